@@ -1,0 +1,47 @@
+"""Creating the centre and its first administrator (first run)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sqlmodel import select
+
+from app import audit
+from app.audit import Actor
+from app.context import Desk
+from app.errors import Refused
+from app.staff import create_staff, record_training
+from db.engine import write_session
+from db.ids import new_id
+from db.models import Center, LocalMeta
+
+
+def init_center(desk: Desk, code: str, name: str, admin: str, password: str,
+                workstation: str | None = None, street_office: str | None = None,
+                induction_on: date | None = None) -> Actor:
+    """Create the centre, its replica epoch and the first admin, in that order."""
+    code = code.strip().upper()
+    if not re.fullmatch(r"[0-9A-Z]{2,16}", code):
+        raise Refused("bad_center_code", "中心编码应为 2–16 位字母或数字。",
+                      "The centre code must be 2–16 letters or digits.")
+    if not name.strip():
+        raise Refused("bad_center_name", "请填写中心名称。", "Enter the centre's name.")
+    if desk.center_code is not None:
+        raise Refused("already_initialised", f"此数据目录已属于中心 {desk.center_code}。",
+                      f"This data directory already belongs to centre {desk.center_code}.")
+    with write_session(desk.engine) as s:
+        if s.exec(select(Center)).first():
+            raise Refused("already_initialised", "此数据目录已建立中心。", "Already initialised.")
+        center = Center(center_code=code, name=name.strip(), workstation=workstation,
+                        street_office=street_office)
+        s.add(center)
+        # The replica epoch tells the district which copy of this database it talks to.
+        s.add(LocalMeta(key="replica_epoch", value=new_id()))
+        s.flush()
+        audit.record(s, None, "center.create", "center", center.id, center_code=code)
+    desk.center_code = code
+    actor = create_staff(desk, None, admin, password, "admin")
+    if induction_on is not None:
+        record_training(desk, actor, admin, "induction", induction_on)
+    return actor

@@ -1,0 +1,43 @@
+"""`rentdesk` — the command line, a thin shell over app/ (like the GUI)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.cli import cmd_cards, cmd_data, cmd_desk, cmd_records, cmd_tools
+from app.errors import Refused
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rentdesk", description="出租屋管理服务中心前台系统 / rental-housing service desk")
+    parser.add_argument("--home", help="数据目录 / data directory (default: RENTDESK_HOME or "
+                        "the user data folder)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that bundled resources load, then exit")
+    sub = parser.add_subparsers(dest="command")
+    for module in (cmd_desk, cmd_records, cmd_cards, cmd_data, cmd_tools):
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test()
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        args.handler = cmd_desk.run_gui
+        handler = args.handler
+    try:
+        return int(handler(args) or 0)
+    except Refused as r:
+        print(f"错误：{r.zh}\nError: {r.en}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消 / cancelled", file=sys.stderr)
+        return 130

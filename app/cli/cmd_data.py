@@ -1,0 +1,68 @@
+"""Data commands: import, demo, bench."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.cli.common import acting_desk, add_as, desk_from, emit
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="导入楼栋/租户 (CSV, XLSX) / import buildings or tenants")
+    add_as(p)
+    p.add_argument("what", choices=["buildings", "tenants"])
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=run_import)
+
+    p = sub.add_parser("demo", help="生成演示数据 / synthetic district data")
+    p.add_argument("--tenants", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(handler=run_demo)
+
+    p = sub.add_parser("bench", help="性能基准 / benchmark at district scale")
+    p.add_argument("--tenants", type=int, default=600_000)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--keep", type=Path, help="reuse/keep the bench data directory")
+    p.set_defaults(handler=run_bench)
+
+
+def _progress(done: int, total: int, stage: str) -> bool:
+    print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
+    return True
+
+
+def run_import(args) -> int:
+    from app.importer import import_file
+
+    desk, actor = acting_desk(args)
+    report = import_file(desk, actor, args.what, args.file)
+    for row in report.rows:
+        emit(row)
+    emit(report.summary())
+    return 0 if not report.bad else 1
+
+
+def run_demo(args) -> int:
+    from dataclasses import asdict
+
+    from app.demo import generate_demo
+
+    desk = desk_from(args)
+    report = generate_demo(desk, args.tenants, args.seed, progress=_progress)
+    print(file=sys.stderr)
+    emit(asdict(report))
+    return 0
+
+
+def run_bench(args) -> int:
+    from app.bench import format_table
+    from app.bench import run_bench as bench
+
+    result = bench(args.tenants, keep=args.keep, progress=_progress)
+    print(file=sys.stderr)
+    if args.json:
+        emit(result)
+    else:
+        print(format_table(result))
+    return 0

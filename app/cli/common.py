@@ -1,0 +1,53 @@
+"""Shared pieces of the command line: output, passwords, the acting account."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.audit import Actor
+from app.context import Desk, open_desk
+from app.staff import authenticate
+
+
+def emit(obj: Any) -> None:
+    print(json.dumps(obj, ensure_ascii=False, default=str))
+
+
+def read_password(prompt: str = "密码 / Password: ", confirm: bool = False) -> str:
+    """From RENTDESK_PASSWORD, else one line of stdin when piped, else a prompt."""
+    env = os.environ.get("RENTDESK_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再次输入 / Again: ") != password:
+        raise SystemExit("两次输入的密码不一致 / The passwords differ.")
+    return password
+
+
+def desk_from(args) -> Desk:
+    home = Path(args.home) if getattr(args, "home", None) else None
+    return open_desk(home)
+
+
+def acting(desk: Desk, args) -> Actor:
+    user = getattr(args, "as_user", None) or os.environ.get("RENTDESK_USER")
+    if not user:
+        raise SystemExit("请用 --as 用户名 指定操作员 / Name the acting staff account with --as USER.")
+    return authenticate(desk, user, read_password())
+
+
+def acting_desk(args) -> tuple[Desk, Actor]:
+    desk = desk_from(args)
+    return desk, acting(desk, args)
+
+
+def add_as(p) -> None:
+    p.add_argument("--as", dest="as_user", help="操作员账号 / acting staff account "
+                   "(password from stdin or RENTDESK_PASSWORD)")

@@ -1,0 +1,66 @@
+"""The open desk: one centre's data directory, its database and the acting staff account."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from db.engine import DB_FILENAME, open_engine, read_session
+from db.migrate import upgrade
+from db.models import Center
+
+APP_NAME = "rentdesk"
+
+
+def default_home() -> Path:
+    """`RENTDESK_HOME`, else the platform's user data folder."""
+    env = os.environ.get("RENTDESK_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass
+class Desk:
+    """What every service needs: where the data lives and the engine on it."""
+
+    home: Path
+    engine: Engine
+    center_code: str | None
+    timezone: str = "Asia/Shanghai"
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / DB_FILENAME
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.home / "blobs"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.home / "backups"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_desk(home: Path | None = None) -> Desk:
+    """Open (creating and migrating as needed) the centre database under `home`."""
+    home = (home or default_home()).resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    db_path = home / DB_FILENAME
+    engine = open_engine(db_path)
+    upgrade(engine, db_path=db_path, backup_dir=home / "backups")
+    desk = Desk(home=home, engine=engine, center_code=None)
+    with read_session(engine) as s:
+        center = s.exec(select(Center)).first()
+        if center is not None:
+            desk.center_code = center.center_code
+            desk.timezone = center.timezone
+    return desk

@@ -1,0 +1,201 @@
+"""Tenant intake (信息采集) and move-out: the tenant record of R6."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from app import audit
+from app.audit import Actor
+from app.blobs import store_blob
+from app.context import Desk
+from app.errors import Refused
+from app.identity import parse_id
+from app.photo_intake import id_photo_from_file
+from app.records import (
+    active_tenancy,
+    find_person,
+    find_unit,
+    require_active_tenancy,
+    unit_and_building,
+)
+from app.staff import require, require_trained
+from db.engine import write_session
+from db.models import Card, CardEvent, IdDocument, Person, Tenancy, utcnow
+
+_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+?\d{7,15})$")
+
+
+@dataclass
+class TenantInput:
+    """The fields of 《租住人员信息采集表》 a clerk collects."""
+
+    idno: str
+    name: str
+    phone: str
+    building_code: str
+    unit_number: str
+    id_kind: str | None = None  # detected from the number unless passport/other
+    country: str | None = None
+    ethnicity: str | None = "汉族"
+    household_address: str | None = None
+    native_place: str | None = None
+    marital_status: str | None = None
+    education: str | None = None
+    employer: str | None = None
+    occupation: str | None = None
+    arrival_date: date | None = None
+    stay_reason: str | None = None
+    family_planning_cert: str | None = None
+    scans: dict[str, bytes] = field(default_factory=dict)  # id_front | id_back | family_planning
+
+
+@dataclass(frozen=True)
+class Registered:
+    person_id: str
+    tenancy_id: str
+    idno: str
+    name: str
+    building_name: str
+    unit_number: str
+
+
+def family_planning_applies(sex: str | None, birth_date: date | None, today: date) -> bool:
+    """rule R9: the 婚育证明 is asked of women of child-bearing age (18–49)."""
+    if sex != "F" or birth_date is None:
+        return False
+    age = today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    return 18 <= age <= 49
+
+
+def validate_input(data: TenantInput) -> list[tuple[str, str, str]]:
+    """Every field problem as (field, zh, en), so the form can mark them inline."""
+    problems: list[tuple[str, str, str]] = []
+    parsed = parse_id(data.idno, data.id_kind, data.country)
+    if not parsed.valid:
+        problems.append(("idno", f"证件号码：{parsed.error}", f"ID number: {parsed.error_en}"))
+    name = (data.name or "").strip()
+    if not name:
+        problems.append(("name", "姓名必填。", "Name is required."))
+    elif len(name) > 60:
+        problems.append(("name", "姓名过长（最多 60 字）。", "Name too long (60 characters at most)."))
+    if not _PHONE.match(re.sub(r"[\s()]", "", data.phone or "")):
+        problems.append(("phone", "联系电话格式不对：手机号 11 位，或带区号的固定电话。",
+                         "Phone not valid: an 11-digit mobile or a landline with area code."))
+    if not (data.building_code or "").strip():
+        problems.append(("building_code", "请选择楼栋。", "Choose the building."))
+    if not (data.unit_number or "").strip():
+        problems.append(("unit_number", "请选择房号。", "Choose the unit."))
+    if data.arrival_date and data.arrival_date > date.today():
+        problems.append(("arrival_date", "来本地日期不能晚于今天。", "Arrival date is in the future."))
+    return problems
+
+
+def _store_scans(desk: Desk, s: Session, scans: dict[str, bytes]) -> dict[str, str]:
+    from app.photos import prepare_scan  # heavy OpenCV import only when scans come in
+
+    return {kind: store_blob(desk, s, prepare_scan(data), "scan") for kind, data in scans.items()}
+
+
+def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: bytes | None = None,
+                    photo_file: Path | None = None, today: date | None = None) -> Registered:
+    """Register a stay. The photo must already be a checked ID crop, or a file to check."""
+    problems = validate_input(data)
+    if problems:
+        raise Refused("invalid_input", "；".join(p[1] for p in problems),
+                      "; ".join(p[2] for p in problems), fields=[p[0] for p in problems])
+    if photo_file is not None:
+        photo_jpeg = id_photo_from_file(photo_file)
+    parsed = parse_id(data.idno, data.id_kind, data.country)
+    assert parsed.number and parsed.kind
+    with write_session(desk.engine) as s:
+        require_trained(s, actor, "register", today or date.today())
+        unit = find_unit(s, actor.center_code, data.building_code, data.unit_number)
+        doc = s.exec(select(IdDocument).where(IdDocument.number == parsed.number)).first()
+        person = s.get(Person, doc.person_id) if doc else None
+        if person is not None:
+            current = active_tenancy(s, person.id)
+            if current is not None:
+                cu, cb = unit_and_building(s, current.unit_id)
+                raise Refused("already_registered",
+                              f"该证件已登记在住：{cb.name} {cu.number}。如已搬离，请先办理迁出。",
+                              f"Already registered as living in {cb.name} {cu.number}: move them "
+                              "out there first.", building=cb.name, unit=cu.number)
+        else:
+            person = Person(center_code=actor.center_code, name=data.name.strip())
+        person.name = data.name.strip()
+        person.sex = parsed.sex
+        person.birth_date = parsed.birth_date
+        for attr in ("ethnicity", "household_address", "native_place", "marital_status",
+                     "education", "employer", "occupation"):
+            setattr(person, attr, getattr(data, attr))
+        person.phone = re.sub(r"[\s()]", "", data.phone)
+        photo_sha = store_blob(desk, s, photo_jpeg, "photo") if photo_jpeg else None
+        if photo_sha:
+            person.photo_sha256 = photo_sha
+        s.add(person)
+        s.flush()
+        scans = _store_scans(desk, s, data.scans) if data.scans else {}
+        if doc is None:
+            doc = IdDocument(center_code=actor.center_code, person_id=person.id, kind=parsed.kind,
+                             country=parsed.country or "CHN", number=parsed.number,
+                             region_code=parsed.region_code)
+        doc.verified = True  # the clerk checked the original (R6)
+        doc.scan_front_sha256 = scans.get("id_front", doc.scan_front_sha256)
+        doc.scan_back_sha256 = scans.get("id_back", doc.scan_back_sha256)
+        s.add(doc)
+        tenancy = Tenancy(center_code=actor.center_code, person_id=person.id, unit_id=unit.id,
+                          arrival_date=data.arrival_date, stay_reason=data.stay_reason,
+                          family_planning_cert=data.family_planning_cert,
+                          family_planning_scan_sha256=scans.get("family_planning"),
+                          photo_sha256=photo_sha, registered_by=actor.staff_id)
+        s.add(tenancy)
+        s.flush()
+        audit.record(s, actor, "tenant.register", "tenancy", tenancy.id, person=person.id,
+                     photo=bool(photo_sha), scans=sorted(scans))
+        unit, building = unit_and_building(s, unit.id)
+        return Registered(person.id, tenancy.id, parsed.number, person.name, building.name,
+                          unit.number)
+
+
+def attach_photo(desk: Desk, actor: Actor, idno: str, photo_jpeg: bytes) -> None:
+    """Add or retake the photo of a current stay."""
+    with write_session(desk.engine) as s:
+        require(actor, "register")
+        person = find_person(s, idno)
+        tenancy = require_active_tenancy(s, person)
+        sha = store_blob(desk, s, photo_jpeg, "photo")
+        tenancy.photo_sha256 = person.photo_sha256 = sha
+        s.add_all([tenancy, person])
+        s.flush()
+        audit.record(s, actor, "tenant.photo", "tenancy", tenancy.id)
+
+
+def move_out(desk: Desk, actor: Actor, idno: str, card_returned: bool = False,
+             reason: str = "迁出") -> str | None:
+    """End the stay and stop its card (人走卡销). Returns the card number stopped, if any."""
+    with write_session(desk.engine) as s:
+        require(actor, "card_lifecycle")
+        person = find_person(s, idno)
+        tenancy = require_active_tenancy(s, person)
+        tenancy.moved_out_at = utcnow()
+        s.add(tenancy)
+        stopped = None
+        for card in s.exec(select(Card).where(Card.tenancy_id == tenancy.id,
+                                              Card.status == "active")):
+            card.status = "returned" if card_returned else "revoked"
+            card.ended_at = utcnow()
+            card.end_reason = reason
+            s.add(card)
+            kind = "return" if card_returned else "revoke"
+            s.add(CardEvent(center_code=actor.center_code, card_id=card.id, kind=kind,
+                            staff_id=actor.staff_id, reason=reason))
+            audit.record(s, actor, f"card.{kind}", "card", card.id, reason=reason)
+            stopped = card.number
+        s.flush()
+        audit.record(s, actor, "tenant.move_out", "tenancy", tenancy.id, reason=reason)
+        return stopped

@@ -1,0 +1,43 @@
+"""What of a person the screen may show: masked by default, revealed with a logged reason."""
+
+from __future__ import annotations
+
+from app import audit
+from app.audit import Actor
+from app.context import Desk
+from app.errors import Refused
+from app.identity import mask_id
+from app.records import find_person
+from app.staff import require
+from db.engine import write_session
+from db.models import IdDocument
+
+__all__ = ["mask_id", "mask_phone", "reveal_id"]
+
+
+def mask_phone(phone: str | None) -> str:
+    if not phone:
+        return ""
+    if len(phone) <= 7:
+        return phone[:2] + "*" * (len(phone) - 2)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def reveal_id(desk: Desk, actor: Actor, person_id: str, reason: str) -> str:
+    """The full document number, for an account allowed to see it, logged with the reason (R10)."""
+    require(actor, "reveal_id")
+    if not reason.strip():
+        raise Refused("reason_required", "查看完整证件号码须填写原因。",
+                      "Give a reason to see the full ID number.")
+    with write_session(desk.engine) as s:
+        doc = s.exec(IdDocument.__table__.select().where(IdDocument.person_id == person_id)).first()
+        if doc is None:
+            raise Refused("no_person", "没有该租户。", "No such tenant.")
+        audit.record(s, actor, "person.reveal_id", "person", person_id, reason=reason.strip())
+        return doc.number
+
+
+def reveal_id_by_number(desk: Desk, actor: Actor, idno: str, reason: str) -> str:
+    with write_session(desk.engine) as s:
+        person_id = find_person(s, idno).id
+    return reveal_id(desk, actor, person_id, reason)

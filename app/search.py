@@ -1,0 +1,124 @@
+"""One search box: ID number, name, phone, card number or unit — fetched a page at a time.
+
+Every branch is an index range scan (`col >= q AND col < q || U+10FFFF`), so a prefix
+search costs the same with 600,000 tenants as with 600: nothing loads the whole table.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import text
+
+from app.cards import normalise_card_number
+from app.context import Desk
+from app.errors import Refused
+from app.identity import mask_id, normalise_id_text
+from app.privacy import mask_phone
+from db.engine import read_session
+
+_TOP = "\U0010ffff"
+
+
+@dataclass(frozen=True)
+class TenantRow:
+    person_id: str
+    tenancy_id: str | None
+    name: str
+    idno_masked: str
+    phone_masked: str
+    building: str
+    unit: str
+    card_number: str
+    living: bool
+    collected_at: datetime | None
+
+
+_ID_BRANCH = ("SELECT person_id AS pid FROM id_document WHERE number >= :lo AND number < :hi "
+              "ORDER BY number")
+_PHONE_BRANCH = "SELECT id AS pid FROM person WHERE phone >= :lo AND phone < :hi ORDER BY phone"
+_NAME_BRANCH = "SELECT id AS pid FROM person WHERE name >= :lo AND name < :hi ORDER BY name"
+_CARD_BRANCH = ("SELECT person_id AS pid FROM card WHERE number = :card "
+                "ORDER BY status = 'active' DESC, issued_at DESC")
+_UNIT_BRANCH = ("SELECT t.person_id AS pid FROM tenancy t JOIN unit u ON u.id = t.unit_id "
+                "JOIN building b ON b.id = u.building_id WHERE b.code = :bcode AND "
+                "u.number >= :ulo AND u.number < :uhi "
+                "ORDER BY t.moved_out_at IS NOT NULL, u.number, t.collected_at DESC")
+
+_DETAILS = """
+SELECT p.id, p.name, p.phone,
+       (SELECT number FROM id_document WHERE person_id = p.id LIMIT 1) AS idno,
+       t.id AS tid, t.moved_out_at, t.collected_at, u.number AS unit, b.name AS building,
+       (SELECT number FROM card WHERE person_id = p.id AND status = 'active') AS card
+FROM person p
+LEFT JOIN tenancy t ON t.id = (SELECT id FROM tenancy WHERE person_id = p.id
+                               ORDER BY moved_out_at IS NOT NULL, collected_at DESC LIMIT 1)
+LEFT JOIN unit u ON u.id = t.unit_id
+LEFT JOIN building b ON b.id = u.building_id
+WHERE p.id IN ({ids})
+"""
+
+
+def _branches(query: str) -> list[tuple[str, dict]]:
+    q = query.strip()
+    if not q:
+        return []
+    compact = normalise_id_text(q)
+    branches: list[tuple[str, dict]] = []
+    if re.fullmatch(r"[0-9A-Za-z]{1,12}[\s\-/#]+[0-9A-Za-z\-]+", q):
+        bcode, unit = re.split(r"[\s\-/#]+", q, maxsplit=1)
+        branches.append((_UNIT_BRANCH, {"bcode": bcode, "ulo": unit, "uhi": unit + _TOP}))
+    if re.fullmatch(r"[0-9]{1,17}[0-9X]?", compact):
+        with contextlib.suppress(Refused):
+            branches.append((_CARD_BRANCH, {"card": normalise_card_number(compact)}))
+        if compact.isdigit() and len(compact) <= 15:
+            branches.append((_PHONE_BRANCH, {"lo": compact, "hi": compact + _TOP}))
+        if len(compact) >= 4:
+            branches.append((_ID_BRANCH, {"lo": compact, "hi": compact + _TOP}))
+    elif re.fullmatch(r"[0-9A-F]{8}", compact):
+        branches.append((_CARD_BRANCH, {"card": normalise_card_number(compact)}))
+    elif re.fullmatch(r"[A-Z0-9]{5,20}", compact) and any(c.isdigit() for c in compact):
+        branches.append((_ID_BRANCH, {"lo": compact, "hi": compact + _TOP}))
+    if not branches or not q.isascii():
+        branches.append((_NAME_BRANCH, {"lo": q, "hi": q + _TOP}))
+    return branches
+
+
+def search_tenants(desk: Desk, query: str, limit: int = 50, offset: int = 0) -> list[TenantRow]:
+    """A page of tenants matching `query`; ID numbers and phones masked."""
+    branches = _branches(query)
+    if not branches:
+        return []
+    with read_session(desk.engine) as s:
+        conn = s.connection()
+        ids: list[str] = []
+        if len(branches) == 1:
+            sql, params = branches[0]
+            rows = conn.execute(text(f"{sql} LIMIT :lim OFFSET :off"),
+                                {**params, "lim": limit, "off": offset})
+            ids = list(dict.fromkeys(r[0] for r in rows))
+        else:
+            seen: dict[str, None] = {}
+            for sql, params in branches:
+                for r in conn.execute(text(f"{sql} LIMIT :lim"), {**params, "lim": offset + limit}):
+                    seen.setdefault(r[0], None)
+            ids = list(seen)[offset:offset + limit]
+        if not ids:
+            return []
+        marks = ",".join(f":i{n}" for n in range(len(ids)))
+        details = conn.execute(text(_DETAILS.format(ids=marks)),
+                               {f"i{n}": pid for n, pid in enumerate(ids)}).mappings().all()
+    by_id = {d["id"]: d for d in details}
+    return [_row(by_id[pid]) for pid in ids if pid in by_id]
+
+
+def _row(d) -> TenantRow:
+    collected = d["collected_at"]
+    if isinstance(collected, str):
+        collected = datetime.fromisoformat(collected).replace(tzinfo=UTC)
+    return TenantRow(d["id"], d["tid"], d["name"], mask_id(d["idno"] or ""),
+                     mask_phone(d["phone"]), d["building"] or "", d["unit"] or "",
+                     d["card"] or "", d["tid"] is not None and d["moved_out_at"] is None, collected)

@@ -1,0 +1,163 @@
+"""Staff accounts, sign-in, roles and the training gate (R3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from sqlmodel import Session, select
+
+from app import audit
+from app.audit import Actor
+from app.context import Desk
+from app.errors import NotFound, Refused
+from db.engine import read_session, write_session
+from db.models import Staff, Training, utcnow
+
+ROLES = ("clerk", "supervisor", "admin")
+MAX_FAILED_LOGINS = 5
+LOCK_MINUTES = 15
+TRAINING_VALID_DAYS = 365  # rule R3: retrained at least once a year
+
+# What each role may do; every service asks `require(actor, permission)` itself.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "clerk": frozenset({"register", "issue_card", "card_lifecycle", "search", "print"}),
+    "supervisor": frozenset({"register", "issue_card", "card_lifecycle", "search", "print",
+                             "reveal_id", "record_training", "import", "manage_buildings",
+                             "report", "resolve_conflict", "audit"}),
+    "admin": frozenset({"register", "issue_card", "card_lifecycle", "search", "print",
+                        "reveal_id", "record_training", "import", "manage_buildings", "report",
+                        "resolve_conflict", "audit", "manage_staff", "settings", "sync"}),
+}
+TRAINED_ACTIONS = frozenset({"register", "issue_card"})
+
+_hasher = PasswordHasher()
+
+
+def require(actor: Actor, permission: str) -> None:
+    if permission not in PERMISSIONS.get(actor.role, frozenset()):
+        raise Refused("forbidden", f"账号 {actor.username}（{actor.role}）无权执行此操作（{permission}）。",
+                      f"Account {actor.username} ({actor.role}) may not do this ({permission}).")
+
+
+def _actor(staff: Staff) -> Actor:
+    return Actor(staff.id, staff.username, staff.display_name, staff.role, staff.center_code)
+
+
+def create_staff(desk: Desk, by: Actor | None, username: str, password: str, role: str,
+                 display_name: str | None = None) -> Actor:
+    """A new account. `by` is None only for the first admin made by `init`."""
+    if by is not None:
+        require(by, "manage_staff")
+    if role not in ROLES:
+        raise Refused("bad_role", f"角色无效：{role}（应为 clerk、supervisor 或 admin）。",
+                      f"Unknown role {role} (use clerk, supervisor or admin).")
+    username = username.strip()
+    if not username or len(password) < 8:
+        raise Refused("weak_password", "用户名不能为空，密码至少 8 位。",
+                      "The username must not be empty and the password needs 8+ characters.")
+    if desk.center_code is None:
+        raise Refused("no_center", "尚未建立中心，请先运行 rentdesk init。",
+                      "No centre yet: run `rentdesk init` first.")
+    with write_session(desk.engine) as s:
+        if s.exec(select(Staff).where(Staff.username == username)).first():
+            raise Refused("staff_exists", f"用户名 {username} 已存在。", f"User {username} exists.")
+        staff = Staff(center_code=desk.center_code, username=username,
+                      display_name=display_name or username, role=role,
+                      password_hash=_hasher.hash(password))
+        s.add(staff)
+        s.flush()
+        audit.record(s, by or _actor(staff), "staff.create", "staff", staff.id, role=role)
+        return _actor(staff)
+
+
+def authenticate(desk: Desk, username: str, password: str) -> Actor:
+    """Sign in; five wrong passwords lock the account for 15 minutes (logged)."""
+    with write_session(desk.engine) as s:
+        staff = s.exec(select(Staff).where(Staff.username == username.strip())).first()
+        if staff is None or not staff.active:
+            raise Refused("bad_login", "用户名或密码错误。", "Wrong username or password.")
+        now = utcnow()
+        if staff.locked_until and staff.locked_until > now:
+            minutes = int((staff.locked_until - now).total_seconds() // 60) + 1
+            raise Refused("locked", f"密码错误次数过多，账号已锁定，请 {minutes} 分钟后再试。",
+                          f"Too many wrong passwords: locked, try again in {minutes} min.")
+        try:
+            _hasher.verify(staff.password_hash, password)
+        except (VerifyMismatchError, InvalidHashError):
+            staff.failed_logins += 1
+            locked = staff.failed_logins >= MAX_FAILED_LOGINS
+            if locked:
+                staff.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+                staff.failed_logins = 0
+            audit.record(s, _actor(staff), "login.locked" if locked else "login.failed",
+                         "staff", staff.id)
+            s.commit()  # the failure count must survive the refusal
+            raise Refused("bad_login", "用户名或密码错误。", "Wrong username or password.") from None
+        staff.failed_logins = 0
+        staff.locked_until = None
+        audit.record(s, _actor(staff), "login", "staff", staff.id)
+        return _actor(staff)
+
+
+@dataclass(frozen=True)
+class TrainingStatus:
+    ok: bool
+    last_passed: date | None
+    lapses_on: date | None
+    reason: str | None
+    reason_en: str | None
+
+
+def training_status(session: Session, staff_id: str, today: date) -> TrainingStatus:
+    """rule R3: a passed induction, and a passed training within the last 12 months."""
+    rows = session.exec(select(Training).where(Training.staff_id == staff_id,
+                                               Training.passed == True)).all()  # noqa: E712
+    if not any(t.kind == "induction" for t in rows):
+        return TrainingStatus(False, None, None, "尚未通过岗前培训，不能登记租住人员或发卡。",
+                              "No passed induction training: may not register tenants or issue cards.")
+    last = max(t.taken_on for t in rows)
+    lapses = last + timedelta(days=TRAINING_VALID_DAYS)
+    if today > lapses:
+        return TrainingStatus(False, last, lapses,
+                              f"上次培训为 {last}，已超过 12 个月，须参加在岗轮训后才能登记或发卡。",
+                              f"Last training on {last} is over 12 months old: retrain first.")
+    return TrainingStatus(True, last, lapses, None, None)
+
+
+def require_trained(session: Session, actor: Actor, action: str, today: date) -> None:
+    require(actor, action)
+    if action in TRAINED_ACTIONS:
+        status = training_status(session, actor.staff_id, today)
+        if not status.ok:
+            raise Refused("untrained", status.reason or "", status.reason_en or "")
+
+
+def record_training(desk: Desk, by: Actor | None, username: str, kind: str, taken_on: date,
+                    provider: str | None = None, passed: bool = True) -> None:
+    if by is not None:
+        require(by, "record_training")
+    if kind not in ("induction", "annual"):
+        raise Refused("bad_training_kind", "培训类型应为 induction（岗前）或 annual（轮训）。",
+                      "Training kind must be induction or annual.")
+    with write_session(desk.engine) as s:
+        staff = s.exec(select(Staff).where(Staff.username == username)).first()
+        if staff is None:
+            raise NotFound("no_staff", f"没有账号 {username}。", f"No account {username}.")
+        t = Training(center_code=staff.center_code, staff_id=staff.id, kind=kind,
+                     taken_on=taken_on, provider=provider, passed=passed,
+                     recorded_by=by.staff_id if by else None)
+        s.add(t)
+        s.flush()
+        audit.record(s, by or _actor(staff), "training.record", "training", t.id, kind=kind,
+                     passed=passed)
+
+
+def get_actor(desk: Desk, username: str) -> Actor:
+    with read_session(desk.engine) as s:
+        staff = s.exec(select(Staff).where(Staff.username == username)).first()
+        if staff is None:
+            raise NotFound("no_staff", f"没有账号 {username}。", f"No account {username}.")
+        return _actor(staff)

@@ -1,0 +1,57 @@
+"""Fixtures shared by every test: a fresh data directory and centre per test (no Qt here)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.audit import Actor
+from app.center import init_center
+from app.context import Desk, open_desk
+from app.demo_photo import demo_photo_jpeg
+from app.identity import make_resident_id
+from app.intake import TenantInput, register_tenant
+from app.property import add_building, add_unit
+
+DATA = Path(__file__).parent / "data"
+PASSWORD = "correct horse"
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    d = open_desk(tmp_path / "home")
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def admin(desk: Desk) -> Actor:
+    return init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", PASSWORD,
+                       workstation="东门社区工作站", induction_on=date.today())
+
+
+@pytest.fixture
+def photo_jpeg() -> bytes:
+    return demo_photo_jpeg()
+
+
+def idno(n: int, sex: str = "M", region: str = "440303") -> str:
+    """A valid resident ID number, distinct per n."""
+    return make_resident_id(region, date(1980 + n % 30, 1 + n % 12, 1 + n % 28), 100 + n % 800, sex)
+
+
+@pytest.fixture
+def building(desk: Desk, admin: Actor) -> str:
+    """Building B1: (64 − 4) / 6 = cap 10, units 101 (12 m² → cap 2) and 102 (no area)."""
+    add_building(desk, admin, "B1", "东门一号楼", "深圳市罗湖区东门路 1 号", 64.0, 4.0, "湖贝村股份合作公司")
+    add_unit(desk, admin, "B1", "101", area_m2=12.0, landlord_name="林房东", landlord_phone="13800000000")
+    add_unit(desk, admin, "B1", "102")
+    return "B1"
+
+
+def register(desk: Desk, actor: Actor, n: int, unit: str = "102", photo: bytes | None = None,
+             building_code: str = "B1", name: str | None = None):
+    data = TenantInput(idno(n), name or f"测试{n}", f"1390000{n:04d}", building_code, unit)
+    return register_tenant(desk, actor, data, photo_jpeg=photo)
