@@ -1,0 +1,95 @@
+"""The command line as a clerk uses it: exit codes, JSON output, refusals that change nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.conftest import DATA, PASSWORD, idno
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    h = tmp_path / "home"
+    assert main(["--home", str(h), "init", "--center-code", "LH01", "--center-name", "东门中心",
+                 "--admin", "admin", "--induction-date", "2026-01-05"]) == 0
+    return h
+
+
+def run(home: Path, *args: str) -> int:
+    return main(["--home", str(home), *args])
+
+
+def lines(capsys) -> list[dict]:
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+
+
+def test_id_prints_one_json_object_per_number_and_exit_1_if_any_invalid(capsys):
+    assert main(["id", "110101199003074477", "１１０１０１９００３０７４４７"]) == 0
+    a, b = lines(capsys)
+    assert a["valid"] and a["sex"] == "M" and a["birth_date"] == "1990-03-07" and a["error"] is None
+    assert b["number"] == "110101199003074477"
+    assert main(["id", "110101199003074478"]) == 1
+    (c,) = lines(capsys)
+    assert not c["valid"] and "校验码" in c["error"]
+    assert set(c) >= {"input", "valid", "kind", "number", "birth_date", "sex", "region", "error"}
+
+
+def test_whole_desk_flow_with_refusals(home: Path, capsys):
+    # rule R5, rule R6: register with a real photo, issue, refuse, move out
+    assert run(home, "building", "add", "--as", "admin", "--code", "B1", "--name", "一号楼",
+               "--address", "东门路1号", "--floor-area", "16", "--public-area", "4") == 0
+    assert run(home, "unit", "add", "--as", "admin", "--building", "B1", "--number", "101") == 0
+    photo = DATA / "astronaut.png"
+    for n in (1, 2, 3):
+        assert run(home, "register", "--as", "admin", "--idno", idno(n), "--name", f"租户{n}",
+                   "--phone", f"1390000000{n}", "--building", "B1", "--unit", "101",
+                   "--photo", str(photo)) == 0
+    assert run(home, "card", "issue", "--as", "admin", "--idno", idno(1), "--card", "0000000001") == 0
+    assert run(home, "card", "issue", "--as", "admin", "--idno", idno(2), "--card", "00:00:00:02") == 0
+    capsys.readouterr()
+    # (16 - 4) / 6 = 2: the third card is refused, with the cap and the count
+    assert run(home, "card", "issue", "--as", "admin", "--idno", idno(3), "--card", "0000000003") == 1
+    err = capsys.readouterr().err
+    assert "上限 2" in err and "2 张" in err
+    assert run(home, "moveout", "--as", "admin", "--idno", idno(1)) == 0
+    assert run(home, "card", "issue", "--as", "admin", "--idno", idno(3), "--card", "0000000003") == 0
+    capsys.readouterr()
+    assert run(home, "search", idno(3)) == 0
+    (row,) = lines(capsys)
+    assert row["card_number"] == "0000000003" and "********" in row["idno_masked"]
+
+
+def test_photo_without_a_face_refused_and_nothing_registered(home: Path, tmp_path: Path, capsys):
+    run(home, "building", "add", "--as", "admin", "--code", "B1", "--name", "一号楼",
+        "--address", "东门路1号", "--floor-area", "100")
+    run(home, "unit", "add", "--as", "admin", "--building", "B1", "--number", "101")
+    blank = tmp_path / "blank.png"
+    import cv2
+    import numpy as np
+
+    cv2.imwrite(str(blank), np.full((720, 1280, 3), 128, np.uint8))
+    assert run(home, "register", "--as", "admin", "--idno", idno(1), "--name", "甲",
+               "--phone", "13900000001", "--building", "B1", "--unit", "101",
+               "--photo", str(blank)) == 1
+    assert "照片" in capsys.readouterr().err
+    assert run(home, "search", idno(1)) == 0
+    assert lines(capsys) == []
+
+
+def test_wrong_password_refused(home: Path, monkeypatch, capsys):
+    monkeypatch.setenv("RENTDESK_PASSWORD", "wrong password")
+    assert run(home, "building", "add", "--as", "admin", "--code", "B1", "--name", "x",
+               "--address", "y", "--floor-area", "10") == 1
+    assert "密码错误" in capsys.readouterr().err
+
+
+def test_demo_then_audit_verify(home: Path, capsys):
+    assert run(home, "demo", "--tenants", "300", "--seed", "5") == 0
+    report = lines(capsys)[-1]
+    assert report["tenants"] == 300 and report["cards"] > 0
+    assert run(home, "audit", "verify") == 0
