@@ -36,6 +36,9 @@ class FontSpec:
     filename: str   # in resources/fonts/
     licence: str    # licence file beside it
     covers: str     # what it is in the chain for
+    # code points outside this range are surely not in the font: lets a slow-to-load font
+    # be registered only when a character in its range actually turns up
+    only: tuple[int, int] | None = None
 
     @property
     def path(self) -> Path:
@@ -56,7 +59,8 @@ CHAIN: tuple[FontSpec, ...] = (
              "DroidSansFallbackFull-LICENSE.txt",
              "CJK unified ideographs, Extension A, CJK punctuation, full-width forms"),
     FontSpec("HanaMinBExtBE", "Rentdesk Hanazono ExtB-E", "HanaMinB-ExtB-E.ttf",
-             "HanaMinB-ExtB-E-LICENSE.txt", "CJK Extensions B, C, D, E (U+20000-U+2CEAF)"),
+             "HanaMinB-ExtB-E-LICENSE.txt", "CJK Extensions B, C, D, E (U+20000-U+2CEAF)",
+             only=(0x20000, 0x2CEAF)),
 )
 
 
@@ -123,17 +127,31 @@ class FontChain:
         return list(seen)
 
 
-def _read_cmap(path: Path) -> frozenset[int]:
-    from fontTools.ttLib import TTFont  # deferred: only needed when no ReportLab face exists
+class _LazyCmap:
+    """A font's character set, read on first use; never read for a code point outside the
+    font's `only` range (the Extension B-E file takes ~0.4 s to parse)."""
 
-    with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap())
+    def __init__(self, spec: FontSpec) -> None:
+        self.spec = spec
+        self._codes: frozenset[int] | None = None
+
+    def __contains__(self, code: object) -> bool:
+        only = self.spec.only
+        if only and not (isinstance(code, int) and only[0] <= code <= only[1]):
+            return False
+        if self._codes is None:
+            # ReportLab is a dependency anyway (fontTools is not declared): its parser
+            # reads the same cmap the PDFs will use
+            from reportlab.pdfbase.ttfonts import TTFontFace
+
+            self._codes = frozenset(TTFontFace(str(self.spec.path)).charToGlyph)
+        return code in self._codes
 
 
 @lru_cache(maxsize=1)
 def default_chain() -> FontChain:
-    """The bundled chain with coverage read by fontTools (about 0.3 s, once per process)."""
-    return chain_from(CHAIN, lambda spec: _read_cmap(spec.path))
+    """The bundled chain; each font's coverage read when first needed."""
+    return chain_from(CHAIN, _LazyCmap)
 
 
 def chain_from(specs: Iterable[FontSpec],
