@@ -12,9 +12,10 @@ from app.photos.checks import check_frame, crop_id_photo
 from app.photos.detect import FaceDetector
 from app.photos.files import load_image
 from app.photos.sources import SyntheticCamera, compose_frame
+from resources import resource_path
 
 # The public-domain test portrait lives with the tests (it is not shipped in the app).
-TEST_PHOTO = Path(__file__).resolve().parents[2] / "tests" / "data" / "astronaut.png"
+TEST_PHOTO = resource_path("samples", "portrait.png")
 
 
 def bench_photo(frames: int = 60, photo: np.ndarray | Path | None = None) -> dict[str, float]:
