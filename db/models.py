@@ -268,3 +268,5 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
     Center, Company, Building, Landlord, Unit, Person, IdDocument, Tenancy, Card, CardEvent,
     Staff, Training, CollectionForm, FaultTicket,
 )
+
+from db import sync_tables  # noqa: E402,F401

@@ -1,0 +1,163 @@
+"""District tables as SQLAlchemy Core metadata (the source for its Alembic autogenerate).
+
+Each synced local table is mirrored column for column, keyed by the same client-made
+UUIDs, plus two columns the district owns: `src_batch_no` (the centre's batch that last
+wrote the row, so a late duplicate can never overwrite a newer version) and `received_at`.
+No foreign keys: rows of many centres arrive batch by batch, and the district must keep
+what a centre sent rather than reject it (conflicts are data, see `conflict`).
+Secondary unique constraints of the centre (usernames, card numbers, documents) are local
+rules and are not mirrored; the one district-wide rule (R6) is `ux_card_active_doc`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+
+from db.models import SYNCED_TABLES
+
+metadata = MetaData()
+
+# Local-only security state never leaves the desk PC (password hashes, lockouts).
+LOCAL_ONLY: dict[str, frozenset[str]] = {
+    "staff": frozenset({"password_hash", "failed_logins", "locked_until"}),
+}
+
+
+def _pg_type(col):
+    name = type(col.type).__name__
+    if "DateTime" in name:
+        return DateTime(timezone=True)
+    if name == "Date":
+        return Date()
+    if name == "Boolean":
+        return Boolean()
+    if name in ("Integer", "BigInteger"):
+        return BigInteger() if col.name == "seq" else Integer()
+    if name == "Float":
+        return Float()
+    return Text()
+
+
+def synced_columns(table_name: str) -> list[str]:
+    """The columns a centre sends for `table_name`, in model order."""
+    model = next(m for m in SYNCED_TABLES if m.__tablename__ == table_name)
+    skip = LOCAL_ONLY.get(table_name, frozenset())
+    return [c.name for c in model.__table__.columns if c.name not in skip]
+
+
+def _mirror(model) -> Table:
+    skip = LOCAL_ONLY.get(model.__tablename__, frozenset())
+    cols = [Column(c.name, _pg_type(c), primary_key=c.primary_key, nullable=c.nullable)
+            for c in model.__table__.columns if c.name not in skip]
+    cols += [Column("src_batch_no", BigInteger, nullable=False),
+             Column("received_at", DateTime(timezone=True), nullable=False,
+                    server_default=text("now()"))]
+    if model.__tablename__ == "card":
+        cols += [
+            # The holder's document as kind:country:NUMBER: people are known to the district
+            # by document, since two centres give one person two different person ids.
+            Column("doc_key", Text),
+            Column("district_state", Text, nullable=False, server_default="pending"),
+            Column("central_revoked_at", DateTime(timezone=True)),
+            Column("central_reason", Text),
+        ]
+    table = Table(model.__tablename__, metadata, *cols)
+    Index(f"ix_{table.name}_center", table.c.center_code, table.c.src_batch_no)
+    return table
+
+
+MIRRORED: dict[str, Table] = {m.__tablename__: _mirror(m) for m in SYNCED_TABLES}
+
+Index("ix_id_document_doc", MIRRORED["id_document"].c.kind, MIRRORED["id_document"].c.country,
+      MIRRORED["id_document"].c.number)
+Index("ix_id_document_person", MIRRORED["id_document"].c.person_id)
+Index("ix_card_person", MIRRORED["card"].c.person_id)
+Index("ix_card_pending", MIRRORED["card"].c.center_code,
+      postgresql_where=text("district_state = 'pending'"))
+# rule R6, district-wide: one active accepted card per document (= per person).
+Index("ux_card_active_doc", MIRRORED["card"].c.doc_key, unique=True,
+      postgresql_where=text("status = 'active' AND district_state = 'accepted'"))
+
+center_role = Table(
+    "center_role", metadata,
+    Column("role_name", Text, primary_key=True),
+    Column("center_code", Text, nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+)
+
+# Which copy of each centre's database may write, and how far it has got.
+center_replica = Table(
+    "center_replica", metadata,
+    Column("center_code", Text, primary_key=True),
+    Column("epoch", Text),
+    Column("last_batch_no", BigInteger, nullable=False, server_default="0"),
+    Column("last_seq", BigInteger, nullable=False, server_default="0"),
+    Column("last_batch_at", DateTime(timezone=True)),
+    Column("old_epochs", ARRAY(Text), nullable=False, server_default="{}"),
+)
+
+applied_batch = Table(
+    "applied_batch", metadata,
+    Column("batch_id", Text, primary_key=True),
+    Column("center_code", Text, nullable=False),
+    Column("batch_no", BigInteger, nullable=False),
+    Column("epoch", Text, nullable=False),
+    Column("seq_lo", BigInteger, nullable=False),
+    Column("seq_hi", BigInteger, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Column("answer", JSONB, nullable=False),
+    Index("ix_applied_batch_center", "center_code", "batch_no"),
+)
+
+conflict = Table(
+    "conflict", metadata,
+    Column("id", Text, primary_key=True),
+    Column("kind", Text, nullable=False),  # same_person | card_refused
+    Column("dedup_key", Text, nullable=False, unique=True),
+    Column("doc_key", Text),
+    Column("centers", ARRAY(Text), nullable=False),
+    Column("rows", JSONB, nullable=False),  # {"person": [...], "card": [...]} ids involved
+    Column("status", Text, nullable=False, server_default="open"),  # open | resolved
+    Column("detected_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Column("resolution", Text),
+    Column("resolved_by", Text),  # centre code (or 'district')
+    Column("resolved_at", DateTime(timezone=True)),
+)
+
+# What the district decided, per centre, in order: the download feed.
+decision = Table(
+    "decision", metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=True),
+    Column("center_code", Text, nullable=False),
+    Column("kind", Text, nullable=False),  # card_revoked | building_cap | card_refused | conflict
+    Column("row_id", Text, nullable=False),
+    Column("payload", JSONB, nullable=False, server_default="{}"),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Index("ix_decision_center", "center_code", "seq"),
+)
+
+blob = Table(
+    "blob", metadata,
+    Column("sha256", Text, primary_key=True),
+    Column("kind", Text, nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("center_code", Text, nullable=False),  # first uploader
+    Column("received_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+)
+
