@@ -270,3 +270,5 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
 )
 
 from db import sync_tables  # noqa: E402,F401
+
+from db import service_tables  # noqa: E402,F401  # isort: skip
