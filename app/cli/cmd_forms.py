@@ -1,0 +1,134 @@
+"""Form commands: print a record's form to a PDF file (rules R2, R5, R6, R10).
+
+`rentdesk form tenant|receipt|manifest|unit|batch … --out FILE.pdf --as USER`, and
+`rentdesk form blank collection|unit --out FILE.pdf` (no personal data, no account needed).
+The PDF goes to a temporary file beside FILE and is renamed over it only once complete,
+so a refusal or a crash never leaves a half-written or stale-looking form at FILE.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from app.cli.common import acting_desk, add_as, desk_from, emit
+from app.errors import Refused
+
+
+def register(sub) -> None:
+    f = sub.add_parser("form", help="打印表格 / print forms to PDF").add_subparsers(
+        dest="action", required=True)
+    p = f.add_parser("tenant", help="租住人员信息采集表 / a tenant's collection form")
+    p.add_argument("--idno", required=True, help="证件号码 / document number")
+    _common(p, run_tenant)
+    p = f.add_parser("receipt", help="门禁卡发卡回执 / card receipt")
+    p.add_argument("--card", required=True, help="卡号 / card number")
+    _common(p, run_receipt)
+    p = f.add_parser("manifest", help="移交清单 / the day's handover manifest")
+    p.add_argument("--date", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    _common(p, run_manifest)
+    p = f.add_parser("unit", help="出租屋综合信息登记表 / a unit's register")
+    p.add_argument("--building", required=True, help="楼栋编号 / building code")
+    p.add_argument("--unit", required=True, help="房号 / unit number")
+    _common(p, run_unit)
+    p = f.add_parser("batch", help="当天全部采集表 / all of a day's collection forms")
+    p.add_argument("--date", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    _common(p, run_batch)
+    p = f.add_parser("blank", help="空白表 / a blank form for handwriting")
+    p.add_argument("kind", choices=["collection", "unit"])
+    p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件 / output PDF file")
+    p.set_defaults(handler=run_blank)
+
+
+def _common(p, handler: Callable) -> None:
+    add_as(p)
+    p.add_argument("--out", type=Path, required=True, help="输出 PDF 文件 / output PDF file")
+    p.set_defaults(handler=handler)
+
+
+def _check_out(out: Path) -> Path:
+    """Refuse an unusable --out before rendering, so no print is logged for a lost file."""
+    out = out.expanduser()
+    if out.is_dir():
+        raise Refused("bad_out", f"输出路径 {out} 是文件夹，请给出 PDF 文件名。",
+                      f"{out} is a folder: give a PDF file name.")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise Refused("bad_out", f"无法写入文件夹 {folder}（不存在或无写权限）。",
+                      f"Cannot write to folder {folder} (missing or not writable).")
+    return out
+
+
+def write_atomically(out: Path, data: bytes) -> None:
+    """Temporary file in the same folder, fsync, rename: FILE is either old or complete."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _print(args, form: str, make: Callable) -> int:
+    out = _check_out(args.out)
+    desk, actor = acting_desk(args)
+    try:
+        pdf = make(desk, actor)
+    finally:
+        desk.close()
+    write_atomically(out, pdf)
+    emit({"form": form, "out": str(out), "bytes": len(pdf)})
+    return 0
+
+
+def run_tenant(args) -> int:
+    from app.printing import collection_form_pdf
+
+    return _print(args, "collection", lambda d, a: collection_form_pdf(d, a, args.idno))
+
+
+def run_receipt(args) -> int:
+    from app.printing import card_receipt_pdf
+
+    return _print(args, "receipt", lambda d, a: card_receipt_pdf(d, a, args.card))
+
+
+def run_manifest(args) -> int:
+    from app.printing import manifest_pdf
+
+    return _print(args, "manifest", lambda d, a: manifest_pdf(d, a, args.date))
+
+
+def run_unit(args) -> int:
+    from app.printing import unit_form_pdf
+
+    return _print(args, "unit", lambda d, a: unit_form_pdf(d, a, args.building, args.unit))
+
+
+def run_batch(args) -> int:
+    from app.printing import batch_collection_pdf
+
+    return _print(args, "batch", lambda d, a: batch_collection_pdf(d, a, args.date))
+
+
+def run_blank(args) -> int:
+    from app.printing import blank_pdf
+
+    out = _check_out(args.out)
+    desk = desk_from(args)
+    try:
+        pdf = blank_pdf(args.kind, desk)
+    finally:
+        desk.close()
+    write_atomically(out, pdf)
+    emit({"form": f"blank_{args.kind}", "out": str(out), "bytes": len(pdf)})
+    return 0
