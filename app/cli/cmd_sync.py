@@ -1,0 +1,102 @@
+"""Sync and district commands: `rentdesk sync`, `rentdesk district init|demo|add-center`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from app.cli.common import desk_from, emit, read_password
+
+ADMIN_URL_ENV = "RENTDESK_DISTRICT_ADMIN_URL"
+
+
+def register(sub) -> None:
+    p = sub.add_parser("sync", help="与区数据库同步 / sync with the district database")
+    p.add_argument("--district", help="区数据库地址 / district URL (else RENTDESK_DISTRICT_URL "
+                   "or the address saved by the last sync)")
+    p.add_argument("--rebase", action="store_true",
+                   help="本机成为本中心的正式副本（恢复备份后）/ make this copy the centre's replica "
+                   "of record (after restoring a backup)")
+    p.add_argument("--batch", type=int, default=None, help="outbox entries per batch")
+    p.set_defaults(handler=run_sync)
+
+    d = sub.add_parser("district", help="区数据库 / the district database").add_subparsers(
+        dest="action", required=True)
+    p = d.add_parser("init", help="建立或升级区数据库 / create or upgrade the district schema")
+    p.add_argument("url")
+    p.set_defaults(handler=run_init)
+    p = d.add_parser("demo", help="启动试用区数据库 (pgserver) / start a trial district PostgreSQL")
+    p.add_argument("--dir", type=Path, default=None, help="data directory of the server")
+    p.set_defaults(handler=run_demo)
+    p = d.add_parser("add-center", help="为中心建立登录账号 / a login for one centre (RLS)")
+    p.add_argument("code")
+    p.add_argument("--password", help="中心密码 / the centre's password (else stdin)")
+    p.add_argument("--url", help=f"管理员地址 / admin URL (else {ADMIN_URL_ENV})")
+    p.set_defaults(handler=run_add_center)
+
+
+def _progress(done: int, total: int, stage: str) -> bool:
+    print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
+    return True
+
+
+def run_sync(args) -> int:
+    from app.sync.batches import BATCH_ENTRIES
+    from app.sync.errors import SyncError
+    from app.sync.run import sync
+
+    desk = desk_from(args)
+    try:
+        report = sync(desk, args.district, progress=_progress, do_rebase=args.rebase,
+                      batch_entries=args.batch or BATCH_ENTRIES)
+    except SyncError as err:
+        emit({"ok": False, **err.to_dict()})
+        raise
+    finally:
+        print(file=sys.stderr)
+    emit(report)
+    return 0 if report["ok"] else 2
+
+
+def run_init(args) -> int:
+    from app.sync.district import init_district
+
+    emit({"ok": True, "revision": init_district(args.url)})
+    return 0
+
+
+def run_demo(args) -> int:
+    from app.context import default_home
+    from app.sync.district import init_district
+    from app.sync.pgdemo import create_database, start_server
+
+    home = Path(args.home) if getattr(args, "home", None) else default_home()
+    data_dir = (args.dir or home / "district-pg").resolve()
+    server = start_server(data_dir, keep_running=True)
+    url = server.get_uri()
+    import psycopg
+
+    from app.sync.pgdemo import with_database
+
+    with psycopg.connect(url) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'district'").fetchone()
+    district_url = with_database(url, "district") if exists else create_database(url, "district")
+    revision = init_district(district_url)
+    emit({"ok": True, "url": district_url, "revision": revision, "data_dir": str(data_dir),
+          "stop": f"{Path(__import__('pgserver').__file__).parent}/pginstall/bin/pg_ctl "
+                  f"-D {data_dir} stop"})
+    return 0
+
+
+def run_add_center(args) -> int:
+    from app.sync.district import add_center
+
+    url = args.url or os.environ.get(ADMIN_URL_ENV)
+    if not url:
+        raise SystemExit(f"请用 --url 或 {ADMIN_URL_ENV} 指定区数据库管理员地址 / "
+                         f"Give the admin URL with --url or {ADMIN_URL_ENV}.")
+    password = args.password or read_password("中心密码 / Centre password: ", confirm=True)
+    center_url = add_center(url, args.code, password)
+    emit({"ok": True, "center": args.code.upper(), "url": center_url})
+    return 0

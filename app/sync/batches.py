@@ -1,0 +1,131 @@
+"""The local half of the batch protocol: fix a batch, read its rows, store the answer, trim.
+
+A batch is a range of outbox seqs with a fixed id and number, written to `sync_batch`
+before anything is sent; until the district's answer is stored locally, every attempt
+resends that same id, so the district can tell a resend from new work.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+from sqlmodel import Session
+from sqlmodel import select as orm_select
+
+from app.context import Desk
+from db.district.schema import synced_columns
+from db.engine import read_session, write_session
+from db.ids import new_id
+from db.models import SYNCED_TABLES, LocalMeta, Outbox, Tenancy, utcnow
+from db.sync_tables import SyncBatch
+
+BATCH_ENTRIES = 50_000  # outbox entries per batch: one district transaction each
+
+
+@dataclass
+class BatchData:
+    rows: dict[str, tuple[list[str], list[tuple]]]  # table -> (columns, raw rows)
+    deletes: dict[str, list[str]]
+
+    def counts(self) -> dict[str, int]:
+        out = {t: len(r) for t, (_c, r) in self.rows.items() if r}
+        for t, ids in self.deletes.items():
+            out[f"{t}:deleted"] = len(ids)
+        return out
+
+
+def get_meta(session: Session, key: str) -> str | None:
+    row = session.get(LocalMeta, key)
+    return row.value if row else None
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    row = session.get(LocalMeta, key)
+    if row is None:
+        session.add(LocalMeta(key=key, value=value))
+    else:
+        row.value = value
+        session.add(row)
+
+
+def open_batch(desk: Desk, max_entries: int = BATCH_ENTRIES) -> SyncBatch | None:
+    """The unfinished batch, else a new one over the oldest outbox entries (None: nothing)."""
+    with write_session(desk.engine) as s:
+        pending = s.exec(orm_select(SyncBatch).where(SyncBatch.status != "done")
+                         .order_by(SyncBatch.batch_no)).first()
+        if pending is not None:
+            return pending
+        head = select(Outbox.seq).order_by(Outbox.seq).limit(max_entries).subquery()
+        lo, hi, n = s.execute(select(func.min(head.c.seq), func.max(head.c.seq),
+                                     func.count())).one()
+        if not n:
+            return None
+        number = int(get_meta(s, "sync_batch_no") or 0) + 1
+        set_meta(s, "sync_batch_no", str(number))
+        batch = SyncBatch(id=new_id(), batch_no=number, epoch=get_meta(s, "replica_epoch") or "",
+                          seq_lo=lo, seq_hi=hi, entries=n)
+        s.add(batch)
+        return batch
+
+
+def read_batch(desk: Desk, batch: SyncBatch) -> BatchData:
+    """Current state of every row the batch's entries name, read in one snapshot.
+
+    Rows are sent as they are now (not as they were when the entry was written): a later
+    version only makes the district current sooner, and later entries resend it anyway.
+    """
+    data = BatchData({}, {})
+    with read_session(desk.engine) as s:
+        conn = s.connection()
+        for model in SYNCED_TABLES:
+            table = model.__tablename__
+            cols = synced_columns(table)
+            in_batch = ("SELECT row_id FROM outbox WHERE seq BETWEEN ? AND ? AND table_name = ?")
+            rows = conn.exec_driver_sql(
+                f"SELECT {', '.join(cols)} FROM {table} WHERE id IN ({in_batch})",
+                (batch.seq_lo, batch.seq_hi, table)).fetchall()
+            gone = conn.exec_driver_sql(
+                f"SELECT DISTINCT row_id FROM outbox WHERE seq BETWEEN ? AND ? AND table_name = ? "
+                f"AND op = 'delete' AND row_id NOT IN (SELECT id FROM {table})",
+                (batch.seq_lo, batch.seq_hi, table)).fetchall()
+            if rows:
+                data.rows[table] = (cols, [tuple(r) for r in rows])
+            if gone:
+                data.deletes[table] = [r[0] for r in gone]
+    return data
+
+
+def store_answer(desk: Desk, batch: SyncBatch, answer: dict) -> None:
+    with write_session(desk.engine) as s:
+        row = s.get(SyncBatch, batch.id)
+        row.answer = json.dumps(answer, ensure_ascii=False)
+        row.answered_at = utcnow()
+        row.status = "answered"
+        s.add(row)
+    batch.answer, batch.status = row.answer, "answered"
+
+
+def finish_batch(desk: Desk, batch: SyncBatch) -> dict:
+    """Delivery receipts (R2), then trim the outbox — one local transaction, no outbox rows."""
+    answer = json.loads(batch.answer or "{}")
+    applied = datetime.fromisoformat(answer["applied_at"])
+    with write_session(desk.engine) as s:
+        conn = s.connection()  # Core statements: no flush hook, so nothing echoes back up
+        in_batch = select(Outbox.row_id).where(Outbox.seq.between(batch.seq_lo, batch.seq_hi),
+                                               Outbox.table_name == "tenancy")
+        # rule R2: the district's receipt time is the delivery time.
+        conn.execute(update(Tenancy).where(Tenancy.delivered_at.is_(None),
+                                           Tenancy.id.in_(in_batch)).values(delivered_at=applied))
+        conn.execute(delete(Outbox).where(Outbox.seq.between(batch.seq_lo, batch.seq_hi)))
+        conn.execute(update(SyncBatch).where(SyncBatch.id == batch.id)
+                     .values(status="done", done_at=utcnow()))
+    batch.status = "done"
+    return answer
+
+
+def outbox_size(desk: Desk) -> int:
+    with read_session(desk.engine) as s:
+        return s.execute(select(func.count()).select_from(Outbox)).scalar_one()

@@ -1,0 +1,158 @@
+"""`sync`: upload every outbox change in fixed batches, then download the district's decisions.
+
+Durable steps, in order (each survives a crash; the next run resumes from it):
+  1. batch recorded locally (id, number, seq range)      → resend uses the same id
+  2. photos/scans uploaded (content-addressed)            → rows never point at missing files
+  3. batch applied at the district, with its applied_batch → resend is a no-op
+  4. answer stored locally                                → no resend needed
+  5. receipts written, outbox trimmed, batch done
+  6. decisions downloaded and applied (no outbox rows)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from sqlalchemy import delete, select
+
+from app.context import Desk
+from app.errors import Refused
+from app.sync import batches
+from app.sync.crash import crash_point
+from app.sync.district import check_schema, connect
+from app.sync.download import download, upload_resolutions
+from app.sync.errors import SyncError, from_db_error, no_url
+from app.sync.upload import send_batch, upload_blobs
+from db.engine import write_session
+from db.ids import new_id
+from db.models import utcnow
+from db.sync_tables import SyncBatch, SyncRun
+
+Progress = Callable[[int, int, str], bool]  # (done, total, stage) -> keep going?
+URL_ENV = "RENTDESK_DISTRICT_URL"
+PASSWORD_ENV = "RENTDESK_DISTRICT_PASSWORD"
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    user, _, host = parts.netloc.rpartition("@")
+    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}@{host}" if user else host))
+
+
+def resolve_url(desk: Desk, url: str | None) -> str:
+    """--district URL, else RENTDESK_DISTRICT_URL, else the address saved by the last sync."""
+    if url or os.environ.get(URL_ENV):
+        return url or os.environ[URL_ENV]
+    with write_session(desk.engine) as s:
+        saved = batches.get_meta(s, "district_url")
+    if not saved:
+        raise no_url()
+    return saved
+
+
+def _record_run(desk: Desk, run_id: str, ok: bool, report: dict, code: str | None) -> None:
+    try:
+        with write_session(desk.engine) as s:
+            s.add(SyncRun(id=run_id, finished_at=utcnow(), ok=ok, error_code=code,
+                          report=json.dumps(report, ensure_ascii=False, default=str)))
+    except Exception:  # noqa: BLE001 - the run log must never hide the real outcome
+        pass
+
+
+def rebase(desk: Desk, conn: psycopg.Connection) -> dict:
+    """Make this copy the centre's replica of record: new epoch, numbering after the district's.
+
+    Batches the district already applied (answer lost) are finished normally; batches it
+    never saw are dropped and their outbox entries re-batched under the new epoch.
+    """
+    new_epoch = new_id()
+    with conn.cursor() as cur:
+        state = cur.execute("SELECT district_rebase(%s)", (new_epoch,)).fetchone()[0]
+        with write_session(desk.engine) as s:
+            open_batches = list(s.execute(select(SyncBatch.id).where(SyncBatch.status == "pending"))
+                                .scalars())
+        applied = dict(cur.execute("SELECT batch_id, answer FROM applied_batch WHERE batch_id = ANY(%s)",
+                                   (open_batches,)).fetchall()) if open_batches else {}
+    with write_session(desk.engine) as s:
+        batches.set_meta(s, "replica_epoch", new_epoch)
+        batches.set_meta(s, "sync_batch_no", str(state["last_batch_no"]))
+        for bid in open_batches:
+            if bid not in applied:
+                s.connection().execute(delete(SyncBatch).where(SyncBatch.id == bid))
+    for bid, answer in applied.items():
+        with write_session(desk.engine) as s:
+            batch = s.get(SyncBatch, bid)
+        batches.store_answer(desk, batch, answer)
+    return {"epoch_replaced": True, "district_last_batch": state["last_batch_no"]}
+
+
+def sync(desk: Desk, url: str | None = None, password: str | None = None,
+         progress: Progress | None = None, do_rebase: bool = False,
+         batch_entries: int = batches.BATCH_ENTRIES) -> dict:
+    """One sync; returns a JSON-able report. Raises SyncError (nothing lost) on failure."""
+    if desk.center_code is None:
+        raise Refused("no_center", "尚未建立中心，请先运行 rentdesk init。", "Run `rentdesk init` first.")
+    run_id, started = new_id(), time.perf_counter()
+    report: dict = {"center": desk.center_code, "batches": 0, "duplicates": 0, "rows_up": {},
+                    "blobs_up": 0, "refused_cards": [], "conflicts_new": 0, "cancelled": False}
+    url = resolve_url(desk, url)
+    conn = connect(url, password or os.environ.get(PASSWORD_ENV))
+    conn.autocommit = True  # each conn.transaction() below is one real district transaction
+    try:
+        check_schema(conn)
+        if do_rebase:
+            report["rebase"] = rebase(desk, conn)
+        total = batches.outbox_size(desk)
+        done = 0
+        while True:
+            batch = batches.open_batch(desk, batch_entries)
+            if batch is None:
+                break
+            crash_point("batch_recorded")
+            if batch.status == "pending":
+                report["blobs_up"] += upload_blobs(desk, conn)
+                crash_point("blobs_uploaded")
+                data = batches.read_batch(desk, batch)
+                answer = send_batch(conn, batch, data)
+                batches.store_answer(desk, batch, answer)
+                crash_point("answer_stored")
+            answer = batches.finish_batch(desk, batch)
+            crash_point("outbox_trimmed")
+            report["batches"] += 1
+            report["duplicates"] += bool(answer.get("duplicate"))
+            for table, n in (answer.get("rows") or {}).items():
+                report["rows_up"][table] = report["rows_up"].get(table, 0) + n
+            report["refused_cards"] += answer.get("refused_cards") or []
+            report["conflicts_new"] += answer.get("conflicts") or 0
+            done += batch.entries
+            if progress is not None and not progress(done, max(total, done), "upload"):
+                report["cancelled"] = True
+                break
+        report["blobs_up"] += upload_blobs(desk, conn)
+        report["resolutions_up"] = upload_resolutions(desk, conn)
+        if not report["cancelled"]:
+            report["down"] = download(desk, conn)
+            crash_point("decisions_applied")
+        with write_session(desk.engine) as s:
+            batches.set_meta(s, "district_url", _without_password(url))
+            batches.set_meta(s, "last_sync_at", utcnow().isoformat())
+    except psycopg.Error as err:
+        error = from_db_error(err)
+        _record_run(desk, run_id, False, report, error.code)
+        raise error from None
+    except SyncError as err:
+        _record_run(desk, run_id, False, report, err.code)
+        raise
+    finally:
+        conn.close()
+    report["seconds"] = round(time.perf_counter() - started, 3)
+    report["rows_up_total"] = sum(report["rows_up"].values())
+    report["outbox_left"] = batches.outbox_size(desk)
+    report["ok"] = not report["cancelled"]
+    _record_run(desk, run_id, report["ok"], report, None)
+    return report
