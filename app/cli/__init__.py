@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli import cmd_cards, cmd_data, cmd_desk, cmd_forms, cmd_records, cmd_sync, cmd_tools
+from app.cli import (
+    cmd_cards,
+    cmd_data,
+    cmd_desk,
+    cmd_forms,
+    cmd_records,
+    cmd_supervisor,
+    cmd_sync,
+    cmd_tools,
+)
 from app.errors import Refused
 
 
@@ -17,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check that bundled resources load, then exit")
     sub = parser.add_subparsers(dest="command")
-    for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync):
+    for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync, cmd_supervisor):
         module.register(sub)
     return parser
 

@@ -1,0 +1,148 @@
+"""The supervisor's first screen: what is due, broken, lapsing or full, in one call.
+
+Also the training reminders (R3: retrain at least once a year) and `bench_supervisor`,
+the timings of the statistics and the due list for `rentdesk bench`.
+"""
+
+from __future__ import annotations
+
+import statistics as stats_lib
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlmodel import select
+
+from app.audit import Actor
+from app.context import Desk
+from app.delivery import as_utc, due_counts, due_list, zone
+from app.faults import list_faults
+from app.staff import PERMISSIONS, training_status
+from app.stats import groups_now, statistics
+from db.engine import read_session
+from db.models import LocalMeta, Staff, utcnow
+
+REMIND_DAYS = (90, 30)  # rule R3: first and second reminder before the year runs out
+NEAR_CAP_SHARE = 0.9
+
+
+@dataclass(frozen=True)
+class TrainingReminder:
+    staff_id: str
+    username: str
+    display_name: str
+    role: str
+    last_passed: date | None
+    lapses_on: date | None
+    days_left: int | None  # negative once lapsed; None without an induction
+    level: str  # untrained | lapsed | within_30 | within_90
+
+
+def training_reminders(desk: Desk, today: date, staff_id: str | None = None) -> list[TrainingReminder]:
+    """rule R3: active accounts untrained, lapsed, or lapsing within 30 or 90 days; most
+    urgent first. On the day `lapses_on` the account still works (0 days left)."""
+    out = []
+    with read_session(desk.engine) as s:
+        q = select(Staff).where(Staff.active == True)  # noqa: E712
+        if staff_id is not None:
+            q = q.where(Staff.id == staff_id)
+        for st in s.exec(q.order_by(Staff.username)):
+            status = training_status(s, st.id, today)
+            if status.lapses_on is None:
+                level, days = "untrained", None
+            else:
+                days = (status.lapses_on - today).days
+                if days < 0:
+                    level = "lapsed"
+                elif days <= REMIND_DAYS[1]:
+                    level = "within_30"
+                elif days <= REMIND_DAYS[0]:
+                    level = "within_90"
+                else:
+                    continue
+            out.append(TrainingReminder(st.id, st.username, st.display_name, st.role,
+                                        status.last_passed, status.lapses_on, days, level))
+    order = {"untrained": 0, "lapsed": 1, "within_30": 2, "within_90": 3}
+    return sorted(out, key=lambda r: (order[r.level], r.days_left or 0, r.username))
+
+
+@dataclass(frozen=True)
+class NearCap:
+    building_id: str
+    code: str
+    name: str
+    residents: int
+    cap: int
+    share: float  # residents / cap; ≥ 1.0 means no more cards (R5)
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    now: datetime
+    due: int  # undelivered, still within 24 h
+    due_soon: int  # of those, under 6 h left
+    overdue: int
+    open_faults: int
+    faults_notify_overdue: int
+    training: list[TrainingReminder]
+    near_cap: list[NearCap]
+    last_sync_at: datetime | None
+
+
+def _last_sync(desk: Desk) -> datetime | None:
+    with read_session(desk.engine) as s:
+        meta = s.get(LocalMeta, "last_sync_at")
+    if meta is None:
+        return None
+    try:
+        return as_utc(datetime.fromisoformat(meta.value))
+    except ValueError:  # written by another version in another form: show "unknown"
+        return None
+
+
+def near_cap(desk: Desk, share: float = NEAR_CAP_SHARE) -> list[NearCap]:
+    """rule R5: buildings at or above `share` of their cap, fullest first."""
+    with read_session(desk.engine) as s:
+        labels, snapshot = groups_now(s.connection(), "building")
+    out = [NearCap(bid, *labels[bid], residents, cap, round(residents / cap, 3))
+           for bid, (residents, cap) in snapshot.items()
+           if cap and residents / cap >= share]
+    return sorted(out, key=lambda n: (-n.share, n.code))
+
+
+def dashboard(desk: Desk, actor: Actor, now: datetime | None = None) -> Dashboard:
+    """A clerk sees their own training reminder; a supervisor or admin sees everyone's."""
+    now = as_utc(now) or utcnow()
+    today = now.astimezone(zone(desk)).date()
+    counts = due_counts(desk, now)
+    faults = list_faults(desk, open_only=True, now=now)
+    everyone = "record_training" in PERMISSIONS.get(actor.role, frozenset())
+    return Dashboard(now, counts.green + counts.amber, counts.amber, counts.red, len(faults),
+                     sum(f.notify_overdue for f in faults),
+                     training_reminders(desk, today, None if everyone else actor.staff_id),
+                     near_cap(desk), _last_sync(desk))
+
+
+def _median_ms(fn, n: int) -> dict[str, float]:
+    samples = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return {"median_ms": round(stats_lib.median(samples) * 1000, 1),
+            "max_ms": round(max(samples) * 1000, 1), "n": n}
+
+
+def bench_supervisor(desk: Desk, n: int = 5) -> dict[str, Any]:
+    """Median ms: monthly statistics (this month; and this year by month), the due list."""
+    today = datetime.now(UTC).astimezone(zone(desk)).date()
+    month, year = today.replace(day=1), today.replace(month=1, day=1)
+    out: dict[str, Any] = {}
+    for by in ("center", "company", "building"):
+        out[f"stats_month_{by}"] = _median_ms(lambda b=by: statistics(desk, b, "month", month, today), n)
+        out[f"stats_ytd_by_month_{by}"] = _median_ms(
+            lambda b=by: statistics(desk, b, "month", year, today), max(1, n // 2))
+    out["due_list"] = _median_ms(lambda: due_list(desk), n)
+    out["due_counts"] = _median_ms(lambda: due_counts(desk), n)
+    return out
