@@ -1,0 +1,97 @@
+"""The database lane: one worker thread that runs app/ functions, one at a time.
+
+Everything long that touches the local database (demo data, imports) goes through here;
+SQLite has one writer, so a second concurrent writer would only wait on the lock.
+Results come back on the GUI thread through queued signals, never by touching widgets
+from the worker. Cancelling goes through the Qt-free progress callback app/ defines:
+(done, total, stage) -> keep going?
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+
+Progress = Callable[[int, int, str], bool]
+
+
+class Job(QObject):
+    """One submitted call: its signals arrive on the GUI thread."""
+
+    progressed = Signal(int, int, str)
+    finished = Signal(object)  # the function's return value
+    failed = Signal(object)  # the exception it raised
+    cancelled = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def progress_callback(self) -> Progress:
+        """The adapter handed to app/: reports progress, answers whether to continue."""
+        def report(done: int, total: int, stage: str) -> bool:
+            self.progressed.emit(done, total, stage)
+            return not self._cancel.is_set()
+        return report
+
+
+class _Runner(QRunnable):
+    def __init__(self, job: Job, call: Callable[[], Any], done: Callable[[Job], None]) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._job, self._call, self._done = job, call, done
+
+    def run(self) -> None:  # on the lane's thread
+        try:
+            result = self._call()
+        except Exception as e:  # noqa: BLE001 - every failure goes back to the GUI
+            if self._job.cancel_requested:
+                self._job.cancelled.emit()
+            else:
+                self._job.failed.emit(e)
+        else:
+            self._job.finished.emit(result)
+        finally:
+            self._done(self._job)
+
+
+class DbLane(QObject):
+    """A QThreadPool of exactly one thread, owned by the main window."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._jobs: set[Job] = set()
+        self._lock = threading.Lock()
+
+    def submit(self, call: Callable[[Job], Any]) -> Job:
+        """Run `call(job)` on the lane. Connect to the job's signals right away: they are
+        queued to the GUI thread, so none fires before control returns to the event loop."""
+        job = Job()
+        with self._lock:
+            self._jobs.add(job)  # keeps the Python object alive until the runner ends
+        self._pool.start(_Runner(job, lambda: call(job), self._forget))
+        return job
+
+    def _forget(self, job: Job) -> None:
+        with self._lock:
+            self._jobs.discard(job)
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
+def queued(signal, slot) -> None:
+    """Connect across threads explicitly: PySide cannot always tell a plain callable's thread."""
+    signal.connect(slot, Qt.ConnectionType.QueuedConnection)

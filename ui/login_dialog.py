@@ -1,0 +1,68 @@
+"""Staff sign-in, and the same dialog as the lock screen after idle time."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.audit import Actor
+from app.context import Desk
+from app.errors import Refused
+from app.staff import authenticate
+from ui.i18n import refusal_text
+from ui.notify import error_label
+
+
+class LoginDialog(QDialog):
+    """`locked_user` set: the window is locked and only that account may unlock it."""
+
+    def __init__(self, desk: Desk, locked_user: str | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("已锁定") if locked_user else self.tr("登录"))
+        self.username = QLineEdit(locked_user or "")
+        self.username.setReadOnly(locked_user is not None)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.username)
+        form.addRow(self.tr("密码"), self.password)
+        self.error = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if locked_user:
+            note = QLabel(self.tr("窗口因长时间无操作已锁定，请重新输入密码。"))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出程序"))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        (self.password if locked_user else self.username).setFocus()
+
+    def submit(self) -> None:
+        try:
+            self.actor = authenticate(self.desk, self.username.text(), self.password.text())
+        except Refused as r:
+            self.error.setText(refusal_text(r))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+    @classmethod
+    def sign_in(cls, desk: Desk, parent: QWidget | None = None) -> Actor | None:
+        dialog = cls(desk, parent=parent)
+        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,91 @@
+"""`rentdesk gui`: start the desk window (first-run setup or sign-in, then the main window)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app.audit import Actor
+from app.context import Desk, open_desk
+from app.photos import FrameSource
+from ui.context import Changes, UiContext
+from ui.fonts import apply_app_font, register_fonts
+from ui.i18n import install_language
+from ui.id_reader import IdCardReader, NoIdCardReader, SimulatedIdCardReader
+from ui.idle import IDLE_MS
+from ui.lane import DbLane
+from ui.settings import APP, NO_CAMERA, ORG, SIMULATED_CAMERA, camera_index, language, settings
+
+
+def camera_from_settings() -> FrameSource | None:
+    """The source the settings name; None when the desk has no camera."""
+    index = camera_index()
+    if index == NO_CAMERA:
+        return None
+    if index == SIMULATED_CAMERA:
+        return simulated_camera()
+    if sys.platform.startswith("linux") and not Path(f"/dev/video{index}").exists():
+        return None  # no device node: say "no camera" at once instead of a V4L2 error
+    from app.photos import OpenCvCamera
+
+    return OpenCvCamera(index)
+
+
+def simulated_camera() -> FrameSource:
+    """The bundled public-domain portrait replayed as a webcam (demo, screenshots)."""
+    from app.photos import SyntheticCamera, load_image
+    from app.photos.sources import compose_frame
+    from resources import resource_path
+
+    return SyntheticCamera(compose_frame(load_image(resource_path("samples", "portrait.png"))))
+
+
+def id_reader_from_settings() -> IdCardReader:
+    if str(settings().value("id_reader", "none")) == "simulated":
+        return SimulatedIdCardReader()
+    return NoIdCardReader()
+
+
+def init_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with its organisation, language and bundled fonts (idempotent)."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    if not app.property("rentdesk_ready"):
+        install_language(app, language())
+        apply_app_font(app, register_fonts())
+        app.setProperty("rentdesk_ready", True)
+    return app
+
+
+def build_window(desk: Desk, actor: Actor, idle_ms: int = IDLE_MS, camera_factory=None,
+                 id_reader: IdCardReader | None = None):
+    from ui.main_window import MainWindow
+
+    lane = DbLane()
+    ctx = UiContext(desk, actor, lane, camera_factory or camera_from_settings,
+                    id_reader or id_reader_from_settings(), Changes())
+    window = MainWindow(ctx, idle_ms=idle_ms)
+    lane.setParent(window)
+    ctx.changes.setParent(window)
+    return window
+
+
+def run(home: Path | None = None) -> int:
+    app = init_application()
+    from ui.login_dialog import LoginDialog
+    from ui.setup_dialog import SetupDialog
+
+    desk = open_desk(home)
+    try:
+        first_run = desk.center_code is None
+        actor = SetupDialog.create_center(desk) if first_run else LoginDialog.sign_in(desk)
+        if actor is None:
+            return 0
+        window = build_window(desk, actor)
+        window.show()
+        return app.exec()
+    finally:
+        desk.close()

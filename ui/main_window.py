@@ -1,0 +1,139 @@
+"""The main window: navigation, the pages, the status bar, the idle lock. Pages do the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.errors import Refused
+from app.ui_queries import due_within_24h
+from ui.context import UiContext
+from ui.idle import IDLE_MS, IdleWatcher
+from ui.login_dialog import LoginDialog
+from ui.pages.buildings import BuildingsPage
+from ui.pages.cards import CardsPage
+from ui.pages.intake import IntakePage
+from ui.pages.placeholder import PlaceholderPage
+from ui.pages.search import SearchPage
+from ui.pages.settings_page import SettingsPage
+from ui.settings import settings
+
+STATUS_REFRESH_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: UiContext, idle_ms: int = IDLE_MS) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.locked = False
+        self.lock_dialog: LoginDialog | None = None
+        self.setWindowTitle(self.tr("出租屋管理服务中心 · {code}").format(code=ctx.desk.center_code))
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.intake = IntakePage(ctx)
+        self.cards = CardsPage(ctx)
+        self.search = SearchPage(ctx)
+        self._add("intake", self.tr("登记"), self.intake)
+        self._add("cards", self.tr("门禁卡"), self.cards)
+        self._add("search", self.tr("查询"), self.search)
+        self._add("buildings", self.tr("楼栋"), BuildingsPage(ctx))
+        self._add("delivery", self.tr("待移交"), PlaceholderPage(self.tr("待移交"), self.tr(
+            "此页将列出须在 24 小时内送达社区工作站的采集记录（规则 R2）：待移交、已超时、已送达，"
+            "并打印移交清单、记录回执。\n\n尚未实现。目前状态栏显示 24 小时内待送达的记录数。")))
+        self._add("sync", self.tr("同步"), PlaceholderPage(self.tr("同步"), self.tr(
+            "此页将显示与区数据库的每日同步：上次同步时间、待上传的更改、冲突记录及其处理。"
+            "同步即向社区工作站的送达，区里的回执会记在每条记录上。\n\n尚未实现：本机尚未同步过。")))
+        self._add("stats", self.tr("统计"), PlaceholderPage(self.tr("统计"), self.tr(
+            "此页将按公司、楼栋、中心和时段统计采集和上报的记录数（规则 R8），可导出。"
+            "\n\n尚未实现。")))
+        self._add("settings", self.tr("设置"), SettingsPage(ctx))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.fontMetrics().height())
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.intake.registered.connect(self._after_register)
+        self._status()
+        self.status_timer = QTimer(self)
+        self.status_timer.timeout.connect(self.refresh_status)
+        self.status_timer.start(STATUS_REFRESH_MS)
+        ctx.changes.tenants_changed.connect(self.refresh_status)
+        self.idle = IdleWatcher(idle_ms, self)
+        self.idle.idle.connect(self.lock)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.start()
+        geometry = settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(self.fontMetrics().height() * 70, self.fontMetrics().height() * 45)
+        self.nav.setCurrentRow(0)
+
+    def _add(self, key: str, label: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.nav.addItem(label)
+        self.stack.addWidget(page)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+
+    def _status(self) -> None:
+        actor = self.ctx.actor
+        self.staff_label = QLabel(self.tr("当前账号：{name}（{role}）").format(
+            name=actor.display_name, role=actor.role))
+        self.sync_label = QLabel(self.tr("上次同步：尚未同步"))
+        self.due_label = QLabel()
+        for label in (self.staff_label, self.sync_label, self.due_label):
+            self.statusBar().addPermanentWidget(label)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        try:
+            due = due_within_24h(self.ctx.desk)
+        except Refused:
+            return
+        self.due_label.setText(self.tr("24 小时内待送达：{n} 条").format(n=due))
+
+    def _after_register(self) -> None:
+        self.ctx.changes.tenants_changed.emit()
+
+    # The lock hides every page (personal data must not stay on an unattended screen) and
+    # asks the same account's password; another clerk signs in by restarting.
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.stop()
+        self.intake.stop_camera()
+        self.centralWidget().hide()
+        self.lock_dialog = LoginDialog(self.ctx.desk, locked_user=self.ctx.actor.username,
+                                       parent=self)
+        self.lock_dialog.accepted.connect(self._unlock)
+        self.lock_dialog.rejected.connect(self.close)
+        self.lock_dialog.open()
+
+    def _unlock(self) -> None:
+        self.locked = False
+        self.lock_dialog = None
+        self.centralWidget().show()
+        self.idle.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        settings().setValue("window/geometry", self.saveGeometry())
+        self.intake.stop_camera()
+        QApplication.instance().removeEventFilter(self.idle)
+        self.ctx.lane.wait()
+        super().closeEvent(event)

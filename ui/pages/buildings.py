@@ -1,0 +1,128 @@
+"""楼栋: every building with its occupancy against the cap (R5) and its card system (R4)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.property import BuildingSummary, list_buildings
+from ui.context import UiContext
+from ui.i18n import pick
+from ui.widgets import heading
+
+PAGE = 500
+OCCUPANCY_COLUMN = 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BuildingsModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[BuildingSummary] = []
+        self.headers = [self.tr("编号"), self.tr("名称"), self.tr("入住 / 上限"),
+                        self.tr("空位"), self.tr("门禁系统"), self.tr("地址")]
+
+    def set_rows(self, rows: list[BuildingSummary]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        b = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return b
+        if role == Qt.ItemDataRole.ToolTipRole and b.cap is None:
+            return pick(b.cap_problem, b.cap_problem_en)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        status = {"ok": self.tr("正常"), "down": self.tr("故障"), "unknown": self.tr("未知"),
+                  "none": self.tr("未安装")}.get(b.card_system_status, b.card_system_status)
+        occupancy = f"{b.residents} / {b.cap}" if b.cap is not None else \
+            self.tr("{n} / 未知").format(n=b.residents)
+        free = "" if b.free is None else str(b.free)
+        return (b.code, b.name, occupancy, free, status, b.address)[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class OccupancyDelegate(QStyledItemDelegate):
+    """A bar of residents against the cap behind the numbers; red once the cap is reached."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        b: BuildingSummary = index.data(Qt.ItemDataRole.UserRole)
+        if b is not None and b.cap:
+            share = min(b.residents / b.cap, 1.0)
+            r = option.rect.adjusted(2, 3, -2, -3)
+            painter.save()
+            painter.fillRect(r, QColor("#e8eaf0"))
+            colour = QColor("#c62828") if b.residents >= b.cap else (
+                QColor("#f9a825") if share >= 0.9 else QColor("#66bb6a"))
+            painter.fillRect(QRect(r.x(), r.y(), round(r.width() * share), r.height()), colour)
+            painter.restore()
+        super().paint(painter, option, index)
+
+
+class BuildingsPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("楼栋编号或名称"))
+        self.filter.returnPressed.connect(self.reload)
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.clicked.connect(self.reload)
+        self.model = BuildingsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(OCCUPANCY_COLUMN, OccupancyDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0000 / 0000") + 16)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(refresh)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("楼栋与核定人数")))
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        ctx.changes.tenants_changed.connect(self._stale)
+        self._dirty = True
+
+    def reload(self) -> None:
+        self.model.set_rows(list_buildings(self.ctx.desk, limit=PAGE, text=self.filter.text().strip()))
+        self._dirty = False
+
+    def _stale(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()

@@ -1,0 +1,129 @@
+"""Issuing a card: swipe (a wedge reader types the number and Enter) and read the answer.
+
+Refusals come from app.cards with their own message (cap reached with the numbers, the
+card already held elsewhere, a number in use); for "already holds a card" the panel offers
+the two ways out the rule allows: revoke that card with a reason, or move the tenant out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cards import issue_card, revoke_card
+from app.errors import Refused
+from app.intake import move_out
+from ui.context import UiContext
+from ui.i18n import refusal_text
+from ui.widgets import card_number_edit, set_message
+
+
+class CardPanel(QWidget):
+    issued = Signal(object)  # app.cards.CardInfo
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.idno = QLineEdit()
+        self.idno.setPlaceholderText(self.tr("租户证件号码"))
+        self.idno.returnPressed.connect(lambda: self.card.setFocus())
+        self.who = QLabel()
+        self.card = card_number_edit()
+        self.card.setPlaceholderText(self.tr("请刷卡（或输入卡号后按回车）"))
+        self.card.returnPressed.connect(self.issue)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("注销原因（必填）"))
+        self.reason.returnPressed.connect(self.revoke_held)
+        self.revoke_button = QPushButton(self.tr("注销原卡"))
+        self.revoke_button.clicked.connect(self.revoke_held)
+        self.move_out_button = QPushButton(self.tr("办理迁出"))
+        self.move_out_button.clicked.connect(self.move_out_tenant)
+        self.way_out = QWidget()
+        row = QHBoxLayout(self.way_out)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.revoke_button)
+        row.addWidget(self.move_out_button)
+        self.way_out.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("证件号码"), self.idno)
+        form.addRow("", self.who)
+        form.addRow(self.tr("门禁卡号"), self.card)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.way_out)
+        layout.addStretch(1)
+
+    def set_tenant(self, idno: str, label: str) -> None:
+        """Preset after intake: the ID field is filled and locked, the card field has focus."""
+        self.idno.setText(idno)
+        self.idno.setReadOnly(True)
+        self.who.setText(label)
+        self.message.clear()
+        self.way_out.hide()
+        self.card.clear()
+        self.card.setFocus()
+
+    def reset(self) -> None:
+        self.idno.setReadOnly(False)
+        self.idno.clear()
+        self.who.clear()
+        self.card.clear()
+        self.message.clear()
+        self.way_out.hide()
+
+    def issue(self) -> None:
+        text = self.card.text()
+        self.card.clear()  # the next swipe starts clean whatever the answer
+        self.way_out.hide()
+        try:
+            info = issue_card(self.ctx.desk, self.ctx.actor, self.idno.text(), text)
+        except Refused as r:
+            set_message(self.message, refusal_text(r), ok=False)
+            if r.code == "already_has_card":
+                self.way_out.show()
+                self.reason.setFocus()
+            else:
+                self.card.setFocus()
+            return
+        set_message(self.message, self.tr("已发卡：{number}（{building} {unit}）").format(
+            number=info.number, building=info.building_name, unit=info.unit_number), ok=True)
+        self.ctx.changes.tenants_changed.emit()
+        self.issued.emit(info)
+
+    def revoke_held(self) -> None:
+        try:
+            info = revoke_card(self.ctx.desk, self.ctx.actor, self.reason.text(),
+                               idno=self.idno.text())
+        except Refused as r:
+            set_message(self.message, refusal_text(r), ok=False)
+            self.reason.setFocus()
+            return
+        self.reason.clear()
+        self.way_out.hide()
+        set_message(self.message, self.tr("原卡 {number} 已注销。请刷新卡。").format(
+            number=info.number), ok=True)
+        self.ctx.changes.tenants_changed.emit()
+        self.card.setFocus()
+
+    def move_out_tenant(self) -> None:
+        try:
+            stopped = move_out(self.ctx.desk, self.ctx.actor, self.idno.text())
+        except Refused as r:
+            set_message(self.message, refusal_text(r), ok=False)
+            return
+        self.way_out.hide()
+        set_message(self.message, self.tr("已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。")
+                    .format(number=stopped or "—"), ok=True)
+        self.ctx.changes.tenants_changed.emit()

@@ -1,0 +1,79 @@
+"""门禁卡: issue a card on its own, or act on a card by its number (lost, returned, revoked)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cards import report_lost, return_card, revoke_card
+from app.errors import Refused
+from ui.context import UiContext
+from ui.i18n import refusal_text
+from ui.pages.card_panel import CardPanel
+from ui.widgets import card_number_edit, heading, set_message
+
+
+class CardsPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.panel = CardPanel(ctx)
+        issue = QGroupBox(self.tr("发卡（已登记、已拍照的租户）"))
+        QVBoxLayout(issue).addWidget(self.panel)
+        self.number = card_number_edit()
+        self.number.setPlaceholderText(self.tr("刷卡或输入卡号"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("注销原因"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for text, action in ((self.tr("挂失"), self.lost), (self.tr("退卡"), self.returned),
+                             (self.tr("注销"), self.revoke)):
+            button = QPushButton(text)
+            button.clicked.connect(action)
+            buttons.addWidget(button)
+        by_number = QGroupBox(self.tr("按卡号办理"))
+        box = QVBoxLayout(by_number)
+        box.addWidget(self.number)
+        box.addWidget(self.reason)
+        box.addLayout(buttons)
+        box.addWidget(self.message)
+        note = QLabel(self.tr("补卡和迁出请在“查询”中打开租户后办理。"))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("门禁卡")))
+        layout.addWidget(issue)
+        layout.addWidget(by_number)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def _run(self, call, done_text: str) -> None:
+        try:
+            info = call()
+        except Refused as r:
+            set_message(self.message, refusal_text(r), ok=False)
+            return
+        set_message(self.message, done_text.format(number=info.number), ok=True)
+        self.number.clear()
+        self.reason.clear()
+        self.ctx.changes.tenants_changed.emit()
+
+    def lost(self) -> None:
+        self._run(lambda: report_lost(self.ctx.desk, self.ctx.actor, card_text=self.number.text()),
+                  self.tr("门禁卡 {number} 已挂失，卡号永久停用。"))
+
+    def returned(self) -> None:
+        self._run(lambda: return_card(self.ctx.desk, self.ctx.actor, card_text=self.number.text()),
+                  self.tr("门禁卡 {number} 已退回。"))
+
+    def revoke(self) -> None:
+        self._run(lambda: revoke_card(self.ctx.desk, self.ctx.actor, self.reason.text(),
+                                      card_text=self.number.text()),
+                  self.tr("门禁卡 {number} 已注销。"))

@@ -1,0 +1,199 @@
+"""登记: the intake page. Fields, ID reader, photo and paper scans, then the card.
+
+Keyboard first: Enter walks the fields to the photo (Space captures) and on to Register;
+Esc steps back. After Register the page turns to the card step for the same tenant.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import Refused
+from app.intake import Registered, register_tenant, validate_input
+from ui.context import UiContext
+from ui.i18n import refusal_text
+from ui.keyflow import KeyChain
+from ui.notify import error_label
+from ui.pages.card_panel import CardPanel
+from ui.pages.intake_form import IntakeForm
+from ui.pages.photo_panel import IMAGE_FILTER, PhotoPanel
+from ui.widgets import heading, set_message
+
+SCAN_KINDS = ("id_front", "id_back", "family_planning")
+
+
+class IntakePage(QStackedWidget):
+    registered = Signal(object)  # app.intake.Registered
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.scans: dict[str, bytes] = {}
+        self.form = IntakeForm(ctx)
+        self.photo = PhotoPanel(ctx)
+        self.read_button = QPushButton(self.tr("读身份证"))
+        self.read_button.clicked.connect(self.read_id_card)
+        self.read_button.setEnabled(ctx.id_reader.available())
+        self.register_button = QPushButton(self.tr("登记（回车）"))
+        self.register_button.clicked.connect(self.register)
+        self.error = error_label()
+        self.scan_labels: dict[str, QLabel] = {}
+        scans = QGridLayout()
+        names = {"id_front": self.tr("身份证正面"), "id_back": self.tr("身份证反面"),
+                 "family_planning": self.tr("计生证")}
+        for row, kind in enumerate(SCAN_KINDS):
+            button = QPushButton(self.tr("载入{what}扫描件…").format(what=names[kind]))
+            button.clicked.connect(lambda _=False, k=kind: self._choose_scan(k))
+            self.scan_labels[kind] = QLabel(self.tr("未载入"))
+            scans.addWidget(button, row, 0)
+            scans.addWidget(self.scan_labels[kind], row, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        left = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("租住人员信息采集")), 1)
+        top.addWidget(self.read_button)
+        left.addLayout(top)
+        left.addWidget(scroll, 1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel(self.tr("照片（摄像头或文件）")))
+        right.addWidget(self.photo, 1)
+        right.addLayout(scans)
+        right.addWidget(self.error)
+        right.addWidget(self.register_button)
+        form_step = QWidget()
+        columns = QHBoxLayout(form_step)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        self.addWidget(form_step)
+        self.addWidget(self._card_step())
+        self.chain = KeyChain([*self.form.chain(), self.photo, self.register_button], self)
+        self.chain.done.connect(self.register)
+        ctx.changes.tenants_changed.connect(self._refresh_buildings)
+
+    def _card_step(self) -> QWidget:
+        page = QWidget()
+        self.card_panel = CardPanel(self.ctx)
+        self.done_button = QPushButton(self.tr("完成，登记下一位（Esc）"))
+        self.done_button.clicked.connect(self.next_tenant)
+        self.card_panel.issued.connect(lambda _info: self.done_button.setFocus())
+        self.done_note = QLabel()
+        self.done_note.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(self.tr("发放门禁卡")))
+        layout.addWidget(self.done_note)
+        layout.addWidget(self.card_panel, 1)
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._esc = _EscapeTo(self.next_tenant, page)
+        for w in (self.card_panel.card, self.done_button, self.card_panel.reason):
+            w.installEventFilter(self._esc)
+        return page
+
+    # -- devices -----------------------------------------------------------------------
+    def read_id_card(self) -> None:
+        card = self.ctx.id_reader.read()
+        if card is None:
+            set_message(self.error, self.tr("读卡器上没有身份证。"), ok=False)
+            return
+        self.form.idno.setText(card.idno)
+        self.form.name.setText(card.name)
+        if card.ethnicity:
+            self.form.ethnicity.setCurrentText(card.ethnicity)
+        if card.household_address:
+            self.form.household_address.setText(card.household_address)
+        self.error.clear()
+        self.form.phone.setFocus()
+
+    def _choose_scan(self, kind: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择扫描件"), "",
+                                              self.tr("图片") + f" ({IMAGE_FILTER})")
+        if path:
+            self.load_scan(kind, Path(path))
+
+    def load_scan(self, kind: str, path: Path) -> None:
+        # Read now, check at Register: app/ decodes and shrinks scans when it stores them.
+        self.scans[kind] = path.read_bytes()
+        self.scan_labels[kind].setText(self.tr("已载入：{name}").format(name=path.name))
+
+    def stop_camera(self) -> None:
+        self.photo.stop_camera()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.currentIndex() == 0 and self.photo.photo is None:
+            self.photo.start_camera()
+        self.form.idno.setFocus()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.photo.stop_camera()  # the camera light goes off when the clerk leaves the page
+        super().hideEvent(event)
+
+    # -- register ----------------------------------------------------------------------
+    def register(self) -> None:
+        data = self.form.tenant_input(self.scans)
+        problems = validate_input(data)
+        first = self.form.show_problems(problems)
+        if problems:
+            set_message(self.error, self.tr("请更正标红的项目。"), ok=False)
+            (first or self.form.idno).setFocus()
+            return
+        try:
+            done: Registered = register_tenant(self.ctx.desk, self.ctx.actor, data,
+                                               photo_jpeg=self.photo.photo)
+        except Refused as r:
+            set_message(self.error, refusal_text(r), ok=False)
+            return
+        self.error.clear()
+        self.photo.stop_camera()
+        self.ctx.changes.tenants_changed.emit()
+        self.registered.emit(done)
+        self.done_note.setText(self.tr("已登记：{name}，{building} {unit}。").format(
+            name=done.name, building=done.building_name, unit=done.unit_number)
+            + ("" if self.photo.photo else self.tr("没有照片：须先补拍照片才能发卡。")))
+        self.setCurrentIndex(1)
+        self.card_panel.set_tenant(done.idno, f"{done.name} · {done.building_name} {done.unit_number}")
+
+    def next_tenant(self) -> None:
+        self.form.clear()
+        self.photo.reset()
+        self.scans.clear()
+        for label in self.scan_labels.values():
+            label.setText(self.tr("未载入"))
+        self.card_panel.reset()
+        self.setCurrentIndex(0)
+        self.photo.start_camera()
+        self.form.idno.setFocus()
+
+    def _refresh_buildings(self) -> None:
+        if self.currentIndex() == 0 and not self.form.idno.text():
+            self.form.reload_buildings()
+
+
+class _EscapeTo(QObject):
+    """Esc in the card step backs out to a fresh intake form."""
+
+    def __init__(self, action, parent: QObject) -> None:
+        super().__init__(parent)
+        self._action = action
+
+    def eventFilter(self, watched: QObject, event) -> bool:  # noqa: N802 - Qt API
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self._action()
+            return True
+        return False

@@ -1,0 +1,215 @@
+"""The fields of 《租住人员信息采集表》, checked as typed; the rules stay in app/.
+
+The ID number is parsed on every keystroke (app.identity.parse_id) to fill in birth date,
+sex and region; field errors come from app.intake.validate_input as (field, zh, en).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.identity import parse_id
+from app.intake import TenantInput, family_planning_applies
+from app.property import list_buildings, list_units
+from ui.context import UiContext
+from ui.i18n import pick
+from ui.notify import error_label
+
+BUILDING_PAGE = 500  # the combo lists the first 500 buildings by code (type to narrow)
+BUILDING_ID_ROLE = Qt.ItemDataRole.UserRole.value + 1
+
+
+def _combo(values: list[tuple[str, str]], editable: bool = False) -> QComboBox:
+    """Items show the translated label and keep the Chinese value the record stores."""
+    combo = QComboBox()
+    combo.setEditable(editable)
+    for label, value in values:
+        combo.addItem(label, value)
+    return combo
+
+
+class IntakeForm(QWidget):
+    parsed_changed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        tr = self.tr
+        self.idno = QLineEdit()
+        self.idno.setPlaceholderText(tr("18 位身份证号，或刷身份证"))
+        self.idno.textChanged.connect(self._id_typed)
+        self.id_info = QLabel()
+        self.id_info.setWordWrap(True)
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.ethnicity = _combo([(tr("汉族"), "汉族"), (tr("壮族"), "壮族"), (tr("回族"), "回族"),
+                                 (tr("满族"), "满族"), (tr("苗族"), "苗族")], editable=True)
+        self.household_address = QLineEdit()
+        self.employer = QLineEdit()
+        self.occupation = QLineEdit()
+        self.arrival = QDateEdit(QDate.currentDate())
+        self.arrival.setCalendarPopup(True)
+        self.arrival.setDisplayFormat("yyyy-MM-dd")
+        self.stay_reason = _combo([(tr("务工"), "务工"), (tr("经商"), "经商"),
+                                   (tr("投靠亲友"), "投靠亲友"), (tr("求学"), "求学"),
+                                   (tr("其他"), "其他")])
+        self.marital = _combo([("", ""), (tr("未婚"), "未婚"), (tr("已婚"), "已婚"),
+                               (tr("离婚"), "离婚"), (tr("丧偶"), "丧偶")])
+        self.education = _combo([("", ""), (tr("小学"), "小学"), (tr("初中"), "初中"),
+                                 (tr("高中/中专"), "高中/中专"), (tr("大专"), "大专"),
+                                 (tr("本科"), "本科"), (tr("研究生"), "研究生")])
+        self.fp_cert = QLineEdit()
+        self.fp_hint = QLabel()
+        self.building = QComboBox()
+        self.building.currentIndexChanged.connect(self._load_units)
+        self.unit = QComboBox()
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        self._row(form, tr("证件号码 *"), self.idno, "idno")
+        form.addRow("", self.id_info)
+        self._row(form, tr("姓名 *"), self.name, "name")
+        self._row(form, tr("联系电话 *"), self.phone, "phone")
+        self._row(form, tr("民族"), self.ethnicity, "ethnicity")
+        self._row(form, tr("户籍地址"), self.household_address, "household_address")
+        self._row(form, tr("工作单位"), self.employer, "employer")
+        self._row(form, tr("职业"), self.occupation, "occupation")
+        self._row(form, tr("来本地日期"), self.arrival, "arrival_date")
+        self._row(form, tr("暂住事由"), self.stay_reason, "stay_reason")
+        self._row(form, tr("婚姻状况"), self.marital, "marital_status")
+        self._row(form, tr("文化程度"), self.education, "education")
+        self._row(form, tr("计生证（婚育证明）号"), self.fp_cert, "family_planning_cert")
+        form.addRow("", self.fp_hint)
+        self._row(form, tr("楼栋 *"), self.building, "building_code")
+        self._row(form, tr("房号 *"), self.unit, "unit_number")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        self.reload_buildings()
+
+    def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(widget)
+        error = error_label()
+        error.hide()
+        col.addWidget(error)
+        self.errors[field] = error
+        form.addRow(label, box)
+
+    def chain(self) -> list[QWidget]:
+        """The fields in the order Enter walks them."""
+        return [self.idno, self.name, self.phone, self.ethnicity, self.household_address,
+                self.employer, self.occupation, self.arrival, self.stay_reason, self.marital,
+                self.education, self.fp_cert, self.building, self.unit]
+
+    # -- ID number ---------------------------------------------------------------------
+    def _id_typed(self, text: str) -> None:
+        self.errors["idno"].hide()
+        parsed = parse_id(text) if text.strip() else None
+        if parsed is None:
+            self.id_info.clear()
+        elif parsed.valid:
+            sex = {"M": self.tr("男"), "F": self.tr("女")}.get(parsed.sex or "", "")
+            born = parsed.birth_date.isoformat() if parsed.birth_date else ""
+            self.id_info.setText(self.tr("出生日期 {born}　性别 {sex}　籍贯 {region}").format(
+                born=born, sex=sex, region=parsed.region or parsed.country or ""))
+            self.id_info.setStyleSheet("")
+        elif len(text.strip()) >= 15:
+            self.id_info.setText(pick(parsed.error, parsed.error_en))
+            self.id_info.setStyleSheet("color: #b00020;")
+        else:
+            self.id_info.setText(self.tr("继续输入…"))
+            self.id_info.setStyleSheet("")
+        applies = bool(parsed and parsed.valid and family_planning_applies(
+            parsed.sex, parsed.birth_date, date.today()))
+        # rule R9: app/ decides when the certificate applies; the form only says so.
+        self.fp_hint.setText(self.tr("适用：育龄妇女须登记婚育证明（规则 R9）") if applies else "")
+        self.parsed_changed.emit()
+
+    # -- building and unit -------------------------------------------------------------
+    def reload_buildings(self) -> None:
+        current = self.building.currentData()
+        self.building.blockSignals(True)
+        self.building.clear()
+        self.building.addItem(self.tr("（选择楼栋）"), "")
+        for b in list_buildings(self.ctx.desk, limit=BUILDING_PAGE):
+            if b.cap is None:
+                detail = self.tr("上限未知")
+            else:
+                detail = self.tr("上限 {cap}，现有 {n}，空位 {free}").format(
+                    cap=b.cap, n=b.residents, free=b.free)
+            self.building.addItem(f"{b.code} {b.name} — {detail}", b.code)
+            self.building.setItemData(self.building.count() - 1, b.id, BUILDING_ID_ROLE)
+        self.building.blockSignals(False)
+        index = self.building.findData(current) if current else 0
+        self.building.setCurrentIndex(max(index, 0))
+        self._load_units()
+
+    def _load_units(self) -> None:
+        self.unit.clear()
+        building_id = self.building.currentData(BUILDING_ID_ROLE)
+        if not building_id:
+            return
+        for u in list_units(self.ctx.desk, building_id):
+            if u.cap is None:
+                detail = self.tr("面积未知，现有 {n}").format(n=u.residents)
+            else:
+                detail = self.tr("上限 {cap}，现有 {n}，空位 {free}").format(
+                    cap=u.cap, n=u.residents, free=u.free)
+            self.unit.addItem(f"{u.number} — {detail}", u.number)
+
+    # -- data out, errors in -----------------------------------------------------------
+    def tenant_input(self, scans: dict[str, bytes]) -> TenantInput:
+        def text(w: QLineEdit) -> str | None:
+            return w.text().strip() or None
+
+        return TenantInput(
+            idno=self.idno.text(), name=self.name.text(), phone=self.phone.text(),
+            building_code=self.building.currentData() or "",
+            unit_number=self.unit.currentData() or "",
+            ethnicity=self.ethnicity.currentText().strip() or None,
+            household_address=text(self.household_address), employer=text(self.employer),
+            occupation=text(self.occupation), arrival_date=self.arrival.date().toPython(),
+            stay_reason=self.stay_reason.currentData() or None,
+            marital_status=self.marital.currentData() or None,
+            education=self.education.currentData() or None,
+            family_planning_cert=text(self.fp_cert), scans=dict(scans))
+
+    def show_problems(self, problems: list[tuple[str, str, str]]) -> QWidget | None:
+        """Mark each field's error under it; returns the first bad field to focus."""
+        for label in self.errors.values():
+            label.hide()
+        first = None
+        widgets = dict(zip(("idno", "name", "phone", "building_code", "unit_number",
+                            "arrival_date"),
+                           (self.idno, self.name, self.phone, self.building, self.unit,
+                            self.arrival), strict=True))
+        for field, zh, en in problems:
+            label = self.errors.get(field)
+            if label is not None:
+                label.setText(pick(zh, en))
+                label.show()
+            first = first or widgets.get(field)
+        return first
+
+    def clear(self) -> None:
+        for w in (self.idno, self.name, self.phone, self.household_address, self.employer,
+                  self.occupation, self.fp_cert):
+            w.clear()
+        self.arrival.setDate(QDate.currentDate())
+        for label in self.errors.values():
+            label.hide()
+        self.reload_buildings()

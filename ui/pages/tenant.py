@@ -1,0 +1,181 @@
+"""The tenant page (from search): photo, masked identity, stays, cards and their events,
+and the card actions: lost, replace, revoke (with reason), return, move out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cards import replace_card, report_lost, return_card, revoke_card
+from app.errors import Refused
+from app.intake import move_out
+from app.ui_queries import TenantDetail, tenant_detail
+from ui.context import UiContext
+from ui.i18n import refusal_text
+from ui.notify import show_error
+from ui.widgets import card_number_edit, heading, set_message
+
+
+def _when(value) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+class TenantDialog(QDialog):
+    def __init__(self, ctx: UiContext, detail: TenantDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail = detail
+        self.setWindowTitle(self.tr("租户：{name}").format(name=detail.name))
+        self.photo = QLabel(self.tr("无照片"))
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        h = self.fontMetrics().height()
+        self.photo.setFixedSize(round(h * 8 * 358 / 441), h * 8)
+        self.identity = QFormLayout()
+        self.cards = QTreeWidget()
+        self.cards.setHeaderLabels([self.tr("卡号 / 事件"), self.tr("状态"), self.tr("时间"),
+                                    self.tr("原因")])
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.new_card = card_number_edit()
+        self.new_card.setPlaceholderText(self.tr("补卡：刷新卡"))
+        self.new_card.returnPressed.connect(self.replace)
+        actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("lost", self.tr("挂失"), self.lost),
+                                ("replace", self.tr("补卡"), self.replace),
+                                ("revoke", self.tr("注销…"), self.revoke),
+                                ("return", self.tr("退卡"), self.returned),
+                                ("move_out", self.tr("迁出…"), self.move_out)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            actions.addWidget(button)
+        top = QHBoxLayout()
+        top.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(self.identity, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(detail.name))
+        layout.addLayout(top)
+        layout.addWidget(QLabel(self.tr("门禁卡及记录")))
+        layout.addWidget(self.cards, 1)
+        layout.addWidget(self.new_card)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        self.resize(h * 46, h * 34)
+        self._fill()
+
+    def _fill(self) -> None:
+        d = self.detail
+        if d.photo_jpeg:
+            pixmap = QPixmap()
+            pixmap.loadFromData(d.photo_jpeg)
+            ratio = self.devicePixelRatioF()
+            scaled = pixmap.scaled(self.photo.size() * ratio, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+            scaled.setDevicePixelRatio(ratio)
+            self.photo.setPixmap(scaled)
+        while self.identity.rowCount():
+            self.identity.removeRow(0)
+        sex = {"M": self.tr("男"), "F": self.tr("女")}.get(d.sex or "", "")
+        stay = d.current
+        rows = [(self.tr("证件号码"), d.idno_masked), (self.tr("性别"), sex),
+                (self.tr("出生日期"), d.birth_date.isoformat() if d.birth_date else ""),
+                (self.tr("民族"), d.ethnicity or ""), (self.tr("电话"), d.phone_masked),
+                (self.tr("工作单位"), d.employer or ""),
+                (self.tr("现住"), f"{stay.building_name} {stay.unit_number}" if stay
+                 else self.tr("已迁出")),
+                (self.tr("采集时间"), _when(stay.collected_at) if stay else ""),
+                (self.tr("送达工作站"), _when(stay.delivered_at) if stay and stay.delivered_at
+                 else self.tr("未送达"))]
+        for label, value in rows:
+            self.identity.addRow(label, QLabel(value))
+        self.cards.clear()
+        status = {"active": self.tr("有效"), "lost": self.tr("已挂失"),
+                  "revoked": self.tr("已注销"), "returned": self.tr("已退回")}
+        kinds = {"issue": self.tr("发卡"), "lost": self.tr("挂失"), "replace": self.tr("补卡"),
+                 "revoke": self.tr("注销"), "return": self.tr("退卡")}
+        for entry in d.cards:
+            c = entry.card
+            item = QTreeWidgetItem([f"{c.number}  ({c.building_name} {c.unit_number})",
+                                    status.get(c.status, c.status), _when(c.issued_at), ""])
+            for e in entry.events:
+                item.addChild(QTreeWidgetItem([kinds.get(e.kind, e.kind), "", _when(e.at),
+                                               e.reason or ""]))
+            self.cards.addTopLevelItem(item)
+        self.cards.expandAll()
+        active = d.active_card is not None
+        for key in ("lost", "revoke", "return"):
+            self.buttons[key].setEnabled(active)
+        self.buttons["move_out"].setEnabled(stay is not None)
+        self.buttons["replace"].setEnabled(stay is not None)
+        self.new_card.setEnabled(stay is not None)
+
+    def _act(self, call, done: str) -> bool:
+        try:
+            result = call()
+        except Refused as r:
+            set_message(self.message, refusal_text(r), ok=False)
+            return False
+        number = getattr(result, "number", result) or "—"
+        set_message(self.message, done.format(number=number), ok=True)
+        self.detail = tenant_detail(self.ctx.desk, self.ctx.actor, self.detail.person_id)
+        self._fill()
+        self.ctx.changes.tenants_changed.emit()
+        return True
+
+    def _reason(self, title: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, self.tr("原因（必填）："), QLineEdit.EchoMode.Normal)
+        return text if ok else None
+
+    def lost(self) -> None:
+        self._act(lambda: report_lost(self.ctx.desk, self.ctx.actor, idno=self.detail.lookup),
+                  self.tr("门禁卡 {number} 已挂失。刷新卡可补卡。"))
+        self.new_card.setFocus()
+
+    def replace(self) -> None:
+        if self._act(lambda: replace_card(self.ctx.desk, self.ctx.actor, self.detail.lookup,
+                                          self.new_card.text()),
+                     self.tr("已补卡：{number}，原卡永久停用。")):
+            self.new_card.clear()
+
+    def revoke(self, reason: str | None = None) -> None:
+        reason = reason if isinstance(reason, str) else self._reason(self.tr("注销门禁卡"))
+        if reason is not None:
+            self._act(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason,
+                                          idno=self.detail.lookup),
+                      self.tr("门禁卡 {number} 已注销。"))
+
+    def returned(self) -> None:
+        self._act(lambda: return_card(self.ctx.desk, self.ctx.actor, idno=self.detail.lookup),
+                  self.tr("门禁卡 {number} 已退回。"))
+
+    def move_out(self, reason: str | None = None) -> None:
+        reason = reason if isinstance(reason, str) else self._reason(self.tr("迁出"))
+        if reason is not None:
+            self._act(lambda: move_out(self.ctx.desk, self.ctx.actor, self.detail.lookup,
+                                       reason=reason.strip() or "迁出"),
+                      self.tr("已迁出，门禁卡 {number} 已停用。"))
+
+    @classmethod
+    def show_tenant(cls, ctx: UiContext, person_id: str, parent: QWidget | None = None) -> None:
+        try:
+            detail = tenant_detail(ctx.desk, ctx.actor, person_id)
+        except Refused as r:
+            show_error(parent, r)
+            return
+        dialog = cls(ctx, detail, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

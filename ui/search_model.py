@@ -1,0 +1,88 @@
+"""Search results as a Qt model that fetches pages on demand (never the whole table).
+
+The view asks canFetchMore/fetchMore as the clerk scrolls; each call reads one page of
+`search_tenants(limit=PAGE, offset=n)`. ID numbers and phones arrive masked from app/.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from app.context import Desk
+from app.search import TenantRow, search_tenants
+
+PAGE = 100
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _headers() -> list[str]:
+    tr = QCoreApplication.translate
+    return [tr("SearchModel", "姓名"), tr("SearchModel", "证件号码"), tr("SearchModel", "电话"),
+            tr("SearchModel", "楼栋"), tr("SearchModel", "房号"), tr("SearchModel", "门禁卡"),
+            tr("SearchModel", "状态")]
+
+
+class SearchModel(QAbstractTableModel):
+    def __init__(self, desk: Desk, parent=None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.query = ""
+        self.rows: list[TenantRow] = []
+        self._more = False
+        self._headers = _headers()
+
+    def set_query(self, query: str) -> None:
+        self.beginResetModel()
+        self.query = query.strip()
+        self.rows = []
+        self._more = bool(self.query)
+        self.endResetModel()
+        if self._more:
+            self.fetchMore(QModelIndex())
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self._headers)
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802 - Qt API
+        if parent.isValid() or not self._more:
+            return
+        page = search_tenants(self.desk, self.query, limit=PAGE, offset=len(self.rows))
+        self._more = len(page) == PAGE  # a short page is the last one
+        if not page:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            tr = QCoreApplication.translate
+            living = tr("SearchModel", "在住") if row.living else tr("SearchModel", "已迁出")
+            return (row.name, row.idno_masked, row.phone_masked, row.building, row.unit,
+                    row.card_number, living)[index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.person_id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return section + 1 if orientation == Qt.Orientation.Vertical else None

@@ -1,0 +1,86 @@
+"""First run: create the centre and its first administrator (no centre in the data dir)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.audit import Actor
+from app.center import init_center
+from app.context import Desk
+from app.errors import Refused
+from ui.i18n import refusal_text
+from ui.notify import error_label
+
+
+class SetupDialog(QDialog):
+    """Centre code, name, workstation, admin account, password twice, induction date (R3)."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("建立服务中心"))
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("2–16 位字母或数字"))
+        self.name = QLineEdit()
+        self.workstation = QLineEdit()
+        self.admin = QLineEdit("admin")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2 = QLineEdit()
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.induction = QDateEdit(QDate.currentDate())
+        self.induction.setCalendarPopup(True)
+        self.induction.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout()
+        form.addRow(self.tr("中心编码 *"), self.code)
+        form.addRow(self.tr("中心名称 *"), self.name)
+        form.addRow(self.tr("社区工作站"), self.workstation)
+        form.addRow(self.tr("管理员用户名 *"), self.admin)
+        form.addRow(self.tr("密码（至少 8 位）*"), self.password)
+        form.addRow(self.tr("再次输入密码 *"), self.password2)
+        form.addRow(self.tr("岗前培训日期"), self.induction)
+        self.error = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        intro = QLabel(self.tr("此数据目录中还没有服务中心。请建立中心和第一个管理员账号。"
+                               "管理员须有岗前培训记录才能登记和发卡。"))
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        if self.password.text() != self.password2.text():
+            self.error.setText(self.tr("两次输入的密码不一致。"))
+            self.password2.setFocus()
+            return
+        try:
+            self.actor = init_center(
+                self.desk, self.code.text(), self.name.text(), self.admin.text(),
+                self.password.text(), workstation=self.workstation.text().strip() or None,
+                induction_on=self.induction.date().toPython())
+        except Refused as r:
+            self.error.setText(refusal_text(r))
+            return
+        self.accept()
+
+    @classmethod
+    def create_center(cls, desk: Desk, parent: QWidget | None = None) -> Actor | None:
+        """Show the dialog; the admin signed in, or None when cancelled."""
+        dialog = cls(desk, parent)
+        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
