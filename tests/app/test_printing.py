@@ -122,6 +122,18 @@ def test_manifest_lists_the_days_records(desk, admin, tenant, photo_jpeg, tmp_pa
     assert (event.entity, event.entity_id) == ("manifest", today_local())
 
 
+def test_manifest_of_a_handed_over_day_carries_the_batch(desk, admin, tenant, tmp_path):
+    # rule R2: once the day's forms went in one handover batch, the manifest is that batch's
+    from app.delivery import create_handover
+
+    batch = create_handover(desk, admin, [tenant.tenancy_id])
+    out = tmp_path / "manifest.pdf"
+    assert form(desk, "manifest", "--as", "admin", "--date", today_local(), "--out", str(out)) == 0
+    _, text, _ = read_pdf(out)
+    assert flat(batch.number) in text and batch.number.startswith("YJ-")
+    assert "张三" in text and mask_id(idno(1)) in text
+
+
 def test_unit_form_shows_cap_and_residents(desk, tenant, tmp_path):
     # rule R5: the cap comes from app.occupancy, (64 − 4) / 6 = 10; residents with their cards
     out = tmp_path / "unit.pdf"
