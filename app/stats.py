@@ -86,11 +86,14 @@ def _offset_segments(tz: ZoneInfo, start: datetime, end: datetime) -> list[tuple
     while t < end:
         nxt = min(t + timedelta(days=1), end)
         if off(nxt) != segments[-1][1]:
-            lo, hi = t, nxt  # off(lo) is the old offset, off(hi) the new one
-            while hi - lo > timedelta(seconds=1):
-                mid = lo + (hi - lo) / 2
-                lo, hi = (mid, hi) if off(mid) == segments[-1][1] else (lo, mid)
-            segments.append((db_time(hi), off(hi)))
+            # Bisect on whole seconds (zones change on whole seconds), so the boundary is exact.
+            lo, hi = int(t.timestamp()), int(nxt.timestamp())
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                old = off(datetime.fromtimestamp(mid, UTC)) == segments[-1][1]
+                lo, hi = (mid, hi) if old else (lo, mid)
+            at = datetime.fromtimestamp(hi, UTC)
+            segments.append((db_time(at), off(at)))
         t = nxt
     return segments
 

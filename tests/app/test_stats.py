@@ -254,3 +254,9 @@ def test_periods_follow_summer_time_inside_the_range(desk, admin, building):
     put(desk, Tenancy, b, collected_at=datetime(2026, 11, 30, 23, 30, tzinfo=berlin).astimezone(UTC))
     rows = statistics(desk, "center", "month", date(2026, 1, 1), date(2026, 12, 31))
     assert {r.period: r.registered for r in rows} == {"2026-07": 1, "2026-11": 1}
+    from app.stats import _offset_segments
+
+    start, end = datetime(2026, 1, 1, tzinfo=berlin), datetime(2027, 1, 1, tzinfo=berlin)
+    assert _offset_segments(berlin, start.astimezone(UTC), end.astimezone(UTC)) == [
+        ("2025-12-31 23:00:00.000000", 60), ("2026-03-29 01:00:00.000000", 120),
+        ("2026-10-25 01:00:00.000000", 60)]
