@@ -152,3 +152,14 @@ def test_broken_pdf_cannot_be_printed(qtbot, tmp_path, monkeypatch):
     assert "无法打开" in dialog.pages_label.text()
     assert dialog.print_to(pdf_printer(tmp_path / "x.pdf")) == 0
     assert warnings == ["无法读取要打印的 PDF。"] and not (tmp_path / "x.pdf").exists()
+
+
+def test_save_failure_is_shown_not_raised(qtbot, one_form, tmp_path, monkeypatch):
+    warnings: list[str] = []
+    monkeypatch.setattr(dialog_module.QMessageBox, "warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    monkeypatch.setattr(dialog_module.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "gone" / "f.pdf"), ""))
+    dialog = make(qtbot, one_form)
+    assert dialog.choose_file_and_save() is None
+    assert len(warnings) == 1 and "无法保存到" in warnings[0]

@@ -42,7 +42,7 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self._pdf = pdf
         self._title = title or self.tr("打印预览")
-        self.setWindowTitle(self.tr("打印预览 — %1").replace("%1", self._title))
+        self.setWindowTitle(self.tr("打印预览 — {title}").format(title=self._title))
         self.resize(820, 980)
         self.document = open_pdf(pdf, self)
         ok = self.document.status() == QPdfDocument.Status.Ready
@@ -139,8 +139,8 @@ class PrintPreviewDialog(QDialog):
             self.save_to(path)
         except OSError as e:
             QMessageBox.warning(self, self.tr("保存失败"),
-                                self.tr("无法保存到 %1：%2").replace("%1", str(path))
-                                .replace("%2", e.strerror or str(e)))
+                                self.tr("无法保存到 {path}：{reason}").format(
+                                    path=path, reason=e.strerror or e))
             return None
         return str(path)
 
