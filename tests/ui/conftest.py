@@ -1,0 +1,78 @@
+"""GUI test fixtures: offscreen Qt, settings in a temp folder, a window per test."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Before any Qt import: no display needed, and QSettings never touch the user's config.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="rentdesk-ui-settings-")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.audit import Actor  # noqa: E402
+from app.context import Desk  # noqa: E402
+from app.photos import SyntheticCamera  # noqa: E402
+from ui.context import Changes, UiContext  # noqa: E402
+from ui.id_reader import SimulatedIdCardReader  # noqa: E402
+from ui.lane import DbLane  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+ASTRONAUT = DATA / "astronaut.png"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def qt_app(qapp):
+    from ui.main import init_application
+
+    return init_application()
+
+
+def synthetic_camera() -> SyntheticCamera:
+    # fps=0: frames as fast as the worker asks, so tests never wait on a frame clock.
+    return SyntheticCamera(ASTRONAUT, fps=0)
+
+
+@pytest.fixture
+def make_ctx(desk: Desk):
+    lanes: list[DbLane] = []
+
+    def build(actor: Actor, camera=synthetic_camera, reader=None) -> UiContext:
+        lane = DbLane()
+        lanes.append(lane)
+        return UiContext(desk, actor, lane, camera, reader or SimulatedIdCardReader(), Changes())
+
+    yield build
+    for lane in lanes:
+        lane.wait()
+
+
+@pytest.fixture
+def window(qtbot, desk: Desk, admin: Actor, building: str):
+    """The main window, signed in as the admin, camera = the replayed test portrait."""
+    from ui.main import build_window
+
+    win = build_window(desk, admin, camera_factory=synthetic_camera,
+                       id_reader=SimulatedIdCardReader())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.intake.stop_camera()
+    win.ctx.lane.wait()
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a clerk: ASCII as key presses; Chinese as the input method commits it
+    (QTest cannot press non-ASCII keys)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

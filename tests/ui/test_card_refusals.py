@@ -1,0 +1,93 @@
+"""Each card refusal reaches the clerk with its own message (rules R5, R6)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.property import add_building, add_unit
+from tests.conftest import register
+from tests.ui.conftest import type_text
+from ui.pages.card_panel import CardPanel
+
+
+@pytest.fixture
+def panel(qtbot, make_ctx, admin, building):
+    widget = CardPanel(make_ctx(admin))
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def swipe(qtbot, panel: CardPanel, number: str) -> str:
+    qtbot.keyClicks(panel.card, number)
+    qtbot.keyClick(panel.card, Qt.Key.Key_Return)
+    return panel.message.text()
+
+
+def for_tenant(panel: CardPanel, registered) -> CardPanel:
+    panel.set_tenant(registered.idno, registered.name)
+    return panel
+
+
+def test_issue_then_card_in_use_for_another_tenant(qtbot, panel, desk, admin, photo_jpeg):  # rule R6
+    first = register(desk, admin, 1, photo=photo_jpeg)
+    second = register(desk, admin, 2, photo=photo_jpeg)
+    assert "0000000001" in swipe(qtbot, for_tenant(panel, first), "0000000001")
+    text = swipe(qtbot, for_tenant(panel, second), "0000000001")
+    assert "正在使用中" in text
+    assert panel.card.text() == ""  # ready for the next swipe
+
+
+def test_one_person_one_card_offers_revoke_with_reason(qtbot, panel, desk, admin, photo_jpeg):  # rule R6
+    tenant = register(desk, admin, 3, photo=photo_jpeg)
+    swipe(qtbot, for_tenant(panel, tenant), "0000000003")
+    text = swipe(qtbot, panel, "0000000004")
+    assert "已持有有效门禁卡 0000000003" in text
+    assert not panel.way_out.isHidden()
+    panel.revoke_held()  # no reason yet: refused with the rule's message
+    assert "原因" in panel.message.text()
+    type_text(qtbot, panel.reason, "卡损坏")
+    qtbot.keyClick(panel.reason, Qt.Key.Key_Return)
+    assert "0000000003" in panel.message.text() and panel.way_out.isHidden()
+    assert "0000000004" in swipe(qtbot, panel, "0000000004")
+
+
+def test_already_holding_offers_move_out(qtbot, panel, desk, admin, photo_jpeg):  # rule R6
+    tenant = register(desk, admin, 4, photo=photo_jpeg)
+    swipe(qtbot, for_tenant(panel, tenant), "0000000005")
+    swipe(qtbot, panel, "0000000006")
+    panel.move_out_tenant()
+    assert "0000000005" in panel.message.text()
+
+
+def test_unit_cap_reached_shows_numbers(qtbot, panel, desk, admin, photo_jpeg):  # rule R5
+    tenants = [register(desk, admin, n, unit="101", photo=photo_jpeg) for n in (10, 11, 12)]
+    for n, t in enumerate(tenants[:2]):
+        swipe(qtbot, for_tenant(panel, t), f"00000001{n:02d}")
+    text = swipe(qtbot, for_tenant(panel, tenants[2]), "0000000199")
+    assert "上限 2" in text and "现有 2" in text
+
+
+def test_building_cap_reached_shows_numbers(qtbot, panel, desk, admin, photo_jpeg):  # rule R5
+    add_building(desk, admin, "B2", "小楼", "深圳市罗湖区 2 号", 13.0, 1.0)  # cap 2
+    add_unit(desk, admin, "B2", "201")
+    tenants = [register(desk, admin, n, unit="201", building_code="B2", photo=photo_jpeg)
+               for n in (20, 21, 22)]
+    for n, t in enumerate(tenants[:2]):
+        swipe(qtbot, for_tenant(panel, t), f"00000002{n:02d}")
+    text = swipe(qtbot, for_tenant(panel, tenants[2]), "0000000299")
+    assert "已达核定人数上限" in text and "上限 2 人" in text
+
+
+def test_photo_missing_and_bad_number(qtbot, panel, desk, admin):  # rule R6
+    tenant = register(desk, admin, 30)
+    assert "卡号格式不对" in swipe(qtbot, for_tenant(panel, tenant), "12AB")
+    assert "没有登记照片" in swipe(qtbot, panel, "0000000300")
+
+
+def test_card_field_takes_no_input_method(panel):
+    assert not panel.card.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    hints = panel.card.inputMethodHints()
+    assert hints & Qt.InputMethodHint.ImhPreferLatin
+    assert hints & Qt.InputMethodHint.ImhNoPredictiveText

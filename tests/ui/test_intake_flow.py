@@ -1,0 +1,143 @@
+"""The whole desk flow driven by keystrokes: intake → photo → register → card (R6)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.cards import cards_of_person
+from app.search import search_tenants
+from db.engine import read_session
+from tests.conftest import idno
+from tests.ui.conftest import ASTRONAUT, type_text
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def type_and_enter(qtbot, text: str = "") -> None:
+    widget = focused()
+    type_text(qtbot, widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def open_intake(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_page("intake")
+    page = window.intake
+    page.form.idno.setFocus()
+    qtbot.waitUntil(lambda: focused() is page.form.idno)
+    return page
+
+
+def fill_by_keyboard(qtbot, page, number: str) -> None:
+    form = page.form
+    type_and_enter(qtbot, number)
+    assert focused() is form.name
+    assert "1990" in form.id_info.text() or form.id_info.text()  # filled from the number
+    type_and_enter(qtbot, "王小明")
+    type_and_enter(qtbot, "13912345678")
+    for _ in range(9):  # ethnicity … family-planning certificate: defaults are fine
+        type_and_enter(qtbot)
+    assert focused() is form.building
+    qtbot.keyClick(form.building, Qt.Key.Key_Down)  # first real building: B1
+    type_and_enter(qtbot)
+    assert focused() is form.unit and form.unit.currentData() == "101"
+    type_and_enter(qtbot)
+    assert focused() is page.photo
+
+
+def test_intake_photo_from_file_then_card_by_keyboard(qtbot, window, desk):  # rule R6
+    page = open_intake(qtbot, window)
+    number = idno(1, "F")
+    fill_by_keyboard(qtbot, page, number)
+    assert page.photo.load_file(ASTRONAUT), page.photo.message.text()
+    assert page.photo.photo is not None
+    type_and_enter(qtbot)  # photo → Register button
+    assert focused() is page.register_button
+    type_and_enter(qtbot)  # Register
+    assert page.currentIndex() == 1, page.error.text()
+    panel = page.card_panel
+    assert focused() is panel.card
+    # A keyboard-wedge reader: a burst of digits and Enter, input methods off.
+    assert not panel.card.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    type_and_enter(qtbot, "0012345678")
+    assert "0012345678" in panel.message.text()
+    rows = search_tenants(desk, number)
+    assert len(rows) == 1 and rows[0].card_number == "0012345678"
+    with read_session(desk.engine) as s:
+        assert [c.status for c in cards_of_person(s, rows[0].person_id)] == ["active"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # back out to a fresh form
+    assert page.currentIndex() == 0 and page.form.idno.text() == ""
+
+
+def test_invalid_fields_are_marked_inline(qtbot, window):
+    page = open_intake(qtbot, window)
+    page.form.idno.setText("440303199001011234")  # wrong check digit
+    page.register()
+    assert page.currentIndex() == 0
+    assert not page.form.errors["idno"].isHidden()
+    assert not page.form.errors["name"].isHidden()
+    assert not page.form.errors["building_code"].isHidden()
+    assert focused() is page.form.idno
+
+
+def test_id_number_fills_birth_sex_region_as_typed(qtbot, window):
+    page = open_intake(qtbot, window)
+    qtbot.keyClicks(page.form.idno, idno(3, "F"))
+    text = page.form.id_info.text()
+    assert "1983" in text and "女" in text and "深圳" in text
+
+
+def test_id_reader_fills_the_form(qtbot, window):
+    page = open_intake(qtbot, window)
+    page.read_id_card()
+    assert page.form.idno.text() and page.form.name.text()
+    assert focused() is page.form.phone
+
+
+def test_camera_capture_with_space(qtbot, window, desk):
+    page = open_intake(qtbot, window)
+    worker = page.photo.worker
+    assert worker is not None  # the page started the (synthetic) camera on show
+    qtbot.waitUntil(lambda: page.photo.shot is not None and page.photo.shot.check is not None)
+    page.photo.setFocus()
+    qtbot.keyClick(page.photo, Qt.Key.Key_Space)
+    assert page.photo.photo is not None, page.photo.message.text()
+    assert page.photo.result.pixmap() is not None
+    page.stop_camera()
+    assert worker.isFinished()
+
+
+def test_refused_photo_file_says_what_to_fix(qtbot, window):
+    page = open_intake(qtbot, window)
+    assert not page.photo.load_file(ASTRONAUT.parent / "chelsea.png")  # a cat: no face
+    assert page.photo.photo is None
+    assert page.photo.message.text()
+
+
+def test_no_camera_offers_the_file(qtbot, desk, admin, building):
+    from ui.main import build_window
+
+    win = build_window(desk, admin, camera_factory=lambda: None)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.intake.photo.worker is None
+    assert "从文件载入" in win.intake.photo.message.text()
+    win.close()
+
+
+def test_scans_are_stored_with_the_record(qtbot, window, desk):
+    page = open_intake(qtbot, window)
+    form = page.form
+    form.idno.setText(idno(5))
+    form.name.setText("李四")
+    form.phone.setText("13800001111")
+    form.building.setCurrentIndex(1)
+    page.load_scan("id_front", ASTRONAUT)
+    page.load_scan("family_planning", ASTRONAUT)
+    assert page.photo.load_file(ASTRONAUT)
+    page.register()
+    assert page.currentIndex() == 1, page.error.text()
