@@ -122,8 +122,8 @@ def _photo(desk: Desk, sha: str | None) -> bytes | None:
     try:
         return read_blob(desk, sha)
     except FileNotFoundError:
-        # The form keeps an empty 照片 box for a glued print; refusing would stop the desk
-        # over a file the sync will fetch back.
+        # The form keeps an empty 照片 box for a glued print: one lost file should not stop
+        # the desk from printing the rest of the record.
         return None
 
 
@@ -257,7 +257,8 @@ def _entry(s: Session, desk: Desk, t: Tenancy) -> ManifestEntry:
         has_family_planning_cert=bool(t.family_planning_cert or t.family_planning_scan_sha256))
 
 
-def _manifest_data(s: Session, desk: Desk, actor: Actor, day: date) -> tuple[ManifestData, int]:
+def _manifest_data(s: Session, desk: Desk, actor: Actor,
+                   day: date) -> tuple[ManifestData, list[str]]:
     start, end = _day_bounds(desk, day)
     rows = list(s.exec(select(Tenancy).where(or_(
         (Tenancy.collected_at >= start) & (Tenancy.collected_at < end),
@@ -276,7 +277,7 @@ def _manifest_data(s: Session, desk: Desk, actor: Actor, day: date) -> tuple[Man
         handed = _local(desk, batch.handed_over_at)
     return ManifestData(batch_no=batch_no, created_at=_local(desk, utcnow()),
                         entries=[_entry(s, desk, t) for t in rows], handed_over_at=handed,
-                        center_staff=staff), len(rows)
+                        center_staff=staff), [t.id for t in rows]
 
 
 def manifest_pdf(desk: Desk, actor: Actor, day: date) -> bytes:
@@ -284,17 +285,18 @@ def manifest_pdf(desk: Desk, actor: Actor, day: date) -> bytes:
     require(actor, "print")
     with read_session(desk.engine) as s:
         center = center_info(s)
-        data, count = _manifest_data(s, desk, actor, day)
+        data, shown = _manifest_data(s, desk, actor, day)
     pdf = render_manifest(center, data)
+    # the list names people: the entry lists their records by id, so a view is traceable
     record_prints(desk, actor, [Printed("manifest", "manifest", day.isoformat())],
-                  records=count, batch=data.batch_no)
+                  batch=data.batch_no, tenancies=shown)
     return pdf
 
 
 # -- 出租屋综合信息登记表 (rule R5) -------------------------------------------------------------
 
-def _residents(s: Session, desk: Desk, unit_id: str) -> list[ResidentRow]:
-    rows = []
+def _residents(s: Session, desk: Desk, unit_id: str) -> tuple[list[ResidentRow], list[str]]:
+    rows, ids = [], []
     for t in s.exec(select(Tenancy).where(Tenancy.unit_id == unit_id,
                                           Tenancy.moved_out_at == None)  # noqa: E711
                     .order_by(Tenancy.collected_at)):
@@ -306,7 +308,8 @@ def _residents(s: Session, desk: Desk, unit_id: str) -> list[ResidentRow]:
         rows.append(ResidentRow(person.name, SEX.get(person.sex or "", ""),
                                 doc.number if doc else "", person.phone or "",
                                 t.arrival_date or _local(desk, t.collected_at).date(), card))
-    return rows
+        ids.append(t.id)
+    return rows, ids
 
 
 def unit_form_pdf(desk: Desk, actor: Actor, building_code: str, unit_number: str) -> bytes:
@@ -322,6 +325,7 @@ def unit_form_pdf(desk: Desk, actor: Actor, building_code: str, unit_number: str
             cap = None  # area unknown or invalid: the box stays empty for the clerk to query
         company = s.get(Company, building.company_id) if building.company_id else None
         landlord = s.get(Landlord, unit.landlord_id) if unit.landlord_id else None
+        residents, shown = _residents(s, desk, unit.id)
         data = UnitFormData(
             record_no=f"{building.code}-{unit.number}", building_name=building.name,
             unit_number=unit.number, building_address=building.address,
@@ -335,10 +339,10 @@ def unit_form_pdf(desk: Desk, actor: Actor, building_code: str, unit_number: str
             landlord_id_number=(landlord.id_number or "") if landlord else "",
             landlord_phone=(landlord.phone or "") if landlord else "",
             landlord_address=(landlord.address or "") if landlord else "",
-            residents=_residents(s, desk, unit.id), registered_at=_local(desk, unit.created_at),
+            residents=residents, registered_at=_local(desk, unit.created_at),
             clerk_name=actor.display_name)
     pdf = render_unit_form(center, data)
-    record_prints(desk, actor, [Printed("unit", "unit", unit.id)])
+    record_prints(desk, actor, [Printed("unit", "unit", unit.id)], tenancies=shown)
     return pdf
 
 
@@ -379,7 +383,8 @@ def _prints_so_far(s: Session, entity: str, entity_id: str) -> int:
         AuditEvent.action.in_(PRINT_ACTIONS))).one()
 
 
-def record_prints(desk: Desk, actor: Actor, printed: Sequence[Printed], **detail: str | int) -> None:
+def record_prints(desk: Desk, actor: Actor, printed: Sequence[Printed],
+                  **detail: str | list[str]) -> None:
     """rule R10: one entry per record printed, `form.print` the first time, then
     `form.reprint` with the count; the 采集表 also counts on its CollectionForm row (R2)."""
     with write_session(desk.engine) as s:

@@ -120,6 +120,10 @@ def test_manifest_lists_the_days_records(desk, admin, tenant, photo_jpeg, tmp_pa
     assert idno(1) not in text
     ((event),) = prints(desk)
     assert (event.entity, event.entity_id) == ("manifest", today_local())
+    # rule R10: the people the list shows are named in the log by record id only
+    detail = json.loads(event.detail)
+    assert len(detail["tenancies"]) == 2 and tenant.tenancy_id in detail["tenancies"]
+    assert "张三" not in event.detail and idno(1) not in event.detail
 
 
 def test_manifest_of_a_handed_over_day_carries_the_batch(desk, admin, tenant, tmp_path):
@@ -144,7 +148,21 @@ def test_unit_form_shows_cap_and_residents(desk, tenant, tmp_path):
                   "1张", "面积未登记", "张三", mask_id(idno(1)), CARD):
         assert value in text, value
     assert idno(1) not in text
-    assert [(e.action, e.entity) for e in prints(desk)] == [("form.print", "unit")]
+    ((event),) = prints(desk)
+    assert (event.action, event.entity) == ("form.print", "unit")
+    assert json.loads(event.detail)["tenancies"] == [tenant.tenancy_id]
+
+
+def test_moved_out_tenant_form_can_be_reprinted_without_the_card(desk, admin, tenant, tmp_path):
+    # rule R6: the card stopped at move-out; the archived stay still prints for the file
+    from app.intake import move_out
+
+    move_out(desk, admin, idno(1))
+    out = tmp_path / "archived.pdf"
+    assert form(desk, "tenant", "--as", "admin", "--idno", idno(1), "--out", str(out)) == 0
+    _, text, _ = read_pdf(out)
+    assert "张三" in text and idno(1) in text and CARD not in text
+    assert print_count(desk, tenant.tenancy_id) == 1
 
 
 def test_batch_prints_every_form_of_the_day_once_each(desk, admin, tenant, photo_jpeg, tmp_path):
