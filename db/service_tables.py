@@ -94,7 +94,8 @@ class PermitApplication(Synced, table=True):
     collected_on: date | None = None
     permit_number: str | None = Field(default=None, max_length=32)
     lease_id: str | None = Field(default=None, foreign_key="lease_registration.id")
-    housing_proof_sha256: str | None = Field(default=None, max_length=64)
+    housing_proof_sha256: str | None = Field(default=None, max_length=64)  # scan, if no lease
+    basis_proof_sha256: str | None = Field(default=None, max_length=64)  # 劳动合同/学生证 scan
     created_by: str | None = Field(default=None, foreign_key="staff.id")
 
 

@@ -128,6 +128,7 @@ def upgrade() -> None:
     sa.Column('permit_number', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
     sa.Column('lease_id', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('housing_proof_sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
+    sa.Column('basis_proof_sha256', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.ForeignKeyConstraint(['created_by'], ['staff.id'], ),
     sa.ForeignKeyConstraint(['lease_id'], ['lease_registration.id'], ),
