@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 Progress = Callable[[int, int, str], bool]
 
@@ -76,12 +76,13 @@ class DbLane(QObject):
         self._lock = threading.Lock()
 
     def submit(self, call: Callable[[Job], Any]) -> Job:
-        """Run `call(job)` on the lane. Connect to the job's signals right away: they are
-        queued to the GUI thread, so none fires before control returns to the event loop."""
+        """Run `call(job)` on the lane. The job starts once control returns to the event
+        loop, so the caller connects to its signals first and misses none."""
         job = Job()
         with self._lock:
             self._jobs.add(job)  # keeps the Python object alive until the runner ends
-        self._pool.start(_Runner(job, lambda: call(job), self._forget))
+        runner = _Runner(job, lambda: call(job), self._forget)
+        QTimer.singleShot(0, self, lambda: self._pool.start(runner))
         return job
 
     def _forget(self, job: Job) -> None:

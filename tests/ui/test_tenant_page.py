@@ -1,0 +1,48 @@
+"""The tenant page: masked identity, cards with their events, and the card actions."""
+
+from __future__ import annotations
+
+from app.cards import issue_card
+from app.ui_queries import tenant_detail
+from tests.conftest import register
+from ui.pages.tenant import TenantDialog
+
+
+def open_dialog(qtbot, make_ctx, desk, admin, registered) -> TenantDialog:
+    ctx = make_ctx(admin)
+    dialog = TenantDialog(ctx, tenant_detail(desk, admin, registered.person_id))
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_masked_identity_and_card_lifecycle(qtbot, make_ctx, desk, admin, building, photo_jpeg):  # rule R6
+    done = register(desk, admin, 40, photo=photo_jpeg)
+    issue_card(desk, admin, done.idno, "0000000040")
+    dialog = open_dialog(qtbot, make_ctx, desk, admin, done)
+    shown = " ".join(dialog.identity.itemAt(i).widget().text()
+                     for i in range(dialog.identity.count()) if dialog.identity.itemAt(i).widget())
+    assert done.idno not in shown and done.idno[-4:] in shown
+    assert dialog.cards.topLevelItemCount() == 1
+    dialog.lost()
+    assert "0000000040" in dialog.message.text()
+    dialog.new_card.setText("0000000041")
+    dialog.replace()
+    assert "0000000041" in dialog.message.text()
+    assert dialog.detail.active_card.number == "0000000041"
+    dialog.revoke("")  # a reason is required
+    assert "原因" in dialog.message.text()
+    dialog.revoke("卡被他人借用")
+    assert dialog.detail.active_card is None
+    assert not dialog.buttons["return"].isEnabled()
+
+
+def test_return_and_move_out(qtbot, make_ctx, desk, admin, building, photo_jpeg):
+    done = register(desk, admin, 41, photo=photo_jpeg)
+    issue_card(desk, admin, done.idno, "0000000042")
+    dialog = open_dialog(qtbot, make_ctx, desk, admin, done)
+    dialog.returned()
+    assert dialog.detail.active_card is None
+    dialog.move_out("合同到期")
+    assert dialog.detail.current is None and not dialog.buttons["move_out"].isEnabled()
+    events = [e.kind for e in dialog.detail.cards[0].events]
+    assert events == ["issue", "return"]
