@@ -22,10 +22,14 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> list[str]:
-    tr = QCoreApplication.translate
-    return [tr("SearchModel", "姓名"), tr("SearchModel", "证件号码"), tr("SearchModel", "电话"),
-            tr("SearchModel", "楼栋"), tr("SearchModel", "房号"), tr("SearchModel", "门禁卡"),
-            tr("SearchModel", "状态")]
+    # Spelled out in full: lupdate only recognises literal translate("Context", "text") calls.
+    return [QCoreApplication.translate("SearchModel", "姓名"),
+            QCoreApplication.translate("SearchModel", "证件号码"),
+            QCoreApplication.translate("SearchModel", "电话"),
+            QCoreApplication.translate("SearchModel", "楼栋"),
+            QCoreApplication.translate("SearchModel", "房号"),
+            QCoreApplication.translate("SearchModel", "门禁卡"),
+            QCoreApplication.translate("SearchModel", "状态")]
 
 
 class SearchModel(QAbstractTableModel):
@@ -71,8 +75,8 @@ class SearchModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            tr = QCoreApplication.translate
-            living = tr("SearchModel", "在住") if row.living else tr("SearchModel", "已迁出")
+            living = (QCoreApplication.translate("SearchModel", "在住") if row.living
+                      else QCoreApplication.translate("SearchModel", "已迁出"))
             return (row.name, row.idno_masked, row.phone_masked, row.building, row.unit,
                     row.card_number, living)[index.column()]
         if role == Qt.ItemDataRole.UserRole:

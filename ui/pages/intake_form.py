@@ -45,30 +45,29 @@ class IntakeForm(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        tr = self.tr
         self.idno = QLineEdit()
-        self.idno.setPlaceholderText(tr("18 位身份证号，或刷身份证"))
+        self.idno.setPlaceholderText(self.tr("18 位身份证号，或刷身份证"))
         self.idno.textChanged.connect(self._id_typed)
         self.id_info = QLabel()
         self.id_info.setWordWrap(True)
         self.name = QLineEdit()
         self.phone = QLineEdit()
-        self.ethnicity = _combo([(tr("汉族"), "汉族"), (tr("壮族"), "壮族"), (tr("回族"), "回族"),
-                                 (tr("满族"), "满族"), (tr("苗族"), "苗族")], editable=True)
+        self.ethnicity = _combo([(self.tr("汉族"), "汉族"), (self.tr("壮族"), "壮族"), (self.tr("回族"), "回族"),
+                                 (self.tr("满族"), "满族"), (self.tr("苗族"), "苗族")], editable=True)
         self.household_address = QLineEdit()
         self.employer = QLineEdit()
         self.occupation = QLineEdit()
         self.arrival = QDateEdit(QDate.currentDate())
         self.arrival.setCalendarPopup(True)
         self.arrival.setDisplayFormat("yyyy-MM-dd")
-        self.stay_reason = _combo([(tr("务工"), "务工"), (tr("经商"), "经商"),
-                                   (tr("投靠亲友"), "投靠亲友"), (tr("求学"), "求学"),
-                                   (tr("其他"), "其他")])
-        self.marital = _combo([("", ""), (tr("未婚"), "未婚"), (tr("已婚"), "已婚"),
-                               (tr("离婚"), "离婚"), (tr("丧偶"), "丧偶")])
-        self.education = _combo([("", ""), (tr("小学"), "小学"), (tr("初中"), "初中"),
-                                 (tr("高中/中专"), "高中/中专"), (tr("大专"), "大专"),
-                                 (tr("本科"), "本科"), (tr("研究生"), "研究生")])
+        self.stay_reason = _combo([(self.tr("务工"), "务工"), (self.tr("经商"), "经商"),
+                                   (self.tr("投靠亲友"), "投靠亲友"), (self.tr("求学"), "求学"),
+                                   (self.tr("其他"), "其他")])
+        self.marital = _combo([("", ""), (self.tr("未婚"), "未婚"), (self.tr("已婚"), "已婚"),
+                               (self.tr("离婚"), "离婚"), (self.tr("丧偶"), "丧偶")])
+        self.education = _combo([("", ""), (self.tr("小学"), "小学"), (self.tr("初中"), "初中"),
+                                 (self.tr("高中/中专"), "高中/中专"), (self.tr("大专"), "大专"),
+                                 (self.tr("本科"), "本科"), (self.tr("研究生"), "研究生")])
         self.fp_cert = QLineEdit()
         self.fp_hint = QLabel()
         self.building = QComboBox()
@@ -76,22 +75,22 @@ class IntakeForm(QWidget):
         self.unit = QComboBox()
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
-        self._row(form, tr("证件号码 *"), self.idno, "idno")
+        self._row(form, self.tr("证件号码 *"), self.idno, "idno")
         form.addRow("", self.id_info)
-        self._row(form, tr("姓名 *"), self.name, "name")
-        self._row(form, tr("联系电话 *"), self.phone, "phone")
-        self._row(form, tr("民族"), self.ethnicity, "ethnicity")
-        self._row(form, tr("户籍地址"), self.household_address, "household_address")
-        self._row(form, tr("工作单位"), self.employer, "employer")
-        self._row(form, tr("职业"), self.occupation, "occupation")
-        self._row(form, tr("来本地日期"), self.arrival, "arrival_date")
-        self._row(form, tr("暂住事由"), self.stay_reason, "stay_reason")
-        self._row(form, tr("婚姻状况"), self.marital, "marital_status")
-        self._row(form, tr("文化程度"), self.education, "education")
-        self._row(form, tr("计生证（婚育证明）号"), self.fp_cert, "family_planning_cert")
+        self._row(form, self.tr("姓名 *"), self.name, "name")
+        self._row(form, self.tr("联系电话 *"), self.phone, "phone")
+        self._row(form, self.tr("民族"), self.ethnicity, "ethnicity")
+        self._row(form, self.tr("户籍地址"), self.household_address, "household_address")
+        self._row(form, self.tr("工作单位"), self.employer, "employer")
+        self._row(form, self.tr("职业"), self.occupation, "occupation")
+        self._row(form, self.tr("来本地日期"), self.arrival, "arrival_date")
+        self._row(form, self.tr("暂住事由"), self.stay_reason, "stay_reason")
+        self._row(form, self.tr("婚姻状况"), self.marital, "marital_status")
+        self._row(form, self.tr("文化程度"), self.education, "education")
+        self._row(form, self.tr("计生证（婚育证明）号"), self.fp_cert, "family_planning_cert")
         form.addRow("", self.fp_hint)
-        self._row(form, tr("楼栋 *"), self.building, "building_code")
-        self._row(form, tr("房号 *"), self.unit, "unit_number")
+        self._row(form, self.tr("楼栋 *"), self.building, "building_code")
+        self._row(form, self.tr("房号 *"), self.unit, "unit_number")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)

@@ -1,0 +1,1255 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>BuildingsModel</name>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="33" />
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="33" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="33" />
+        <source>入住 / 上限</source>
+        <translation>Residents / cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="34" />
+        <source>空位</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="34" />
+        <source>门禁系统</source>
+        <translation>Card system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="34" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="57" />
+        <source>正常</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="57" />
+        <source>故障</source>
+        <translation>Faulty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="57" />
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="58" />
+        <source>未安装</source>
+        <translation>Not installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="60" />
+        <source>{n} / 未知</source>
+        <translation>{n} / unknown</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingsPage</name>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="93" />
+        <source>楼栋编号或名称</source>
+        <translation>Building code or name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="95" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="110" />
+        <source>楼栋与核定人数</source>
+        <translation>Buildings and occupancy caps</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="36" />
+        <source>租户证件号码</source>
+        <translation>Tenant's ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="40" />
+        <source>请刷卡（或输入卡号后按回车）</source>
+        <translation>Swipe the card (or type its number and press Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="45" />
+        <source>注销原因（必填）</source>
+        <translation>Reason for revoking (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="47" />
+        <source>注销原卡</source>
+        <translation>Revoke the held card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="49" />
+        <source>办理迁出</source>
+        <translation>Move out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="59" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="61" />
+        <source>门禁卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="100" />
+        <source>已发卡：{number}（{building} {unit}）</source>
+        <translation>Card issued: {number} ({building} {unit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="115" />
+        <source>原卡 {number} 已注销。请刷新卡。</source>
+        <translation>Card {number} revoked. Swipe the new card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="127" />
+        <source>已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。</source>
+        <translation>Moved out; card {number} stopped. Register again for a new address.</translation>
+    </message>
+</context>
+<context>
+    <name>CardsPage</name>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="28" />
+        <source>发卡（已登记、已拍照的租户）</source>
+        <translation>Issue a card (registered tenant with a photo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="31" />
+        <source>刷卡或输入卡号</source>
+        <translation>Swipe or type a card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="33" />
+        <source>注销原因</source>
+        <translation>Reason for revoking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="37" />
+        <source>挂失</source>
+        <translation>Report lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="37" />
+        <source>退卡</source>
+        <translation>Card returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="38" />
+        <source>注销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="42" />
+        <source>按卡号办理</source>
+        <translation>By card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="48" />
+        <source>补卡和迁出请在“查询”中打开租户后办理。</source>
+        <translation>For replacements and move-outs, open the tenant from Search.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="51" />
+        <source>门禁卡</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="70" />
+        <source>门禁卡 {number} 已挂失，卡号永久停用。</source>
+        <translation>Card {number} reported lost; the number is blocked for good.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="74" />
+        <source>门禁卡 {number} 已退回。</source>
+        <translation>Card {number} returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="79" />
+        <source>门禁卡 {number} 已注销。</source>
+        <translation>Card {number} revoked.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="49" />
+        <source>18 位身份证号，或刷身份证</source>
+        <translation>18-character ID number, or read the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="55" />
+        <source>汉族</source>
+        <translation>Han</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="55" />
+        <source>壮族</source>
+        <translation>Zhuang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="55" />
+        <source>回族</source>
+        <translation>Hui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="56" />
+        <source>满族</source>
+        <translation>Manchu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="56" />
+        <source>苗族</source>
+        <translation>Miao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="63" />
+        <source>务工</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="63" />
+        <source>经商</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="64" />
+        <source>投靠亲友</source>
+        <translation>Joining family or friends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="64" />
+        <source>求学</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="65" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="66" />
+        <source>未婚</source>
+        <translation>Single</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="66" />
+        <source>已婚</source>
+        <translation>Married</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="67" />
+        <source>离婚</source>
+        <translation>Divorced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="67" />
+        <source>丧偶</source>
+        <translation>Widowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="68" />
+        <source>小学</source>
+        <translation>Primary school</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="68" />
+        <source>初中</source>
+        <translation>Junior secondary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="69" />
+        <source>高中/中专</source>
+        <translation>Senior secondary / vocational</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="69" />
+        <source>大专</source>
+        <translation>College</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="70" />
+        <source>本科</source>
+        <translation>Bachelor's degree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="70" />
+        <source>研究生</source>
+        <translation>Postgraduate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="78" />
+        <source>证件号码 *</source>
+        <translation>ID number *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="80" />
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="81" />
+        <source>联系电话 *</source>
+        <translation>Phone *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="82" />
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="83" />
+        <source>户籍地址</source>
+        <translation>Household registration address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="84" />
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="85" />
+        <source>职业</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="86" />
+        <source>来本地日期</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="87" />
+        <source>暂住事由</source>
+        <translation>Reason for stay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="88" />
+        <source>婚姻状况</source>
+        <translation>Marital status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="89" />
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="90" />
+        <source>计生证（婚育证明）号</source>
+        <translation>Family-planning certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="92" />
+        <source>楼栋 *</source>
+        <translation>Building *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="93" />
+        <source>房号 *</source>
+        <translation>Unit *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="124" />
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="124" />
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="126" />
+        <source>出生日期 {born}　性别 {sex}　籍贯 {region}</source>
+        <translation>Born {born}   Sex {sex}   Region {region}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="133" />
+        <source>继续输入…</source>
+        <translation>Keep typing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="138" />
+        <source>适用：育龄妇女须登记婚育证明（规则 R9）</source>
+        <translation>Applies: record the family-planning certificate of a woman of child-bearing age (rule R9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="146" />
+        <source>（选择楼栋）</source>
+        <translation>(choose a building)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="149" />
+        <source>上限未知</source>
+        <translation>cap unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="151" />
+        <location filename="../../ui/pages/intake_form.py" line="169" />
+        <source>上限 {cap}，现有 {n}，空位 {free}</source>
+        <translation>cap {cap}, residents {n}, free {free}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="167" />
+        <source>面积未知，现有 {n}</source>
+        <translation>area unknown, residents {n}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="47" />
+        <source>读身份证</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="50" />
+        <source>登记（回车）</source>
+        <translation>Register (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="55" />
+        <source>身份证正面</source>
+        <translation>ID card front</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="55" />
+        <source>身份证反面</source>
+        <translation>ID card back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="56" />
+        <source>计生证</source>
+        <translation>family-planning certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="58" />
+        <source>载入{what}扫描件…</source>
+        <translation>Load scan: {what}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="60" />
+        <location filename="../../ui/pages/intake.py" line="175" />
+        <source>未载入</source>
+        <translation>Not loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="68" />
+        <source>租住人员信息采集</source>
+        <translation>Tenant information collection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="73" />
+        <source>照片（摄像头或文件）</source>
+        <translation>Photo (camera or file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="91" />
+        <source>完成，登记下一位（Esc）</source>
+        <translation>Done, next tenant (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="97" />
+        <source>发放门禁卡</source>
+        <translation>Issue the access card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="110" />
+        <source>读卡器上没有身份证。</source>
+        <translation>No ID card on the reader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="122" />
+        <source>选择扫描件</source>
+        <translation>Choose a scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="123" />
+        <source>图片</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="130" />
+        <source>已载入：{name}</source>
+        <translation>Loaded: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="151" />
+        <source>请更正标红的项目。</source>
+        <translation>Correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="164" />
+        <source>已登记：{name}，{building} {unit}。</source>
+        <translation>Registered: {name}, {building} {unit}. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="166" />
+        <source>没有照片：须先补拍照片才能发卡。</source>
+        <translation>No photo: take one before a card can be issued.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="31" />
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="31" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="37" />
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="38" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="46" />
+        <source>窗口因长时间无操作已锁定，请重新输入密码。</source>
+        <translation>The window locked after a period without use. Enter your password again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="49" />
+        <source>退出程序</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="39" />
+        <source>出租屋管理服务中心 · {code}</source>
+        <translation>Rental Housing Service Centre · {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/selftest.py" line="29" />
+        <source>登记</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="48" />
+        <source>门禁卡</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="49" />
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="50" />
+        <source>楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="51" />
+        <source>待移交</source>
+        <translation>Due for delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="52" />
+        <source>此页将列出须在 24 小时内送达社区工作站的采集记录（规则 R2）：待移交、已超时、已送达，并打印移交清单、记录回执。
+
+尚未实现。目前状态栏显示 24 小时内待送达的记录数。</source>
+        <translation>This page will list the collected records that must reach the community workstation within 24 hours (rule R2): due, overdue and delivered, with the handover manifest to print and the receipts.
+
+Not built yet. For now the status bar shows how many records are due within 24 hours.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="54" />
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="55" />
+        <source>此页将显示与区数据库的每日同步：上次同步时间、待上传的更改、冲突记录及其处理。同步即向社区工作站的送达，区里的回执会记在每条记录上。
+
+尚未实现：本机尚未同步过。</source>
+        <translation>This page will show the daily sync with the district database: the last sync, changes waiting to upload, and conflicts and how they were resolved. Syncing is the delivery to the community workstation; the district's receipt is recorded on every record.
+
+Not built yet: this desk has never synced.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="57" />
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="58" />
+        <source>此页将按公司、楼栋、中心和时段统计采集和上报的记录数（规则 R8），可导出。
+
+尚未实现。</source>
+        <translation>This page will count the records collected and reported per company, building, centre and period (rule R8), exportable.
+
+Not built yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="60" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="95" />
+        <source>当前账号：{name}（{role}）</source>
+        <translation>Signed in: {name} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97" />
+        <source>上次同步：尚未同步</source>
+        <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108" />
+        <source>24 小时内待送达：{n} 条</source>
+        <translation>Due within 24 h: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPanel</name>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="53" />
+        <location filename="../../ui/pages/photo_panel.py" line="155" />
+        <source>尚无照片</source>
+        <translation>No photo yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="54" />
+        <source>点击预览画面后按空格键拍照。</source>
+        <translation>Click the preview, then press Space to take the photo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="56" />
+        <source>拍照（空格）</source>
+        <translation>Capture (Space)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="58" />
+        <source>从文件载入</source>
+        <translation>Load from file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="60" />
+        <source>开启摄像头</source>
+        <translation>Start camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="76" />
+        <source>摄像头未开启</source>
+        <translation>Camera off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="102" />
+        <source>没有可用的摄像头。请检查连接或在“设置”中选择摄像头，也可以点击“从文件载入”使用照片文件。</source>
+        <translation>No camera available. Check the connection or choose a camera in Settings, or use "Load from file" for a photo file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="109" />
+        <source>摄像头画面中断。请检查连接后点击“开启摄像头”。</source>
+        <translation>The camera stopped sending pictures. Check the connection, then click "Start camera".</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="117" />
+        <source>可以拍照：按空格键。</source>
+        <translation>Ready: press Space.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="123" />
+        <source>还没有摄像头画面，无法拍照。</source>
+        <translation>No camera picture yet: nothing to capture.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="128" />
+        <source>照片不合格：{why}</source>
+        <translation>Photo refused: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="132" />
+        <source>照片已拍好。如需重拍，再按空格键。</source>
+        <translation>Photo taken. Press Space again to retake it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="136" />
+        <source>选择照片</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="137" />
+        <source>图片</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_panel.py" line="148" />
+        <source>已从文件载入照片。</source>
+        <translation>Photo loaded from file.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="44" />
+        <source>打印预览</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="45" />
+        <source>打印预览 — {title}</source>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/printing/dialog.py" line="55" />
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="56" />
+        <source>无法打开此 PDF。</source>
+        <translation>This PDF cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="57" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="62" />
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="65" />
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="68" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="120" />
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="133" />
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="134" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="141" />
+        <source>保存失败</source>
+        <translation>Saving failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/dialog.py" line="142" />
+        <source>无法保存到 {path}：{reason}</source>
+        <translation>Cannot save to {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <location filename="../../ui/search_model.py" line="26" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="27" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="28" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="29" />
+        <source>楼栋</source>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="30" />
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="31" />
+        <source>门禁卡</source>
+        <translation>Cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="32" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="78" />
+        <source>在住</source>
+        <translation>Living here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/search_model.py" line="79" />
+        <source>已迁出</source>
+        <translation>Moved out</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <location filename="../../ui/pages/search.py" line="30" />
+        <source>证件号码、姓名、电话、卡号，或“楼栋编号 房号”</source>
+        <translation>ID number, name, phone, card number, or "building-code unit"</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/search.py" line="50" />
+        <source>查询租户</source>
+        <translation>Find a tenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/search.py" line="65" />
+        <source>{n}{more} 条结果</source>
+        <translation>{n}{more} results</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="45" />
+        <source>查找摄像头</source>
+        <translation>Find cameras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="53" />
+        <source>偏好</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="55" />
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="56" />
+        <source>摄像头</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="60" />
+        <source>生成演示数据</source>
+        <translation>Generate demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="62" />
+        <source>导入楼栋…</source>
+        <translation>Import buildings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="64" />
+        <source>导入租户…</source>
+        <translation>Import tenants…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="66" />
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="71" />
+        <source>演示租户人数</source>
+        <translation>Demo tenants</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="75" />
+        <source>导入（CSV / Excel）</source>
+        <translation>Import (CSV / Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="77" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="88" />
+        <location filename="../../ui/pages/settings_page.py" line="91" />
+        <source>摄像头 {n}</source>
+        <translation>Camera {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="92" />
+        <source>模拟摄像头（演示照片）</source>
+        <translation>Simulated camera (demo photo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="93" />
+        <source>不使用摄像头</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="102" />
+        <source>找到 {n} 个摄像头。</source>
+        <translation>Found {n} camera(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="106" />
+        <source>摄像头设置已保存，回到“登记”页即生效。</source>
+        <translation>Camera saved; it is used when you return to Intake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="110" />
+        <source>界面语言将在重新启动后生效。</source>
+        <translation>The language changes when the program restarts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="114" />
+        <source>正在生成演示数据</source>
+        <translation>Generating demo data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="119" />
+        <source>已生成演示数据：{b} 栋楼，{t} 名租户，{c} 张门禁卡。</source>
+        <translation>Demo data ready: {b} buildings, {t} tenants, {c} cards.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="124" />
+        <source>选择导入文件</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="125" />
+        <source>表格</source>
+        <translation>Spreadsheets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="131" />
+        <source>正在导入</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="136" />
+        <source>导入完成：成功 {good} 行，有误 {bad} 行。</source>
+        <translation>Import finished: {good} rows imported, {bad} rows with errors.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="32" />
+        <source>建立服务中心</source>
+        <translation>Create the service centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="34" />
+        <source>2–16 位字母或数字</source>
+        <translation>2–16 letters or digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="46" />
+        <source>中心编码 *</source>
+        <translation>Centre code *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="47" />
+        <source>中心名称 *</source>
+        <translation>Centre name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="48" />
+        <source>社区工作站</source>
+        <translation>Community workstation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="49" />
+        <source>管理员用户名 *</source>
+        <translation>Admin username *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="50" />
+        <source>密码（至少 8 位）*</source>
+        <translation>Password (8+ characters) *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="51" />
+        <source>再次输入密码 *</source>
+        <translation>Password again *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="52" />
+        <source>岗前培训日期</source>
+        <translation>Induction training date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="58" />
+        <source>此数据目录中还没有服务中心。请建立中心和第一个管理员账号。管理员须有岗前培训记录才能登记和发卡。</source>
+        <translation>This data folder has no service centre yet. Create the centre and its first administrator. The administrator needs an induction training record to register tenants and issue cards.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_dialog.py" line="69" />
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>TenantDialog</name>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="41" />
+        <source>租户：{name}</source>
+        <translation>Tenant: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="42" />
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="48" />
+        <source>卡号 / 事件</source>
+        <translation>Card / event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="48" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="48" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="49" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="53" />
+        <source>补卡：刷新卡</source>
+        <translation>Replacement: swipe the new card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="57" />
+        <location filename="../../ui/pages/tenant.py" line="108" />
+        <source>挂失</source>
+        <translation>Report lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="58" />
+        <location filename="../../ui/pages/tenant.py" line="108" />
+        <source>补卡</source>
+        <translation>Replace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="59" />
+        <source>注销…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="60" />
+        <location filename="../../ui/pages/tenant.py" line="109" />
+        <source>退卡</source>
+        <translation>Card returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="61" />
+        <source>迁出…</source>
+        <translation>Move out…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="72" />
+        <source>门禁卡及记录</source>
+        <translation>Cards and their history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="92" />
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="92" />
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="94" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="94" />
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="95" />
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="96" />
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="96" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="97" />
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="98" />
+        <source>现住</source>
+        <translation>Lives at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="99" />
+        <source>已迁出</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="100" />
+        <source>采集时间</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="101" />
+        <source>送达工作站</source>
+        <translation>Delivered to workstation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="102" />
+        <source>未送达</source>
+        <translation>Not yet delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="106" />
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="106" />
+        <source>已挂失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="107" />
+        <source>已注销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="107" />
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="108" />
+        <source>发卡</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="109" />
+        <source>注销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="140" />
+        <source>原因（必填）：</source>
+        <translation>Reason (required):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="145" />
+        <source>门禁卡 {number} 已挂失。刷新卡可补卡。</source>
+        <translation>Card {number} reported lost. Swipe a new card to replace it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="151" />
+        <source>已补卡：{number}，原卡永久停用。</source>
+        <translation>Replacement issued: {number}; the old card is blocked for good.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="155" />
+        <source>注销门禁卡</source>
+        <translation>Revoke the card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="159" />
+        <source>门禁卡 {number} 已注销。</source>
+        <translation>Card {number} revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="163" />
+        <source>门禁卡 {number} 已退回。</source>
+        <translation>Card {number} returned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="166" />
+        <source>迁出</source>
+        <translation>Move out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="170" />
+        <source>已迁出，门禁卡 {number} 已停用。</source>
+        <translation>Moved out; card {number} stopped.</translation>
+    </message>
+</context>
+<context>
+    <name>notify</name>
+    <message>
+        <location filename="../../ui/notify.py" line="16" />
+        <source>操作失败（{kind}）。请重试，或联系管理员。</source>
+        <translation>The operation failed ({kind}). Try again or call the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notify.py" line="21" />
+        <source>未能完成</source>
+        <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>progress</name>
+    <message>
+        <location filename="../../ui/progress.py" line="23" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>
