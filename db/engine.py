@@ -1,4 +1,10 @@
-"""Opening a centre's local database: pragmas, transaction mode, sessions.
+"""Opening a centre's local database: encryption, pragmas, transaction mode, sessions.
+
+The file is a SQLCipher 4 database (PIPL art. 51: sensitive personal information is
+encrypted at rest). Each pooled connection is made by `connect_raw`, whose first statement
+is `PRAGMA key` with the raw 256-bit key from db/keystore.py; SQLAlchemy keeps using its
+ordinary pysqlite dialect with the `sqlcipher3` module as DBAPI, so exceptions, pooling and
+the pragmas below behave exactly as with plain SQLite.
 
 Writers take the SQLite write lock at BEGIN (BEGIN IMMEDIATE) so two writers never
 deadlock half-way through a transaction; readers use plain deferred transactions and,
@@ -11,10 +17,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
 from sqlmodel import Session
 
 import db.outbox  # noqa: F401  (registers the outbox flush hook on every Session)
+from db.keystore import KeyUnavailable, database_key, is_plaintext_sqlite
+from db.plain_upgrade import encrypt_in_place
 
 DB_FILENAME = "rentdesk.sqlite"
 
@@ -36,10 +45,43 @@ def _on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def open_engine(path: Path) -> Engine:
-    """An engine on the database file at `path` (created if missing)."""
+def connect_raw(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """A DBAPI connection to an encrypted file; the key is the very first statement."""
+    conn = sqlcipher3.connect(str(path), check_same_thread=False)  # the pool hands it across threads
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def check_key(path: Path, key: bytes) -> None:
+    """Fail early and clearly when `key` does not open the existing file at `path`."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    conn = connect_raw(path, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        raise KeyUnavailable("密钥无法打开此数据库（密钥不对，或文件已损坏）。",
+                             f"The key does not open {path.name} (wrong key or damaged file).") from None
+    finally:
+        conn.close()
+
+
+def open_engine(path: Path, key: bytes | None = None) -> Engine:
+    """An engine on the encrypted database file at `path` (created if missing).
+
+    `key` defaults to the one db/keystore.py finds (or makes) for `path`. A plaintext file
+    left by earlier development is encrypted in place first (see db/plain_upgrade.py).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    if key is None:
+        key = database_key(path).key
+    if is_plaintext_sqlite(path):
+        encrypt_in_place(path, key)
+    check_key(path, key)
+    # The URL names the file so SQLAlchemy picks its file-database pool; `creator` opens it.
+    # hide_parameters: SQL errors must not carry names or ID numbers into logs (PIPL).
+    engine = create_engine(f"sqlite:///{path}", module=sqlcipher3, future=True,
+                           creator=lambda: connect_raw(path, key), hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -11,6 +11,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+
+from db.engine import connect_raw
+from db.keystore import database_key
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -32,19 +35,33 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
-    """A consistent copy through SQLite's online backup (safe while WAL has pages)."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite"
-    src = sqlite3.connect(db_path)
-    dst = sqlite3.connect(target)
+def copy_database(db_path: Path, target: Path, key: bytes | None = None) -> Path:
+    """A consistent, encrypted copy through SQLite's online backup (safe while WAL has pages).
+
+    Both ends are opened with the same SQLCipher key, so the pages are copied encrypted
+    and the copy opens with the database's key (or its recovery key) only.
+    """
+    key = key or database_key(db_path, create=False).key
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    src, dst = connect_raw(db_path, key), connect_raw(tmp, key)
     try:
         src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
     finally:
         dst.close()
         src.close()
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
     return target
+
+
+def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
+    """An encrypted copy in `backup_dir` named after `label` and the time."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return copy_database(db_path, backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite")
 
 
 def upgrade(engine: Engine, db_path: Path | None = None, backup_dir: Path | None = None,

@@ -1,0 +1,245 @@
+"""Where a centre database's encryption key lives — never in clear beside the data.
+
+One random 256-bit data key per database file. SQLCipher uses it as a raw key (no
+PBKDF2 on every connection); photos and scans use keys derived from it (app/keys.py).
+
+Where the key is looked up, in this order:
+  1. `RENTDESK_DB_KEY` — 64 hex digits or the recovery key: headless runs, tests, and
+     restoring on another PC. Nothing is stored.
+  2. The OS keyring (Windows Credential Manager, macOS Keychain, Secret Service) under
+     the key id written in `<db>.keyref` (a non-secret JSON file beside the database).
+  3. Only where no keyring backend exists: a key file OUTSIDE the data directory
+     (`RENTDESK_KEY_DIR`, default the user config folder), mode 0600. This is the weaker
+     option — anyone who copies the whole user profile gets it — so it is logged as a
+     warning and reported by `rentdesk security status`.
+A key file inside the data directory is refused: a copied data folder must reveal nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+log = logging.getLogger(__name__)
+
+KEY_ENV = "RENTDESK_DB_KEY"
+KEY_DIR_ENV = "RENTDESK_KEY_DIR"
+STORE_ENV = "RENTDESK_KEY_STORE"  # force "keyring" or "file"
+SERVICE = "rentdesk"
+_PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+class KeyUnavailable(RuntimeError):
+    """No usable key for a database; the message says what to do (zh / en)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh}\n{en}")
+        self.zh, self.en = zh, en
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    key: bytes
+    source: str  # env | keyring | file
+    key_id: str | None
+    weaker: bool  # True for the key-file fallback
+
+
+def is_plaintext_sqlite(path: Path) -> bool:
+    """An unencrypted SQLite file (SQLCipher files start with a random salt)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == _PLAIN_HEADER
+    except FileNotFoundError:
+        return False
+
+
+def key_check(key: bytes) -> str:
+    """A non-secret fingerprint to tell a wrong key from a damaged file."""
+    return hmac.new(key, b"rentdesk key check v1", hashlib.sha256).hexdigest()[:16]
+
+
+# --- recovery key: the data key in groups a person can copy down ---------------------
+
+def format_recovery_key(key: bytes) -> str:
+    raw = key + hashlib.sha256(key).digest()[:2]  # 2 check bytes catch typos
+    text = base64.b32encode(raw).decode().rstrip("=")
+    return "-".join(text[i:i + 5] for i in range(0, len(text), 5))
+
+
+def parse_key_text(text: str) -> bytes:
+    """64 hex digits or a recovery key; raises ValueError when it is neither."""
+    compact = "".join(text.split()).replace("-", "")
+    if len(compact) == 64:
+        try:
+            return bytes.fromhex(compact)
+        except ValueError:
+            pass
+    try:
+        raw = base64.b32decode(compact.upper() + "=" * (-len(compact) % 8))
+    except ValueError:
+        raise ValueError("not a key") from None
+    key, check = raw[:32], raw[32:]
+    if len(raw) != 34 or hashlib.sha256(key).digest()[:2] != check:
+        raise ValueError("recovery key mistyped")
+    return key
+
+
+# --- the key reference beside the database (no secret in it) ------------------------
+
+def keyref_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".keyref")
+
+
+def read_keyref(db_path: Path) -> dict | None:
+    try:
+        return json.loads(keyref_path(db_path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+
+
+def _write_keyref(db_path: Path, ref: dict) -> None:
+    path = keyref_path(db_path)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(ref, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+# --- stores -----------------------------------------------------------------------
+
+def keyring_usable() -> bool:
+    """A real OS keyring; not the 'fail'/'null' stand-ins, nor plaintext file backends."""
+    try:
+        import keyring
+    except ImportError:
+        return False
+    kr = keyring.get_keyring()
+    mod = type(kr).__module__
+    if mod.startswith(("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")):
+        return False
+    return getattr(kr, "priority", 0) > 0
+
+
+def _store_kind() -> str:
+    forced = os.environ.get(STORE_ENV, "").strip().lower()
+    if forced in ("keyring", "file"):
+        return forced
+    return "keyring" if keyring_usable() else "file"
+
+
+def key_dir() -> Path:
+    env = os.environ.get(KEY_DIR_ENV)
+    return Path(env).expanduser() if env else Path(platformdirs.user_config_dir(SERVICE)) / "keys"
+
+
+def _key_file(db_path: Path, key_id: str) -> Path:
+    path = (key_dir() / f"{key_id}.key").resolve()
+    data_dir = db_path.resolve().parent
+    if path.is_relative_to(data_dir):
+        raise KeyUnavailable("密钥文件不能放在数据目录内（复制数据目录就会连同密钥一起泄露）。",
+                             f"Refusing a key file inside the data directory {data_dir}: "
+                             f"set {KEY_DIR_ENV} to a folder outside it.")
+    return path
+
+
+def _save(db_path: Path, key: bytes, kind: str) -> dict:
+    key_id = secrets.token_hex(16)
+    if kind == "keyring":
+        import keyring
+
+        keyring.set_password(SERVICE, f"db-key:{key_id}", key.hex())
+    else:
+        path = _key_file(db_path, key_id)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(key.hex())
+            fh.flush()
+            os.fsync(fh.fileno())
+        log.warning("database key kept in a key file outside the data directory (no OS "
+                    "keyring here): the weaker option")
+    ref = {"version": 1, "key_id": key_id, "store": kind, "check": key_check(key)}
+    _write_keyref(db_path, ref)
+    return ref
+
+
+def _load(db_path: Path, ref: dict) -> bytes | None:
+    if ref.get("store") == "env":  # only ever given through RENTDESK_DB_KEY
+        return None
+    if ref.get("store") == "keyring":
+        if not keyring_usable():
+            return None
+        import keyring
+
+        text = keyring.get_password(SERVICE, f"db-key:{ref['key_id']}")
+    else:
+        try:
+            text = _key_file(db_path, ref["key_id"]).read_text().strip()
+        except FileNotFoundError:
+            return None
+    return bytes.fromhex(text) if text else None
+
+
+def adopt_key(db_path: Path, key: bytes) -> KeyInfo:
+    """Keep `key` as this database's key in this machine's store (restore on a new PC)."""
+    if os.environ.get(KEY_ENV):
+        return KeyInfo(key, "env", None, False)
+    kind = _store_kind()
+    ref = _save(db_path, key, kind)
+    return KeyInfo(key, kind, ref["key_id"], kind == "file")
+
+
+def _env_key() -> bytes | None:
+    text = os.environ.get(KEY_ENV)
+    if not text:
+        return None
+    try:
+        return parse_key_text(text)
+    except ValueError:
+        raise KeyUnavailable(f"环境变量 {KEY_ENV} 不是有效的密钥或恢复密钥。",
+                             f"{KEY_ENV} is neither 64 hex digits nor a valid recovery key.") from None
+
+
+def database_key(db_path: Path, create: bool = True) -> KeyInfo:
+    """The key of the database at `db_path`; a new key (stored) for a new database."""
+    env = _env_key()
+    ref = read_keyref(db_path)
+    if env is not None:
+        if ref and ref.get("check") not in (None, key_check(env)):
+            raise KeyUnavailable(f"{KEY_ENV} 中的密钥与此数据库不符。",
+                                 f"The key in {KEY_ENV} is not this database's key.")
+        if ref is None and not (db_path.exists() and db_path.stat().st_size > 0):
+            # Remember the fingerprint so a wrong key later gets a clear message.
+            _write_keyref(db_path, {"version": 1, "key_id": None, "store": "env",
+                                    "check": key_check(env)})
+        return KeyInfo(env, "env", ref.get("key_id") if ref else None, False)
+    if ref is not None:
+        key = _load(db_path, ref)
+        if key is None:
+            raise KeyUnavailable(
+                "找不到此数据库的密钥（本机钥匙串或密钥文件中都没有）。请把恢复密钥设置到环境变量 "
+                f"{KEY_ENV} 后再打开，或运行 rentdesk security adopt-key。",
+                f"This database's key is not in this machine's keyring or key folder. Set "
+                f"{KEY_ENV} to the recovery key, or run `rentdesk security adopt-key`.")
+        if key_check(key) != ref.get("check", key_check(key)):
+            raise KeyUnavailable("本机保存的密钥与此数据库不符。",
+                                 "The key stored on this machine does not match this database.")
+        return KeyInfo(key, ref["store"], ref["key_id"], ref["store"] == "file")
+    has_data = db_path.exists() and db_path.stat().st_size > 0
+    if has_data and not is_plaintext_sqlite(db_path):
+        raise KeyUnavailable(
+            f"数据库已加密，但缺少密钥引用文件 {keyref_path(db_path).name}。请用恢复密钥打开（{KEY_ENV}）。",
+            f"The database is encrypted but {keyref_path(db_path).name} is missing: open it "
+            f"with the recovery key in {KEY_ENV}.")
+    if not create:
+        raise KeyUnavailable("此数据库还没有密钥。", "This database has no key yet.")
+    return adopt_key(db_path, secrets.token_bytes(32))
