@@ -18,6 +18,7 @@ from app.errors import Refused
 from app.staff import authenticate
 from ui.i18n import refusal_text
 from ui.notify import error_label
+from ui.widgets import heading
 
 
 class LoginDialog(QDialog):
@@ -42,6 +43,9 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        title = heading(self.tr("出租屋管理服务中心") + (f" · {desk.center_code}" if desk.center_code else ""))
+        layout.addWidget(title)
+        self.setMinimumWidth(self.fontMetrics().height() * 22)
         if locked_user:
             note = QLabel(self.tr("窗口因长时间无操作已锁定，请重新输入密码。"))
             note.setWordWrap(True)

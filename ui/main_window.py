@@ -59,7 +59,12 @@ class MainWindow(QMainWindow):
             "\n\n尚未实现。")))
         self._add("settings", self.tr("设置"), SettingsPage(ctx))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.fontMetrics().height())
+        # Sizes in font units (em), never pixels: right at 1× and 2× alike.
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.nav.setFont(nav_font)
+        self.nav.setStyleSheet("QListWidget#nav::item { padding: 0.45em 0.8em; }")
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 3 * self.fontMetrics().height())
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)

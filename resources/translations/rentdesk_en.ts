@@ -300,118 +300,118 @@
         <translation>Postgraduate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="78" />
+        <location filename="../../ui/pages/intake_form.py" line="83" />
         <source>证件号码 *</source>
         <translation>ID number *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="80" />
+        <location filename="../../ui/pages/intake_form.py" line="85" />
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="81" />
+        <location filename="../../ui/pages/intake_form.py" line="86" />
         <source>联系电话 *</source>
         <translation>Phone *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="82" />
+        <location filename="../../ui/pages/intake_form.py" line="87" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="83" />
+        <location filename="../../ui/pages/intake_form.py" line="88" />
         <source>户籍地址</source>
         <translation>Household registration address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="84" />
+        <location filename="../../ui/pages/intake_form.py" line="89" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="85" />
+        <location filename="../../ui/pages/intake_form.py" line="90" />
         <source>职业</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="86" />
+        <location filename="../../ui/pages/intake_form.py" line="91" />
         <source>来本地日期</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="87" />
+        <location filename="../../ui/pages/intake_form.py" line="92" />
         <source>暂住事由</source>
         <translation>Reason for stay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="88" />
+        <location filename="../../ui/pages/intake_form.py" line="93" />
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="89" />
+        <location filename="../../ui/pages/intake_form.py" line="94" />
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="90" />
+        <location filename="../../ui/pages/intake_form.py" line="95" />
         <source>计生证（婚育证明）号</source>
         <translation>Family-planning certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="92" />
+        <location filename="../../ui/pages/intake_form.py" line="97" />
         <source>楼栋 *</source>
         <translation>Building *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="93" />
+        <location filename="../../ui/pages/intake_form.py" line="98" />
         <source>房号 *</source>
         <translation>Unit *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="124" />
+        <location filename="../../ui/pages/intake_form.py" line="129" />
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="124" />
+        <location filename="../../ui/pages/intake_form.py" line="129" />
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="126" />
+        <location filename="../../ui/pages/intake_form.py" line="131" />
         <source>出生日期 {born}　性别 {sex}　籍贯 {region}</source>
         <translation>Born {born}   Sex {sex}   Region {region}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="133" />
+        <location filename="../../ui/pages/intake_form.py" line="138" />
         <source>继续输入…</source>
         <translation>Keep typing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="138" />
+        <location filename="../../ui/pages/intake_form.py" line="143" />
         <source>适用：育龄妇女须登记婚育证明（规则 R9）</source>
         <translation>Applies: record the family-planning certificate of a woman of child-bearing age (rule R9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="146" />
+        <location filename="../../ui/pages/intake_form.py" line="151" />
         <source>（选择楼栋）</source>
         <translation>(choose a building)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="149" />
+        <location filename="../../ui/pages/intake_form.py" line="154" />
         <source>上限未知</source>
         <translation>cap unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="151" />
-        <location filename="../../ui/pages/intake_form.py" line="169" />
+        <location filename="../../ui/pages/intake_form.py" line="156" />
+        <location filename="../../ui/pages/intake_form.py" line="174" />
         <source>上限 {cap}，现有 {n}，空位 {free}</source>
         <translation>cap {cap}, residents {n}, free {free}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="167" />
+        <location filename="../../ui/pages/intake_form.py" line="172" />
         <source>面积未知，现有 {n}</source>
         <translation>area unknown, residents {n}</translation>
     </message>
@@ -450,62 +450,62 @@
     </message>
     <message>
         <location filename="../../ui/pages/intake.py" line="60" />
-        <location filename="../../ui/pages/intake.py" line="175" />
+        <location filename="../../ui/pages/intake.py" line="176" />
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="68" />
+        <location filename="../../ui/pages/intake.py" line="69" />
         <source>租住人员信息采集</source>
         <translation>Tenant information collection</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="73" />
+        <location filename="../../ui/pages/intake.py" line="74" />
         <source>照片（摄像头或文件）</source>
         <translation>Photo (camera or file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="91" />
+        <location filename="../../ui/pages/intake.py" line="92" />
         <source>完成，登记下一位（Esc）</source>
         <translation>Done, next tenant (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="97" />
+        <location filename="../../ui/pages/intake.py" line="98" />
         <source>发放门禁卡</source>
         <translation>Issue the access card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="110" />
+        <location filename="../../ui/pages/intake.py" line="111" />
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="122" />
+        <location filename="../../ui/pages/intake.py" line="123" />
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="123" />
+        <location filename="../../ui/pages/intake.py" line="124" />
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="130" />
+        <location filename="../../ui/pages/intake.py" line="131" />
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="151" />
+        <location filename="../../ui/pages/intake.py" line="152" />
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="164" />
+        <location filename="../../ui/pages/intake.py" line="165" />
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="166" />
+        <location filename="../../ui/pages/intake.py" line="167" />
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
@@ -513,32 +513,37 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="31" />
+        <location filename="../../ui/login_dialog.py" line="32" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="31" />
+        <location filename="../../ui/login_dialog.py" line="32" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="37" />
+        <location filename="../../ui/login_dialog.py" line="38" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="38" />
+        <location filename="../../ui/login_dialog.py" line="39" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
         <location filename="../../ui/login_dialog.py" line="46" />
+        <source>出租屋管理服务中心</source>
+        <translation>Rental Housing Service Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="50" />
         <source>窗口因长时间无操作已锁定，请重新输入密码。</source>
         <translation>The window locked after a period without use. Enter your password again.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="49" />
+        <location filename="../../ui/login_dialog.py" line="53" />
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
@@ -619,17 +624,17 @@ Not built yet.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>当前账号：{name}（{role}）</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>24 小时内待送达：{n} 条</source>
         <translation>Due within 24 h: {n}</translation>
     </message>
@@ -1028,205 +1033,205 @@ Not built yet.</translation>
 <context>
     <name>TenantDialog</name>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="41" />
+        <location filename="../../ui/pages/tenant.py" line="42" />
         <source>租户：{name}</source>
         <translation>Tenant: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="42" />
+        <location filename="../../ui/pages/tenant.py" line="43" />
         <source>无照片</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="48" />
+        <location filename="../../ui/pages/tenant.py" line="49" />
         <source>卡号 / 事件</source>
         <translation>Card / event</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="48" />
+        <location filename="../../ui/pages/tenant.py" line="49" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="48" />
+        <location filename="../../ui/pages/tenant.py" line="49" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="49" />
+        <location filename="../../ui/pages/tenant.py" line="50" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="53" />
+        <location filename="../../ui/pages/tenant.py" line="55" />
         <source>补卡：刷新卡</source>
         <translation>Replacement: swipe the new card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="57" />
-        <location filename="../../ui/pages/tenant.py" line="108" />
+        <location filename="../../ui/pages/tenant.py" line="59" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>挂失</source>
         <translation>Report lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="58" />
-        <location filename="../../ui/pages/tenant.py" line="108" />
+        <location filename="../../ui/pages/tenant.py" line="60" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>补卡</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="59" />
+        <location filename="../../ui/pages/tenant.py" line="61" />
         <source>注销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="60" />
-        <location filename="../../ui/pages/tenant.py" line="109" />
+        <location filename="../../ui/pages/tenant.py" line="62" />
+        <location filename="../../ui/pages/tenant.py" line="111" />
         <source>退卡</source>
         <translation>Card returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="61" />
+        <location filename="../../ui/pages/tenant.py" line="63" />
         <source>迁出…</source>
         <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="72" />
+        <location filename="../../ui/pages/tenant.py" line="74" />
         <source>门禁卡及记录</source>
         <translation>Cards and their history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="92" />
+        <location filename="../../ui/pages/tenant.py" line="94" />
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="92" />
+        <location filename="../../ui/pages/tenant.py" line="94" />
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94" />
+        <location filename="../../ui/pages/tenant.py" line="96" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94" />
+        <location filename="../../ui/pages/tenant.py" line="96" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="95" />
+        <location filename="../../ui/pages/tenant.py" line="97" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96" />
+        <location filename="../../ui/pages/tenant.py" line="98" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96" />
+        <location filename="../../ui/pages/tenant.py" line="98" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="97" />
+        <location filename="../../ui/pages/tenant.py" line="99" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98" />
+        <location filename="../../ui/pages/tenant.py" line="100" />
         <source>现住</source>
         <translation>Lives at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="99" />
+        <location filename="../../ui/pages/tenant.py" line="101" />
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="100" />
+        <location filename="../../ui/pages/tenant.py" line="102" />
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="101" />
+        <location filename="../../ui/pages/tenant.py" line="103" />
         <source>送达工作站</source>
         <translation>Delivered to workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="102" />
+        <location filename="../../ui/pages/tenant.py" line="104" />
         <source>未送达</source>
         <translation>Not yet delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="106" />
+        <location filename="../../ui/pages/tenant.py" line="108" />
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="106" />
+        <location filename="../../ui/pages/tenant.py" line="108" />
         <source>已挂失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="107" />
+        <location filename="../../ui/pages/tenant.py" line="109" />
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="107" />
+        <location filename="../../ui/pages/tenant.py" line="109" />
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="108" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109" />
+        <location filename="../../ui/pages/tenant.py" line="111" />
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="140" />
+        <location filename="../../ui/pages/tenant.py" line="142" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="145" />
+        <location filename="../../ui/pages/tenant.py" line="147" />
         <source>门禁卡 {number} 已挂失。刷新卡可补卡。</source>
         <translation>Card {number} reported lost. Swipe a new card to replace it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="151" />
+        <location filename="../../ui/pages/tenant.py" line="153" />
         <source>已补卡：{number}，原卡永久停用。</source>
         <translation>Replacement issued: {number}; the old card is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="155" />
+        <location filename="../../ui/pages/tenant.py" line="157" />
         <source>注销门禁卡</source>
         <translation>Revoke the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="159" />
+        <location filename="../../ui/pages/tenant.py" line="161" />
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="163" />
+        <location filename="../../ui/pages/tenant.py" line="165" />
         <source>门禁卡 {number} 已退回。</source>
         <translation>Card {number} returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="166" />
+        <location filename="../../ui/pages/tenant.py" line="168" />
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="170" />
+        <location filename="../../ui/pages/tenant.py" line="172" />
         <source>已迁出，门禁卡 {number} 已停用。</source>
         <translation>Moved out; card {number} stopped.</translation>
     </message>

@@ -62,6 +62,7 @@ class IntakePage(QStackedWidget):
             scans.addWidget(self.scan_labels[kind], row, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
         left = QVBoxLayout()
         top = QHBoxLayout()

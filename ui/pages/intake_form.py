@@ -73,6 +73,11 @@ class IntakeForm(QWidget):
         self.building = QComboBox()
         self.building.currentIndexChanged.connect(self._load_units)
         self.unit = QComboBox()
+        for combo in (self.building, self.unit):
+            # Long item texts (building name and occupancy) must not widen the form.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         self._row(form, self.tr("证件号码 *"), self.idno, "idno")

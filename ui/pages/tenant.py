@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -47,6 +48,7 @@ class TenantDialog(QDialog):
         self.cards = QTreeWidget()
         self.cards.setHeaderLabels([self.tr("卡号 / 事件"), self.tr("状态"), self.tr("时间"),
                                     self.tr("原因")])
+        self.cards.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.new_card = card_number_edit()

@@ -1,0 +1,102 @@
+"""Screenshots of every main page, from a throw-away demo district (offscreen, no display).
+
+    .venv/bin/python tools/screenshots.py [--out docs/screenshots] [--tenants 300] [--lang zh_CN|en]
+
+Builds a temporary data directory (init_center + generate_demo), opens the main window
+with the simulated camera and ID reader, and saves `<page>.png` per page via grab().
+Nothing here touches the user's data folder or settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="rentdesk-shots-")  # fresh QSettings
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def settle(app, seconds: float = 0.4) -> None:
+    """Let queued frames and layouts land before grabbing."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--tenants", type=int, default=300)
+    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QSettings
+
+    QSettings("rentdesk", "rentdesk").setValue("language", args.lang)
+
+    from app.center import init_center
+    from app.context import open_desk
+    from app.demo import generate_demo
+    from app.search import search_tenants
+    from ui.id_reader import SimulatedIdCardReader
+    from ui.login_dialog import LoginDialog
+    from ui.main import build_window, init_application, simulated_camera
+    from ui.pages.tenant import TenantDialog
+
+    app = init_application([])
+    suffix = "" if args.lang == "zh_CN" else f"-{args.lang}"
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="rentdesk-demo-") as home:
+        desk = open_desk(Path(home))
+        try:
+            actor = init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", "demo-password",
+                                workstation="东门社区工作站", induction_on=date.today())
+            generate_demo(desk, args.tenants, seed=2)
+            window = build_window(desk, actor, camera_factory=simulated_camera,
+                                  id_reader=SimulatedIdCardReader())
+            h = window.fontMetrics().height()
+            window.resize(h * 80, h * 48)
+            window.show()
+            settle(app, 1.0)
+            for key in window.pages:
+                window.show_page(key)
+                if key == "search":
+                    window.search.box.setText("13")
+                    window.search.run_query()
+                if key == "intake":
+                    window.intake.read_id_card()
+                    window.intake.form.building.setCurrentIndex(1)
+                    settle(app, 1.0)  # a few camera frames and a face check
+                    window.intake.photo.capture()
+                settle(app)
+                window.grab().save(str(args.out / f"{key}{suffix}.png"))
+            row = search_tenants(desk, "13", limit=1)[0]
+            window.show_page("search")
+            TenantDialog.show_tenant(window.ctx, row.person_id, window)
+            settle(app)
+            dialog = window.findChildren(TenantDialog)[0]
+            dialog.grab().save(str(args.out / f"tenant{suffix}.png"))
+            dialog.close()
+            login = LoginDialog(desk)
+            login.show()
+            settle(app)
+            login.grab().save(str(args.out / f"login{suffix}.png"))
+            login.close()
+            window.close()
+            settle(app)
+        finally:
+            desk.close()
+    print(f"screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
