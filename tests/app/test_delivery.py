@@ -133,3 +133,25 @@ def test_handover_batches_are_numbered_per_local_day_and_audited(desk, admin, bu
         events = s.exec(select(AuditEvent).where(AuditEvent.action == "handover.create")).all()
     assert [e.entity_id for e in events] == [first.id, second.id]
     assert '"records": 2' in events[0].detail
+
+
+def test_due_and_handover_commands(desk, admin, building, monkeypatch, capsys):
+    # rule R2, rule R6 through the command line
+    import json
+
+    from app.cli import main
+    from tests.conftest import PASSWORD
+
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    tid = register(desk, admin, 1).tenancy_id
+    capsys.readouterr()
+    assert main(["--home", str(desk.home), "due", "--pending-handover"]) == 0
+    (item,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert item["tenancy_id"] == tid and item["status"] == "green" and "*" in item["idno_masked"]
+    assert main(["--home", str(desk.home), "handover", "create", "--as", "admin", tid]) == 0
+    batch = json.loads(capsys.readouterr().out)
+    assert batch["records"] == 1 and batch["number"].startswith("YJ-")
+    assert main(["--home", str(desk.home), "due", "--pending-handover"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["--home", str(desk.home), "handover", "create", "--as", "admin", tid]) == 1
+    assert "已移交" in capsys.readouterr().err

@@ -112,3 +112,32 @@ def test_bad_status_and_missing_description_refused(desk, admin, building):
         set_card_system(desk, admin, "B1", None, None, None, None, "broken")
     with pytest.raises(Refused):
         open_fault(desk, admin, "B1", "  ")
+
+
+def test_fault_commands_read_times_as_centre_local(tmp_path, monkeypatch, capsys):
+    # rule R7 through the command line: a time without an offset is the centre's local time
+    import json
+
+    from app.cli import main
+    from tests.conftest import PASSWORD
+
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    home = str(tmp_path / "home")
+    for argv in (["init", "--center-code", "LH01", "--center-name", "东门中心", "--admin", "admin"],
+                 ["building", "add", "--as", "admin", "--code", "B1", "--name", "一号楼",
+                  "--address", "东门路1号", "--floor-area", "100"],
+                 ["fault", "system", "--as", "admin", "--building", "B1", "--installer", "深安门禁",
+                  "--contact", "0755-1", "--status", "ok"]):
+        assert main(["--home", home, *argv]) == 0
+    capsys.readouterr()
+    assert main(["--home", home, "fault", "open", "--as", "admin", "--building", "B1",
+                 "--description", "读卡器无响应", "--found-at", "2026-01-31T22:00"]) == 0
+    ticket = json.loads(capsys.readouterr().out)
+    assert ticket["found_at"].startswith("2026-01-31 14:00:00")  # UTC
+    assert main(["--home", home, "fault", "notify", "--as", "admin", ticket["id"],
+                 "--at", "2026-02-01T21:00"]) == 0
+    notice = json.loads(capsys.readouterr().out)
+    assert notice["notified_late"] is False and notice["installer"] == "深安门禁"
+    assert main(["--home", home, "fault", "list", "--open"]) == 0
+    (listed,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert listed["status"] == "notified" and listed["hours_to_notify"] == 23.0
