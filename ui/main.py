@@ -16,7 +16,15 @@ from ui.i18n import install_language
 from ui.id_reader import IdCardReader, NoIdCardReader, SimulatedIdCardReader
 from ui.idle import IDLE_MS
 from ui.lane import DbLane
-from ui.settings import APP, NO_CAMERA, ORG, SIMULATED_CAMERA, camera_index, language, settings
+from ui.settings import (
+    APP,
+    NO_CAMERA,
+    ORG,
+    SIMULATED_CAMERA,
+    camera_index,
+    id_reader_kind,
+    language,
+)
 
 
 def camera_from_settings() -> FrameSource | None:
@@ -43,7 +51,7 @@ def simulated_camera() -> FrameSource:
 
 
 def id_reader_from_settings() -> IdCardReader:
-    if str(settings().value("id_reader", "none")) == "simulated":
+    if id_reader_kind() == "simulated":
         return SimulatedIdCardReader()
     return NoIdCardReader()
 

@@ -36,3 +36,13 @@ def camera_index() -> int:
 
 def set_camera_index(index: int) -> None:
     settings().setValue("camera", index)
+
+
+def id_reader_kind() -> str:
+    """"simulated" (demo, training) or "none"; a real reader's driver would add its own."""
+    value = str(settings().value("id_reader", "none"))
+    return value if value in ("none", "simulated") else "none"
+
+
+def set_id_reader_kind(kind: str) -> None:
+    settings().setValue("id_reader", kind)

@@ -419,7 +419,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/pages/intake.py" line="47" />
+        <location filename="../../ui/pages/intake.py" line="48" />
         <source>读身份证</source>
         <translation>Read ID card</translation>
     </message>
@@ -450,7 +450,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/intake.py" line="60" />
-        <location filename="../../ui/pages/intake.py" line="176" />
+        <location filename="../../ui/pages/intake.py" line="191" />
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
@@ -470,42 +470,52 @@
         <translation>Done, next tenant (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="98" />
+        <location filename="../../ui/pages/intake.py" line="95" />
+        <source>打印采集表…</source>
+        <translation>Print the collection form…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="100" />
         <source>发放门禁卡</source>
         <translation>Issue the access card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="111" />
+        <location filename="../../ui/pages/intake.py" line="116" />
+        <source>未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。</source>
+        <translation>No ID-card reader connected (choose one in Settings). Type the ID number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="122" />
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="123" />
+        <location filename="../../ui/pages/intake.py" line="134" />
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="124" />
+        <location filename="../../ui/pages/intake.py" line="135" />
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="131" />
+        <location filename="../../ui/pages/intake.py" line="142" />
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="152" />
+        <location filename="../../ui/pages/intake.py" line="163" />
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="165" />
+        <location filename="../../ui/pages/intake.py" line="176" />
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="167" />
+        <location filename="../../ui/pages/intake.py" line="178" />
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
@@ -856,118 +866,138 @@ Not built yet.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="45" />
+        <location filename="../../ui/pages/settings_page.py" line="48" />
         <source>查找摄像头</source>
         <translation>Find cameras</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="53" />
+        <location filename="../../ui/pages/settings_page.py" line="57" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="58" />
+        <source>模拟阅读器（演示）</source>
+        <translation>Simulated reader (demo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="61" />
         <source>偏好</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="55" />
+        <location filename="../../ui/pages/settings_page.py" line="63" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="56" />
+        <location filename="../../ui/pages/settings_page.py" line="64" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="60" />
+        <location filename="../../ui/pages/settings_page.py" line="65" />
+        <source>身份证阅读器</source>
+        <translation>ID-card reader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="69" />
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="62" />
+        <location filename="../../ui/pages/settings_page.py" line="71" />
         <source>导入楼栋…</source>
         <translation>Import buildings…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="64" />
+        <location filename="../../ui/pages/settings_page.py" line="73" />
         <source>导入租户…</source>
         <translation>Import tenants…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="66" />
+        <location filename="../../ui/pages/settings_page.py" line="75" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="71" />
+        <location filename="../../ui/pages/settings_page.py" line="80" />
         <source>演示租户人数</source>
         <translation>Demo tenants</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="75" />
+        <location filename="../../ui/pages/settings_page.py" line="84" />
         <source>导入（CSV / Excel）</source>
         <translation>Import (CSV / Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="77" />
+        <location filename="../../ui/pages/settings_page.py" line="86" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="88" />
-        <location filename="../../ui/pages/settings_page.py" line="91" />
+        <location filename="../../ui/pages/settings_page.py" line="97" />
+        <location filename="../../ui/pages/settings_page.py" line="100" />
         <source>摄像头 {n}</source>
         <translation>Camera {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="92" />
+        <location filename="../../ui/pages/settings_page.py" line="101" />
         <source>模拟摄像头（演示照片）</source>
         <translation>Simulated camera (demo photo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="93" />
+        <location filename="../../ui/pages/settings_page.py" line="102" />
         <source>不使用摄像头</source>
         <translation>No camera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="102" />
+        <location filename="../../ui/pages/settings_page.py" line="111" />
         <source>找到 {n} 个摄像头。</source>
         <translation>Found {n} camera(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="106" />
+        <location filename="../../ui/pages/settings_page.py" line="115" />
         <source>摄像头设置已保存，回到“登记”页即生效。</source>
         <translation>Camera saved; it is used when you return to Intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="110" />
+        <location filename="../../ui/pages/settings_page.py" line="122" />
+        <source>身份证阅读器设置已保存。</source>
+        <translation>ID-card reader saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="126" />
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes when the program restarts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="114" />
+        <location filename="../../ui/pages/settings_page.py" line="130" />
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="119" />
+        <location filename="../../ui/pages/settings_page.py" line="135" />
         <source>已生成演示数据：{b} 栋楼，{t} 名租户，{c} 张门禁卡。</source>
         <translation>Demo data ready: {b} buildings, {t} tenants, {c} cards.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="124" />
+        <location filename="../../ui/pages/settings_page.py" line="140" />
         <source>选择导入文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="125" />
+        <location filename="../../ui/pages/settings_page.py" line="141" />
         <source>表格</source>
         <translation>Spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="131" />
+        <location filename="../../ui/pages/settings_page.py" line="147" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="136" />
+        <location filename="../../ui/pages/settings_page.py" line="152" />
         <source>导入完成：成功 {good} 行，有误 {bad} 行。</source>
         <translation>Import finished: {good} rows imported, {bad} rows with errors.</translation>
     </message>
@@ -1033,205 +1063,210 @@ Not built yet.</translation>
 <context>
     <name>TenantDialog</name>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="42" />
+        <location filename="../../ui/pages/tenant.py" line="43" />
         <source>租户：{name}</source>
         <translation>Tenant: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="43" />
+        <location filename="../../ui/pages/tenant.py" line="44" />
         <source>无照片</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="49" />
+        <location filename="../../ui/pages/tenant.py" line="50" />
         <source>卡号 / 事件</source>
         <translation>Card / event</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="49" />
+        <location filename="../../ui/pages/tenant.py" line="50" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="49" />
+        <location filename="../../ui/pages/tenant.py" line="50" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="50" />
+        <location filename="../../ui/pages/tenant.py" line="51" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="55" />
+        <location filename="../../ui/pages/tenant.py" line="56" />
         <source>补卡：刷新卡</source>
         <translation>Replacement: swipe the new card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="59" />
-        <location filename="../../ui/pages/tenant.py" line="110" />
+        <location filename="../../ui/pages/tenant.py" line="60" />
+        <location filename="../../ui/pages/tenant.py" line="112" />
         <source>挂失</source>
         <translation>Report lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="60" />
-        <location filename="../../ui/pages/tenant.py" line="110" />
+        <location filename="../../ui/pages/tenant.py" line="61" />
+        <location filename="../../ui/pages/tenant.py" line="112" />
         <source>补卡</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="61" />
+        <location filename="../../ui/pages/tenant.py" line="62" />
         <source>注销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="62" />
-        <location filename="../../ui/pages/tenant.py" line="111" />
+        <location filename="../../ui/pages/tenant.py" line="63" />
+        <location filename="../../ui/pages/tenant.py" line="113" />
         <source>退卡</source>
         <translation>Card returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="63" />
+        <location filename="../../ui/pages/tenant.py" line="64" />
         <source>迁出…</source>
         <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="74" />
+        <location filename="../../ui/pages/tenant.py" line="65" />
+        <source>打印采集表…</source>
+        <translation>Print the collection form…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="76" />
         <source>门禁卡及记录</source>
         <translation>Cards and their history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94" />
+        <location filename="../../ui/pages/tenant.py" line="96" />
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94" />
+        <location filename="../../ui/pages/tenant.py" line="96" />
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96" />
+        <location filename="../../ui/pages/tenant.py" line="98" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96" />
+        <location filename="../../ui/pages/tenant.py" line="98" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="97" />
+        <location filename="../../ui/pages/tenant.py" line="99" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98" />
+        <location filename="../../ui/pages/tenant.py" line="100" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98" />
+        <location filename="../../ui/pages/tenant.py" line="100" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="99" />
+        <location filename="../../ui/pages/tenant.py" line="101" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="100" />
+        <location filename="../../ui/pages/tenant.py" line="102" />
         <source>现住</source>
         <translation>Lives at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="101" />
+        <location filename="../../ui/pages/tenant.py" line="103" />
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="102" />
+        <location filename="../../ui/pages/tenant.py" line="104" />
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="103" />
+        <location filename="../../ui/pages/tenant.py" line="105" />
         <source>送达工作站</source>
         <translation>Delivered to workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="104" />
+        <location filename="../../ui/pages/tenant.py" line="106" />
         <source>未送达</source>
         <translation>Not yet delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="108" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="108" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>已挂失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109" />
+        <location filename="../../ui/pages/tenant.py" line="111" />
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109" />
+        <location filename="../../ui/pages/tenant.py" line="111" />
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="110" />
+        <location filename="../../ui/pages/tenant.py" line="112" />
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="111" />
+        <location filename="../../ui/pages/tenant.py" line="113" />
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="142" />
+        <location filename="../../ui/pages/tenant.py" line="144" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="147" />
+        <location filename="../../ui/pages/tenant.py" line="149" />
         <source>门禁卡 {number} 已挂失。刷新卡可补卡。</source>
         <translation>Card {number} reported lost. Swipe a new card to replace it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="153" />
+        <location filename="../../ui/pages/tenant.py" line="155" />
         <source>已补卡：{number}，原卡永久停用。</source>
         <translation>Replacement issued: {number}; the old card is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="157" />
+        <location filename="../../ui/pages/tenant.py" line="159" />
         <source>注销门禁卡</source>
         <translation>Revoke the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="161" />
+        <location filename="../../ui/pages/tenant.py" line="163" />
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="165" />
+        <location filename="../../ui/pages/tenant.py" line="167" />
         <source>门禁卡 {number} 已退回。</source>
         <translation>Card {number} returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="168" />
+        <location filename="../../ui/pages/tenant.py" line="170" />
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="172" />
+        <location filename="../../ui/pages/tenant.py" line="174" />
         <source>已迁出，门禁卡 {number} 已停用。</source>
         <translation>Moved out; card {number} stopped.</translation>
     </message>
@@ -1247,6 +1282,14 @@ Not built yet.</translation>
         <location filename="../../ui/notify.py" line="21" />
         <source>未能完成</source>
         <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>print_form</name>
+    <message>
+        <location filename="../../ui/pages/print_form.py" line="33" />
+        <source>租住人员信息采集表</source>
+        <translation>Tenant information collection form</translation>
     </message>
 </context>
 <context>

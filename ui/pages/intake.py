@@ -30,6 +30,7 @@ from ui.notify import error_label
 from ui.pages.card_panel import CardPanel
 from ui.pages.intake_form import IntakeForm
 from ui.pages.photo_panel import IMAGE_FILTER, PhotoPanel
+from ui.pages.print_form import print_collection_form
 from ui.widgets import heading, set_message
 
 SCAN_KINDS = ("id_front", "id_back", "family_planning")
@@ -46,7 +47,6 @@ class IntakePage(QStackedWidget):
         self.photo = PhotoPanel(ctx)
         self.read_button = QPushButton(self.tr("读身份证"))
         self.read_button.clicked.connect(self.read_id_card)
-        self.read_button.setEnabled(ctx.id_reader.available())
         self.register_button = QPushButton(self.tr("登记（回车）"))
         self.register_button.clicked.connect(self.register)
         self.error = error_label()
@@ -92,13 +92,19 @@ class IntakePage(QStackedWidget):
         self.done_button = QPushButton(self.tr("完成，登记下一位（Esc）"))
         self.done_button.clicked.connect(self.next_tenant)
         self.card_panel.issued.connect(lambda _info: self.done_button.setFocus())
+        self.print_button = QPushButton(self.tr("打印采集表…"))
+        self.print_button.clicked.connect(lambda: self.print_form())
         self.done_note = QLabel()
         self.done_note.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(heading(self.tr("发放门禁卡")))
         layout.addWidget(self.done_note)
         layout.addWidget(self.card_panel, 1)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.done_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self._esc = _EscapeTo(self.next_tenant, page)
         for w in (self.card_panel.card, self.done_button, self.card_panel.reason):
             w.installEventFilter(self._esc)
@@ -106,6 +112,11 @@ class IntakePage(QStackedWidget):
 
     # -- devices -----------------------------------------------------------------------
     def read_id_card(self) -> None:
+        if not self.ctx.id_reader.available():
+            set_message(self.error, self.tr("未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。"),
+                        ok=False)
+            self.form.idno.setFocus()
+            return
         card = self.ctx.id_reader.read()
         if card is None:
             set_message(self.error, self.tr("读卡器上没有身份证。"), ok=False)
@@ -167,6 +178,10 @@ class IntakePage(QStackedWidget):
             + ("" if self.photo.photo else self.tr("没有照片：须先补拍照片才能发卡。")))
         self.setCurrentIndex(1)
         self.card_panel.set_tenant(done.idno, f"{done.name} · {done.building_name} {done.unit_number}")
+
+    def print_form(self, show=None) -> bool:
+        """The signed paper form goes to the workstation within 24 h (rules R2, R6)."""
+        return print_collection_form(self.ctx, self.card_panel.idno.text(), self, show)
 
     def next_tenant(self) -> None:
         self.form.clear()

@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
 from app.demo import generate_demo
 from app.importer import import_file
 from ui.context import UiContext
+from ui.id_reader import NoIdCardReader, SimulatedIdCardReader
 from ui.progress import run_with_progress
 from ui.settings import (
     NO_CAMERA,
     SIMULATED_CAMERA,
     camera_index,
+    id_reader_kind,
     language,
     set_camera_index,
+    set_id_reader_kind,
     set_language,
 )
 from ui.widgets import heading, set_message
@@ -50,10 +53,16 @@ class SettingsPage(QWidget):
         cam_row = QHBoxLayout()
         cam_row.addWidget(self.camera, 1)
         cam_row.addWidget(self.scan_button)
+        self.reader = QComboBox()
+        self.reader.addItem(self.tr("无"), "none")
+        self.reader.addItem(self.tr("模拟阅读器（演示）"), "simulated")
+        self.reader.setCurrentIndex(max(self.reader.findData(id_reader_kind()), 0))
+        self.reader.currentIndexChanged.connect(self._reader)
         prefs = QGroupBox(self.tr("偏好"))
         form = QFormLayout(prefs)
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("摄像头"), cam_row)
+        form.addRow(self.tr("身份证阅读器"), self.reader)
         self.demo_size = QSpinBox()
         self.demo_size.setRange(10, 600_000)
         self.demo_size.setValue(500)
@@ -104,6 +113,13 @@ class SettingsPage(QWidget):
     def _camera(self) -> None:
         set_camera_index(int(self.camera.currentData()))
         self.note.setText(self.tr("摄像头设置已保存，回到“登记”页即生效。"))
+
+    def _reader(self) -> None:
+        kind = self.reader.currentData()
+        set_id_reader_kind(kind)
+        # Takes effect at once: the intake page asks the context's reader on every read.
+        self.ctx.id_reader = SimulatedIdCardReader() if kind == "simulated" else NoIdCardReader()
+        self.note.setText(self.tr("身份证阅读器设置已保存。"))
 
     def _language(self) -> None:
         set_language(self.language.currentData())

@@ -27,6 +27,7 @@ from app.ui_queries import TenantDetail, tenant_detail
 from ui.context import UiContext
 from ui.i18n import refusal_text
 from ui.notify import show_error
+from ui.pages.print_form import print_collection_form
 from ui.widgets import card_number_edit, heading, set_message
 
 
@@ -60,7 +61,8 @@ class TenantDialog(QDialog):
                                 ("replace", self.tr("补卡"), self.replace),
                                 ("revoke", self.tr("注销…"), self.revoke),
                                 ("return", self.tr("退卡"), self.returned),
-                                ("move_out", self.tr("迁出…"), self.move_out)):
+                                ("move_out", self.tr("迁出…"), self.move_out),
+                                ("print", self.tr("打印采集表…"), self.print_form)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             self.buttons[key] = button
@@ -170,6 +172,9 @@ class TenantDialog(QDialog):
             self._act(lambda: move_out(self.ctx.desk, self.ctx.actor, self.detail.lookup,
                                        reason=reason.strip() or "迁出"),
                       self.tr("已迁出，门禁卡 {number} 已停用。"))
+
+    def print_form(self, show=None) -> bool:
+        return print_collection_form(self.ctx, self.detail.lookup, self, show)
 
     @classmethod
     def show_tenant(cls, ctx: UiContext, person_id: str, parent: QWidget | None = None) -> None:

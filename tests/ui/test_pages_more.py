@@ -1,0 +1,83 @@
+"""Smaller page behaviours: printing the form, the reader setting, refusals at Register,
+the R9 hint, the status bar's 24 h count, the fonts and the English window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from app.ui_queries import due_within_24h
+from tests.conftest import idno, register
+from ui.i18n import translations_dir
+from ui.id_reader import NoIdCardReader
+
+
+def test_print_collection_form_after_register(qtbot, window, desk, admin, photo_jpeg):  # rule R2
+    done = register(desk, admin, 50, photo=photo_jpeg)
+    window.intake.card_panel.set_tenant(done.idno, done.name)
+    shown: list[tuple[bytes, str]] = []
+    assert window.intake.print_form(show=lambda _parent, pdf, title: shown.append((pdf, title)))
+    assert shown and shown[0][0].startswith(b"%PDF")
+
+
+def test_register_refusal_already_living_elsewhere(qtbot, window, desk, admin):
+    register(desk, admin, 51)
+    page = window.intake
+    form = page.form
+    form.idno.setText(idno(51))
+    form.name.setText("测试51")
+    form.phone.setText("13900000051")
+    form.building.setCurrentIndex(1)
+    page.register()
+    assert page.currentIndex() == 0
+    assert "已登记在住" in page.error.text()
+
+
+def test_family_planning_hint_for_women_of_child_bearing_age(qtbot, window):  # rule R9
+    form = window.intake.form
+    form.idno.setText(idno(8, "F"))  # born 1988: in the 18–49 range
+    assert "R9" in form.fp_hint.text()
+    form.idno.setText(idno(8, "M"))
+    assert form.fp_hint.text() == ""
+
+
+def test_no_reader_says_so_and_setting_switches_it(qtbot, window):
+    window.ctx.id_reader = NoIdCardReader()
+    window.intake.read_id_card()
+    assert "身份证阅读器" in window.intake.error.text()
+    settings_page = window.pages["settings"]
+    settings_page.reader.setCurrentIndex(settings_page.reader.findData("simulated"))
+    window.intake.read_id_card()
+    assert window.intake.form.idno.text()
+
+
+def test_status_bar_counts_records_due_within_24h(qtbot, window, desk, admin):  # rule R2
+    register(desk, admin, 52)
+    window.refresh_status()
+    assert due_within_24h(desk) == 1
+    assert "1" in window.due_label.text()
+
+
+def test_bundled_fonts_cover_chinese(qapp):
+    families = qapp.font().families()
+    assert "Droid Sans Fallback" in families
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(
+        "Droid Sans Fallback")
+
+
+def test_window_in_english(qtbot, desk, admin, building):
+    from ui.main import build_window
+
+    translator = QTranslator()
+    assert translator.load(str(translations_dir() / "rentdesk_en.qm"))
+    QApplication.instance().installTranslator(translator)
+    try:
+        win = build_window(desk, admin, camera_factory=lambda: None)
+        qtbot.addWidget(win)
+        labels = [win.nav.item(i).text() for i in range(win.nav.count())]
+        assert labels[:3] == ["Intake", "Cards", "Search"]
+        assert QCoreApplication.translate("MainWindow", "设置") == "Settings"
+        win.close()
+    finally:
+        QApplication.instance().removeTranslator(translator)
