@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 Progress = Callable[[int, int, str], bool]
 
@@ -25,6 +25,7 @@ class Job(QObject):
     finished = Signal(object)  # the function's return value
     failed = Signal(object)  # the exception it raised
     cancelled = Signal()
+    ended = Signal()  # last of all, whatever the outcome: the lane lets go of the job
 
     def __init__(self) -> None:
         super().__init__()
@@ -46,10 +47,10 @@ class Job(QObject):
 
 
 class _Runner(QRunnable):
-    def __init__(self, job: Job, call: Callable[[], Any], done: Callable[[Job], None]) -> None:
+    def __init__(self, job: Job, call: Callable[[], Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._job, self._call, self._done = job, call, done
+        self._job, self._call = job, call
 
     def run(self) -> None:  # on the lane's thread
         try:
@@ -62,7 +63,7 @@ class _Runner(QRunnable):
         else:
             self._job.finished.emit(result)
         finally:
-            self._done(self._job)
+            self._job.ended.emit()
 
 
 class DbLane(QObject):
@@ -72,21 +73,24 @@ class DbLane(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._jobs: set[Job] = set()
-        self._lock = threading.Lock()
+        self._jobs: set[Job] = set()  # touched on the GUI thread only
 
     def submit(self, call: Callable[[Job], Any]) -> Job:
         """Run `call(job)` on the lane. The job starts once control returns to the event
         loop, so the caller connects to its signals first and misses none."""
         job = Job()
-        with self._lock:
-            self._jobs.add(job)  # keeps the Python object alive until the runner ends
-        runner = _Runner(job, lambda: call(job), self._forget)
+        self._jobs.add(job)  # keeps the Python object alive until its signals are delivered
+        # Queued, so the job is released on the GUI thread after its other signals (same
+        # sender thread, same receiver thread: delivered in the order emitted).
+        job.ended.connect(self._release, Qt.ConnectionType.QueuedConnection)
+        runner = _Runner(job, lambda: call(job))
         QTimer.singleShot(0, self, lambda: self._pool.start(runner))
         return job
 
-    def _forget(self, job: Job) -> None:
-        with self._lock:
+    @Slot()
+    def _release(self) -> None:
+        job = self.sender()
+        if isinstance(job, Job):
             self._jobs.discard(job)
 
     def wait(self, msecs: int = -1) -> bool:

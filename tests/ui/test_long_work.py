@@ -52,3 +52,12 @@ def test_cancel_rolls_back(qtbot, desk, admin):
     lane.wait()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert results == [] and list_buildings(desk) == []  # nothing half-made
+
+
+def test_finished_jobs_are_released(qtbot):
+    lane = DbLane()
+    job = lane.submit(lambda _job: None)
+    with qtbot.waitSignal(job.ended):
+        pass
+    qtbot.waitUntil(lambda: not lane._jobs)
+    lane.wait()

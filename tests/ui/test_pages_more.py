@@ -81,3 +81,30 @@ def test_window_in_english(qtbot, desk, admin, building):
         win.close()
     finally:
         QApplication.instance().removeTranslator(translator)
+
+
+def test_window_remembers_its_geometry(qtbot, desk, admin, building):
+    from ui.main import build_window
+
+    first = build_window(desk, admin, camera_factory=lambda: None)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(first.fontMetrics().height() * 50, first.fontMetrics().height() * 30)
+    size = first.size()
+    first.close()
+    second = build_window(desk, admin, camera_factory=lambda: None)
+    qtbot.addWidget(second)
+    assert second.size() == size
+    second.close()
+
+
+def test_escape_steps_back_through_the_form(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    form = window.intake.form
+    form.phone.setFocus()
+    qtbot.waitUntil(form.phone.hasFocus)
+    qtbot.keyClick(form.phone, Qt.Key.Key_Escape)
+    assert form.name.hasFocus()
