@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 from sqlmodel import select
 
 from app.cards import issue_card
+from app.cli import main
 from app.errors import Refused
 from app.intake import move_out
 from app.leases import add_lease, end_lease, get_lease, lease_tasks, renew_lease
 from db.engine import read_session
 from db.models import AuditEvent, Card, Tenancy
-from tests.conftest import idno, register
+from tests.conftest import PASSWORD, idno, register
 
 START, END = date(2026, 1, 1), date(2026, 12, 20)
 
@@ -125,3 +127,37 @@ def test_renewal_extends_the_end_and_clears_the_task(desk, admin, two_with_cards
         renew_lease(desk, admin, lease.id, date(2028, 12, 20))
     assert r.value.code == "nobody_left"
     assert get_lease(desk, lease.id).status == "active"
+
+
+def test_cli_lease_listing_and_permit_commands(desk, admin, building, photo_jpeg, capsys,
+                                               monkeypatch, tmp_path):
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+
+    def run(*args: str) -> int:
+        return main(["--home", str(desk.home), *args])
+
+    for n in (1, 2):
+        register(desk, admin, n, unit="101", photo=photo_jpeg)
+        issue_card(desk, admin, idno(n), f"000000000{n}")
+    capsys.readouterr()
+    # rule R5, R1: the unit is full, the listing is refused with the reason
+    assert run("listing", "add", "--as", "admin", "--building", "B1", "--unit", "101",
+               "--rent", "1200", "--available", "2026-12-01") == 1
+    assert "已住满" in capsys.readouterr().err
+    assert run("lease", "add", "--as", "admin", "--building", "B1", "--unit", "101",
+               "--tenant", idno(1), "--tenant", idno(2), "--rent", "1500",
+               "--start", "2026-01-01", "--end", "2026-12-20") == 0
+    lease_id = json.loads(capsys.readouterr().out)["id"]
+    assert run("lease", "tasks", "--date", "2026-12-25") == 0
+    task = json.loads(capsys.readouterr().out)
+    assert (task["kind"], task["lease"]["id"]) == ("expired", lease_id)
+    # rule R6: confirming the move-out stops the card of the one who left
+    assert run("lease", "end", "--as", "admin", lease_id, "--staying", idno(2)) == 0
+    assert json.loads(capsys.readouterr().out)["cards_stopped"] == ["0000000001"]
+    assert card_status(desk, 1) == "revoked" and card_status(desk, 2) == "active"
+    # registered today: half a year is not reached, the check exits 1 and says what is missing
+    assert run("permit", "check", "--as", "admin", "--idno", idno(2)) == 1
+    assert "residence_6m" in json.loads(capsys.readouterr().out)["missing"]
+    assert run("permit", "form", "--as", "admin", "--idno", idno(2),
+               "--out", str(tmp_path / "p.pdf")) == 1
+    assert not (tmp_path / "p.pdf").exists()
