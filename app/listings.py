@@ -166,7 +166,14 @@ def add_listing(desk: Desk, actor: Actor, building_code: str, unit_number: str,
     prepared = [image_for_storage(p) for p in photos]  # refuse bad images before writing
     with write_session(desk.engine) as s:
         unit = find_unit(s, actor.center_code, building_code, unit_number)
-        require_room(s, unit)
+        require_room(s, unit)  # rule R5 first: a full unit is the reason that matters
+        live = s.exec(select(Listing).where(Listing.unit_id == unit.id,
+                                            Listing.status != "withdrawn")).first()
+        if live is not None:  # one live listing per unit: the board never shows it twice
+            raise Refused("listing_exists", f"房间 {unit.number} 已有招租信息（{live.status}），"
+                          "请发布或撤下原信息。",
+                          f"Unit {unit.number} already has a listing ({live.status}): publish "
+                          "or withdraw that one.", listing=live.id)
         landlord = landlord_of(s, unit)
         name = (contact_name or (landlord.name if landlord else "") or "").strip()
         phone = re.sub(r"[\s()]", "", contact_phone or (landlord.phone if landlord else "") or "")

@@ -38,6 +38,9 @@ def test_listing_takes_landlord_contact_and_counts_free_slots(desk, admin, build
     assert info.slots.unit_cap == 2 and info.slots.free == 2 and info.status == "draft"
     assert (info.contact_name, info.contact_phone) == ("林房东", "13800000000")
     assert not info.available
+    with pytest.raises(Refused) as r:  # one live listing per unit
+        listing_101(desk, admin)
+    assert r.value.code == "listing_exists"
     published = publish_listing(desk, admin, info.id)
     assert published.available and published.published_at is not None
     with read_session(desk.engine) as s:
