@@ -117,8 +117,7 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
             if batch.status == "pending":
                 report["blobs_up"] += upload_blobs(desk, conn)
                 crash_point("blobs_uploaded")
-                data = batches.read_batch(desk, batch)
-                answer = send_batch(conn, batch, data)
+                answer = send_batch(conn, batch, lambda b=batch: batches.read_batch(desk, b))
                 batches.store_answer(desk, batch, answer)
                 crash_point("answer_stored")
             answer = batches.finish_batch(desk, batch)

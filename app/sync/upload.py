@@ -9,6 +9,8 @@ applied_batch record) — all in the same transaction as the merge.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import psycopg
 from sqlalchemy import update
 from sqlmodel import select
@@ -56,13 +58,19 @@ def copy_rows(cur: psycopg.Cursor, table: str, cols: list[str], rows: list[tuple
             cp.write_row(row)
 
 
-def send_batch(conn: psycopg.Connection, batch: SyncBatch, data: BatchData) -> dict:
-    """Apply the batch in one district transaction; returns the district's answer."""
+def send_batch(conn: psycopg.Connection, batch: SyncBatch,
+               load: Callable[[], BatchData]) -> dict:
+    """Apply the batch in one district transaction; returns the district's answer.
+
+    The district is asked first whether it knows the batch id, so a resend of an applied
+    batch reads and sends no rows at all.
+    """
     with conn.transaction(), conn.cursor() as cur:
         known = cur.execute("SELECT district_begin_batch(%s, %s, %s)",
                             (batch.id, batch.batch_no, batch.epoch)).fetchone()[0]
         if known is not None:
             return known  # already applied: a resend changes nothing
+        data = load()
         for table, ids in data.deletes.items():
             cur.execute(f"DELETE FROM {table} WHERE id = ANY(%s)", (ids,))
         for table, (cols, rows) in data.rows.items():

@@ -42,7 +42,7 @@ def test_answer_lost_after_commit_resend_is_a_no_op(desk, admin, district, lh01_
     generate_demo(desk, 100, seed=4)
     batch = batches.open_batch(desk)
     with _center_conn(lh01_url) as conn:
-        first = send_batch(conn, batch, batches.read_batch(desk, batch))
+        first = send_batch(conn, batch, lambda: batches.read_batch(desk, batch))
     assert not first.get("duplicate")
     # The answer never reached the desk: the outbox and the pending batch are intact.
     assert batches.outbox_size(desk) > 0
@@ -74,13 +74,13 @@ def test_duplicated_and_reordered_batches_apply_exactly_once(desk, admin, distri
     d1, d2 = batches.read_batch(desk, b1), batches.read_batch(desk, b2)
     with _center_conn(lh01_url) as conn:
         with pytest.raises(Exception) as gap:  # batch 2 before batch 1: held back, not applied
-            send_batch(conn, b2, d2)
+            send_batch(conn, b2, lambda: d2)
         assert getattr(gap.value, "sqlstate", None) == "RDG03"
-        assert not send_batch(conn, b1, d1).get("duplicate")
-        assert send_batch(conn, b1, d1)["duplicate"]       # duplicate
-        assert not send_batch(conn, b2, d2).get("duplicate")
-        assert send_batch(conn, b1, d1)["duplicate"]       # late duplicate, reordered
-        assert send_batch(conn, b2, d2)["duplicate"]
+        assert not send_batch(conn, b1, lambda: d1).get("duplicate")
+        assert send_batch(conn, b1, lambda: d1)["duplicate"]       # duplicate
+        assert not send_batch(conn, b2, lambda: d2).get("duplicate")
+        assert send_batch(conn, b1, lambda: d1)["duplicate"]       # late duplicate, reordered
+        assert send_batch(conn, b2, lambda: d2)["duplicate"]
     assert_mirrored(desk, district)
     assert district_rows(district, "SELECT count(*) FROM applied_batch")[0][0] == 2
 

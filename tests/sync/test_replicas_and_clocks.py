@@ -44,6 +44,8 @@ def test_restored_backup_refused_until_rebase_and_old_copy_locked_out(
     home2.mkdir()
     shutil.copy(backup, home2 / DB_FILENAME)
     shutil.copytree(desk.blob_dir, home2 / "blobs")
+    for extra in desk.home.glob(DB_FILENAME + ".key*"):  # the key reference, if encrypted
+        shutil.copy(extra, home2 / extra.name)
     restored = open_desk(home2)
     _rename(restored, pid, "旧副本的修改")
     before = batches.outbox_size(restored)

@@ -97,14 +97,13 @@ UPGRADE = [
     BEGIN
       -- The district knows a person by document: key this centre's new cards by the
       -- holder's (resident ID first) document.
-      UPDATE card k SET doc_key = d.doc_key FROM (
-        SELECT DISTINCT ON (i.person_id) i.person_id,
-               i.kind || ':' || i.country || ':' || i.number AS doc_key
-          FROM id_document i
-         WHERE i.center_code = c AND i.person_id IN (
-               SELECT person_id FROM card WHERE center_code = c AND district_state = 'pending')
-         ORDER BY i.person_id, (i.kind <> 'resident'), i.kind, i.country, i.number) d
-       WHERE k.center_code = c AND k.district_state = 'pending' AND k.person_id = d.person_id;
+      -- (A correlated lookup per card: one index probe each, whatever the planner's
+      -- statistics say about tables that were empty a moment ago.)
+      UPDATE card k SET doc_key = (
+        SELECT i.kind || ':' || i.country || ':' || i.number FROM id_document i
+         WHERE i.person_id = k.person_id AND i.center_code = c
+         ORDER BY (i.kind <> 'resident'), i.kind, i.country, i.number LIMIT 1)
+       WHERE k.center_code = c AND k.district_state = 'pending';
       -- One person registered by two centres: kept on both sides, flagged for review.
       WITH found AS (
         SELECT DISTINCT ON (m.kind, m.country, m.number, o.center_code)
