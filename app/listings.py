@@ -242,6 +242,35 @@ def withdraw_listing(desk: Desk, actor: Actor, listing_id: str,
         return listing_info(s, listing)
 
 
+def update_listing(desk: Desk, actor: Actor, listing_id: str, *, rent_yuan: int | None = None,
+                   available_from: date | None = None, contact_name: str | None = None,
+                   contact_phone: str | None = None, floor: int | None = None,
+                   description: str | None = None) -> ListingInfo:
+    """Change what the landlord asks for; None leaves a field as it is."""
+    require(actor, "register")
+    with write_session(desk.engine) as s:
+        listing = load_listing(s, listing_id)
+        if rent_yuan is not None:
+            listing.rent_yuan = whole_yuan(rent_yuan, "月租金", "The rent")
+        if contact_phone is not None:
+            phone = re.sub(r"[\s()]", "", contact_phone)
+            if not _PHONE.match(phone):
+                raise Refused("contact_required", "联系电话格式不对。", "The phone is not valid.")
+            listing.contact_phone = phone
+        if contact_name is not None and contact_name.strip():
+            listing.contact_name = contact_name.strip()
+        if description is not None:
+            listing.description = description.strip() or None
+        if available_from is not None:
+            listing.available_from = available_from
+        if floor is not None:
+            listing.floor = floor
+        s.add(listing)
+        s.flush()
+        audit.record(s, actor, "listing.update", "listing", listing.id)
+        return listing_info(s, listing)
+
+
 def withdraw_full(session: Session, actor: Actor) -> list[str]:
     """rule R5: published listings whose unit has filled up since are withdrawn (ids)."""
     gone = []

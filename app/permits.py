@@ -313,3 +313,11 @@ def permit_applications(desk: Desk, idno: str) -> list[PermitInfo]:
         apps = s.exec(select(PermitApplication).where(PermitApplication.person_id == person.id)
                       .order_by(PermitApplication.id.desc())).all()
         return [permit_info(s, a) for a in apps]
+
+
+def open_permits(desk: Desk) -> list[PermitInfo]:
+    """The desk's worklist: applications not yet collected, oldest submission first."""
+    with read_session(desk.engine) as s:
+        apps = s.exec(select(PermitApplication).where(PermitApplication.status != "collected")
+                      .order_by(PermitApplication.submitted_on, PermitApplication.id)).all()
+        return [permit_info(s, a) for a in apps]

@@ -15,7 +15,14 @@ from app.cards import issue_card
 from app.errors import Refused
 from app.intake import move_out
 from app.listing_print import export_board, listing_sheet_pdf
-from app.listings import add_listing, get_listing, list_listings, publish_listing, withdraw_listing
+from app.listings import (
+    add_listing,
+    get_listing,
+    list_listings,
+    publish_listing,
+    update_listing,
+    withdraw_listing,
+)
 from app.property import add_building, add_unit
 from db.engine import read_session
 from db.models import AuditEvent, Outbox
@@ -41,13 +48,15 @@ def test_listing_takes_landlord_contact_and_counts_free_slots(desk, admin, build
     with pytest.raises(Refused) as r:  # one live listing per unit
         listing_101(desk, admin)
     assert r.value.code == "listing_exists"
+    changed = update_listing(desk, admin, info.id, rent_yuan=1300, contact_phone="139 0000 1111")
+    assert (changed.rent_yuan, changed.contact_phone) == (1300, "13900001111")
     published = publish_listing(desk, admin, info.id)
     assert published.available and published.published_at is not None
     with read_session(desk.engine) as s:
         # synced like every desk record; and every step is in the audit log (R10)
         assert s.exec(select(Outbox).where(Outbox.table_name == "listing")).first()
         actions = set(s.exec(select(AuditEvent.action)).all())
-    assert {"listing.create", "listing.publish"} <= actions
+    assert {"listing.create", "listing.update", "listing.publish"} <= actions
 
 
 def test_full_unit_cannot_be_listed_published_or_printed(desk, admin, building):

@@ -18,6 +18,7 @@ from app.permits import (
     add_months,
     apply_permit,
     check_permit,
+    open_permits,
     permit_applications,
     set_permit_status,
 )
@@ -108,6 +109,7 @@ def test_application_steps_with_dates_and_audit(desk, admin, tenant):
     app = apply_permit(desk, admin, idno(1), today=date(2026, 1, 5))
     assert (app.status, app.basis, app.submitted_on) == ("submitted", "housing", date(2026, 1, 5))
     assert app.lease_id is not None  # the registered lease is the address proof
+    assert [a.id for a in open_permits(desk)] == [app.id]
     with pytest.raises(Refused) as r:
         apply_permit(desk, admin, idno(1), today=date(2026, 1, 5))
     assert r.value.code == "permit_open"
@@ -130,6 +132,7 @@ def test_application_steps_with_dates_and_audit(desk, admin, tenant):
     assert [e.status for e in app.history] == ["submitted", "returned", "submitted", "issued",
                                                "collected"]
     assert permit_applications(desk, idno(1))[0].id == app.id
+    assert open_permits(desk) == []  # collected: off the worklist
     with read_session(desk.engine) as s:
         actions = s.exec(select(AuditEvent.action).where(AuditEvent.entity_id == app.id)).all()
     assert actions == ["permit.submitted", "permit.returned", "permit.submitted", "permit.issued",
