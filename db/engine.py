@@ -48,6 +48,8 @@ def _on_begin(conn) -> None:
 def connect_raw(path: Path, key: bytes) -> sqlcipher3.Connection:
     """A DBAPI connection to an encrypted file; the key is the very first statement."""
     conn = sqlcipher3.connect(str(path), check_same_thread=False)  # the pool hands it across threads
+    # SQLCipher's own diagnostics go to stderr, outside our redacting log: keep them off.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return conn
 

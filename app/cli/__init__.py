@@ -11,6 +11,7 @@ from app.cli import (
     cmd_desk,
     cmd_forms,
     cmd_records,
+    cmd_security,
     cmd_services,
     cmd_supervisor,
     cmd_sync,
@@ -27,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check that bundled resources load, then exit")
     sub = parser.add_subparsers(dest="command")
-    for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync, cmd_supervisor, cmd_services):
+    for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync, cmd_supervisor, cmd_services,
+                   cmd_security):
         module.register(sub)
     return parser
 
