@@ -87,6 +87,20 @@ class DbLane(QObject):
         QTimer.singleShot(0, self, lambda: self._pool.start(runner))
         return job
 
+    def run(self, call: Callable[[], Any], on_done: Callable[[Any], None],
+            on_failed: Callable[[BaseException], None]) -> Job:
+        """The everyday form: run `call()` on the lane, hand its result or its exception
+        to the GUI thread. Pages keep their widgets disabled until one of the two arrives."""
+        job = self.submit(lambda _job: call())
+        queued(job.finished, on_done)
+        queued(job.failed, on_failed)
+        return job
+
+    @property
+    def busy(self) -> bool:
+        """A job is queued or running, or its results are not delivered yet."""
+        return bool(self._jobs)
+
     @Slot()
     def _release(self) -> None:
         job = self.sender()

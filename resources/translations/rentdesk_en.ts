@@ -114,17 +114,17 @@
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="100" />
+        <location filename="../../ui/pages/card_panel.py" line="122" />
         <source>已发卡：{number}（{building} {unit}）</source>
         <translation>Card issued: {number} ({building} {unit})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="115" />
+        <location filename="../../ui/pages/card_panel.py" line="135" />
         <source>原卡 {number} 已注销。请刷新卡。</source>
         <translation>Card {number} revoked. Swipe the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="127" />
+        <location filename="../../ui/pages/card_panel.py" line="146" />
         <source>已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。</source>
         <translation>Moved out; card {number} stopped. Register again for a new address.</translation>
     </message>
@@ -132,62 +132,62 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../ui/pages/cards.py" line="28" />
+        <location filename="../../ui/pages/cards.py" line="27" />
         <source>发卡（已登记、已拍照的租户）</source>
         <translation>Issue a card (registered tenant with a photo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="31" />
+        <location filename="../../ui/pages/cards.py" line="30" />
         <source>刷卡或输入卡号</source>
         <translation>Swipe or type a card number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="33" />
+        <location filename="../../ui/pages/cards.py" line="32" />
         <source>注销原因</source>
         <translation>Reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="37" />
+        <location filename="../../ui/pages/cards.py" line="36" />
         <source>挂失</source>
         <translation>Report lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="37" />
+        <location filename="../../ui/pages/cards.py" line="36" />
         <source>退卡</source>
         <translation>Card returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="38" />
+        <location filename="../../ui/pages/cards.py" line="37" />
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="42" />
+        <location filename="../../ui/pages/cards.py" line="41" />
         <source>按卡号办理</source>
         <translation>By card number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="48" />
+        <location filename="../../ui/pages/cards.py" line="47" />
         <source>补卡和迁出请在“查询”中打开租户后办理。</source>
         <translation>For replacements and move-outs, open the tenant from Search.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="51" />
+        <location filename="../../ui/pages/cards.py" line="50" />
         <source>门禁卡</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="70" />
+        <location filename="../../ui/pages/cards.py" line="77" />
         <source>门禁卡 {number} 已挂失，卡号永久停用。</source>
         <translation>Card {number} reported lost; the number is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="74" />
+        <location filename="../../ui/pages/cards.py" line="82" />
         <source>门禁卡 {number} 已退回。</source>
         <translation>Card {number} returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="79" />
+        <location filename="../../ui/pages/cards.py" line="87" />
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
     </message>
@@ -419,88 +419,88 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/pages/intake.py" line="48" />
+        <location filename="../../ui/pages/intake.py" line="46" />
         <source>读身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="50" />
+        <location filename="../../ui/pages/intake.py" line="48" />
         <source>登记（回车）</source>
         <translation>Register (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="55" />
+        <location filename="../../ui/pages/intake.py" line="53" />
         <source>身份证正面</source>
         <translation>ID card front</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="55" />
+        <location filename="../../ui/pages/intake.py" line="53" />
         <source>身份证反面</source>
         <translation>ID card back</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="56" />
+        <location filename="../../ui/pages/intake.py" line="54" />
         <source>计生证</source>
         <translation>family-planning certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="58" />
+        <location filename="../../ui/pages/intake.py" line="56" />
         <source>载入{what}扫描件…</source>
         <translation>Load scan: {what}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="60" />
-        <location filename="../../ui/pages/intake.py" line="191" />
+        <location filename="../../ui/pages/intake.py" line="58" />
+        <location filename="../../ui/pages/intake.py" line="202" />
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="69" />
+        <location filename="../../ui/pages/intake.py" line="67" />
         <source>租住人员信息采集</source>
         <translation>Tenant information collection</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="74" />
+        <location filename="../../ui/pages/intake.py" line="72" />
         <source>照片（摄像头或文件）</source>
         <translation>Photo (camera or file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="92" />
+        <location filename="../../ui/pages/intake.py" line="90" />
         <source>完成，登记下一位（Esc）</source>
         <translation>Done, next tenant (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="95" />
+        <location filename="../../ui/pages/intake.py" line="93" />
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="100" />
+        <location filename="../../ui/pages/intake.py" line="98" />
         <source>发放门禁卡</source>
         <translation>Issue the access card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="116" />
+        <location filename="../../ui/pages/intake.py" line="114" />
         <source>未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。</source>
         <translation>No ID-card reader connected (choose one in Settings). Type the ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="122" />
+        <location filename="../../ui/pages/intake.py" line="120" />
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="134" />
+        <location filename="../../ui/pages/intake.py" line="132" />
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="135" />
+        <location filename="../../ui/pages/intake.py" line="133" />
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="142" />
+        <location filename="../../ui/pages/intake.py" line="140" />
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
@@ -510,12 +510,17 @@
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="176" />
+        <location filename="../../ui/pages/intake.py" line="168" />
+        <source>正在登记…</source>
+        <translation>Registering…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="187" />
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="178" />
+        <location filename="../../ui/pages/intake.py" line="189" />
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
@@ -1063,210 +1068,210 @@ Not built yet.</translation>
 <context>
     <name>TenantDialog</name>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="43" />
+        <location filename="../../ui/pages/tenant.py" line="41" />
         <source>租户：{name}</source>
         <translation>Tenant: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="44" />
+        <location filename="../../ui/pages/tenant.py" line="42" />
         <source>无照片</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="50" />
+        <location filename="../../ui/pages/tenant.py" line="48" />
         <source>卡号 / 事件</source>
         <translation>Card / event</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="50" />
+        <location filename="../../ui/pages/tenant.py" line="48" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="50" />
+        <location filename="../../ui/pages/tenant.py" line="48" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="51" />
+        <location filename="../../ui/pages/tenant.py" line="49" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="56" />
+        <location filename="../../ui/pages/tenant.py" line="54" />
         <source>补卡：刷新卡</source>
         <translation>Replacement: swipe the new card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="60" />
-        <location filename="../../ui/pages/tenant.py" line="112" />
+        <location filename="../../ui/pages/tenant.py" line="58" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>挂失</source>
         <translation>Report lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="61" />
-        <location filename="../../ui/pages/tenant.py" line="112" />
+        <location filename="../../ui/pages/tenant.py" line="59" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>补卡</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="62" />
+        <location filename="../../ui/pages/tenant.py" line="60" />
         <source>注销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="63" />
-        <location filename="../../ui/pages/tenant.py" line="113" />
+        <location filename="../../ui/pages/tenant.py" line="61" />
+        <location filename="../../ui/pages/tenant.py" line="111" />
         <source>退卡</source>
         <translation>Card returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="64" />
+        <location filename="../../ui/pages/tenant.py" line="62" />
         <source>迁出…</source>
         <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="65" />
+        <location filename="../../ui/pages/tenant.py" line="63" />
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="76" />
+        <location filename="../../ui/pages/tenant.py" line="74" />
         <source>门禁卡及记录</source>
         <translation>Cards and their history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96" />
+        <location filename="../../ui/pages/tenant.py" line="94" />
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96" />
+        <location filename="../../ui/pages/tenant.py" line="94" />
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98" />
+        <location filename="../../ui/pages/tenant.py" line="96" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98" />
+        <location filename="../../ui/pages/tenant.py" line="96" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="99" />
+        <location filename="../../ui/pages/tenant.py" line="97" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="100" />
+        <location filename="../../ui/pages/tenant.py" line="98" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="100" />
+        <location filename="../../ui/pages/tenant.py" line="98" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="101" />
+        <location filename="../../ui/pages/tenant.py" line="99" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="102" />
+        <location filename="../../ui/pages/tenant.py" line="100" />
         <source>现住</source>
         <translation>Lives at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="103" />
+        <location filename="../../ui/pages/tenant.py" line="101" />
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="104" />
+        <location filename="../../ui/pages/tenant.py" line="102" />
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="105" />
+        <location filename="../../ui/pages/tenant.py" line="103" />
         <source>送达工作站</source>
         <translation>Delivered to workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="106" />
+        <location filename="../../ui/pages/tenant.py" line="104" />
         <source>未送达</source>
         <translation>Not yet delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="110" />
+        <location filename="../../ui/pages/tenant.py" line="108" />
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="110" />
+        <location filename="../../ui/pages/tenant.py" line="108" />
         <source>已挂失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="111" />
+        <location filename="../../ui/pages/tenant.py" line="109" />
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="111" />
+        <location filename="../../ui/pages/tenant.py" line="109" />
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="112" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="113" />
+        <location filename="../../ui/pages/tenant.py" line="111" />
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="144" />
+        <location filename="../../ui/pages/tenant.py" line="156" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="149" />
+        <location filename="../../ui/pages/tenant.py" line="161" />
         <source>门禁卡 {number} 已挂失。刷新卡可补卡。</source>
         <translation>Card {number} reported lost. Swipe a new card to replace it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="155" />
+        <location filename="../../ui/pages/tenant.py" line="166" />
         <source>已补卡：{number}，原卡永久停用。</source>
         <translation>Replacement issued: {number}; the old card is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="159" />
+        <location filename="../../ui/pages/tenant.py" line="169" />
         <source>注销门禁卡</source>
         <translation>Revoke the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="163" />
+        <location filename="../../ui/pages/tenant.py" line="173" />
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="167" />
+        <location filename="../../ui/pages/tenant.py" line="177" />
         <source>门禁卡 {number} 已退回。</source>
         <translation>Card {number} returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="170" />
+        <location filename="../../ui/pages/tenant.py" line="180" />
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="174" />
+        <location filename="../../ui/pages/tenant.py" line="184" />
         <source>已迁出，门禁卡 {number} 已停用。</source>
         <translation>Moved out; card {number} stopped.</translation>
     </message>

@@ -76,3 +76,8 @@ def type_text(qtbot, widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def settle(qtbot, lane) -> None:
+    """Wait until the database lane has run its jobs and delivered their answers."""
+    qtbot.waitUntil(lambda: not lane.busy)

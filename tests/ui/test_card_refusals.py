@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.property import add_building, add_unit
 from tests.conftest import register
-from tests.ui.conftest import type_text
+from tests.ui.conftest import settle, type_text
 from ui.pages.card_panel import CardPanel
 
 
@@ -22,6 +22,7 @@ def panel(qtbot, make_ctx, admin, building):
 def swipe(qtbot, panel: CardPanel, number: str) -> str:
     qtbot.keyClicks(panel.card, number)
     qtbot.keyClick(panel.card, Qt.Key.Key_Return)
+    settle(qtbot, panel.ctx.lane)
     return panel.message.text()
 
 
@@ -46,9 +47,11 @@ def test_one_person_one_card_offers_revoke_with_reason(qtbot, panel, desk, admin
     assert "已持有有效门禁卡 0000000003" in text
     assert not panel.way_out.isHidden()
     panel.revoke_held()  # no reason yet: refused with the rule's message
+    settle(qtbot, panel.ctx.lane)
     assert "原因" in panel.message.text()
     type_text(qtbot, panel.reason, "卡损坏")
     qtbot.keyClick(panel.reason, Qt.Key.Key_Return)
+    settle(qtbot, panel.ctx.lane)
     assert "0000000003" in panel.message.text() and panel.way_out.isHidden()
     assert "0000000004" in swipe(qtbot, panel, "0000000004")
 
@@ -58,6 +61,7 @@ def test_already_holding_offers_move_out(qtbot, panel, desk, admin, photo_jpeg):
     swipe(qtbot, for_tenant(panel, tenant), "0000000005")
     swipe(qtbot, panel, "0000000006")
     panel.move_out_tenant()
+    settle(qtbot, panel.ctx.lane)
     assert "0000000005" in panel.message.text()
 
 

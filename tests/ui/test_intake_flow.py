@@ -9,7 +9,7 @@ from app.cards import cards_of_person
 from app.search import search_tenants
 from db.engine import read_session
 from tests.conftest import idno
-from tests.ui.conftest import ASTRONAUT, type_text
+from tests.ui.conftest import ASTRONAUT, settle, type_text
 
 
 def focused():
@@ -57,13 +57,15 @@ def test_intake_photo_from_file_then_card_by_keyboard(qtbot, window, desk):  # r
     assert page.photo.photo is not None
     type_and_enter(qtbot)  # photo → Register button
     assert focused() is page.register_button
-    type_and_enter(qtbot)  # Register
+    type_and_enter(qtbot)  # Register: runs on the database lane
+    qtbot.waitUntil(lambda: page.currentIndex() == 1 or not window.ctx.lane.busy)
     assert page.currentIndex() == 1, page.error.text()
     panel = page.card_panel
     assert focused() is panel.card
     # A keyboard-wedge reader: a burst of digits and Enter, input methods off.
     assert not panel.card.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     type_and_enter(qtbot, "0012345678")
+    settle(qtbot, window.ctx.lane)
     assert "0012345678" in panel.message.text()
     rows = search_tenants(desk, number)
     assert len(rows) == 1 and rows[0].card_number == "0012345678"
@@ -140,4 +142,5 @@ def test_scans_are_stored_with_the_record(qtbot, window, desk):
     page.load_scan("family_planning", ASTRONAUT)
     assert page.photo.load_file(ASTRONAUT)
     page.register()
+    settle(qtbot, window.ctx.lane)
     assert page.currentIndex() == 1, page.error.text()

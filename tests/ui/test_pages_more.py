@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.ui_queries import due_within_24h
 from tests.conftest import idno, register
+from tests.ui.conftest import settle
 from ui.i18n import translations_dir
 from ui.id_reader import NoIdCardReader
 
@@ -30,6 +31,7 @@ def test_register_refusal_already_living_elsewhere(qtbot, window, desk, admin):
     form.phone.setText("13900000051")
     form.building.setCurrentIndex(1)
     page.register()
+    settle(qtbot, window.ctx.lane)
     assert page.currentIndex() == 0
     assert "已登记在住" in page.error.text()
 

@@ -41,8 +41,8 @@ def test_search_page_debounces_and_opens_tenant(qtbot, window, desk, admin, phot
     page = window.search
     qtbot.keyClicks(page.box, done.idno[:10])
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)  # after the debounce, once
-    page.open_tenant(page.model.index(0, 0))
+    page.open_tenant(page.model.index(0, 0))  # read on the lane (a logged view), then shown
     from ui.pages.tenant import TenantDialog
 
-    dialogs = page.findChildren(TenantDialog)
-    assert dialogs and dialogs[0].detail.name == done.name
+    qtbot.waitUntil(lambda: bool(page.findChildren(TenantDialog)))
+    assert page.findChildren(TenantDialog)[0].detail.name == done.name

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.cards import issue_card
 from app.ui_queries import tenant_detail
 from tests.conftest import register
+from tests.ui.conftest import settle
 from ui.pages.tenant import TenantDialog
 
 
@@ -24,14 +25,18 @@ def test_masked_identity_and_card_lifecycle(qtbot, make_ctx, desk, admin, buildi
     assert done.idno not in shown and done.idno[-4:] in shown
     assert dialog.cards.topLevelItemCount() == 1
     dialog.lost()
+    settle(qtbot, dialog.ctx.lane)
     assert "0000000040" in dialog.message.text()
     dialog.new_card.setText("0000000041")
     dialog.replace()
+    settle(qtbot, dialog.ctx.lane)
     assert "0000000041" in dialog.message.text()
     assert dialog.detail.active_card.number == "0000000041"
     dialog.revoke("")  # a reason is required
+    settle(qtbot, dialog.ctx.lane)
     assert "原因" in dialog.message.text()
     dialog.revoke("卡被他人借用")
+    settle(qtbot, dialog.ctx.lane)
     assert dialog.detail.active_card is None
     assert not dialog.buttons["return"].isEnabled()
 
@@ -41,8 +46,10 @@ def test_return_and_move_out(qtbot, make_ctx, desk, admin, building, photo_jpeg)
     issue_card(desk, admin, done.idno, "0000000042")
     dialog = open_dialog(qtbot, make_ctx, desk, admin, done)
     dialog.returned()
+    settle(qtbot, dialog.ctx.lane)
     assert dialog.detail.active_card is None
     dialog.move_out("合同到期")
+    settle(qtbot, dialog.ctx.lane)
     assert dialog.detail.current is None and not dialog.buttons["move_out"].isEnabled()
     events = [e.kind for e in dialog.detail.cards[0].events]
     assert events == ["issue", "return"]

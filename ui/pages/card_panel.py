@@ -22,7 +22,7 @@ from app.cards import issue_card, revoke_card
 from app.errors import Refused
 from app.intake import move_out
 from ui.context import UiContext
-from ui.i18n import refusal_text
+from ui.notify import error_text
 from ui.widgets import card_number_edit, set_message
 
 
@@ -83,33 +83,53 @@ class CardPanel(QWidget):
         self.message.clear()
         self.way_out.hide()
 
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.card, self.reason, self.revoke_button, self.move_out_button):
+            widget.setEnabled(not busy)
+
+    def _on_lane(self, call, done) -> None:
+        """Writes go through the database lane; the swipe field waits for the answer."""
+        self._busy(True)
+
+        def ok(result) -> None:
+            self._busy(False)
+            done(result)
+
+        def refused(exc: BaseException) -> None:
+            self._busy(False)
+            self._refused(exc)
+
+        self.ctx.lane.run(call, ok, refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        set_message(self.message, error_text(exc), ok=False)
+        if isinstance(exc, Refused) and exc.code == "already_has_card":
+            self.way_out.show()
+            self.reason.setFocus()
+        elif not self.way_out.isHidden():
+            self.reason.setFocus()
+        else:
+            self.card.setFocus()
+
     def issue(self) -> None:
-        text = self.card.text()
+        text, idno = self.card.text(), self.idno.text()
         self.card.clear()  # the next swipe starts clean whatever the answer
         self.way_out.hide()
-        try:
-            info = issue_card(self.ctx.desk, self.ctx.actor, self.idno.text(), text)
-        except Refused as r:
-            set_message(self.message, refusal_text(r), ok=False)
-            if r.code == "already_has_card":
-                self.way_out.show()
-                self.reason.setFocus()
-            else:
-                self.card.setFocus()
-            return
+        self._on_lane(lambda: issue_card(self.ctx.desk, self.ctx.actor, idno, text),
+                      self._issued)
+
+    def _issued(self, info) -> None:
         set_message(self.message, self.tr("已发卡：{number}（{building} {unit}）").format(
             number=info.number, building=info.building_name, unit=info.unit_number), ok=True)
         self.ctx.changes.tenants_changed.emit()
         self.issued.emit(info)
 
     def revoke_held(self) -> None:
-        try:
-            info = revoke_card(self.ctx.desk, self.ctx.actor, self.reason.text(),
-                               idno=self.idno.text())
-        except Refused as r:
-            set_message(self.message, refusal_text(r), ok=False)
-            self.reason.setFocus()
-            return
+        reason, idno = self.reason.text(), self.idno.text()
+        self._on_lane(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason, idno=idno),
+                      self._revoked)
+
+    def _revoked(self, info) -> None:
         self.reason.clear()
         self.way_out.hide()
         set_message(self.message, self.tr("原卡 {number} 已注销。请刷新卡。").format(
@@ -118,11 +138,10 @@ class CardPanel(QWidget):
         self.card.setFocus()
 
     def move_out_tenant(self) -> None:
-        try:
-            stopped = move_out(self.ctx.desk, self.ctx.actor, self.idno.text())
-        except Refused as r:
-            set_message(self.message, refusal_text(r), ok=False)
-            return
+        idno = self.idno.text()
+        self._on_lane(lambda: move_out(self.ctx.desk, self.ctx.actor, idno), self._moved_out)
+
+    def _moved_out(self, stopped: str | None) -> None:
         self.way_out.hide()
         set_message(self.message, self.tr("已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。")
                     .format(number=stopped or "—"), ok=True)

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.cards import report_lost, return_card, revoke_card
-from app.errors import Refused
 from ui.context import UiContext
-from ui.i18n import refusal_text
+from ui.notify import error_text
 from ui.pages.card_panel import CardPanel
 from ui.widgets import card_number_edit, heading, set_message
 
@@ -55,25 +54,34 @@ class CardsPage(QWidget):
         layout.addStretch(1)
 
     def _run(self, call, done_text: str) -> None:
-        try:
-            info = call()
-        except Refused as r:
-            set_message(self.message, refusal_text(r), ok=False)
-            return
-        set_message(self.message, done_text.format(number=info.number), ok=True)
-        self.number.clear()
-        self.reason.clear()
-        self.ctx.changes.tenants_changed.emit()
+        self.setEnabled(False)  # one answer at a time; the lane serialises the writes
+
+        def ok(info) -> None:
+            self.setEnabled(True)
+            set_message(self.message, done_text.format(number=info.number), ok=True)
+            self.number.clear()
+            self.reason.clear()
+            self.ctx.changes.tenants_changed.emit()
+            self.number.setFocus()
+
+        def refused(exc: BaseException) -> None:
+            self.setEnabled(True)
+            set_message(self.message, error_text(exc), ok=False)
+            self.number.setFocus()
+
+        self.ctx.lane.run(call, ok, refused)
 
     def lost(self) -> None:
-        self._run(lambda: report_lost(self.ctx.desk, self.ctx.actor, card_text=self.number.text()),
+        number = self.number.text()
+        self._run(lambda: report_lost(self.ctx.desk, self.ctx.actor, card_text=number),
                   self.tr("门禁卡 {number} 已挂失，卡号永久停用。"))
 
     def returned(self) -> None:
-        self._run(lambda: return_card(self.ctx.desk, self.ctx.actor, card_text=self.number.text()),
+        number = self.number.text()
+        self._run(lambda: return_card(self.ctx.desk, self.ctx.actor, card_text=number),
                   self.tr("门禁卡 {number} 已退回。"))
 
     def revoke(self) -> None:
-        self._run(lambda: revoke_card(self.ctx.desk, self.ctx.actor, self.reason.text(),
-                                      card_text=self.number.text()),
+        number, reason = self.number.text(), self.reason.text()
+        self._run(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason, card_text=number),
                   self.tr("门禁卡 {number} 已注销。"))

@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import Refused
 from app.intake import Registered, register_tenant, validate_input
 from ui.context import UiContext
-from ui.i18n import refusal_text
 from ui.keyflow import KeyChain
-from ui.notify import error_label
+from ui.notify import error_label, error_text
 from ui.pages.card_panel import CardPanel
 from ui.pages.intake_form import IntakeForm
 from ui.pages.photo_panel import IMAGE_FILTER, PhotoPanel
@@ -156,6 +154,8 @@ class IntakePage(QStackedWidget):
 
     # -- register ----------------------------------------------------------------------
     def register(self) -> None:
+        if not self.register_button.isEnabled():
+            return  # a second Enter while the first Register is still on the lane
         data = self.form.tenant_input(self.scans)
         problems = validate_input(data)
         first = self.form.show_problems(problems)
@@ -163,19 +163,30 @@ class IntakePage(QStackedWidget):
             set_message(self.error, self.tr("请更正标红的项目。"), ok=False)
             (first or self.form.idno).setFocus()
             return
-        try:
-            done: Registered = register_tenant(self.ctx.desk, self.ctx.actor, data,
-                                               photo_jpeg=self.photo.photo)
-        except Refused as r:
-            set_message(self.error, refusal_text(r), ok=False)
-            return
+        photo = self.photo.photo
+        self.register_button.setEnabled(False)
+        set_message(self.error, self.tr("正在登记…"), ok=True)
+        # On the database lane: storing the photo and scans syncs to disk (and may wait
+        # for another writer); the window stays responsive meanwhile.
+        self.ctx.lane.run(lambda: register_tenant(self.ctx.desk, self.ctx.actor, data,
+                                                  photo_jpeg=photo),
+                          lambda done: self._registered(done, photo is not None),
+                          self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.register_button.setEnabled(True)
+        set_message(self.error, error_text(exc), ok=False)
+        self.register_button.setFocus()
+
+    def _registered(self, done: Registered, has_photo: bool) -> None:
+        self.register_button.setEnabled(True)
         self.error.clear()
         self.photo.stop_camera()
         self.ctx.changes.tenants_changed.emit()
         self.registered.emit(done)
         self.done_note.setText(self.tr("已登记：{name}，{building} {unit}。").format(
             name=done.name, building=done.building_name, unit=done.unit_number)
-            + ("" if self.photo.photo else self.tr("没有照片：须先补拍照片才能发卡。")))
+            + ("" if has_photo else self.tr("没有照片：须先补拍照片才能发卡。")))
         self.setCurrentIndex(1)
         self.card_panel.set_tenant(done.idno, f"{done.name} · {done.building_name} {done.unit_number}")
 

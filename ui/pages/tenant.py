@@ -21,12 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.cards import replace_card, report_lost, return_card, revoke_card
-from app.errors import Refused
 from app.intake import move_out
 from app.ui_queries import TenantDetail, tenant_detail
 from ui.context import UiContext
-from ui.i18n import refusal_text
-from ui.notify import show_error
+from ui.notify import error_text, show_error
 from ui.pages.print_form import print_collection_form
 from ui.widgets import card_number_edit, heading, set_message
 
@@ -127,18 +125,32 @@ class TenantDialog(QDialog):
         self.buttons["replace"].setEnabled(stay is not None)
         self.new_card.setEnabled(stay is not None)
 
-    def _act(self, call, done: str) -> bool:
-        try:
+    def _act(self, call, done: str, after=None) -> None:
+        """Run a card action on the database lane, then reload the page there too (the
+        reload is a logged view, R10); buttons stay off until the answer is back."""
+        desk, actor, person_id = self.ctx.desk, self.ctx.actor, self.detail.person_id
+        self.setEnabled(False)
+
+        def work():
             result = call()
-        except Refused as r:
-            set_message(self.message, refusal_text(r), ok=False)
-            return False
-        number = getattr(result, "number", result) or "—"
-        set_message(self.message, done.format(number=number), ok=True)
-        self.detail = tenant_detail(self.ctx.desk, self.ctx.actor, self.detail.person_id)
-        self._fill()
-        self.ctx.changes.tenants_changed.emit()
-        return True
+            return result, tenant_detail(desk, actor, person_id)
+
+        def ok(answer) -> None:
+            result, detail = answer
+            self.setEnabled(True)
+            number = getattr(result, "number", result) or "—"
+            set_message(self.message, done.format(number=number), ok=True)
+            self.detail = detail
+            self._fill()
+            self.ctx.changes.tenants_changed.emit()
+            if after is not None:
+                after()
+
+        def refused(exc: BaseException) -> None:
+            self.setEnabled(True)
+            set_message(self.message, error_text(exc), ok=False)
+
+        self.ctx.lane.run(work, ok, refused)
 
     def _reason(self, title: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, self.tr("原因（必填）："), QLineEdit.EchoMode.Normal)
@@ -146,14 +158,12 @@ class TenantDialog(QDialog):
 
     def lost(self) -> None:
         self._act(lambda: report_lost(self.ctx.desk, self.ctx.actor, idno=self.detail.lookup),
-                  self.tr("门禁卡 {number} 已挂失。刷新卡可补卡。"))
-        self.new_card.setFocus()
+                  self.tr("门禁卡 {number} 已挂失。刷新卡可补卡。"), self.new_card.setFocus)
 
     def replace(self) -> None:
-        if self._act(lambda: replace_card(self.ctx.desk, self.ctx.actor, self.detail.lookup,
-                                          self.new_card.text()),
-                     self.tr("已补卡：{number}，原卡永久停用。")):
-            self.new_card.clear()
+        number = self.new_card.text()
+        self._act(lambda: replace_card(self.ctx.desk, self.ctx.actor, self.detail.lookup, number),
+                  self.tr("已补卡：{number}，原卡永久停用。"), self.new_card.clear)
 
     def revoke(self, reason: str | None = None) -> None:
         reason = reason if isinstance(reason, str) else self._reason(self.tr("注销门禁卡"))
@@ -178,11 +188,11 @@ class TenantDialog(QDialog):
 
     @classmethod
     def show_tenant(cls, ctx: UiContext, person_id: str, parent: QWidget | None = None) -> None:
-        try:
-            detail = tenant_detail(ctx.desk, ctx.actor, person_id)
-        except Refused as r:
-            show_error(parent, r)
-            return
-        dialog = cls(ctx, detail, parent)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        """Read the tenant on the lane (the view is logged: a write), then open the page."""
+        def opened(detail: TenantDetail) -> None:
+            dialog = cls(ctx, detail, parent)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        ctx.lane.run(lambda: tenant_detail(ctx.desk, ctx.actor, person_id), opened,
+                     lambda exc: show_error(parent, exc))
