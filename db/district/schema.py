@@ -89,6 +89,8 @@ Index("ix_id_document_person", MIRRORED["id_document"].c.person_id)
 Index("ix_card_person", MIRRORED["card"].c.person_id)
 Index("ix_card_pending", MIRRORED["card"].c.center_code,
       postgresql_where=text("district_state = 'pending'"))
+Index("ix_card_refused", MIRRORED["card"].c.center_code,
+      postgresql_where=text("district_state = 'refused'"))
 # rule R6, district-wide: one active accepted card per document (= per person).
 Index("ux_card_active_doc", MIRRORED["card"].c.doc_key, unique=True,
       postgresql_where=text("status = 'active' AND district_state = 'accepted'"))
@@ -133,7 +135,8 @@ conflict = Table(
     Column("centers", ARRAY(Text), nullable=False),
     Column("rows", JSONB, nullable=False),  # {"person": [...], "card": [...]} ids involved
     Column("status", Text, nullable=False, server_default="open"),  # open | resolved
-    Column("detected_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Column("detected_at", DateTime(timezone=True), nullable=False, server_default=text("now()"),
+           index=True),
     Column("resolution", Text),
     Column("resolved_by", Text),  # centre code (or 'district')
     Column("resolved_at", DateTime(timezone=True)),

@@ -95,13 +95,16 @@ UPGRADE = [
        RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
     DECLARE c text := district_center(); refused jsonb; n_conflicts int; a jsonb;
     BEGIN
+      -- Every lookup below is a correlated subquery or LATERAL … OFFSET 0 / LIMIT 1: one
+      -- parameterised index probe per row, never a join order guessed from the statistics
+      -- of tables that were empty a moment ago (a hash/loop guess cost 14 s per batch).
+      --
       -- The district knows a person by document: key this centre's new cards by the
-      -- holder's (resident ID first) document.
-      -- (A correlated lookup per card: one index probe each, whatever the planner's
-      -- statistics say about tables that were empty a moment ago.)
+      -- holder's (resident ID first) document. No center_code filter on id_document: it
+      -- tempts the planner into scanning the centre's documents once per card.
       UPDATE card k SET doc_key = (
         SELECT i.kind || ':' || i.country || ':' || i.number FROM id_document i
-         WHERE i.person_id = k.person_id AND i.center_code = c
+         WHERE i.person_id = k.person_id
          ORDER BY (i.kind <> 'resident'), i.kind, i.country, i.number LIMIT 1)
        WHERE k.center_code = c AND k.district_state = 'pending';
       -- One person registered by two centres: kept on both sides, flagged for review.
@@ -109,8 +112,10 @@ UPGRADE = [
         SELECT DISTINCT ON (m.kind, m.country, m.number, o.center_code)
                m.kind || ':' || m.country || ':' || m.number AS doc, o.center_code AS other,
                o.person_id AS other_person, m.person_id AS my_person
-          FROM id_document m JOIN id_document o ON o.kind = m.kind AND o.country = m.country
-               AND o.number = m.number AND o.center_code <> m.center_code
+          FROM id_document m CROSS JOIN LATERAL (
+               SELECT o.center_code, o.person_id FROM id_document o
+                WHERE o.kind = m.kind AND o.country = m.country AND o.number = m.number
+                  AND o.center_code <> m.center_code OFFSET 0) o
          WHERE m.center_code = c AND m.src_batch_no = p_batch_no),
       made AS (
         INSERT INTO conflict (id, kind, dedup_key, doc_key, centers, rows)
@@ -124,12 +129,14 @@ UPGRADE = [
       -- rule R6 district-wide: a second active card for one person is refused (it stays
       -- stored, marked refused); the card the district accepted first wins.
       WITH clash AS (
-        SELECT DISTINCT ON (p.id) p.id AS refused_id, p.person_id AS refused_person,
-               w.id AS winner_id, w.person_id AS winner_person, w.center_code AS winner_center,
-               p.doc_key
-          FROM card p JOIN card w ON w.doc_key = p.doc_key AND w.status = 'active'
-               AND w.district_state = 'accepted'
-         WHERE p.center_code = c AND p.district_state = 'pending' AND p.status = 'active'),
+        SELECT p.id AS refused_id, p.person_id AS refused_person, w.id AS winner_id,
+               w.person_id AS winner_person, w.center_code AS winner_center, p.doc_key
+          FROM card p CROSS JOIN LATERAL (
+               SELECT w.id, w.person_id, w.center_code FROM card w
+                WHERE w.doc_key = p.doc_key AND w.status = 'active'
+                  AND w.district_state = 'accepted' LIMIT 1) w
+         WHERE p.center_code = c AND p.district_state = 'pending' AND p.status = 'active'
+           AND p.doc_key IS NOT NULL),
       marked AS (
         UPDATE card SET district_state = 'refused' FROM clash
          WHERE card.id = clash.refused_id RETURNING card.id),

@@ -89,6 +89,7 @@ def upgrade() -> None:
     op.create_index('ix_card_center', 'card', ['center_code', 'src_batch_no'], unique=False)
     op.create_index('ix_card_pending', 'card', ['center_code'], unique=False, postgresql_where=sa.text("district_state = 'pending'"))
     op.create_index('ix_card_person', 'card', ['person_id'], unique=False)
+    op.create_index('ix_card_refused', 'card', ['center_code'], unique=False, postgresql_where=sa.text("district_state = 'refused'"))
     op.create_index('ux_card_active_doc', 'card', ['doc_key'], unique=True, postgresql_where=sa.text("status = 'active' AND district_state = 'accepted'"))
     op.create_table('card_event',
     sa.Column('id', sa.Text(), nullable=False),
@@ -182,6 +183,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('dedup_key')
     )
+    op.create_index(op.f('ix_conflict_detected_at'), 'conflict', ['detected_at'], unique=False)
     op.create_table('decision',
     sa.Column('seq', sa.BigInteger(), autoincrement=True, nullable=False),
     sa.Column('center_code', sa.Text(), nullable=False),
@@ -375,6 +377,7 @@ def downgrade() -> None:
     op.drop_table('center')
     op.drop_index('ix_card_event_center', table_name='card_event')
     op.drop_table('card_event')
+    op.drop_index('ix_card_refused', table_name='card', postgresql_where=sa.text("district_state = 'refused'"))
     op.drop_index('ux_card_active_doc', table_name='card', postgresql_where=sa.text("status = 'active' AND district_state = 'accepted'"))
     op.drop_index('ix_card_person', table_name='card')
     op.drop_index('ix_card_pending', table_name='card', postgresql_where=sa.text("district_state = 'pending'"))
