@@ -419,108 +419,113 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/pages/intake.py" line="46" />
+        <location filename="../../ui/pages/intake.py" line="47" />
         <source>读身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="48" />
+        <location filename="../../ui/pages/intake.py" line="49" />
         <source>登记（回车）</source>
         <translation>Register (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="53" />
+        <location filename="../../ui/pages/intake.py" line="54" />
         <source>身份证正面</source>
         <translation>ID card front</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="53" />
+        <location filename="../../ui/pages/intake.py" line="54" />
         <source>身份证反面</source>
         <translation>ID card back</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="54" />
+        <location filename="../../ui/pages/intake.py" line="55" />
         <source>计生证</source>
         <translation>family-planning certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="56" />
+        <location filename="../../ui/pages/intake.py" line="57" />
         <source>载入{what}扫描件…</source>
         <translation>Load scan: {what}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="58" />
-        <location filename="../../ui/pages/intake.py" line="202" />
+        <location filename="../../ui/pages/intake.py" line="59" />
+        <location filename="../../ui/pages/intake.py" line="215" />
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="67" />
+        <location filename="../../ui/pages/intake.py" line="68" />
         <source>租住人员信息采集</source>
         <translation>Tenant information collection</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="72" />
+        <location filename="../../ui/pages/intake.py" line="73" />
         <source>照片（摄像头或文件）</source>
         <translation>Photo (camera or file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="90" />
+        <location filename="../../ui/pages/intake.py" line="91" />
         <source>完成，登记下一位（Esc）</source>
         <translation>Done, next tenant (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="93" />
+        <location filename="../../ui/pages/intake.py" line="94" />
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="98" />
+        <location filename="../../ui/pages/intake.py" line="99" />
         <source>发放门禁卡</source>
         <translation>Issue the access card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="114" />
+        <location filename="../../ui/pages/intake.py" line="115" />
         <source>未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。</source>
         <translation>No ID-card reader connected (choose one in Settings). Type the ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="120" />
+        <location filename="../../ui/pages/intake.py" line="121" />
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="132" />
+        <location filename="../../ui/pages/intake.py" line="133" />
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="133" />
+        <location filename="../../ui/pages/intake.py" line="134" />
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="140" />
+        <location filename="../../ui/pages/intake.py" line="149" />
+        <source>无法读取文件。</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="152" />
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="163" />
+        <location filename="../../ui/pages/intake.py" line="176" />
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="168" />
+        <location filename="../../ui/pages/intake.py" line="181" />
         <source>正在登记…</source>
         <translation>Registering…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="187" />
+        <location filename="../../ui/pages/intake.py" line="200" />
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="189" />
+        <location filename="../../ui/pages/intake.py" line="202" />
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
@@ -1279,12 +1284,12 @@ Not built yet.</translation>
 <context>
     <name>notify</name>
     <message>
-        <location filename="../../ui/notify.py" line="16" />
+        <location filename="../../ui/notify.py" line="19" />
         <source>操作失败（{kind}）。请重试，或联系管理员。</source>
         <translation>The operation failed ({kind}). Try again or call the administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/notify.py" line="21" />
+        <location filename="../../ui/notify.py" line="24" />
         <source>未能完成</source>
         <translation>Not done</translation>
     </message>
@@ -1292,7 +1297,7 @@ Not built yet.</translation>
 <context>
     <name>print_form</name>
     <message>
-        <location filename="../../ui/pages/print_form.py" line="33" />
+        <location filename="../../ui/pages/print_form.py" line="28" />
         <source>租住人员信息采集表</source>
         <translation>Tenant information collection form</translation>
     </message>

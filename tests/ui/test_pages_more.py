@@ -18,7 +18,8 @@ def test_print_collection_form_after_register(qtbot, window, desk, admin, photo_
     done = register(desk, admin, 50, photo=photo_jpeg)
     window.intake.card_panel.set_tenant(done.idno, done.name)
     shown: list[tuple[bytes, str]] = []
-    assert window.intake.print_form(show=lambda _parent, pdf, title: shown.append((pdf, title)))
+    window.intake.print_form(show=lambda _parent, pdf, title: shown.append((pdf, title)))
+    settle(qtbot, window.ctx.lane)  # rendered on the lane, previewed on the GUI thread
     assert shown and shown[0][0].startswith(b"%PDF")
 
 
@@ -110,3 +111,40 @@ def test_escape_steps_back_through_the_form(qtbot, window):
     qtbot.waitUntil(form.phone.hasFocus)
     qtbot.keyClick(form.phone, Qt.Key.Key_Escape)
     assert form.name.hasFocus()
+
+
+def test_a_bad_scan_is_refused_when_loaded(qtbot, window, tmp_path):
+    bogus = tmp_path / "scan.jpg"
+    bogus.write_bytes(b"not an image at all")
+    page = window.intake
+    assert not page.load_scan("id_front", bogus)
+    assert "id_front" not in page.scans and page.scan_labels["id_front"].text()
+
+
+def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypatch):
+    """`rentdesk gui` on an empty data folder: setup dialog, then the main window."""
+    from datetime import date
+
+    from app.center import init_center
+    from ui import main as ui_main
+    from ui.setup_dialog import SetupDialog
+
+    shown = []
+    monkeypatch.setattr(SetupDialog, "create_center", classmethod(
+        lambda cls, desk, parent=None: init_center(desk, "LH02", "测试", "admin", "password1",
+                                                   induction_on=date.today())))
+    monkeypatch.setattr(ui_main, "camera_from_settings", lambda: None)
+
+    def fake_exec() -> int:
+        from ui.main_window import MainWindow
+
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        shown.extend(windows)
+        for w in windows:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication.instance(), "exec", fake_exec)
+    assert ui_main.run(tmp_path / "home") == 0
+    assert shown and "LH02" in shown[0].windowTitle()

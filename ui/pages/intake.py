@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.intake import Registered, register_tenant, validate_input
+from app.photos import ImageRefused
 from ui.context import UiContext
 from ui.keyflow import KeyChain
 from ui.notify import error_label, error_text
@@ -134,10 +135,22 @@ class IntakePage(QStackedWidget):
         if path:
             self.load_scan(kind, Path(path))
 
-    def load_scan(self, kind: str, path: Path) -> None:
-        # Read now, check at Register: app/ decodes and shrinks scans when it stores them.
-        self.scans[kind] = path.read_bytes()
-        self.scan_labels[kind].setText(self.tr("已载入：{name}").format(name=path.name))
+    def load_scan(self, kind: str, path: Path) -> bool:
+        """Check the file at once (app/photos decodes it the same way at Register), so the
+        clerk hears about a bad scan while the papers are still on the desk."""
+        from app.photos import prepare_scan
+
+        try:
+            data = path.read_bytes()
+            prepare_scan(data)
+        except (OSError, ImageRefused) as exc:
+            self.scans.pop(kind, None)
+            set_message(self.scan_labels[kind], error_text(exc) if isinstance(exc, ImageRefused)
+                        else self.tr("无法读取文件。"), ok=False)
+            return False
+        self.scans[kind] = data
+        set_message(self.scan_labels[kind], self.tr("已载入：{name}").format(name=path.name), ok=True)
+        return True
 
     def stop_camera(self) -> None:
         self.photo.stop_camera()
@@ -190,16 +203,17 @@ class IntakePage(QStackedWidget):
         self.setCurrentIndex(1)
         self.card_panel.set_tenant(done.idno, f"{done.name} · {done.building_name} {done.unit_number}")
 
-    def print_form(self, show=None) -> bool:
+    def print_form(self, show=None) -> None:
         """The signed paper form goes to the workstation within 24 h (rules R2, R6)."""
-        return print_collection_form(self.ctx, self.card_panel.idno.text(), self, show)
+        print_collection_form(self.ctx, self.card_panel.idno.text(), self, show)
 
     def next_tenant(self) -> None:
         self.form.clear()
         self.photo.reset()
         self.scans.clear()
         for label in self.scan_labels.values():
-            label.setText(self.tr("未载入"))
+            set_message(label, self.tr("未载入"), ok=True)
+            label.setStyleSheet("")
         self.card_panel.reset()
         self.setCurrentIndex(0)
         self.photo.start_camera()

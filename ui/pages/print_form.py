@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from app.errors import Refused
 from ui.context import UiContext
 from ui.notify import show_error
 
@@ -21,15 +20,12 @@ def _preview(parent: QWidget | None, pdf: bytes, title: str) -> None:
 
 
 def print_collection_form(ctx: UiContext, idno: str, parent: QWidget | None,
-                          show: Show | None = None) -> bool:
-    """Render the tenant's form and open the print preview (the print itself is logged)."""
+                          show: Show | None = None) -> None:
+    """Render the tenant's form on the database lane (it reads the record and logs the
+    print), then open the print preview on the GUI thread."""
     from app.printing import collection_form_pdf  # ReportLab loads on first print only
 
-    try:
-        pdf = collection_form_pdf(ctx.desk, ctx.actor, idno)
-    except Refused as r:
-        show_error(parent, r)
-        return False
     title = QCoreApplication.translate("print_form", "租住人员信息采集表")
-    (show or _preview)(parent, pdf, title)
-    return True
+    ctx.lane.run(lambda: collection_form_pdf(ctx.desk, ctx.actor, idno),
+                 lambda pdf: (show or _preview)(parent, pdf, title),
+                 lambda exc: show_error(parent, exc))

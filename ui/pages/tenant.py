@@ -183,8 +183,8 @@ class TenantDialog(QDialog):
                                        reason=reason.strip() or "迁出"),
                       self.tr("已迁出，门禁卡 {number} 已停用。"))
 
-    def print_form(self, show=None) -> bool:
-        return print_collection_form(self.ctx, self.detail.lookup, self, show)
+    def print_form(self, show=None) -> None:
+        print_collection_form(self.ctx, self.detail.lookup, self, show)
 
     @classmethod
     def show_tenant(cls, ctx: UiContext, person_id: str, parent: QWidget | None = None) -> None:
