@@ -112,3 +112,27 @@ def test_swapped_blob_file_does_not_decrypt(desk, admin, photo_jpeg):
     blob_path(desk, a).write_bytes(blob_path(desk, b).read_bytes())
     with pytest.raises(BlobDamaged):
         read_blob(desk, a)
+
+
+def test_migration_backup_is_encrypted_and_opens_with_the_key(tmp_path: Path):
+    from alembic.script import ScriptDirectory
+
+    from db.engine import connect_raw
+    from db.keystore import database_key
+    from db.migrate import alembic_config
+
+    first = list(ScriptDirectory.from_config(alembic_config()).walk_revisions())[-1].revision
+    path = tmp_path / "c.sqlite"
+    engine = open_engine(path)
+    upgrade(engine, revision=first)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO center (id, center_code, created_at, updated_at, name, timezone) "
+            f"VALUES ('c1', 'LH01', '2026-01-01', '2026-01-01', '{SECRET_NAME}', 'Asia/Shanghai')")
+    backup = upgrade(engine, db_path=path, backup_dir=tmp_path / "backups")
+    assert backup is not None and SECRET_NAME.encode() not in backup.read_bytes()
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(backup).execute("SELECT name FROM center").fetchall()
+    copy = connect_raw(backup, database_key(path).key)
+    assert copy.execute("SELECT name FROM center").fetchone() == (SECRET_NAME,)
+    copy.close()

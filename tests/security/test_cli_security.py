@@ -1,0 +1,46 @@
+"""The security commands end to end, in-process (`rentdesk backup/restore/retention/security`)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from app.cli import main
+from db.keystore import parse_key_text
+
+
+def _run(capsys, *argv: str) -> tuple[int, list[dict], str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    lines = [json.loads(x) for x in out.out.splitlines() if x.startswith("{")]
+    return code, lines, out.out + out.err
+
+
+def test_backup_restore_retention_status(tmp_path: Path, capsys, monkeypatch):
+    home = str(tmp_path / "home")
+    monkeypatch.setenv("RENTDESK_PASSWORD", "correct horse")
+    assert _run(capsys, "--home", home, "init", "--center-code", "LH01", "--center-name", "东门",
+                "--admin", "admin", "--induction-date", date.today().isoformat())[0] == 0
+    code, out, _ = _run(capsys, "--home", home, "backup", "--as", "admin")
+    assert code == 0 and Path(out[0]["backup"]).exists()
+    code, out, _ = _run(capsys, "--home", home, "restore", out[0]["backup"], "--as", "admin")
+    assert code == 0 and out[0]["key"] == "current"
+    code, out, _ = _run(capsys, "--home", home, "security", "status")
+    assert code == 0 and out[0]["source"] == "env" and out[0]["restored_at"]
+    code, out, _ = _run(capsys, "--home", home, "retention", "run", "--dry-run", "--as", "admin")
+    assert code == 0 and out[0]["anonymised"] == 0 and out[0]["years"] == 3
+    code, _, text = _run(capsys, "--home", home, "security", "recovery-key", "--as", "admin")
+    assert code == 0
+    assert parse_key_text(text.splitlines()[0]).hex() == "5c" * 32
+
+
+def test_restore_of_a_non_backup_is_refused(tmp_path: Path, capsys, monkeypatch):
+    home = str(tmp_path / "home")
+    monkeypatch.setenv("RENTDESK_PASSWORD", "correct horse")
+    _run(capsys, "--home", home, "init", "--center-code", "LH01", "--center-name", "东门",
+         "--admin", "admin")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database" * 100)
+    code, _, text = _run(capsys, "--home", home, "restore", str(junk), "--as", "admin")
+    assert code == 1 and "恢复失败" in text
