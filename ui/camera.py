@@ -9,6 +9,7 @@ thread inside the camera driver and leave the device locked.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 
@@ -50,6 +51,9 @@ class CameraWorker(QThread):
         self._detector = detector
         self._interval = check_interval_s
         self.frames = 0
+        # Set while a frame is on its way to the GUI: newer frames are dropped meanwhile,
+        # so a busy GUI thread sees the latest picture instead of a growing backlog.
+        self._in_flight = threading.Event()
 
     def run(self) -> None:
         if not self.source.open():
@@ -70,9 +74,15 @@ class CameraWorker(QThread):
                     check = check_frame(frame, detector)
                     next_check = now + self._interval
                 self.frames += 1
-                self.frame_ready.emit(bgr_to_qimage(frame), Shot(frame, check))
+                if not self._in_flight.is_set():
+                    self._in_flight.set()
+                    self.frame_ready.emit(bgr_to_qimage(frame), Shot(frame, check))
         finally:
             self.source.close()
+
+    def frame_shown(self) -> None:
+        """The receiver calls this when it has drawn a frame: the next one may come."""
+        self._in_flight.clear()
 
     def stop(self, timeout_ms: int = 5000) -> bool:
         """Ask the loop to end and wait for it; True when the thread has finished."""

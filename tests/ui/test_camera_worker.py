@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from app.photos import SyntheticCamera
 from tests.ui.conftest import ASTRONAUT
@@ -25,7 +26,12 @@ class _Closed:
 def test_frames_arrive_and_stop_returns(qtbot):
     worker = CameraWorker(SyntheticCamera(ASTRONAUT, fps=0))
     got: list[tuple[QImage, object]] = []
-    worker.frame_ready.connect(lambda image, shot: got.append((image, shot)))
+
+    def received(image: QImage, shot) -> None:
+        got.append((image, shot))
+        worker.frame_shown()
+
+    worker.frame_ready.connect(received)
     worker.start()
     qtbot.waitUntil(lambda: len(got) >= 3 and any(s.check for _, s in got))
     assert worker.stop(), "the camera thread did not end"
@@ -52,3 +58,15 @@ def test_qimage_owns_its_pixels():
     image = bgr_to_qimage(frame)
     frame[:] = 0  # the next camera read overwriting the buffer must not change the image
     assert image.pixelColor(0, 0).red() == 255
+
+
+def test_frames_wait_for_the_gui(qtbot):
+    """Until the receiver has shown a frame, newer ones are dropped, not queued."""
+    worker = CameraWorker(SyntheticCamera(ASTRONAUT, fps=0))
+    got: list[QImage] = []
+    worker.frame_ready.connect(lambda image, _shot: got.append(image))
+    worker.start()
+    qtbot.waitUntil(lambda: worker.frames >= 5)
+    assert worker.stop()
+    QApplication.processEvents()  # deliver anything queued
+    assert len(got) == 1

@@ -111,6 +111,7 @@ class PhotoPanel(QWidget):
     def _frame(self, image: QImage, shot: Shot) -> None:
         if self.worker is None:  # a frame queued before stop(): drop it
             return
+        self.worker.frame_shown()
         self.shot = shot
         self.view.show_frame(image, shot.check)
         if shot.check is not None:
