@@ -79,22 +79,25 @@ def read_batch(desk: Desk, batch: SyncBatch) -> BatchData:
     """
     data = BatchData({}, {})
     with read_session(desk.engine) as s:
-        conn = s.connection()
+        # The DB-API cursor hands back plain tuples: no Row objects for a million rows.
+        cur = s.connection().connection.cursor()
         for model in SYNCED_TABLES:
             table = model.__tablename__
             cols = synced_columns(table)
             in_batch = ("SELECT row_id FROM outbox WHERE seq BETWEEN ? AND ? AND table_name = ?")
-            rows = conn.exec_driver_sql(
+            rows = cur.execute(
                 f"SELECT {', '.join(cols)} FROM {table} WHERE id IN ({in_batch})",
                 (batch.seq_lo, batch.seq_hi, table)).fetchall()
-            gone = conn.exec_driver_sql(
-                f"SELECT DISTINCT row_id FROM outbox WHERE seq BETWEEN ? AND ? AND table_name = ? "
-                f"AND op = 'delete' AND row_id NOT IN (SELECT id FROM {table})",
+            # NOT EXISTS probes the primary key; NOT IN would materialise the whole table.
+            gone = cur.execute(
+                f"SELECT DISTINCT row_id FROM outbox o WHERE seq BETWEEN ? AND ? AND table_name = ? "
+                f"AND op = 'delete' AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = o.row_id)",
                 (batch.seq_lo, batch.seq_hi, table)).fetchall()
             if rows:
-                data.rows[table] = (cols, [tuple(r) for r in rows])
+                data.rows[table] = (cols, rows)
             if gone:
                 data.deletes[table] = [r[0] for r in gone]
+        cur.close()
     return data
 
 

@@ -31,7 +31,6 @@ from db.engine import read_session, write_session
 from db.models import Person, Tenancy
 from db.sync_tables import SyncBatch
 
-ROW_BY_ROW_SAMPLE = 20_000  # rows per table in the row-by-row baseline
 PASSWORD = "bench-password"
 
 
@@ -41,8 +40,12 @@ def _center(home: Path, code: str, tenants: int, seed: int) -> tuple[Desk, float
     return desk, generate_demo(desk, tenants, seed=seed).seconds
 
 
-def _row_by_row(desk: Desk, url: str) -> dict:
-    """The naive upload: one INSERT … ON CONFLICT per row (committed per 1,000 rows)."""
+def _row_by_row(desk: Desk, url: str, sample: int, per_commit: int) -> dict:
+    """The naive upload: one INSERT … ON CONFLICT per row, committed every `per_commit` rows.
+
+    `per_commit` = 1 is a per-change sync (each row acknowledged on its own); larger values
+    are the same loop inside transactions. Both run over a sample of the same rows.
+    """
     rows_sent, started = 0, time.perf_counter()
     with read_session(desk.engine) as s, psycopg.connect(url) as conn:
         raw = s.connection()
@@ -52,16 +55,17 @@ def _row_by_row(desk: Desk, url: str) -> dict:
                    f"({', '.join(['%s'] * len(cols))}, 1) ON CONFLICT (id) DO UPDATE SET "
                    + ", ".join(f"{c} = EXCLUDED.{c}" for c in cols if c != "id"))
             rows = raw.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table} LIMIT ?",
-                                       (ROW_BY_ROW_SAMPLE,)).fetchall()
+                                       (sample,)).fetchall()
             for i, row in enumerate(rows, 1):
                 conn.execute(sql, [bool(v) if c == "verified" else v
                                    for c, v in zip(cols, row, strict=True)])
-                if i % 1000 == 0:
+                if i % per_commit == 0:
                     conn.commit()
             conn.commit()
             rows_sent += len(rows)
     seconds = time.perf_counter() - started
-    return {"rows": rows_sent, "seconds": round(seconds, 2), "rows_per_s": round(rows_sent / seconds)}
+    return {"rows": rows_sent, "rows_per_commit": per_commit, "seconds": round(seconds, 2),
+            "rows_per_s": round(rows_sent / seconds)}
 
 
 def _day_delta(desk: Desk, changes: int = 2000, photos: int = 200) -> None:
@@ -129,15 +133,19 @@ def bench_sync(tenants: int, centres: int = 0, centre_tenants: int = 20_000,
         desk, demo_seconds = _center(root / "desk", "BENCH", tenants, seed=7)
         result: dict = {"tenants": tenants, "demo_seconds": demo_seconds}
 
-        baseline_url = create_database(server.get_uri(), "rowwise")
-        init_district(baseline_url)
-        result["row_by_row"] = _row_by_row(desk, baseline_url)
+        for name, sample, per_commit in (("row_by_row", 2_500, 1),
+                                         ("row_by_row_in_tx", 20_000, 1000)):
+            baseline_url = create_database(server.get_uri(), name)
+            init_district(baseline_url)
+            result[name] = _row_by_row(desk, baseline_url, sample, per_commit)
 
         first = sync(desk, center_url)
         rate = first["rows_up_total"] / first["seconds"]
         result["initial_upload"] = {"rows": first["rows_up_total"], "batches": first["batches"],
                                     "seconds": first["seconds"], "rows_per_s": round(rate)}
         result["speedup_vs_row_by_row"] = round(rate / result["row_by_row"]["rows_per_s"], 1)
+        result["speedup_vs_row_by_row_in_tx"] = round(
+            rate / result["row_by_row_in_tx"]["rows_per_s"], 1)
 
         _day_delta(desk)
         delta = sync(desk, center_url)
