@@ -260,3 +260,25 @@ def test_periods_follow_summer_time_inside_the_range(desk, admin, building):
     assert _offset_segments(berlin, start.astimezone(UTC), end.astimezone(UTC)) == [
         ("2025-12-31 23:00:00.000000", 60), ("2026-03-29 01:00:00.000000", 120),
         ("2026-10-25 01:00:00.000000", 60)]
+
+
+def test_month_queries_use_the_recommended_date_indexes(desk, admin):
+    # rule R8 at district scale: with the indexes of RECOMMENDED_INDEXES, a month's report is
+    # index range scans only (these indexes are created here; db/models.py does not have them)
+    from app.delivery import db_time, local_midnight_utc
+    from app.stats import RECOMMENDED_INDEXES, _offset_segments, _queries, _Range
+
+    generate_demo(desk, 600, seed=2)
+    start, end = local_midnight_utc(date(2026, 11, 1), SH), local_midnight_utc(date(2026, 12, 1), SH)
+    r = _Range(db_time(start), db_time(end), _offset_segments(SH, start, end))
+    with write_session(desk.engine) as s:
+        for ddl in RECOMMENDED_INDEXES:
+            s.connection().exec_driver_sql(ddl)
+    with read_session(desk.engine) as s:
+        conn = s.connection()
+        for by in ("center", "company", "building"):
+            for sql, names in _queries(conn, by, "%Y-%m", r)[:4]:
+                plan = " ".join(row[3] for row in conn.execute(text("EXPLAIN QUERY PLAN " + sql),
+                                                               {"a": r.start, "b": r.end}))
+                assert "USING INDEX ix_" in plan and "SCAN t " not in plan + " ", (by, names, plan)
+                assert "SCAN x " not in plan + " ", (by, names, plan)
