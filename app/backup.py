@@ -246,5 +246,9 @@ def restore(desk: Desk, actor: Actor | None, source: Path, recovery_key: str | N
     desk.engine = open_engine(desk.db_path)
     upgrade(desk.engine, db_path=desk.db_path, backup_dir=desk.backup_dir)
     desk.center_code = code or desk.center_code
+    # An old backup must not bring back people already anonymised (PIPL art. 47).
+    from app.retention import run_retention
+
+    again = run_retention(desk, actor).people if desk.center_code else 0
     return {"restored_from": source.name, "key": label, "center": code,
-            "safety_copy": str(safety) if safety else None}
+            "safety_copy": str(safety) if safety else None, "re_anonymised": again}

@@ -127,6 +127,7 @@ def configure_logging(home: Path, level: int = logging.INFO, max_bytes: int = 5_
     for h in root.handlers:  # console handlers too: a screenshot of a console is a crash report
         if not any(isinstance(f, RedactingFilter) for f in h.filters):
             h.addFilter(RedactingFilter())
+    logging.captureWarnings(True)  # warnings can quote values too: same file, same filter
     sys.excepthook = _excepthook
     threading.excepthook = _thread_excepthook
     return path

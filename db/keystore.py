@@ -191,10 +191,17 @@ def _load(db_path: Path, ref: dict) -> bytes | None:
 
 def adopt_key(db_path: Path, key: bytes) -> KeyInfo:
     """Keep `key` as this database's key in this machine's store (restore on a new PC)."""
-    if os.environ.get(KEY_ENV):
-        return KeyInfo(key, "env", None, False)
     kind = _store_kind()
-    ref = _save(db_path, key, kind)
+    try:
+        ref = _save(db_path, key, kind)
+    except KeyUnavailable:
+        raise
+    except Exception as e:  # noqa: BLE001 - a locked or broken keyring backend
+        if kind != "keyring" or os.environ.get(STORE_ENV):
+            raise
+        log.warning("OS keyring refused the key (%s): falling back to a key file", type(e).__name__)
+        kind = "file"
+        ref = _save(db_path, key, kind)
     return KeyInfo(key, kind, ref["key_id"], kind == "file")
 
 

@@ -87,3 +87,15 @@ def test_period_is_a_setting(desk, admin, building):
     assert run_retention(desk, admin, dry_run=True).people == 0
     set_retention_years(desk, admin, 1)
     assert run_retention(desk, admin).people == 1
+
+
+def test_restoring_an_old_backup_does_not_bring_people_back(desk, admin, building):
+    from app.backup import make_backup, restore
+
+    reg = register(desk, admin, 7)
+    _moved_out_years_ago(desk, admin, 7, 4)
+    backup = make_backup(desk, admin)  # taken before the retention run
+    assert run_retention(desk, admin).people == 1
+    result = restore(desk, admin, backup)
+    assert result["re_anonymised"] == 1
+    assert _person(desk, reg.person_id)[0].name == ANONYMOUS_NAME
