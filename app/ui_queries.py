@@ -21,7 +21,7 @@ from app.errors import NotFound
 from app.identity import mask_id
 from app.privacy import mask_phone
 from app.records import unit_and_building
-from app.staff import require
+from app.staff import TrainingStatus, require, training_status
 from db.engine import read_session, write_session
 from db.models import Card, CardEvent, IdDocument, Person, Tenancy
 
@@ -134,6 +134,12 @@ def tenant_detail(desk: Desk, actor: Actor, person_id: str) -> TenantDetail:
                             person.ethnicity, mask_phone(person.phone),
                             person.household_address, person.employer, person.occupation,
                             photo, tenancies, cards)
+
+
+def my_training(desk: Desk, actor: Actor, today: date | None = None) -> TrainingStatus:
+    """rule R3: whether the signed-in account may register and issue, and until when."""
+    with read_session(desk.engine) as s:
+        return training_status(s, actor.staff_id, today or date.today())
 
 
 def active_card_count(desk: Desk) -> int:

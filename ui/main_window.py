@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import Refused
-from app.ui_queries import due_within_24h
+from app.ui_queries import due_within_24h, my_training
 from ui.context import UiContext
+from ui.i18n import pick
 from ui.idle import IDLE_MS, IdleWatcher
 from ui.login_dialog import LoginDialog
 from ui.pages.buildings import BuildingsPage
@@ -26,6 +27,7 @@ from ui.pages.placeholder import PlaceholderPage
 from ui.pages.search import SearchPage
 from ui.pages.settings_page import SettingsPage
 from ui.settings import settings
+from ui.widgets import set_message
 
 STATUS_REFRESH_MS = 60_000
 
@@ -101,7 +103,8 @@ class MainWindow(QMainWindow):
             name=actor.display_name, role=actor.role))
         self.sync_label = QLabel(self.tr("上次同步：尚未同步"))
         self.due_label = QLabel()
-        for label in (self.staff_label, self.sync_label, self.due_label):
+        self.training_label = QLabel()
+        for label in (self.staff_label, self.training_label, self.sync_label, self.due_label):
             self.statusBar().addPermanentWidget(label)
         self.refresh_status()
 
@@ -111,6 +114,14 @@ class MainWindow(QMainWindow):
         except Refused:
             return
         self.due_label.setText(self.tr("24 小时内待送达：{n} 条").format(n=due))
+        training = my_training(self.ctx.desk, self.ctx.actor)
+        if training.ok and training.lapses_on is not None:
+            self.training_label.setText(self.tr("培训有效至 {day}").format(
+                day=training.lapses_on.isoformat()))
+            self.training_label.setStyleSheet("")
+        else:
+            # rule R3: the account cannot register or issue; say so before the clerk tries.
+            set_message(self.training_label, pick(training.reason, training.reason_en), ok=False)
 
     def _after_register(self) -> None:
         self.ctx.changes.tenants_changed.emit()

@@ -3,57 +3,57 @@
 <context>
     <name>BuildingsModel</name>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="33" />
+        <location filename="../../ui/pages/buildings.py" line="39" />
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="33" />
+        <location filename="../../ui/pages/buildings.py" line="39" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="33" />
+        <location filename="../../ui/pages/buildings.py" line="39" />
         <source>入住 / 上限</source>
         <translation>Residents / cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="34" />
+        <location filename="../../ui/pages/buildings.py" line="40" />
         <source>空位</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="34" />
+        <location filename="../../ui/pages/buildings.py" line="40" />
         <source>门禁系统</source>
         <translation>Card system</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="34" />
+        <location filename="../../ui/pages/buildings.py" line="40" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="57" />
+        <location filename="../../ui/pages/buildings.py" line="77" />
         <source>正常</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="57" />
+        <location filename="../../ui/pages/buildings.py" line="77" />
         <source>故障</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="57" />
+        <location filename="../../ui/pages/buildings.py" line="77" />
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="58" />
+        <location filename="../../ui/pages/buildings.py" line="78" />
         <source>未安装</source>
         <translation>Not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="60" />
+        <location filename="../../ui/pages/buildings.py" line="80" />
         <source>{n} / 未知</source>
         <translation>{n} / unknown</translation>
     </message>
@@ -61,17 +61,17 @@
 <context>
     <name>BuildingsPage</name>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="93" />
+        <location filename="../../ui/pages/buildings.py" line="114" />
         <source>楼栋编号或名称</source>
         <translation>Building code or name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="95" />
+        <location filename="../../ui/pages/buildings.py" line="116" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="110" />
+        <location filename="../../ui/pages/buildings.py" line="131" />
         <source>楼栋与核定人数</source>
         <translation>Buildings and occupancy caps</translation>
     </message>
@@ -571,38 +571,38 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>出租屋管理服务中心 · {code}</source>
         <translation>Rental Housing Service Centre · {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47" />
+        <location filename="../../ui/main_window.py" line="49" />
         <location filename="../../ui/selftest.py" line="29" />
         <source>登记</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>门禁卡</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../ui/main_window.py" line="51" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="53" />
         <source>待移交</source>
         <translation>Due for delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>此页将列出须在 24 小时内送达社区工作站的采集记录（规则 R2）：待移交、已超时、已送达，并打印移交清单、记录回执。
 
 尚未实现。目前状态栏显示 24 小时内待送达的记录数。</source>
@@ -611,12 +611,12 @@
 Not built yet. For now the status bar shows how many records are due within 24 hours.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="57" />
         <source>此页将显示与区数据库的每日同步：上次同步时间、待上传的更改、冲突记录及其处理。同步即向社区工作站的送达，区里的回执会记在每条记录上。
 
 尚未实现：本机尚未同步过。</source>
@@ -625,12 +625,12 @@ Not built yet. For now the status bar shows how many records are due within 24 h
 Not built yet: this desk has never synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="59" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="60" />
         <source>此页将按公司、楼栋、中心和时段统计采集和上报的记录数（规则 R8），可导出。
 
 尚未实现。</source>
@@ -639,31 +639,36 @@ Not built yet: this desk has never synced.</translation>
 Not built yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="60" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>当前账号：{name}（{role}）</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>24 小时内待送达：{n} 条</source>
         <translation>Due within 24 h: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119" />
+        <source>培训有效至 {day}</source>
+        <translation>Training valid until {day}</translation>
     </message>
 </context>
 <context>
     <name>PhotoPanel</name>
     <message>
         <location filename="../../ui/pages/photo_panel.py" line="53" />
-        <location filename="../../ui/pages/photo_panel.py" line="155" />
+        <location filename="../../ui/pages/photo_panel.py" line="156" />
         <source>尚无照片</source>
         <translation>No photo yet</translation>
     </message>
@@ -703,37 +708,37 @@ Not built yet.</translation>
         <translation>The camera stopped sending pictures. Check the connection, then click "Start camera".</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/photo_panel.py" line="117" />
+        <location filename="../../ui/pages/photo_panel.py" line="118" />
         <source>可以拍照：按空格键。</source>
         <translation>Ready: press Space.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/photo_panel.py" line="123" />
+        <location filename="../../ui/pages/photo_panel.py" line="124" />
         <source>还没有摄像头画面，无法拍照。</source>
         <translation>No camera picture yet: nothing to capture.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/photo_panel.py" line="128" />
+        <location filename="../../ui/pages/photo_panel.py" line="129" />
         <source>照片不合格：{why}</source>
         <translation>Photo refused: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/photo_panel.py" line="132" />
+        <location filename="../../ui/pages/photo_panel.py" line="133" />
         <source>照片已拍好。如需重拍，再按空格键。</source>
         <translation>Photo taken. Press Space again to retake it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/photo_panel.py" line="136" />
+        <location filename="../../ui/pages/photo_panel.py" line="137" />
         <source>选择照片</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/photo_panel.py" line="137" />
+        <location filename="../../ui/pages/photo_panel.py" line="138" />
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/photo_panel.py" line="148" />
+        <location filename="../../ui/pages/photo_panel.py" line="149" />
         <source>已从文件载入照片。</source>
         <translation>Photo loaded from file.</translation>
     </message>
@@ -876,138 +881,144 @@ Not built yet.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="48" />
+        <location filename="../../ui/pages/settings_page.py" line="49" />
         <source>查找摄像头</source>
         <translation>Find cameras</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="57" />
+        <location filename="../../ui/pages/settings_page.py" line="58" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="58" />
+        <location filename="../../ui/pages/settings_page.py" line="59" />
         <source>模拟阅读器（演示）</source>
         <translation>Simulated reader (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="61" />
+        <location filename="../../ui/pages/settings_page.py" line="62" />
         <source>偏好</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="63" />
+        <location filename="../../ui/pages/settings_page.py" line="64" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="64" />
+        <location filename="../../ui/pages/settings_page.py" line="65" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="65" />
+        <location filename="../../ui/pages/settings_page.py" line="66" />
         <source>身份证阅读器</source>
         <translation>ID-card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="69" />
+        <location filename="../../ui/pages/settings_page.py" line="70" />
+        <location filename="../../ui/pages/settings_page.py" line="131" />
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="71" />
+        <location filename="../../ui/pages/settings_page.py" line="72" />
         <source>导入楼栋…</source>
         <translation>Import buildings…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="73" />
+        <location filename="../../ui/pages/settings_page.py" line="74" />
         <source>导入租户…</source>
         <translation>Import tenants…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="75" />
+        <location filename="../../ui/pages/settings_page.py" line="76" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="80" />
+        <location filename="../../ui/pages/settings_page.py" line="81" />
         <source>演示租户人数</source>
         <translation>Demo tenants</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="84" />
+        <location filename="../../ui/pages/settings_page.py" line="85" />
         <source>导入（CSV / Excel）</source>
         <translation>Import (CSV / Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="86" />
+        <location filename="../../ui/pages/settings_page.py" line="87" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="97" />
-        <location filename="../../ui/pages/settings_page.py" line="100" />
+        <location filename="../../ui/pages/settings_page.py" line="98" />
+        <location filename="../../ui/pages/settings_page.py" line="101" />
         <source>摄像头 {n}</source>
         <translation>Camera {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="101" />
+        <location filename="../../ui/pages/settings_page.py" line="102" />
         <source>模拟摄像头（演示照片）</source>
         <translation>Simulated camera (demo photo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="102" />
+        <location filename="../../ui/pages/settings_page.py" line="103" />
         <source>不使用摄像头</source>
         <translation>No camera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="111" />
+        <location filename="../../ui/pages/settings_page.py" line="112" />
         <source>找到 {n} 个摄像头。</source>
         <translation>Found {n} camera(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="115" />
+        <location filename="../../ui/pages/settings_page.py" line="116" />
         <source>摄像头设置已保存，回到“登记”页即生效。</source>
         <translation>Camera saved; it is used when you return to Intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="122" />
+        <location filename="../../ui/pages/settings_page.py" line="123" />
         <source>身份证阅读器设置已保存。</source>
         <translation>ID-card reader saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="126" />
+        <location filename="../../ui/pages/settings_page.py" line="127" />
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes when the program restarts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="130" />
+        <location filename="../../ui/pages/settings_page.py" line="132" />
+        <source>演示数据会写入本中心的数据库，并在同步时上传。只应在培训或演示用的数据目录中生成。确定生成 {n} 名演示租户吗？</source>
+        <translation>Demo data is written into this centre's database and uploaded at the next sync. Generate it only in a training or demo data folder. Generate {n} demo tenants?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="135" />
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="135" />
+        <location filename="../../ui/pages/settings_page.py" line="140" />
         <source>已生成演示数据：{b} 栋楼，{t} 名租户，{c} 张门禁卡。</source>
         <translation>Demo data ready: {b} buildings, {t} tenants, {c} cards.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="140" />
+        <location filename="../../ui/pages/settings_page.py" line="145" />
         <source>选择导入文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="141" />
+        <location filename="../../ui/pages/settings_page.py" line="146" />
         <source>表格</source>
         <translation>Spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="147" />
+        <location filename="../../ui/pages/settings_page.py" line="152" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="152" />
+        <location filename="../../ui/pages/settings_page.py" line="157" />
         <source>导入完成：成功 {good} 行，有误 {bad} 行。</source>
         <translation>Import finished: {good} rows imported, {bad} rows with errors.</translation>
     </message>

@@ -3,7 +3,7 @@ the R9 hint, the status bar's 24 h count, the fonts and the English window."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QModelIndex, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -148,3 +148,33 @@ def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypat
     monkeypatch.setattr(QApplication.instance(), "exec", fake_exec)
     assert ui_main.run(tmp_path / "home") == 0
     assert shown and "LH02" in shown[0].windowTitle()
+
+
+def test_status_bar_shows_training_validity(qtbot, window):  # rule R3
+    window.refresh_status()
+    assert window.training_label.text()
+
+
+def test_buildings_page_pages_and_passes_modeltester(qtbot, qtmodeltester, desk, admin,
+                                                     monkeypatch):
+    from app.demo import generate_demo
+    from ui.pages import buildings
+
+    monkeypatch.setattr(buildings, "PAGE", 4)  # small pages, so a small demo has several
+    generate_demo(desk, 600, seed=4)
+    model = buildings.BuildingsModel(desk)
+    model.load()
+    assert model.rowCount() == 4 and model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model, force_py=True)
+    b = model.data(model.index(0, 0), 256)
+    assert b.cap is not None and f"{b.residents} / {b.cap}" == model.data(model.index(0, 2))
+
+
+def test_import_buildings_on_the_lane(qtbot, window, tmp_path):
+    sheet = tmp_path / "buildings.csv"
+    sheet.write_text("楼栋编号,楼栋名称,地址,建筑面积,公共面积\n"
+                     "B9,新楼,深圳市罗湖区 9 号,120,12\nB1,重复,地址,60,4\n", encoding="utf-8")
+    page = window.pages["settings"]
+    page.start_import("buildings", sheet)
+    settle(qtbot, window.ctx.lane)
+    assert "1" in page.note.text()  # one good row, one refused (B1 exists)

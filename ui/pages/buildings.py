@@ -16,27 +16,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Desk
 from app.property import BuildingSummary, list_buildings
 from ui.context import UiContext
 from ui.i18n import pick
 from ui.widgets import heading
 
-PAGE = 500
+PAGE = 200
 OCCUPANCY_COLUMN = 2
 Index = QModelIndex | QPersistentModelIndex
 
 
 class BuildingsModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    """Buildings a page at a time (list_buildings with limit/offset), like the search."""
+
+    def __init__(self, desk: Desk, parent=None) -> None:
         super().__init__(parent)
+        self.desk = desk
+        self.text = ""
         self.rows: list[BuildingSummary] = []
+        self._more = False
         self.headers = [self.tr("编号"), self.tr("名称"), self.tr("入住 / 上限"),
                         self.tr("空位"), self.tr("门禁系统"), self.tr("地址")]
 
-    def set_rows(self, rows: list[BuildingSummary]) -> None:
+    def load(self, text: str = "") -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.text, self.rows, self._more = text, [], True
         self.endResetModel()
+        self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802 - Qt API
+        if parent.isValid() or not self._more:
+            return
+        page = list_buildings(self.desk, limit=PAGE, offset=len(self.rows), text=self.text)
+        self._more = len(page) == PAGE
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -45,7 +65,7 @@ class BuildingsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self.rows):
             return None
         b = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
@@ -63,7 +83,8 @@ class BuildingsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.headers)):
             return self.headers[section]
         return None
 
@@ -94,7 +115,7 @@ class BuildingsPage(QWidget):
         self.filter.returnPressed.connect(self.reload)
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.reload)
-        self.model = BuildingsModel(self)
+        self.model = BuildingsModel(ctx.desk, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(OCCUPANCY_COLUMN, OccupancyDelegate(self.table))
@@ -114,7 +135,7 @@ class BuildingsPage(QWidget):
         self._dirty = True
 
     def reload(self) -> None:
-        self.model.set_rows(list_buildings(self.ctx.desk, limit=PAGE, text=self.filter.text().strip()))
+        self.model.load(self.filter.text().strip())
         self._dirty = False
 
     def _stale(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -67,7 +68,7 @@ class SettingsPage(QWidget):
         self.demo_size.setRange(10, 600_000)
         self.demo_size.setValue(500)
         demo_button = QPushButton(self.tr("生成演示数据"))
-        demo_button.clicked.connect(self.make_demo)
+        demo_button.clicked.connect(lambda: self.make_demo())
         import_b = QPushButton(self.tr("导入楼栋…"))
         import_b.clicked.connect(lambda: self.import_dialog("buildings"))
         import_t = QPushButton(self.tr("导入租户…"))
@@ -125,8 +126,12 @@ class SettingsPage(QWidget):
         set_language(self.language.currentData())
         self.note.setText(self.tr("界面语言将在重新启动后生效。"))
 
-    def make_demo(self) -> None:
+    def make_demo(self, confirm: bool = True) -> None:
         n = self.demo_size.value()
+        if confirm and QMessageBox.question(self, self.tr("生成演示数据"), self.tr(
+                "演示数据会写入本中心的数据库，并在同步时上传。只应在培训或演示用的数据目录中生成。"
+                "确定生成 {n} 名演示租户吗？").format(n=n)) != QMessageBox.StandardButton.Yes:
+            return
         run_with_progress(self, self.ctx.lane, self.tr("正在生成演示数据"),
                           lambda progress: generate_demo(self.ctx.desk, n, progress=progress),
                           self._demo_done)
