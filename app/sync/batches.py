@@ -72,6 +72,25 @@ def open_batch(desk: Desk, max_entries: int = BATCH_ENTRIES) -> SyncBatch | None
 
 
 def read_batch(desk: Desk, batch: SyncBatch) -> BatchData:
+    return read_range(desk, batch.seq_lo, batch.seq_hi)
+
+
+def read_ahead(desk: Desk, after_seq: int, max_entries: int) -> tuple[int, int, BatchData] | None:
+    """The rows of the batch that will follow `after_seq`, read before it is recorded.
+
+    Used to overlap the local read with the district's work on the current batch; the
+    caller uses it only if the recorded batch has exactly this range.
+    """
+    with read_session(desk.engine) as s:
+        head = (select(Outbox.seq).where(Outbox.seq > after_seq).order_by(Outbox.seq)
+                .limit(max_entries).subquery())
+        lo, hi = s.execute(select(func.min(head.c.seq), func.max(head.c.seq))).one()
+    if lo is None:
+        return None
+    return lo, hi, read_range(desk, lo, hi)
+
+
+def read_range(desk: Desk, seq_lo: int, seq_hi: int) -> BatchData:
     """Current state of every row the batch's entries name, read in one snapshot.
 
     Rows are sent as they are now (not as they were when the entry was written): a later
@@ -87,12 +106,12 @@ def read_batch(desk: Desk, batch: SyncBatch) -> BatchData:
             in_batch = ("SELECT row_id FROM outbox WHERE seq BETWEEN ? AND ? AND table_name = ?")
             rows = cur.execute(
                 f"SELECT {', '.join(cols)} FROM {table} WHERE id IN ({in_batch})",
-                (batch.seq_lo, batch.seq_hi, table)).fetchall()
+                (seq_lo, seq_hi, table)).fetchall()
             # NOT EXISTS probes the primary key; NOT IN would materialise the whole table.
             gone = cur.execute(
                 f"SELECT DISTINCT row_id FROM outbox o WHERE seq BETWEEN ? AND ? AND table_name = ? "
                 f"AND op = 'delete' AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = o.row_id)",
-                (batch.seq_lo, batch.seq_hi, table)).fetchall()
+                (seq_lo, seq_hi, table)).fetchall()
             if rows:
                 data.rows[table] = (cols, rows)
             if gone:

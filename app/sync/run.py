@@ -15,6 +15,7 @@ import json
 import os
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -91,6 +92,17 @@ def rebase(desk: Desk, conn: psycopg.Connection) -> dict:
     return {"epoch_replaced": True, "district_last_batch": state["last_batch_no"]}
 
 
+def _load(desk: Desk, batch: SyncBatch, ahead: Future | None) -> batches.BatchData:
+    """The batch's rows: read ahead if that read covered exactly this range, else now."""
+    try:
+        got = ahead.result() if ahead is not None else None
+    except Exception:  # noqa: BLE001 - a failed read-ahead is only a missed shortcut
+        got = None
+    if got is not None and (got[0], got[1]) == (batch.seq_lo, batch.seq_hi):
+        return got[2]
+    return batches.read_batch(desk, batch)
+
+
 def sync(desk: Desk, url: str | None = None, password: str | None = None,
          progress: Progress | None = None, do_rebase: bool = False,
          batch_entries: int = batches.BATCH_ENTRIES) -> dict:
@@ -109,6 +121,8 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
             report["rebase"] = rebase(desk, conn)
         total = batches.outbox_size(desk)
         done = 0
+        pool = ThreadPoolExecutor(max_workers=1)  # reads batch k+1 while the district applies k
+        ahead: Future | None = None
         while True:
             batch = batches.open_batch(desk, batch_entries)
             if batch is None:
@@ -117,7 +131,9 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
             if batch.status == "pending":
                 report["blobs_up"] += upload_blobs(desk, conn)
                 crash_point("blobs_uploaded")
-                answer = send_batch(conn, batch, lambda b=batch: batches.read_batch(desk, b))
+                current, ahead = ahead, pool.submit(batches.read_ahead, desk, batch.seq_hi,
+                                                    batch_entries)
+                answer = send_batch(conn, batch, lambda b=batch, f=current: _load(desk, b, f))
                 batches.store_answer(desk, batch, answer)
                 crash_point("answer_stored")
             answer = batches.finish_batch(desk, batch)
@@ -132,6 +148,7 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
             if progress is not None and not progress(done, max(total, done), "upload"):
                 report["cancelled"] = True
                 break
+        pool.shutdown(wait=True, cancel_futures=True)
         report["blobs_up"] += upload_blobs(desk, conn)
         report["resolutions_up"] = upload_resolutions(desk, conn)
         if not report["cancelled"]:
