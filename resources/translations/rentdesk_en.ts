@@ -419,115 +419,125 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/pages/intake.py" line="47" />
+        <location filename="../../ui/pages/intake.py" line="48" />
         <source>读身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="49" />
+        <location filename="../../ui/pages/intake.py" line="50" />
         <source>登记（回车）</source>
         <translation>Register (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="54" />
+        <location filename="../../ui/pages/intake.py" line="55" />
         <source>身份证正面</source>
         <translation>ID card front</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="54" />
+        <location filename="../../ui/pages/intake.py" line="55" />
         <source>身份证反面</source>
         <translation>ID card back</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="55" />
+        <location filename="../../ui/pages/intake.py" line="56" />
         <source>计生证</source>
         <translation>family-planning certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="57" />
+        <location filename="../../ui/pages/intake.py" line="58" />
         <source>载入{what}扫描件…</source>
         <translation>Load scan: {what}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="59" />
-        <location filename="../../ui/pages/intake.py" line="215" />
+        <location filename="../../ui/pages/intake.py" line="60" />
+        <location filename="../../ui/pages/intake.py" line="229" />
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="68" />
+        <location filename="../../ui/pages/intake.py" line="69" />
         <source>租住人员信息采集</source>
         <translation>Tenant information collection</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="73" />
+        <location filename="../../ui/pages/intake.py" line="74" />
         <source>照片（摄像头或文件）</source>
         <translation>Photo (camera or file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="91" />
+        <location filename="../../ui/pages/intake.py" line="92" />
         <source>完成，登记下一位（Esc）</source>
         <translation>Done, next tenant (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="94" />
+        <location filename="../../ui/pages/intake.py" line="95" />
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="99" />
+        <location filename="../../ui/pages/intake.py" line="97" />
+        <source>补拍照片…</source>
+        <translation>Take the photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="102" />
         <source>发放门禁卡</source>
         <translation>Issue the access card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="115" />
+        <location filename="../../ui/pages/intake.py" line="119" />
         <source>未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。</source>
         <translation>No ID-card reader connected (choose one in Settings). Type the ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="121" />
+        <location filename="../../ui/pages/intake.py" line="125" />
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="133" />
+        <location filename="../../ui/pages/intake.py" line="137" />
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="134" />
+        <location filename="../../ui/pages/intake.py" line="138" />
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="149" />
+        <location filename="../../ui/pages/intake.py" line="153" />
         <source>无法读取文件。</source>
         <translation>The file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="152" />
+        <location filename="../../ui/pages/intake.py" line="156" />
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="176" />
+        <location filename="../../ui/pages/intake.py" line="180" />
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="181" />
+        <location filename="../../ui/pages/intake.py" line="185" />
         <source>正在登记…</source>
         <translation>Registering…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="200" />
+        <location filename="../../ui/pages/intake.py" line="204" />
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="202" />
+        <location filename="../../ui/pages/intake.py" line="206" />
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="219" />
+        <source>照片已保存，可以发卡。</source>
+        <translation>Photo saved: the card can be issued.</translation>
     </message>
 </context>
 <context>
@@ -662,6 +672,19 @@ Not built yet.</translation>
         <location filename="../../ui/main_window.py" line="119" />
         <source>培训有效至 {day}</source>
         <translation>Training valid until {day}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <location filename="../../ui/pages/photo_dialog.py" line="22" />
+        <source>补拍照片</source>
+        <translation>Take the photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/photo_dialog.py" line="43" />
+        <source>还没有合格的照片。</source>
+        <translation>No acceptable photo yet.</translation>
     </message>
 </context>
 <context>
@@ -1120,13 +1143,13 @@ Not built yet.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tenant.py" line="58" />
-        <location filename="../../ui/pages/tenant.py" line="110" />
+        <location filename="../../ui/pages/tenant.py" line="111" />
         <source>挂失</source>
         <translation>Report lost</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tenant.py" line="59" />
-        <location filename="../../ui/pages/tenant.py" line="110" />
+        <location filename="../../ui/pages/tenant.py" line="111" />
         <source>补卡</source>
         <translation>Replace</translation>
     </message>
@@ -1137,7 +1160,7 @@ Not built yet.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tenant.py" line="61" />
-        <location filename="../../ui/pages/tenant.py" line="111" />
+        <location filename="../../ui/pages/tenant.py" line="112" />
         <source>退卡</source>
         <translation>Card returned</translation>
     </message>
@@ -1148,148 +1171,158 @@ Not built yet.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tenant.py" line="63" />
+        <source>更换照片…</source>
+        <translation>Replace photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="64" />
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="74" />
+        <location filename="../../ui/pages/tenant.py" line="75" />
         <source>门禁卡及记录</source>
         <translation>Cards and their history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94" />
+        <location filename="../../ui/pages/tenant.py" line="95" />
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94" />
+        <location filename="../../ui/pages/tenant.py" line="95" />
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96" />
+        <location filename="../../ui/pages/tenant.py" line="97" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96" />
+        <location filename="../../ui/pages/tenant.py" line="97" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="97" />
+        <location filename="../../ui/pages/tenant.py" line="98" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98" />
+        <location filename="../../ui/pages/tenant.py" line="99" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98" />
+        <location filename="../../ui/pages/tenant.py" line="99" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="99" />
+        <location filename="../../ui/pages/tenant.py" line="100" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="100" />
+        <location filename="../../ui/pages/tenant.py" line="101" />
         <source>现住</source>
         <translation>Lives at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="101" />
+        <location filename="../../ui/pages/tenant.py" line="102" />
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="102" />
+        <location filename="../../ui/pages/tenant.py" line="103" />
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="103" />
+        <location filename="../../ui/pages/tenant.py" line="104" />
         <source>送达工作站</source>
         <translation>Delivered to workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="104" />
+        <location filename="../../ui/pages/tenant.py" line="105" />
         <source>未送达</source>
         <translation>Not yet delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="108" />
+        <location filename="../../ui/pages/tenant.py" line="109" />
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="108" />
+        <location filename="../../ui/pages/tenant.py" line="109" />
         <source>已挂失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109" />
+        <location filename="../../ui/pages/tenant.py" line="110" />
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="110" />
+        <location filename="../../ui/pages/tenant.py" line="111" />
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="111" />
+        <location filename="../../ui/pages/tenant.py" line="112" />
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="156" />
+        <location filename="../../ui/pages/tenant.py" line="158" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="161" />
+        <location filename="../../ui/pages/tenant.py" line="163" />
         <source>门禁卡 {number} 已挂失。刷新卡可补卡。</source>
         <translation>Card {number} reported lost. Swipe a new card to replace it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="166" />
+        <location filename="../../ui/pages/tenant.py" line="168" />
         <source>已补卡：{number}，原卡永久停用。</source>
         <translation>Replacement issued: {number}; the old card is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="169" />
+        <location filename="../../ui/pages/tenant.py" line="171" />
         <source>注销门禁卡</source>
         <translation>Revoke the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="173" />
+        <location filename="../../ui/pages/tenant.py" line="175" />
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="177" />
+        <location filename="../../ui/pages/tenant.py" line="179" />
         <source>门禁卡 {number} 已退回。</source>
         <translation>Card {number} returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="180" />
+        <location filename="../../ui/pages/tenant.py" line="182" />
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="184" />
+        <location filename="../../ui/pages/tenant.py" line="186" />
         <source>已迁出，门禁卡 {number} 已停用。</source>
         <translation>Moved out; card {number} stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="197" />
+        <source>照片已更新。</source>
+        <translation>Photo updated.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.property import add_building, add_unit
-from tests.conftest import register
+from tests.conftest import idno, register
 from tests.ui.conftest import settle, type_text
 from ui.pages.card_panel import CardPanel
 
@@ -95,3 +95,24 @@ def test_card_field_takes_no_input_method(panel):
     hints = panel.card.inputMethodHints()
     assert hints & Qt.InputMethodHint.ImhPreferLatin
     assert hints & Qt.InputMethodHint.ImhNoPredictiveText
+
+
+def test_missing_photo_taken_in_the_card_step_then_card(qtbot, window, desk, admin):  # rule R6
+    from tests.ui.conftest import ASTRONAUT
+
+    page = window.intake
+    form = page.form
+    form.idno.setText(idno(60))
+    form.name.setText("无照片")
+    form.phone.setText("13900000060")
+    form.building.setCurrentIndex(1)
+    page.register()  # no photo: allowed, but no card yet
+    settle(qtbot, window.ctx.lane)
+    assert page.currentIndex() == 1
+    assert "没有登记照片" in swipe(qtbot, page.card_panel, "0000000600")
+    dialog = page.retake_photo()  # deletes itself when closed
+    assert dialog.panel.load_file(ASTRONAUT)
+    dialog.save()
+    settle(qtbot, window.ctx.lane)
+    assert "照片已保存" in page.done_note.text()
+    assert "0000000600" in swipe(qtbot, page.card_panel, "0000000600")

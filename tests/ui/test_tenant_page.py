@@ -53,3 +53,17 @@ def test_return_and_move_out(qtbot, make_ctx, desk, admin, building, photo_jpeg)
     assert dialog.detail.current is None and not dialog.buttons["move_out"].isEnabled()
     events = [e.kind for e in dialog.detail.cards[0].events]
     assert events == ["issue", "return"]
+
+
+def test_replace_photo_from_the_tenant_page(qtbot, make_ctx, desk, admin, building, photo_jpeg):
+    from tests.ui.conftest import ASTRONAUT
+    from ui.pages.photo_dialog import PhotoDialog
+
+    done = register(desk, admin, 42, photo=photo_jpeg)
+    dialog = open_dialog(qtbot, make_ctx, desk, admin, done)
+    dialog.retake_photo()
+    photo = dialog.findChildren(PhotoDialog)[0]
+    assert photo.panel.load_file(ASTRONAUT)
+    photo.save()
+    settle(qtbot, dialog.ctx.lane)
+    qtbot.waitUntil(lambda: dialog.detail.photo_jpeg not in (None, photo_jpeg))

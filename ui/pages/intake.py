@@ -28,6 +28,7 @@ from ui.keyflow import KeyChain
 from ui.notify import error_label, error_text
 from ui.pages.card_panel import CardPanel
 from ui.pages.intake_form import IntakeForm
+from ui.pages.photo_dialog import PhotoDialog
 from ui.pages.photo_panel import IMAGE_FILTER, PhotoPanel
 from ui.pages.print_form import print_collection_form
 from ui.widgets import heading, set_message
@@ -93,6 +94,8 @@ class IntakePage(QStackedWidget):
         self.card_panel.issued.connect(lambda _info: self.done_button.setFocus())
         self.print_button = QPushButton(self.tr("打印采集表…"))
         self.print_button.clicked.connect(lambda: self.print_form())
+        self.photo_button = QPushButton(self.tr("补拍照片…"))
+        self.photo_button.clicked.connect(lambda: self.retake_photo())
         self.done_note = QLabel()
         self.done_note.setWordWrap(True)
         layout = QVBoxLayout(page)
@@ -100,6 +103,7 @@ class IntakePage(QStackedWidget):
         layout.addWidget(self.done_note)
         layout.addWidget(self.card_panel, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.photo_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.done_button)
         buttons.addStretch(1)
@@ -206,6 +210,16 @@ class IntakePage(QStackedWidget):
     def print_form(self, show=None) -> None:
         """The signed paper form goes to the workstation within 24 h (rules R2, R6)."""
         print_collection_form(self.ctx, self.card_panel.idno.text(), self, show)
+
+    def retake_photo(self) -> PhotoDialog:
+        """A tenant registered without a photo gets one here before the card (R6)."""
+        dialog = PhotoDialog(self.ctx, self.card_panel.idno.text(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: set_message(
+            self.done_note, self.tr("照片已保存，可以发卡。"), ok=True))
+        dialog.accepted.connect(self.card_panel.card.setFocus)
+        dialog.open()
+        return dialog
 
     def next_tenant(self) -> None:
         self.form.clear()

@@ -60,6 +60,7 @@ class TenantDialog(QDialog):
                                 ("revoke", self.tr("注销…"), self.revoke),
                                 ("return", self.tr("退卡"), self.returned),
                                 ("move_out", self.tr("迁出…"), self.move_out),
+                                ("photo", self.tr("更换照片…"), self.retake_photo),
                                 ("print", self.tr("打印采集表…"), self.print_form)):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -123,6 +124,7 @@ class TenantDialog(QDialog):
             self.buttons[key].setEnabled(active)
         self.buttons["move_out"].setEnabled(stay is not None)
         self.buttons["replace"].setEnabled(stay is not None)
+        self.buttons["photo"].setEnabled(stay is not None)
         self.new_card.setEnabled(stay is not None)
 
     def _act(self, call, done: str, after=None) -> None:
@@ -182,6 +184,17 @@ class TenantDialog(QDialog):
             self._act(lambda: move_out(self.ctx.desk, self.ctx.actor, self.detail.lookup,
                                        reason=reason.strip() or "迁出"),
                       self.tr("已迁出，门禁卡 {number} 已停用。"))
+
+    def retake_photo(self) -> None:
+        from ui.pages.photo_dialog import PhotoDialog
+
+        dialog = PhotoDialog(self.ctx, self.detail.lookup, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._reload)
+        dialog.open()
+
+    def _reload(self) -> None:
+        self._act(lambda: None, self.tr("照片已更新。"))
 
     def print_form(self, show=None) -> None:
         print_collection_form(self.ctx, self.detail.lookup, self, show)
