@@ -45,6 +45,7 @@ def main() -> int:
     from app.center import init_center
     from app.context import open_desk
     from app.demo import generate_demo
+    from app.property import add_unit
     from app.search import search_tenants
     from ui.id_reader import SimulatedIdCardReader
     from ui.login_dialog import LoginDialog
@@ -60,6 +61,8 @@ def main() -> int:
             actor = init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", "demo-password",
                                 workstation="东门社区工作站", induction_on=date.today())
             generate_demo(desk, args.tenants, seed=2)
+            # A free room, so the screenshot of the card step shows a successful issue.
+            add_unit(desk, actor, "B000001", "999", area_m2=20.0)
             window = build_window(desk, actor, camera_factory=simulated_camera,
                                   id_reader=SimulatedIdCardReader())
             h = window.fontMetrics().height()
@@ -78,6 +81,20 @@ def main() -> int:
                     window.intake.photo.capture()
                 settle(app)
                 window.grab().save(str(args.out / f"{key}{suffix}.png"))
+            # The card step right after Register, with a card swiped.
+            window.show_page("intake")
+            intake = window.intake
+            intake.form.phone.setText("13800138000")
+            intake.form.unit.setCurrentIndex(intake.form.unit.findData("999"))
+            intake.register()
+            window.ctx.lane.wait()
+            settle(app)
+            intake.card_panel.card.setText("0012345678")
+            intake.card_panel.issue()
+            window.ctx.lane.wait()
+            settle(app)
+            window.grab().save(str(args.out / f"intake-card{suffix}.png"))
+            intake.next_tenant()
             row = search_tenants(desk, "13", limit=1)[0]
             window.show_page("search")
             TenantDialog.show_tenant(window.ctx, row.person_id, window)
