@@ -224,7 +224,8 @@ def database_key(db_path: Path, create: bool = True) -> KeyInfo:
         if ref and ref.get("check") not in (None, key_check(env)):
             raise KeyUnavailable(f"{KEY_ENV} 中的密钥与此数据库不符。",
                                  f"The key in {KEY_ENV} is not this database's key.")
-        if ref is None and not (db_path.exists() and db_path.stat().st_size > 0):
+        fresh = not (db_path.exists() and db_path.stat().st_size > 0)
+        if ref is None and (fresh or is_plaintext_sqlite(db_path)):
             # Remember the fingerprint so a wrong key later gets a clear message.
             _write_keyref(db_path, {"version": 1, "key_id": None, "store": "env",
                                     "check": key_check(env)})

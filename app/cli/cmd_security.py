@@ -43,6 +43,9 @@ def register(sub) -> None:
     p = sa.add_parser("recovery-key", help="显示恢复密钥（管理员，记入审计）/ show the recovery key")
     add_as(p)
     p.set_defaults(handler=run_recovery_key)
+    p = sa.add_parser("adopt-key", help=f"把恢复密钥存入本机钥匙串（或 {RECOVERY_ENV}）/ "
+                      "keep the recovery key in this PC's key store")
+    p.set_defaults(handler=run_adopt_key)
 
 
 def _recovery_key(args) -> str | None:
@@ -114,4 +117,24 @@ def run_recovery_key(args) -> int:
     print(recovery_key(desk, actor))
     print("请抄写并离线保管；凭它可在另一台电脑上打开备份。\nWrite it down and keep it offline: "
           "it opens the backups on another PC.", file=sys.stderr)
+    return 0
+
+
+def run_adopt_key(args) -> int:
+    """On a PC that lost its key (or got the data folder copied): store the recovery key."""
+    from app.context import default_home
+    from app.errors import Refused
+    from db.engine import DB_FILENAME, check_key
+    from db.keystore import adopt_key, parse_key_text
+
+    home = Path(args.home) if getattr(args, "home", None) else default_home()
+    db_path = home / DB_FILENAME
+    text = os.environ.get(RECOVERY_ENV) or getpass.getpass("恢复密钥 / Recovery key: ")
+    try:
+        key = parse_key_text(text)
+    except ValueError:
+        raise Refused("bad_recovery_key", "恢复密钥输入有误。", "The recovery key is mistyped.") from None
+    check_key(db_path, key)
+    info = adopt_key(db_path, key)
+    emit({"stored_in": info.source, "weaker_key_file": info.weaker})
     return 0

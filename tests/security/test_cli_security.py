@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -44,3 +45,23 @@ def test_restore_of_a_non_backup_is_refused(tmp_path: Path, capsys, monkeypatch)
     junk.write_bytes(b"not a database" * 100)
     code, _, text = _run(capsys, "--home", home, "restore", str(junk), "--as", "admin")
     assert code == 1 and "恢复失败" in text
+
+
+def test_adopt_key_after_the_key_was_lost(tmp_path: Path, capsys, monkeypatch):
+    from db.keystore import format_recovery_key
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("RENTDESK_PASSWORD", "correct horse")
+    monkeypatch.delenv("RENTDESK_DB_KEY")
+    monkeypatch.setenv("RENTDESK_KEY_STORE", "file")
+    _run(capsys, "--home", str(home), "init", "--center-code", "LH01", "--center-name", "东门",
+         "--admin", "admin")
+    code, _, text = _run(capsys, "--home", str(home), "security", "recovery-key", "--as", "admin")
+    rkey = text.splitlines()[0]
+    for key_file in Path(os.environ["RENTDESK_KEY_DIR"]).glob("*.key"):
+        key_file.unlink()  # the PC lost its key store
+    monkeypatch.setenv("RENTDESK_RECOVERY_KEY", rkey)
+    code, out, _ = _run(capsys, "--home", str(home), "security", "adopt-key")
+    assert code == 0 and out[0]["stored_in"] == "file"
+    assert _run(capsys, "--home", str(home), "security", "status")[0] == 0
+    assert format_recovery_key(parse_key_text(rkey)) == rkey
