@@ -200,218 +200,253 @@
         <translation>18-character ID number, or read the ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="55" />
+        <location filename="../../ui/pages/intake_form.py" line="53" />
+        <source>自动识别</source>
+        <translation>Detect from the number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="53" />
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="54" />
+        <source>其他证件</source>
+        <translation>Other papers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="56" />
+        <source>签发国家或地区代码，如 USA</source>
+        <translation>Issuing country code, e.g. USA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="65" />
         <source>汉族</source>
         <translation>Han</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="55" />
+        <location filename="../../ui/pages/intake_form.py" line="65" />
         <source>壮族</source>
         <translation>Zhuang</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="55" />
+        <location filename="../../ui/pages/intake_form.py" line="65" />
         <source>回族</source>
         <translation>Hui</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="56" />
+        <location filename="../../ui/pages/intake_form.py" line="66" />
         <source>满族</source>
         <translation>Manchu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="56" />
+        <location filename="../../ui/pages/intake_form.py" line="66" />
         <source>苗族</source>
         <translation>Miao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="63" />
+        <location filename="../../ui/pages/intake_form.py" line="73" />
         <source>务工</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="63" />
+        <location filename="../../ui/pages/intake_form.py" line="73" />
         <source>经商</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="64" />
+        <location filename="../../ui/pages/intake_form.py" line="74" />
         <source>投靠亲友</source>
         <translation>Joining family or friends</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="64" />
+        <location filename="../../ui/pages/intake_form.py" line="74" />
         <source>求学</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="65" />
+        <location filename="../../ui/pages/intake_form.py" line="75" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="66" />
+        <location filename="../../ui/pages/intake_form.py" line="76" />
         <source>未婚</source>
         <translation>Single</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="66" />
+        <location filename="../../ui/pages/intake_form.py" line="76" />
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="67" />
+        <location filename="../../ui/pages/intake_form.py" line="77" />
         <source>离婚</source>
         <translation>Divorced</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="67" />
+        <location filename="../../ui/pages/intake_form.py" line="77" />
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="68" />
+        <location filename="../../ui/pages/intake_form.py" line="78" />
         <source>小学</source>
         <translation>Primary school</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="68" />
+        <location filename="../../ui/pages/intake_form.py" line="78" />
         <source>初中</source>
         <translation>Junior secondary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="69" />
+        <location filename="../../ui/pages/intake_form.py" line="79" />
         <source>高中/中专</source>
         <translation>Senior secondary / vocational</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="69" />
+        <location filename="../../ui/pages/intake_form.py" line="79" />
         <source>大专</source>
         <translation>College</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="70" />
+        <location filename="../../ui/pages/intake_form.py" line="80" />
         <source>本科</source>
         <translation>Bachelor's degree</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="70" />
+        <location filename="../../ui/pages/intake_form.py" line="80" />
         <source>研究生</source>
         <translation>Postgraduate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="83" />
+        <location filename="../../ui/pages/intake_form.py" line="93" />
+        <source>证件类型</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="94" />
+        <source>国家或地区</source>
+        <translation>Country or region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="95" />
         <source>证件号码 *</source>
         <translation>ID number *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="85" />
+        <location filename="../../ui/pages/intake_form.py" line="97" />
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="86" />
+        <location filename="../../ui/pages/intake_form.py" line="98" />
         <source>联系电话 *</source>
         <translation>Phone *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="87" />
+        <location filename="../../ui/pages/intake_form.py" line="99" />
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="88" />
+        <location filename="../../ui/pages/intake_form.py" line="100" />
         <source>户籍地址</source>
         <translation>Household registration address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="89" />
+        <location filename="../../ui/pages/intake_form.py" line="101" />
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="90" />
+        <location filename="../../ui/pages/intake_form.py" line="102" />
         <source>职业</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="91" />
+        <location filename="../../ui/pages/intake_form.py" line="103" />
         <source>来本地日期</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="92" />
+        <location filename="../../ui/pages/intake_form.py" line="104" />
         <source>暂住事由</source>
         <translation>Reason for stay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="93" />
+        <location filename="../../ui/pages/intake_form.py" line="105" />
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="94" />
+        <location filename="../../ui/pages/intake_form.py" line="106" />
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="95" />
+        <location filename="../../ui/pages/intake_form.py" line="107" />
         <source>计生证（婚育证明）号</source>
         <translation>Family-planning certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="97" />
+        <location filename="../../ui/pages/intake_form.py" line="109" />
         <source>楼栋 *</source>
         <translation>Building *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="98" />
+        <location filename="../../ui/pages/intake_form.py" line="110" />
         <source>房号 *</source>
         <translation>Unit *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="129" />
+        <location filename="../../ui/pages/intake_form.py" line="147" />
+        <source>有效号码，签发国家或地区：{country}</source>
+        <translation>Valid number, issued by {country}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="151" />
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="129" />
+        <location filename="../../ui/pages/intake_form.py" line="151" />
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="131" />
+        <location filename="../../ui/pages/intake_form.py" line="153" />
         <source>出生日期 {born}　性别 {sex}　籍贯 {region}</source>
         <translation>Born {born}   Sex {sex}   Region {region}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="138" />
+        <location filename="../../ui/pages/intake_form.py" line="160" />
         <source>继续输入…</source>
         <translation>Keep typing…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="143" />
+        <location filename="../../ui/pages/intake_form.py" line="165" />
         <source>适用：育龄妇女须登记婚育证明（规则 R9）</source>
         <translation>Applies: record the family-planning certificate of a woman of child-bearing age (rule R9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="151" />
+        <location filename="../../ui/pages/intake_form.py" line="173" />
         <source>（选择楼栋）</source>
         <translation>(choose a building)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="154" />
+        <location filename="../../ui/pages/intake_form.py" line="176" />
         <source>上限未知</source>
         <translation>cap unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="156" />
-        <location filename="../../ui/pages/intake_form.py" line="174" />
+        <location filename="../../ui/pages/intake_form.py" line="178" />
+        <location filename="../../ui/pages/intake_form.py" line="196" />
         <source>上限 {cap}，现有 {n}，空位 {free}</source>
         <translation>cap {cap}, residents {n}, free {free}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="172" />
+        <location filename="../../ui/pages/intake_form.py" line="194" />
         <source>面积未知，现有 {n}</source>
         <translation>area unknown, residents {n}</translation>
     </message>

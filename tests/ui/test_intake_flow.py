@@ -144,3 +144,15 @@ def test_scans_are_stored_with_the_record(qtbot, window, desk):
     page.register()
     settle(qtbot, window.ctx.lane)
     assert page.currentIndex() == 1, page.error.text()
+
+
+def test_passport_needs_kind_and_country(qtbot, window):
+    form = open_intake(qtbot, window).form
+    form.id_kind.setCurrentIndex(form.id_kind.findData("passport"))
+    assert form.country.isEnabled()
+    form.idno.setText("E12345678")
+    assert "国家" in form.id_info.text()  # the app's message: the country is missing
+    form.country.setText("USA")
+    assert "美国" in form.id_info.text()
+    data = form.tenant_input({})
+    assert data.id_kind == "passport" and data.country == "USA"

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.identity import parse_id
+from app.identity import country_name, parse_id
 from app.intake import TenantInput, family_planning_applies
 from app.property import list_buildings, list_units
 from ui.context import UiContext
-from ui.i18n import pick
+from ui.i18n import is_english, pick
 from ui.notify import error_label
 
 BUILDING_PAGE = 500  # the combo lists the first 500 buildings by code (type to narrow)
@@ -48,6 +48,16 @@ class IntakeForm(QWidget):
         self.idno = QLineEdit()
         self.idno.setPlaceholderText(self.tr("18 位身份证号，或刷身份证"))
         self.idno.textChanged.connect(self._id_typed)
+        # Resident IDs, HK/Macao/Taiwan permits and foreigners' PR cards are recognised from
+        # the number; passports and other papers need the kind and the issuing country.
+        self.id_kind = _combo([(self.tr("自动识别"), ""), (self.tr("护照"), "passport"),
+                               (self.tr("其他证件"), "other")])
+        self.country = QLineEdit()
+        self.country.setPlaceholderText(self.tr("签发国家或地区代码，如 USA"))
+        self.country.setMaxLength(3)
+        self.country.setEnabled(False)
+        self.id_kind.currentIndexChanged.connect(self._kind_changed)
+        self.country.textChanged.connect(lambda: self._id_typed(self.idno.text()))
         self.id_info = QLabel()
         self.id_info.setWordWrap(True)
         self.name = QLineEdit()
@@ -80,6 +90,8 @@ class IntakeForm(QWidget):
             combo.setMinimumContentsLength(16)
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
+        self._row(form, self.tr("证件类型"), self.id_kind, "id_kind")
+        self._row(form, self.tr("国家或地区"), self.country, "country")
         self._row(form, self.tr("证件号码 *"), self.idno, "idno")
         form.addRow("", self.id_info)
         self._row(form, self.tr("姓名 *"), self.name, "name")
@@ -120,18 +132,28 @@ class IntakeForm(QWidget):
                 self.education, self.fp_cert, self.building, self.unit]
 
     # -- ID number ---------------------------------------------------------------------
+    def _kind_changed(self) -> None:
+        self.country.setEnabled(bool(self.id_kind.currentData()))
+        self._id_typed(self.idno.text())
+
     def _id_typed(self, text: str) -> None:
         self.errors["idno"].hide()
-        parsed = parse_id(text) if text.strip() else None
+        kind = self.id_kind.currentData() or None
+        parsed = parse_id(text, kind, self.country.text().strip() or None) if text.strip() else None
         if parsed is None:
             self.id_info.clear()
+        elif parsed.valid and parsed.birth_date is None:  # passports: number and country only
+            country = country_name(parsed.country or "", "en" if is_english() else "zh")
+            self.id_info.setText(self.tr("有效号码，签发国家或地区：{country}").format(
+                country=country or parsed.country or ""))
+            self.id_info.setStyleSheet("")
         elif parsed.valid:
             sex = {"M": self.tr("男"), "F": self.tr("女")}.get(parsed.sex or "", "")
             born = parsed.birth_date.isoformat() if parsed.birth_date else ""
             self.id_info.setText(self.tr("出生日期 {born}　性别 {sex}　籍贯 {region}").format(
                 born=born, sex=sex, region=parsed.region or parsed.country or ""))
             self.id_info.setStyleSheet("")
-        elif len(text.strip()) >= 15:
+        elif kind or len(text.strip()) >= 15:
             self.id_info.setText(pick(parsed.error, parsed.error_en))
             self.id_info.setStyleSheet("color: #b00020;")
         else:
@@ -182,6 +204,8 @@ class IntakeForm(QWidget):
 
         return TenantInput(
             idno=self.idno.text(), name=self.name.text(), phone=self.phone.text(),
+            id_kind=self.id_kind.currentData() or None,
+            country=self.country.text().strip().upper() or None,
             building_code=self.building.currentData() or "",
             unit_number=self.unit.currentData() or "",
             ethnicity=self.ethnicity.currentText().strip() or None,
@@ -210,8 +234,9 @@ class IntakeForm(QWidget):
         return first
 
     def clear(self) -> None:
-        for w in (self.idno, self.name, self.phone, self.household_address, self.employer,
-                  self.occupation, self.fp_cert):
+        self.id_kind.setCurrentIndex(0)
+        for w in (self.idno, self.country, self.name, self.phone, self.household_address,
+                  self.employer, self.occupation, self.fp_cert):
             w.clear()
         self.arrival.setDate(QDate.currentDate())
         for label in self.errors.values():
