@@ -22,6 +22,12 @@ _BY_SQLSTATE: dict[str, tuple[str, str, str]] = {
               "The district has not received an earlier batch yet: sync again."),
     "RDC04": ("not_a_center", "该登录账号不是中心账号，请用 district add-center 创建的账号。",
               "This login is not a centre's: use the login made by `district add-center`."),
+    "23505": ("district_busy", "区数据库正在处理另一中心的同一人员，本批次未写入，请重新同步。",
+              "The district was screening the same person for another centre; this batch was "
+              "not applied. Sync again."),
+    "40P01": ("district_busy", "区数据库繁忙（死锁已自动解除），本批次未写入，请重新同步。",
+              "The district was busy (deadlock resolved); this batch was not applied. Sync "
+              "again."),
     "42501": ("forbidden", "区数据库拒绝了写入（只能写本中心的数据）。",
               "The district refused the write (a centre may only write its own rows)."),
 }

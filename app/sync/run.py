@@ -115,13 +115,13 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
     url = resolve_url(desk, url)
     conn = connect(url, password or os.environ.get(PASSWORD_ENV))
     conn.autocommit = True  # each conn.transaction() below is one real district transaction
+    pool = ThreadPoolExecutor(max_workers=1)  # reads batch k+1 while the district applies k
     try:
         check_schema(conn)
         if do_rebase:
             report["rebase"] = rebase(desk, conn)
         total = batches.outbox_size(desk)
         done = 0
-        pool = ThreadPoolExecutor(max_workers=1)  # reads batch k+1 while the district applies k
         ahead: Future | None = None
         while True:
             batch = batches.open_batch(desk, batch_entries)
@@ -148,7 +148,6 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
             if progress is not None and not progress(done, max(total, done), "upload"):
                 report["cancelled"] = True
                 break
-        pool.shutdown(wait=True, cancel_futures=True)
         report["blobs_up"] += upload_blobs(desk, conn)
         report["resolutions_up"] = upload_resolutions(desk, conn)
         if not report["cancelled"]:
@@ -165,6 +164,7 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
         _record_run(desk, run_id, False, report, err.code)
         raise
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         conn.close()
     report["seconds"] = round(time.perf_counter() - started, 3)
     report["rows_up_total"] = sum(report["rows_up"].values())

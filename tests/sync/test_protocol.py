@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import psycopg
 import pytest
 from sqlmodel import select
 
@@ -92,6 +93,24 @@ def test_batch_boundaries_and_cancel_keep_the_rest(desk, admin, district, lh01_u
     assert report["cancelled"] and not report["ok"]
     assert 0 < report["outbox_left"] < total
     report = sync(desk, lh01_url, batch_entries=100)
+    assert report["ok"] and report["outbox_left"] == 0
+    assert_mirrored(desk, district)
+
+
+def test_connection_lost_mid_sync_loses_nothing(desk, admin, district, lh01_url):
+    generate_demo(desk, 200, seed=8)
+
+    def cut(_done: int, _total: int, _stage: str) -> bool:  # the line drops after batch 1
+        with psycopg.connect(district, autocommit=True) as admin_conn:
+            admin_conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE usename = 'rd_lh01' AND datname = current_database()")
+        return True
+
+    with pytest.raises(SyncError) as lost:
+        sync(desk, lh01_url, batch_entries=300, progress=cut)
+    assert lost.value.code == "connection_lost"
+    assert batches.outbox_size(desk) > 0
+    report = sync(desk, lh01_url)
     assert report["ok"] and report["outbox_left"] == 0
     assert_mirrored(desk, district)
 

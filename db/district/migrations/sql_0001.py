@@ -95,6 +95,10 @@ UPGRADE = [
        RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
     DECLARE c text := district_center(); refused jsonb; n_conflicts int; a jsonb;
     BEGIN
+      -- Screening is serialised district-wide (held to commit; merges still run in
+      -- parallel): each statement below then sees every card and document another centre
+      -- committed before us, so two centres syncing at once cannot both win one person.
+      PERFORM pg_advisory_xact_lock(74010001);
       -- Every lookup below is a correlated subquery or LATERAL … OFFSET 0 / LIMIT 1: one
       -- parameterised index probe per row, never a join order guessed from the statistics
       -- of tables that were empty a moment ago (a hash/loop guess cost 14 s per batch).
