@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.locked = False
         self.lock_dialog: LoginDialog | None = None
+        self._hidden: list[QDialog] = []
         self.setWindowTitle(self.tr("出租屋管理服务中心 · {code}").format(code=ctx.desk.center_code))
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -135,6 +137,11 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.intake.stop_camera()
         self.centralWidget().hide()
+        # Open dialogs (a tenant's page, a photo) are windows of their own: hide them too.
+        self._hidden = [w for w in QApplication.topLevelWidgets()
+                        if isinstance(w, QDialog) and w.isVisible()]
+        for dialog in self._hidden:
+            dialog.hide()
         self.lock_dialog = LoginDialog(self.ctx.desk, locked_user=self.ctx.actor.username,
                                        parent=self)
         self.lock_dialog.accepted.connect(self._unlock)
@@ -145,6 +152,9 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.lock_dialog = None
         self.centralWidget().show()
+        for dialog in self._hidden:
+            dialog.show()
+        self._hidden = []
         self.idle.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

@@ -89,3 +89,26 @@ def test_input_restarts_the_idle_timer(qtbot, window):
     remaining = window.idle.timer.remainingTime()
     qtbot.keyClick(window.search.box, Qt.Key.Key_B)
     assert window.idle.timer.isActive() and window.idle.timer.remainingTime() >= remaining - 1000
+
+
+def test_lock_hides_open_dialogs_too(qtbot, desk, admin, building, photo_jpeg):
+    from tests.conftest import register
+    from tests.ui.conftest import settle
+    from ui.main import build_window
+    from ui.pages.tenant import TenantDialog
+
+    done = register(desk, admin, 70, photo=photo_jpeg)
+    win = build_window(desk, admin, idle_ms=60_000, camera_factory=lambda: None)
+    qtbot.addWidget(win)
+    win.show()
+    TenantDialog.show_tenant(win.ctx, done.person_id, win)
+    settle(qtbot, win.ctx.lane)
+    tenant = win.findChildren(TenantDialog)[0]
+    assert tenant.isVisible()
+    win.lock()
+    assert not tenant.isVisible()  # a tenant's details never stay on a locked screen
+    win.lock_dialog.password.setText(PASSWORD)
+    win.lock_dialog.submit()
+    assert tenant.isVisible()
+    win.idle.stop()
+    win.close()
