@@ -24,6 +24,7 @@ from ui.login_dialog import LoginDialog
 from ui.pages.buildings import BuildingsPage
 from ui.pages.cards import CardsPage
 from ui.pages.intake import IntakePage
+from ui.pages.photo_panel import PhotoPanel
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.search import SearchPage
 from ui.pages.settings_page import SettingsPage
@@ -135,7 +136,8 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.idle.stop()
-        self.intake.stop_camera()
+        for panel in self.findChildren(PhotoPanel):  # every camera, the dialogs' too
+            panel.stop_camera()
         self.centralWidget().hide()
         # Open dialogs (a tenant's page, a photo) are windows of their own: hide them too.
         self._hidden = [w for w in QApplication.topLevelWidgets()

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
-# Before any Qt import: no display needed, and QSettings never touch the user's config.
+# Before any Qt import: no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="rentdesk-ui-settings-")
 
 from pathlib import Path  # noqa: E402
 
@@ -25,9 +23,15 @@ ASTRONAUT = DATA / "astronaut.png"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def qt_app(qapp):
+def qt_app(qapp, tmp_path_factory):
+    from PySide6.QtCore import QSettings
+
     from ui.main import init_application
 
+    # QSettings (window geometry, language, camera) go to a temp folder, never the user's.
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
     return init_application()
 
 
