@@ -23,7 +23,7 @@ from app.privacy import mask_phone
 from app.records import unit_and_building
 from app.staff import TrainingStatus, require, training_status
 from db.engine import read_session, write_session
-from db.models import Card, CardEvent, IdDocument, Person, Tenancy
+from db.models import Card, CardEvent, IdDocument, LocalMeta, Person, Tenancy
 
 DUE_HOURS = 24  # rule R2: collected information reaches the workstation within 24 hours
 
@@ -134,6 +134,34 @@ def tenant_detail(desk: Desk, actor: Actor, person_id: str) -> TenantDetail:
                             person.ethnicity, mask_phone(person.phone),
                             person.household_address, person.employer, person.occupation,
                             photo, tenancies, cards)
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    """What the status bar shows: deliveries (R2), last sync, the account's training (R3)."""
+
+    due_24h: int  # collected in the last 24 h, not yet received by the district
+    overdue: int  # collected more than 24 h ago, still not received
+    last_sync_at: datetime | None
+    training: TrainingStatus
+
+
+def desk_status(desk: Desk, actor: Actor, now: datetime | None = None) -> DeskStatus:
+    now = now or datetime.now(UTC)
+    since = now - timedelta(hours=DUE_HOURS)
+    with read_session(desk.engine) as s:
+        overdue = s.exec(select(func.count()).select_from(Tenancy).where(
+            Tenancy.collected_at < since, Tenancy.delivered_at == None,  # noqa: E711
+            Tenancy.moved_out_at == None)).one()  # noqa: E711
+        meta = s.get(LocalMeta, "last_sync_at")  # written by the sync after a receipt
+        training = training_status(s, actor.staff_id, now.date())
+    last = None
+    if meta is not None:
+        try:
+            last = datetime.fromisoformat(meta.value)
+        except ValueError:  # another version's format: show "unknown" rather than fail
+            last = None
+    return DeskStatus(due_within_24h(desk, now), overdue, last, training)
 
 
 def my_training(desk: Desk, actor: Actor, today: date | None = None) -> TrainingStatus:

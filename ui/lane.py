@@ -74,6 +74,7 @@ class DbLane(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._jobs: set[Job] = set()  # touched on the GUI thread only
+        self._closed = False
 
     def submit(self, call: Callable[[Job], Any]) -> Job:
         """Run `call(job)` on the lane. The job starts once control returns to the event
@@ -84,8 +85,21 @@ class DbLane(QObject):
         # sender thread, same receiver thread: delivered in the order emitted).
         job.ended.connect(self._release, Qt.ConnectionType.QueuedConnection)
         runner = _Runner(job, lambda: call(job))
-        QTimer.singleShot(0, self, lambda: self._pool.start(runner))
+        QTimer.singleShot(0, self, lambda: self._start(job, runner))
         return job
+
+    def _start(self, job: Job, runner: _Runner) -> None:
+        if self._closed:  # the window closed before the job began: never touch the DB
+            self._jobs.discard(job)
+            return
+        self._pool.start(runner)
+
+    def shutdown(self) -> None:
+        """No new work; jobs not started yet are dropped; waits for the running one.
+        After this the desk (engine, files) may be closed safely."""
+        self._closed = True
+        self._pool.clear()
+        self._pool.waitForDone()
 
     def run(self, call: Callable[[], Any], on_done: Callable[[Any], None],
             on_failed: Callable[[BaseException], None]) -> Job:

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import Refused
-from app.ui_queries import due_within_24h, my_training
+from app.ui_queries import DeskStatus, desk_status
 from ui.context import UiContext
 from ui.i18n import pick
 from ui.idle import IDLE_MS, IdleWatcher
@@ -112,12 +111,21 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        try:
-            due = due_within_24h(self.ctx.desk)
-        except Refused:
-            return
-        self.due_label.setText(self.tr("24 小时内待送达：{n} 条").format(n=due))
-        training = my_training(self.ctx.desk, self.ctx.actor)
+        """Counted on the database lane; the labels change when the answer arrives."""
+        self.ctx.lane.run(lambda: desk_status(self.ctx.desk, self.ctx.actor),
+                          self._show_status, lambda _exc: None)
+
+    def _show_status(self, status: DeskStatus) -> None:
+        due = self.tr("24 小时内待送达：{n} 条").format(n=status.due_24h)
+        if status.overdue:
+            due += self.tr("，已超时 {n} 条").format(n=status.overdue)
+        set_message(self.due_label, due, ok=not status.overdue)
+        if not status.overdue:
+            self.due_label.setStyleSheet("")
+        if status.last_sync_at is not None:
+            self.sync_label.setText(self.tr("上次同步：{when}").format(
+                when=status.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+        training = status.training
         if training.ok and training.lapses_on is not None:
             self.training_label.setText(self.tr("培训有效至 {day}").format(
                 day=training.lapses_on.isoformat()))
@@ -163,5 +171,6 @@ class MainWindow(QMainWindow):
         settings().setValue("window/geometry", self.saveGeometry())
         self.intake.stop_camera()
         QApplication.instance().removeEventFilter(self.idle)
-        self.ctx.lane.wait()
+        self.status_timer.stop()
+        self.ctx.lane.shutdown()  # nothing may run on the desk after its window is gone
         super().closeEvent(event)

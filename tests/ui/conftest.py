@@ -51,7 +51,7 @@ def make_ctx(desk: Desk):
 
     yield build
     for lane in lanes:
-        lane.wait()
+        lane.shutdown()  # before the desk fixture closes the database
 
 
 @pytest.fixture
@@ -64,8 +64,7 @@ def window(qtbot, desk: Desk, admin: Actor, building: str):
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.intake.stop_camera()
-    win.ctx.lane.wait()
+    win.close()  # stops the cameras and shuts the lane down before the desk closes
 
 
 def type_text(qtbot, widget, text: str) -> None:

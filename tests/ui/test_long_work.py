@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.demo import generate_demo
 from app.property import list_buildings
@@ -61,3 +61,13 @@ def test_finished_jobs_are_released(qtbot):
         pass
     qtbot.waitUntil(lambda: not lane._jobs)
     lane.wait()
+
+
+def test_shutdown_drops_jobs_not_yet_started(qtbot):
+    lane = DbLane()
+    ran: list[int] = []
+    lane.submit(lambda _job: ran.append(1))
+    lane.shutdown()  # e.g. the window closed before the event loop started the job
+    QApplication.processEvents()
+    lane.wait()
+    assert ran == [] and not lane.busy

@@ -58,6 +58,7 @@ def test_no_reader_says_so_and_setting_switches_it(qtbot, window):
 def test_status_bar_counts_records_due_within_24h(qtbot, window, desk, admin):  # rule R2
     register(desk, admin, 52)
     window.refresh_status()
+    settle(qtbot, window.ctx.lane)
     assert due_within_24h(desk) == 1
     assert "1" in window.due_label.text()
 
@@ -152,7 +153,20 @@ def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypat
 
 def test_status_bar_shows_training_validity(qtbot, window):  # rule R3
     window.refresh_status()
+    settle(qtbot, window.ctx.lane)
     assert window.training_label.text()
+
+
+def test_status_counts_overdue_and_last_sync(desk, admin, building):  # rule R2
+    from datetime import UTC, datetime, timedelta
+
+    from app.ui_queries import desk_status
+
+    register(desk, admin, 53)
+    later = datetime.now(UTC) + timedelta(hours=25)
+    status = desk_status(desk, admin, now=later)
+    assert (status.due_24h, status.overdue, status.last_sync_at) == (0, 1, None)
+    assert status.training.ok
 
 
 def test_buildings_page_pages_and_passes_modeltester(qtbot, qtmodeltester, desk, admin,
