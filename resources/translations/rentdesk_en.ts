@@ -174,7 +174,7 @@
     <message>
         <location filename="../../ui/pages/cards.py" line="50" />
         <source>门禁卡</source>
-        <translation>Cards</translation>
+        <translation>Access cards</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cards.py" line="77" />
@@ -900,7 +900,7 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/search_model.py" line="29" />
         <source>楼栋</source>
-        <translation>Buildings</translation>
+        <translation>Building</translation>
     </message>
     <message>
         <location filename="../../ui/search_model.py" line="30" />
@@ -910,7 +910,7 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/search_model.py" line="31" />
         <source>门禁卡</source>
-        <translation>Cards</translation>
+        <translation>Card</translation>
     </message>
     <message>
         <location filename="../../ui/search_model.py" line="32" />
