@@ -1,7 +1,10 @@
 """The database lane: one worker thread that runs app/ functions, one at a time.
 
-Everything long that touches the local database (demo data, imports) goes through here;
-SQLite has one writer, so a second concurrent writer would only wait on the lock.
+Every write the pages make (register, cards, move-out, the logged tenant view, prints)
+and the long work (demo data, imports) goes through here: SQLite has one writer, so a
+second concurrent writer would only wait on the lock, and the GUI thread must never wait.
+Reads that page through indexes (search, building lists) stay on the GUI thread: with
+WAL they never wait for a writer.
 Results come back on the GUI thread through queued signals, never by touching widgets
 from the worker. Cancelling goes through the Qt-free progress callback app/ defines:
 (done, total, stage) -> keep going?

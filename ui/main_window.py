@@ -54,10 +54,10 @@ class MainWindow(QMainWindow):
         self._add("buildings", self.tr("楼栋"), BuildingsPage(ctx))
         self._add("delivery", self.tr("待移交"), PlaceholderPage(self.tr("待移交"), self.tr(
             "此页将列出须在 24 小时内送达社区工作站的采集记录（规则 R2）：待移交、已超时、已送达，"
-            "并打印移交清单、记录回执。\n\n尚未实现。目前状态栏显示 24 小时内待送达的记录数。")))
+            "并打印移交清单、记录回执。\n\n尚未实现。目前状态栏显示 24 小时内待送达和已超时的记录数。")))
         self._add("sync", self.tr("同步"), PlaceholderPage(self.tr("同步"), self.tr(
             "此页将显示与区数据库的每日同步：上次同步时间、待上传的更改、冲突记录及其处理。"
-            "同步即向社区工作站的送达，区里的回执会记在每条记录上。\n\n尚未实现：本机尚未同步过。")))
+            "同步即向社区工作站的送达，区里的回执会记在每条记录上。\n\n尚未实现。目前状态栏显示上次同步的时间。")))
         self._add("stats", self.tr("统计"), PlaceholderPage(self.tr("统计"), self.tr(
             "此页将按公司、楼栋、中心和时段统计采集和上报的记录数（规则 R8），可导出。"
             "\n\n尚未实现。")))

@@ -647,27 +647,27 @@
         <translation>Due for delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
-        <source>此页将列出须在 24 小时内送达社区工作站的采集记录（规则 R2）：待移交、已超时、已送达，并打印移交清单、记录回执。
-
-尚未实现。目前状态栏显示 24 小时内待送达的记录数。</source>
-        <translation>This page will list the collected records that must reach the community workstation within 24 hours (rule R2): due, overdue and delivered, with the handover manifest to print and the receipts.
-
-Not built yet. For now the status bar shows how many records are due within 24 hours.</translation>
-    </message>
-    <message>
         <location filename="../../ui/main_window.py" line="58" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
+        <location filename="../../ui/main_window.py" line="56" />
+        <source>此页将列出须在 24 小时内送达社区工作站的采集记录（规则 R2）：待移交、已超时、已送达，并打印移交清单、记录回执。
+
+尚未实现。目前状态栏显示 24 小时内待送达和已超时的记录数。</source>
+        <translation>This page will list the collected records that must reach the community workstation within 24 hours (rule R2): due, overdue and delivered, with the handover manifest to print and the receipts.
+
+Not built yet. For now the status bar shows how many records are due within 24 hours and how many are overdue.</translation>
+    </message>
+    <message>
         <location filename="../../ui/main_window.py" line="59" />
         <source>此页将显示与区数据库的每日同步：上次同步时间、待上传的更改、冲突记录及其处理。同步即向社区工作站的送达，区里的回执会记在每条记录上。
 
-尚未实现：本机尚未同步过。</source>
+尚未实现。目前状态栏显示上次同步的时间。</source>
         <translation>This page will show the daily sync with the district database: the last sync, changes waiting to upload, and conflicts and how they were resolved. Syncing is the delivery to the community workstation; the district's receipt is recorded on every record.
 
-Not built yet: this desk has never synced.</translation>
+Not built yet. For now the status bar shows when the desk last synced.</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="61" />
