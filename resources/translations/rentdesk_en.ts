@@ -1,6 +1,59 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BuildingDialog</name>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="36" />
+        <source>新建楼栋</source>
+        <translation>New building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="44" />
+        <source>如 101, 102, 201</source>
+        <translation>e.g. 101, 102, 201</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="47" />
+        <source>楼栋编号 *</source>
+        <translation>Building code *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="48" />
+        <source>楼栋名称 *</source>
+        <translation>Building name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="49" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="50" />
+        <source>建筑面积 *</source>
+        <translation>Floor area *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="51" />
+        <source>公共设施及通道面积</source>
+        <translation>Public facilities and passages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="52" />
+        <source>所属公司</source>
+        <translation>Managing company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="53" />
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/building_dialog.py" line="54" />
+        <source>每间面积</source>
+        <translation>Area per room</translation>
+    </message>
+</context>
+<context>
     <name>BuildingsModel</name>
     <message>
         <location filename="../../ui/pages/buildings.py" line="39" />
@@ -71,7 +124,12 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="131" />
+        <location filename="../../ui/pages/buildings.py" line="118" />
+        <source>新建楼栋…</source>
+        <translation>New building…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="134" />
         <source>楼栋与核定人数</source>
         <translation>Buildings and occupancy caps</translation>
     </message>

@@ -192,3 +192,25 @@ def test_import_buildings_on_the_lane(qtbot, window, tmp_path):
     page.start_import("buildings", sheet)
     settle(qtbot, window.ctx.lane)
     assert "1" in page.note.text()  # one good row, one refused (B1 exists)
+
+
+def test_new_building_with_rooms_reaches_intake(qtbot, window):  # rule R5
+    page = window.pages["buildings"]
+    dialog = page.add_building()
+    dialog.code.setText("B1")  # exists already: the service's refusal is shown
+    dialog.name.setText("重复")
+    dialog.save()
+    settle(qtbot, window.ctx.lane)
+    assert "B1" in dialog.error.text()
+    dialog.code.setText("B7")
+    dialog.floor_area.setValue(130.0)
+    dialog.public_area.setValue(10.0)
+    dialog.units.setText("101, 102")
+    dialog.unit_area.setValue(15.0)
+    dialog.save()
+    settle(qtbot, window.ctx.lane)
+    form = window.intake.form
+    index = form.building.findData("B7")
+    assert index > 0 and "上限 20" in form.building.itemText(index)  # (130 − 10) / 6
+    form.building.setCurrentIndex(index)
+    assert [form.unit.itemData(i) for i in range(form.unit.count())] == ["101", "102"]

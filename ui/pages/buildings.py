@@ -115,6 +115,8 @@ class BuildingsPage(QWidget):
         self.filter.returnPressed.connect(self.reload)
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.reload)
+        self.add_button = QPushButton(self.tr("新建楼栋…"))
+        self.add_button.clicked.connect(lambda: self.add_building())
         self.model = BuildingsModel(ctx.desk, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -127,12 +129,21 @@ class BuildingsPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.filter, 1)
         row.addWidget(refresh)
+        row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("楼栋与核定人数")))
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         ctx.changes.tenants_changed.connect(self._stale)
         self._dirty = True
+
+    def add_building(self):
+        from ui.pages.building_dialog import BuildingDialog
+
+        dialog = BuildingDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def reload(self) -> None:
         self.model.load(self.filter.text().strip())
