@@ -51,14 +51,19 @@ def set_meta(session: Session, key: str, value: str) -> None:
         session.add(row)
 
 
-def open_batch(desk: Desk, max_entries: int = BATCH_ENTRIES) -> SyncBatch | None:
-    """The unfinished batch, else a new one over the oldest outbox entries (None: nothing)."""
+def open_batch(desk: Desk, max_entries: int = BATCH_ENTRIES,
+               busy: frozenset[str] = frozenset()) -> SyncBatch | None:
+    """The oldest unfinished batch not in `busy` (being finished elsewhere), else a new one
+    over the next outbox entries after every unfinished batch (None: nothing to send)."""
     with write_session(desk.engine) as s:
-        pending = s.exec(orm_select(SyncBatch).where(SyncBatch.status != "done")
-                         .order_by(SyncBatch.batch_no)).first()
-        if pending is not None:
-            return pending
-        head = select(Outbox.seq).order_by(Outbox.seq).limit(max_entries).subquery()
+        unfinished = s.exec(orm_select(SyncBatch).where(SyncBatch.status != "done")
+                            .order_by(SyncBatch.batch_no)).all()
+        for batch in unfinished:
+            if batch.id not in busy:
+                return batch
+        after = max((b.seq_hi for b in unfinished), default=0)
+        head = (select(Outbox.seq).where(Outbox.seq > after).order_by(Outbox.seq)
+                .limit(max_entries).subquery())
         lo, hi, n = s.execute(select(func.min(head.c.seq), func.max(head.c.seq),
                                      func.count())).one()
         if not n:

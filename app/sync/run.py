@@ -103,6 +103,28 @@ def _load(desk: Desk, batch: SyncBatch, ahead: Future | None) -> batches.BatchDa
     return batches.read_batch(desk, batch)
 
 
+def _finish(desk: Desk, batch: SyncBatch) -> None:
+    batches.finish_batch(desk, batch)
+    crash_point("outbox_trimmed")
+
+
+def _settle(finishing: dict[str, Future], wait: bool = False) -> None:
+    """Forget finished local halves, raising their errors; with `wait`, all of them."""
+    for bid, future in list(finishing.items()):
+        if wait or future.done():
+            future.result()
+            del finishing[bid]
+
+
+def _tally(report: dict, answer: dict) -> None:
+    report["batches"] += 1
+    report["duplicates"] += bool(answer.get("duplicate"))
+    for table, n in (answer.get("rows") or {}).items():
+        report["rows_up"][table] = report["rows_up"].get(table, 0) + n
+    report["refused_cards"] += answer.get("refused_cards") or []
+    report["conflicts_new"] += answer.get("conflicts") or 0
+
+
 def sync(desk: Desk, url: str | None = None, password: str | None = None,
          progress: Progress | None = None, do_rebase: bool = False,
          batch_entries: int = batches.BATCH_ENTRIES) -> dict:
@@ -115,7 +137,9 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
     url = resolve_url(desk, url)
     conn = connect(url, password or os.environ.get(PASSWORD_ENV))
     conn.autocommit = True  # each conn.transaction() below is one real district transaction
-    pool = ThreadPoolExecutor(max_workers=1)  # reads batch k+1 while the district applies k
+    # While the district applies batch k, one worker reads batch k+1 from SQLite and
+    # another writes batch k-1's receipts and trims its outbox rows.
+    reader, finisher = ThreadPoolExecutor(max_workers=1), ThreadPoolExecutor(max_workers=1)
     try:
         check_schema(conn)
         if do_rebase:
@@ -123,31 +147,30 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
         total = batches.outbox_size(desk)
         done = 0
         ahead: Future | None = None
+        finishing: dict[str, Future] = {}
         while True:
-            batch = batches.open_batch(desk, batch_entries)
+            batch = batches.open_batch(desk, batch_entries, frozenset(finishing))
             if batch is None:
                 break
             crash_point("batch_recorded")
             if batch.status == "pending":
                 report["blobs_up"] += upload_blobs(desk, conn)
                 crash_point("blobs_uploaded")
-                current, ahead = ahead, pool.submit(batches.read_ahead, desk, batch.seq_hi,
-                                                    batch_entries)
+                current, ahead = ahead, reader.submit(batches.read_ahead, desk, batch.seq_hi,
+                                                      batch_entries)
                 answer = send_batch(conn, batch, lambda b=batch, f=current: _load(desk, b, f))
                 batches.store_answer(desk, batch, answer)
                 crash_point("answer_stored")
-            answer = batches.finish_batch(desk, batch)
-            crash_point("outbox_trimmed")
-            report["batches"] += 1
-            report["duplicates"] += bool(answer.get("duplicate"))
-            for table, n in (answer.get("rows") or {}).items():
-                report["rows_up"][table] = report["rows_up"].get(table, 0) + n
-            report["refused_cards"] += answer.get("refused_cards") or []
-            report["conflicts_new"] += answer.get("conflicts") or 0
+            else:  # answered before a crash: only the local half is left
+                answer = json.loads(batch.answer or "{}")
+            finishing[batch.id] = finisher.submit(_finish, desk, batch)
+            _settle(finishing)
+            _tally(report, answer)
             done += batch.entries
             if progress is not None and not progress(done, max(total, done), "upload"):
                 report["cancelled"] = True
                 break
+        _settle(finishing, wait=True)
         report["blobs_up"] += upload_blobs(desk, conn)
         report["resolutions_up"] = upload_resolutions(desk, conn)
         if not report["cancelled"]:
@@ -164,7 +187,8 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
         _record_run(desk, run_id, False, report, err.code)
         raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        reader.shutdown(wait=True, cancel_futures=True)
+        finisher.shutdown(wait=True)
         conn.close()
     report["seconds"] = round(time.perf_counter() - started, 3)
     report["rows_up_total"] = sum(report["rows_up"].values())
