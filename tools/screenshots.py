@@ -51,6 +51,7 @@ def main() -> int:
     from ui.login_dialog import LoginDialog
     from ui.main import build_window, init_application, simulated_camera
     from ui.pages.tenant import TenantDialog
+    from ui.setup_dialog import SetupDialog
 
     app = init_application([])
     suffix = "" if args.lang == "zh_CN" else f"-{args.lang}"
@@ -102,6 +103,11 @@ def main() -> int:
             dialog = window.findChildren(TenantDialog)[0]
             dialog.grab().save(str(args.out / f"tenant{suffix}.png"))
             dialog.close()
+            setup = SetupDialog(desk)  # what a first run shows (not submitted here)
+            setup.show()
+            settle(app)
+            setup.grab().save(str(args.out / f"setup{suffix}.png"))
+            setup.close()
             login = LoginDialog(desk)
             login.show()
             settle(app)

@@ -58,6 +58,7 @@ class SetupDialog(QDialog):
         intro = QLabel(self.tr("此数据目录中还没有服务中心。请建立中心和第一个管理员账号。"
                                "管理员须有岗前培训记录才能登记和发卡。"))
         intro.setWordWrap(True)
+        self.setMinimumWidth(self.fontMetrics().height() * 28)  # in text lines: any DPI
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
