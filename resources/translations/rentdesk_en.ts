@@ -1007,144 +1007,149 @@ Not built yet.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="49" />
+        <location filename="../../ui/pages/settings_page.py" line="50" />
         <source>查找摄像头</source>
         <translation>Find cameras</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="58" />
+        <location filename="../../ui/pages/settings_page.py" line="59" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="59" />
+        <location filename="../../ui/pages/settings_page.py" line="60" />
         <source>模拟阅读器（演示）</source>
         <translation>Simulated reader (demo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="62" />
+        <location filename="../../ui/pages/settings_page.py" line="63" />
         <source>偏好</source>
         <translation>Preferences</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="64" />
+        <location filename="../../ui/pages/settings_page.py" line="65" />
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="65" />
+        <location filename="../../ui/pages/settings_page.py" line="66" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="66" />
+        <location filename="../../ui/pages/settings_page.py" line="67" />
         <source>身份证阅读器</source>
         <translation>ID-card reader</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="70" />
-        <location filename="../../ui/pages/settings_page.py" line="131" />
+        <location filename="../../ui/pages/settings_page.py" line="71" />
+        <location filename="../../ui/pages/settings_page.py" line="144" />
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="72" />
+        <location filename="../../ui/pages/settings_page.py" line="73" />
         <source>导入楼栋…</source>
         <translation>Import buildings…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="74" />
+        <location filename="../../ui/pages/settings_page.py" line="75" />
         <source>导入租户…</source>
         <translation>Import tenants…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="76" />
+        <location filename="../../ui/pages/settings_page.py" line="77" />
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="81" />
+        <location filename="../../ui/pages/settings_page.py" line="82" />
         <source>演示租户人数</source>
         <translation>Demo tenants</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="85" />
+        <location filename="../../ui/pages/settings_page.py" line="86" />
         <source>导入（CSV / Excel）</source>
         <translation>Import (CSV / Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="87" />
+        <location filename="../../ui/pages/settings_page.py" line="88" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="98" />
-        <location filename="../../ui/pages/settings_page.py" line="101" />
+        <location filename="../../ui/pages/settings_page.py" line="99" />
+        <location filename="../../ui/pages/settings_page.py" line="102" />
         <source>摄像头 {n}</source>
         <translation>Camera {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="102" />
+        <location filename="../../ui/pages/settings_page.py" line="103" />
         <source>模拟摄像头（演示照片）</source>
         <translation>Simulated camera (demo photo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="103" />
+        <location filename="../../ui/pages/settings_page.py" line="104" />
         <source>不使用摄像头</source>
         <translation>No camera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="112" />
+        <location filename="../../ui/pages/settings_page.py" line="114" />
+        <source>正在查找摄像头…</source>
+        <translation>Looking for cameras…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="119" />
         <source>找到 {n} 个摄像头。</source>
         <translation>Found {n} camera(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="116" />
+        <location filename="../../ui/pages/settings_page.py" line="129" />
         <source>摄像头设置已保存，回到“登记”页即生效。</source>
         <translation>Camera saved; it is used when you return to Intake.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="123" />
+        <location filename="../../ui/pages/settings_page.py" line="136" />
         <source>身份证阅读器设置已保存。</source>
         <translation>ID-card reader saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="127" />
+        <location filename="../../ui/pages/settings_page.py" line="140" />
         <source>界面语言将在重新启动后生效。</source>
         <translation>The language changes when the program restarts.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="132" />
+        <location filename="../../ui/pages/settings_page.py" line="145" />
         <source>演示数据会写入本中心的数据库，并在同步时上传。只应在培训或演示用的数据目录中生成。确定生成 {n} 名演示租户吗？</source>
         <translation>Demo data is written into this centre's database and uploaded at the next sync. Generate it only in a training or demo data folder. Generate {n} demo tenants?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="135" />
+        <location filename="../../ui/pages/settings_page.py" line="148" />
         <source>正在生成演示数据</source>
         <translation>Generating demo data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="140" />
+        <location filename="../../ui/pages/settings_page.py" line="153" />
         <source>已生成演示数据：{b} 栋楼，{t} 名租户，{c} 张门禁卡。</source>
         <translation>Demo data ready: {b} buildings, {t} tenants, {c} cards.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="145" />
+        <location filename="../../ui/pages/settings_page.py" line="158" />
         <source>选择导入文件</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="146" />
+        <location filename="../../ui/pages/settings_page.py" line="159" />
         <source>表格</source>
         <translation>Spreadsheets</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="152" />
+        <location filename="../../ui/pages/settings_page.py" line="165" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="157" />
+        <location filename="../../ui/pages/settings_page.py" line="170" />
         <source>导入完成：成功 {good} 行，有误 {bad} 行。</source>
         <translation>Import finished: {good} rows imported, {bad} rows with errors.</translation>
     </message>
@@ -1202,7 +1207,7 @@ Not built yet.</translation>
         <translation>This data folder has no service centre yet. Create the centre and its first administrator. The administrator needs an induction training record to register tenants and issue cards.</translation>
     </message>
     <message>
-        <location filename="../../ui/setup_dialog.py" line="69" />
+        <location filename="../../ui/setup_dialog.py" line="70" />
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>

@@ -214,3 +214,17 @@ def test_new_building_with_rooms_reaches_intake(qtbot, window):  # rule R5
     assert index > 0 and "上限 20" in form.building.itemText(index)  # (130 − 10) / 6
     form.building.setCurrentIndex(index)
     assert [form.unit.itemData(i) for i in range(form.unit.count())] == ["101", "102"]
+
+
+def test_camera_and_language_settings(qtbot, window):
+    from ui.settings import SIMULATED_CAMERA, camera_index, language
+
+    page = window.pages["settings"]
+    page.find_cameras()  # none on a test machine; the simulated and "no camera" stay
+    settle(qtbot, window.ctx.lane)
+    assert page.scan_button.isEnabled()
+    page.camera.setCurrentIndex(page.camera.findData(SIMULATED_CAMERA))
+    assert camera_index() == SIMULATED_CAMERA
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert language() == "en"
+    page.language.setCurrentIndex(page.language.findData("zh_CN"))

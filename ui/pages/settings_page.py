@@ -22,6 +22,7 @@ from app.demo import generate_demo
 from app.importer import import_file
 from ui.context import UiContext
 from ui.id_reader import NoIdCardReader, SimulatedIdCardReader
+from ui.notify import error_text
 from ui.progress import run_with_progress
 from ui.settings import (
     NO_CAMERA,
@@ -105,11 +106,23 @@ class SettingsPage(QWidget):
         self.camera.blockSignals(False)
 
     def find_cameras(self) -> None:
-        from app.photos import list_cameras  # probes devices: only when asked
+        """Probing can block for seconds per device (drivers), so it runs off the GUI
+        thread; the lane is idle here anyway and keeps it to one probe at a time."""
+        from app.photos import list_cameras
 
-        found = list_cameras()
-        self._fill_cameras(found)
-        self.note.setText(self.tr("找到 {n} 个摄像头。").format(n=len(found)))
+        self.scan_button.setEnabled(False)
+        self.note.setText(self.tr("正在查找摄像头…"))
+
+        def found(indices: list[int]) -> None:
+            self.scan_button.setEnabled(True)
+            self._fill_cameras(indices)
+            self.note.setText(self.tr("找到 {n} 个摄像头。").format(n=len(indices)))
+
+        def failed(exc: BaseException) -> None:
+            self.scan_button.setEnabled(True)
+            set_message(self.note, error_text(exc), ok=False)
+
+        self.ctx.lane.run(list_cameras, found, failed)
 
     def _camera(self) -> None:
         set_camera_index(int(self.camera.currentData()))
