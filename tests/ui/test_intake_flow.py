@@ -62,6 +62,7 @@ def test_intake_photo_from_file_then_card_by_keyboard(qtbot, window, desk):  # r
     assert page.currentIndex() == 1, page.error.text()
     panel = page.card_panel
     assert focused() is panel.card
+    assert panel.idno.text() != number and "*" in panel.idno.text()  # masked on screen
     # A keyboard-wedge reader: a burst of digits and Enter, input methods off.
     assert not panel.card.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     type_and_enter(qtbot, "0012345678")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.cards import issue_card, revoke_card
 from app.errors import Refused
+from app.identity import mask_id
 from app.intake import move_out
 from ui.context import UiContext
 from ui.notify import error_text
@@ -32,6 +33,7 @@ class CardPanel(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._preset: str | None = None
         self.idno = QLineEdit()
         self.idno.setPlaceholderText(self.tr("租户证件号码"))
         self.idno.returnPressed.connect(lambda: self.card.setFocus())
@@ -66,8 +68,10 @@ class CardPanel(QWidget):
         layout.addStretch(1)
 
     def set_tenant(self, idno: str, label: str) -> None:
-        """Preset after intake: the ID field is filled and locked, the card field has focus."""
-        self.idno.setText(idno)
+        """Preset after intake: the ID field shows the masked number and is locked, the card
+        field has focus. The full number stays in memory only, as the services' key."""
+        self._preset = idno
+        self.idno.setText(mask_id(idno))
         self.idno.setReadOnly(True)
         self.who.setText(label)
         self.message.clear()
@@ -75,7 +79,12 @@ class CardPanel(QWidget):
         self.card.clear()
         self.card.setFocus()
 
+    def key(self) -> str:
+        """The document number the card services look the tenant up by."""
+        return self._preset or self.idno.text()
+
     def reset(self) -> None:
+        self._preset = None
         self.idno.setReadOnly(False)
         self.idno.clear()
         self.who.clear()
@@ -112,7 +121,7 @@ class CardPanel(QWidget):
             self.card.setFocus()
 
     def issue(self) -> None:
-        text, idno = self.card.text(), self.idno.text()
+        text, idno = self.card.text(), self.key()
         self.card.clear()  # the next swipe starts clean whatever the answer
         self.way_out.hide()
         self._on_lane(lambda: issue_card(self.ctx.desk, self.ctx.actor, idno, text),
@@ -125,7 +134,7 @@ class CardPanel(QWidget):
         self.issued.emit(info)
 
     def revoke_held(self) -> None:
-        reason, idno = self.reason.text(), self.idno.text()
+        reason, idno = self.reason.text(), self.key()
         self._on_lane(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason, idno=idno),
                       self._revoked)
 
@@ -138,7 +147,7 @@ class CardPanel(QWidget):
         self.card.setFocus()
 
     def move_out_tenant(self) -> None:
-        idno = self.idno.text()
+        idno = self.key()
         self._on_lane(lambda: move_out(self.ctx.desk, self.ctx.actor, idno), self._moved_out)
 
     def _moved_out(self, stopped: str | None) -> None:

@@ -209,11 +209,11 @@ class IntakePage(QStackedWidget):
 
     def print_form(self, show=None) -> None:
         """The signed paper form goes to the workstation within 24 h (rules R2, R6)."""
-        print_collection_form(self.ctx, self.card_panel.idno.text(), self, show)
+        print_collection_form(self.ctx, self.card_panel.key(), self, show)
 
     def retake_photo(self) -> PhotoDialog:
         """A tenant registered without a photo gets one here before the card (R6)."""
-        dialog = PhotoDialog(self.ctx, self.card_panel.idno.text(), self)
+        dialog = PhotoDialog(self.ctx, self.card_panel.key(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: set_message(
             self.done_note, self.tr("照片已保存，可以发卡。"), ok=True))
