@@ -27,7 +27,10 @@ def register(sub) -> None:
     p.add_argument("url")
     p.set_defaults(handler=run_init)
     p = d.add_parser("demo", help="启动试用区数据库 (pgserver) / start a trial district PostgreSQL")
-    p.add_argument("--dir", type=Path, default=None, help="data directory of the server")
+    p.add_argument("--dir", type=Path, default=None,
+                   help="data directory of the server (default <home>/district-pg). As root, "
+                   "pgserver runs it as system user 'pgserver' and makes the parent folders "
+                   "world-traversable (o+rx): choose a folder outside private trees")
     p.set_defaults(handler=run_demo)
     p = d.add_parser("add-center", help="为中心建立登录账号 / a login for one centre (RLS)")
     p.add_argument("code")
@@ -67,25 +70,21 @@ def run_init(args) -> int:
 
 
 def run_demo(args) -> int:
+    """Start (or reuse) a trial district server that keeps running after this command."""
+    import psycopg
+
     from app.context import default_home
     from app.sync.district import init_district
-    from app.sync.pgdemo import create_database, start_server
+    from app.sync.pgdemo import create_database, pg_ctl_path, start_server, with_database
 
     home = Path(args.home) if getattr(args, "home", None) else default_home()
     data_dir = (args.dir or home / "district-pg").resolve()
-    server = start_server(data_dir, keep_running=True)
-    url = server.get_uri()
-    import psycopg
-
-    from app.sync.pgdemo import with_database
-
-    with psycopg.connect(url) as conn:
+    admin_url = start_server(data_dir, keep_running=True).get_uri()
+    with psycopg.connect(admin_url) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'district'").fetchone()
-    district_url = with_database(url, "district") if exists else create_database(url, "district")
-    revision = init_district(district_url)
-    emit({"ok": True, "url": district_url, "revision": revision, "data_dir": str(data_dir),
-          "stop": f"{Path(__import__('pgserver').__file__).parent}/pginstall/bin/pg_ctl "
-                  f"-D {data_dir} stop"})
+    url = with_database(admin_url, "district") if exists else create_database(admin_url, "district")
+    emit({"ok": True, "url": url, "revision": init_district(url), "data_dir": str(data_dir),
+          "stop": f"{pg_ctl_path()} -D {data_dir} stop"})
     return 0
 
 
