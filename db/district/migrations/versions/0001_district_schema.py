@@ -86,7 +86,6 @@ def upgrade() -> None:
     sa.Column('central_reason', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('ix_card_center', 'card', ['center_code', 'src_batch_no'], unique=False)
     op.create_index('ix_card_pending', 'card', ['center_code'], unique=False, postgresql_where=sa.text("district_state = 'pending'"))
     op.create_index('ix_card_person', 'card', ['person_id'], unique=False)
     op.create_index('ix_card_refused', 'card', ['center_code'], unique=False, postgresql_where=sa.text("district_state = 'refused'"))
@@ -105,7 +104,6 @@ def upgrade() -> None:
     sa.Column('received_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('ix_card_event_center', 'card_event', ['center_code', 'src_batch_no'], unique=False)
     op.create_table('center',
     sa.Column('id', sa.Text(), nullable=False),
     sa.Column('center_code', sa.Text(), nullable=False),
@@ -268,7 +266,6 @@ def upgrade() -> None:
     sa.Column('received_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('ix_person_center', 'person', ['center_code', 'src_batch_no'], unique=False)
     op.create_table('staff',
     sa.Column('id', sa.Text(), nullable=False),
     sa.Column('center_code', sa.Text(), nullable=False),
@@ -305,7 +302,6 @@ def upgrade() -> None:
     sa.Column('received_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index('ix_tenancy_center', 'tenancy', ['center_code', 'src_batch_no'], unique=False)
     op.create_table('training',
     sa.Column('id', sa.Text(), nullable=False),
     sa.Column('center_code', sa.Text(), nullable=False),
@@ -350,11 +346,9 @@ def downgrade() -> None:
     op.drop_table('unit')
     op.drop_index('ix_training_center', table_name='training')
     op.drop_table('training')
-    op.drop_index('ix_tenancy_center', table_name='tenancy')
     op.drop_table('tenancy')
     op.drop_index('ix_staff_center', table_name='staff')
     op.drop_table('staff')
-    op.drop_index('ix_person_center', table_name='person')
     op.drop_table('person')
     op.drop_index('ix_landlord_center', table_name='landlord')
     op.drop_table('landlord')
@@ -375,13 +369,11 @@ def downgrade() -> None:
     op.drop_table('center_replica')
     op.drop_index('ix_center_center', table_name='center')
     op.drop_table('center')
-    op.drop_index('ix_card_event_center', table_name='card_event')
     op.drop_table('card_event')
     op.drop_index('ix_card_refused', table_name='card', postgresql_where=sa.text("district_state = 'refused'"))
     op.drop_index('ux_card_active_doc', table_name='card', postgresql_where=sa.text("status = 'active' AND district_state = 'accepted'"))
     op.drop_index('ix_card_person', table_name='card')
     op.drop_index('ix_card_pending', table_name='card', postgresql_where=sa.text("district_state = 'pending'"))
-    op.drop_index('ix_card_center', table_name='card')
     op.drop_table('card')
     op.drop_index('ix_building_center', table_name='building')
     op.drop_table('building')
