@@ -74,9 +74,9 @@ def _where(q, f: AuditFilter):
         q = q.where((AuditEvent.entity_id == f.entity_id)
                     | AuditEvent.detail.contains(f'"{f.entity_id}"'))
     if f.since:
-        q = q.where(AuditEvent.at >= as_utc(f.since).replace(tzinfo=None))
+        q = q.where(AuditEvent.at >= as_utc(f.since))
     if f.until:
-        q = q.where(AuditEvent.at < as_utc(f.until).replace(tzinfo=None))
+        q = q.where(AuditEvent.at < as_utc(f.until))
     return q
 
 
