@@ -45,7 +45,11 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
         book.close()
     elif suffix in (".csv", ".txt"):
         text = _decode(path.read_bytes())
-        rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+        try:
+            rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
+        except csv.Error as e:
+            raise Refused("bad_csv", "CSV 文件格式损坏（例如引号不成对或有多余的回车符），请用 Excel 另存后再导入。",
+                          f"The CSV file is malformed ({e}): save it again from Excel and retry.") from None
     else:
         raise Refused("bad_format", "只支持 CSV 和 XLSX 文件。", "Only CSV and XLSX files are supported.")
     rows = [r for r in rows if any(r)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,14 @@ from app.property import add_building, add_unit
 
 DATA = Path(__file__).parent / "data"
 PASSWORD = "correct horse"
+
+
+@pytest.fixture(autouse=True)
+def database_key_env(tmp_path_factory, monkeypatch) -> None:
+    """Every test's databases use a throwaway key from the environment: nothing lands in
+    the developer's key store, and a test never depends on a key left by another."""
+    monkeypatch.setenv("RENTDESK_DB_KEY", os.urandom(32).hex())
+    monkeypatch.setenv("RENTDESK_KEY_DIR", str(tmp_path_factory.mktemp("keys")))
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from app.cli import (
     cmd_cards,
@@ -18,6 +19,10 @@ from app.cli import (
     cmd_tools,
 )
 from app.errors import Refused
+from db.keystore import KeyUnavailable
+
+# Commands that touch no data directory: they must not create one (or a log in it).
+NO_HOME_COMMANDS = {"id", "photo"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,8 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check that bundled resources load, then exit")
     sub = parser.add_subparsers(dest="command")
-    for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync, cmd_supervisor, cmd_services,
-                   cmd_security):
+    for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync,
+                   cmd_supervisor, cmd_services, cmd_security):
         module.register(sub)
     return parser
 
@@ -45,9 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     if handler is None:
         args.handler = cmd_desk.run_gui
         handler = args.handler
+    if args.command not in NO_HOME_COMMANDS:
+        from app.context import default_home
+        from app.logging_setup import configure_logging
+
+        configure_logging(Path(args.home) if args.home else default_home())
     try:
         return int(handler(args) or 0)
-    except Refused as r:
+    except (Refused, KeyUnavailable) as r:
         print(f"错误：{r.zh}\nError: {r.en}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

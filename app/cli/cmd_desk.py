@@ -50,7 +50,11 @@ def run_init(args) -> int:
     actor = init_center(desk, args.center_code, args.center_name, args.admin, password,
                         workstation=args.workstation, street_office=args.street_office,
                         induction_on=args.induction_date)
-    emit({"center_code": actor.center_code, "admin": actor.username, "home": str(desk.home)})
+    from app.keys import recovery_key
+
+    # Shown once: with it, a backup can be restored on another PC (write it down, keep it safe).
+    emit({"center_code": actor.center_code, "admin": actor.username, "home": str(desk.home),
+          "recovery_key": recovery_key(desk, actor)})
     return 0
 
 

@@ -6,7 +6,6 @@ the importer; fixed cases cover hostile names, broken image files and awkward CS
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 import struct
@@ -88,8 +87,7 @@ def test_search_box_takes_any_string(desk, admin, building, s: str):
     assert isinstance(rows, list)
 
 
-# A bare carriage return is left out here: it crashes today (see the xfail test below).
-_CELL = st.text(st.characters(blacklist_characters="\r", blacklist_categories=("Cs",)), max_size=20)
+_CELL = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
 
 
 def _import_any(desk, admin, path: Path) -> None:
@@ -122,9 +120,6 @@ def test_import_takes_any_bytes(desk, admin, building, tmp_path_factory, raw):
     _import_any(desk, admin, path)
 
 
-@pytest.mark.xfail(strict=True, raises=csv.Error,
-                   reason="app/tabular.read_table reads CSV through io.StringIO without "
-                          "newline='' and does not turn csv.Error into Refused")
 def test_import_bare_carriage_return_is_refused_not_a_crash(desk, admin, building, tmp_path):
     path = tmp_path / "cr.csv"
     path.write_bytes(HEADER.encode() + b"\r0\n")

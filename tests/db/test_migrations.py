@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-from db.engine import open_engine
+from db.engine import connect_raw, open_engine
+from db.keystore import database_key
 from db.migrate import alembic_config, current_revision, head_revision, upgrade
 
 REVISIONS = [r.revision for r in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
@@ -48,6 +48,6 @@ def test_database_at_each_revision_upgrades_keeping_rows(tmp_path: Path, start: 
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT name FROM center WHERE id='c1'").scalar() == "东门中心"
     assert backup is not None
-    copy = sqlite3.connect(backup)
+    copy = connect_raw(backup, database_key(path).key)  # backups are encrypted like the database
     assert copy.execute("SELECT name FROM center").fetchone() == ("东门中心",)
     copy.close()
