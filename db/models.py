@@ -122,6 +122,11 @@ class Tenancy(Synced, table=True):
     __table_args__ = (
         Index("ix_tenancy_unit_active", "unit_id", sqlite_where=text("moved_out_at IS NULL")),
         Index("ix_tenancy_collected", "collected_at"),
+        # The 待移交 list reads only what the workstation has not received (R2).
+        Index("ix_tenancy_undelivered", "collected_at", sqlite_where=text("delivered_at IS NULL")),
+        Index("ix_tenancy_moved_out", "moved_out_at", sqlite_where=text("moved_out_at IS NOT NULL")),
+        Index("ix_tenancy_handed_over", "handed_over_at",
+              sqlite_where=text("handed_over_at IS NOT NULL")),
     )
     person_id: str = Field(foreign_key="person.id", index=True)
     unit_id: str = Field(foreign_key="unit.id", index=True)
@@ -149,6 +154,9 @@ class Card(Synced, table=True):
         Index("ux_card_active_number", "number", unique=True,
               sqlite_where=text("status = 'active'")),
         Index("ix_card_building_active", "building_id", sqlite_where=text("status = 'active'")),
+        # Statistics per period (R8) range-scan these instead of reading every card.
+        Index("ix_card_issued", "issued_at"),
+        Index("ix_card_ended", "ended_at", sqlite_where=text("status IN ('lost', 'revoked')")),
     )
     number: str = Field(index=True, max_length=32)
     tenancy_id: str = Field(foreign_key="tenancy.id", index=True)
