@@ -29,11 +29,6 @@ PERIODS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 # Indexes these queries are shaped for (not yet in db/models.py: see the issue note).
 # With SQLCipher a full table scan costs ~0.5 s at 600,000 tenants; with these a month's
 # report reads only that month's rows.
-RECOMMENDED_INDEXES = (
-    "CREATE INDEX ix_tenancy_moved_out ON tenancy (moved_out_at) WHERE moved_out_at IS NOT NULL",
-    "CREATE INDEX ix_card_issued ON card (issued_at)",
-    "CREATE INDEX ix_card_ended ON card (ended_at) WHERE status IN ('lost', 'revoked')",
-)
 # Above this share of all tenancies, a full scan beats ix_tenancy_collected (random fetches).
 INDEX_SHARE = 0.1
 

@@ -157,15 +157,13 @@ def test_due_and_handover_commands(desk, admin, building, monkeypatch, capsys):
     assert "已移交" in capsys.readouterr().err
 
 
-def test_undelivered_queries_use_the_due_index_when_present(desk, admin, building):
-    # rule R2 at district scale: with DUE_INDEX the due list and counts read only undelivered
-    # rows (the index is created here; db/models.py does not have it yet)
+def test_undelivered_queries_use_the_due_index(desk, admin, building):
+    # rule R2 at district scale: the due list and counts read only undelivered rows
+    # (ix_tenancy_undelivered, migration 0004)
     from sqlalchemy import text
 
-    from app.delivery import DUE_INDEX, _due_query
+    from app.delivery import _due_query
 
-    with write_session(desk.engine) as s:
-        s.connection().exec_driver_sql(DUE_INDEX)
     q = _due_query().where(Tenancy.delivered_at == None, Tenancy.handed_over_at == None)  # noqa: E711
     sql = str(q.compile(desk.engine, compile_kwargs={"literal_binds": True}))
     with read_session(desk.engine) as s:

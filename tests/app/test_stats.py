@@ -263,17 +263,13 @@ def test_periods_follow_summer_time_inside_the_range(desk, admin, building):
 
 
 def test_month_queries_use_the_recommended_date_indexes(desk, admin):
-    # rule R8 at district scale: with the indexes of RECOMMENDED_INDEXES, a month's report is
-    # index range scans only (these indexes are created here; db/models.py does not have them)
+    # rule R8 at district scale: a month's report is index range scans only (migration 0004)
     from app.delivery import db_time, local_midnight_utc
-    from app.stats import RECOMMENDED_INDEXES, _offset_segments, _queries, _Range
+    from app.stats import _offset_segments, _queries, _Range
 
     generate_demo(desk, 600, seed=2)
     start, end = local_midnight_utc(date(2026, 11, 1), SH), local_midnight_utc(date(2026, 12, 1), SH)
     r = _Range(db_time(start), db_time(end), _offset_segments(SH, start, end))
-    with write_session(desk.engine) as s:
-        for ddl in RECOMMENDED_INDEXES:
-            s.connection().exec_driver_sql(ddl)
     with read_session(desk.engine) as s:
         conn = s.connection()
         for by in ("center", "company", "building"):
