@@ -15,7 +15,7 @@ import psycopg
 from sqlalchemy import update
 from sqlmodel import select
 
-from app.blobs import blob_path
+from app.blobs import blob_exists, read_blob
 from app.context import Desk
 from app.sync.batches import BatchData
 from app.sync.crash import crash_point
@@ -96,14 +96,15 @@ def upload_blobs(desk: Desk, conn: psycopg.Connection) -> int:
         shas = [p[0] for p in chunk]
         with conn.transaction(), conn.cursor() as cur:
             missing = set(cur.execute("SELECT district_missing_blobs(%s)", (shas,)).fetchone()[0])
-            todo = [p for p in chunk if p[0] in missing and blob_path(desk, p[0]).exists()]
+            todo = [p for p in chunk if p[0] in missing and blob_exists(desk, p[0])]
             if todo:
                 cur.execute("CREATE TEMP TABLE stg_blob ON COMMIT DROP AS "
                             "SELECT sha256, kind, size, data, center_code FROM blob WITH NO DATA")
                 with cur.copy("COPY stg_blob FROM STDIN") as cp:
+                    # The district gets the plaintext (it holds its own keys, TLS on the wire):
+                    # the local at-rest key never leaves the desk.
                     for sha, kind, size in todo:
-                        cp.write_row((sha, kind, size, blob_path(desk, sha).read_bytes(),
-                                      desk.center_code))
+                        cp.write_row((sha, kind, size, read_blob(desk, sha), desk.center_code))
                 cur.execute("INSERT INTO blob (sha256, kind, size, data, center_code) "
                             "SELECT * FROM stg_blob ON CONFLICT (sha256) DO NOTHING")
             sent += len(todo)

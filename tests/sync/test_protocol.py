@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import psycopg
 import pytest
 from sqlmodel import select
@@ -35,6 +37,9 @@ def test_first_sync_uploads_everything_with_receipts(desk, admin, district, lh01
     undelivered = district_rows(district, "SELECT count(*) FROM tenancy WHERE delivered_at IS NULL")
     assert undelivered[0][0] == 0
     assert district_rows(district, "SELECT count(*) FROM blob")[0][0] == 1
+    # The district receives the photo itself, not the desk's at-rest ciphertext.
+    ((sha, data),) = district_rows(district, "SELECT sha256, data FROM blob")
+    assert hashlib.sha256(bytes(data)).hexdigest() == sha and bytes(data)[:2] == b"\xff\xd8"
     again = sync(desk, lh01_url)
     assert again["batches"] == 0 and again["rows_up_total"] == 0
 
