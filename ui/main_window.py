@@ -15,18 +15,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit_query import allowed
 from app.ui_queries import DeskStatus, desk_status
 from ui.context import UiContext
 from ui.i18n import pick
 from ui.idle import IDLE_MS, IdleWatcher
 from ui.login_dialog import LoginDialog
+from ui.pages.audit_page import AuditPageWidget
 from ui.pages.buildings import BuildingsPage
 from ui.pages.cards import CardsPage
+from ui.pages.dashboard import DashboardPage
+from ui.pages.delivery import DeliveryPage
+from ui.pages.faults import FaultsPage
 from ui.pages.intake import IntakePage
 from ui.pages.photo_panel import PhotoPanel
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.search import SearchPage
 from ui.pages.settings_page import SettingsPage
+from ui.pages.stats import StatsPage
 from ui.settings import settings
 from ui.widgets import set_message
 
@@ -48,19 +54,23 @@ class MainWindow(QMainWindow):
         self.intake = IntakePage(ctx)
         self.cards = CardsPage(ctx)
         self.search = SearchPage(ctx)
+        if allowed(ctx.actor, "audit"):  # supervisor and admin start here (overdue first, R2)
+            self.dashboard = DashboardPage(ctx)
+            self.dashboard.open_page.connect(self.show_page)
+            self._add("dashboard", self.tr("首页"), self.dashboard)
         self._add("intake", self.tr("登记"), self.intake)
         self._add("cards", self.tr("门禁卡"), self.cards)
         self._add("search", self.tr("查询"), self.search)
         self._add("buildings", self.tr("楼栋"), BuildingsPage(ctx))
-        self._add("delivery", self.tr("待移交"), PlaceholderPage(self.tr("待移交"), self.tr(
-            "此页将列出须在 24 小时内送达社区工作站的采集记录（规则 R2）：待移交、已超时、已送达，"
-            "并打印移交清单、记录回执。\n\n尚未实现。目前状态栏显示 24 小时内待送达和已超时的记录数。")))
+        self._add("faults", self.tr("门禁故障"), FaultsPage(ctx))
+        self._add("delivery", self.tr("待移交"), DeliveryPage(ctx))
         self._add("sync", self.tr("同步"), PlaceholderPage(self.tr("同步"), self.tr(
             "此页将显示与区数据库的每日同步：上次同步时间、待上传的更改、冲突记录及其处理。"
             "同步即向社区工作站的送达，区里的回执会记在每条记录上。\n\n尚未实现。目前状态栏显示上次同步的时间。")))
-        self._add("stats", self.tr("统计"), PlaceholderPage(self.tr("统计"), self.tr(
-            "此页将按公司、楼栋、中心和时段统计采集和上报的记录数（规则 R8），可导出。"
-            "\n\n尚未实现。")))
+        if allowed(ctx.actor, "report"):
+            self._add("stats", self.tr("统计"), StatsPage(ctx))
+        if allowed(ctx.actor, "audit"):
+            self._add("audit", self.tr("审计"), AuditPageWidget(ctx))
         self._add("settings", self.tr("设置"), SettingsPage(ctx))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         # Sizes in font units (em), never pixels: right at 1× and 2× alike.

@@ -1,0 +1,142 @@
+"""The supervisor's desk: 首页, 待移交, 门禁故障, 统计, 审计 on a small demo centre."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from app.demo import generate_demo
+from app.staff import create_staff
+from db.engine import write_session
+from db.models import Tenancy, utcnow
+from tests.conftest import PASSWORD, register
+from tests.ui.conftest import settle
+
+
+@pytest.fixture
+def demo_window(qtbot, desk, admin):
+    """A few hundred demo tenants (its own buildings: no `building` fixture here)."""
+    from ui.id_reader import SimulatedIdCardReader
+    from ui.main import build_window
+
+    generate_demo(desk, 300, seed=3)
+    win = build_window(desk, admin, id_reader=SimulatedIdCardReader())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+def _page(window, qtbot, key: str):
+    window.show_page(key)
+    settle(qtbot, window.ctx.lane)
+    return window.pages[key]
+
+
+def test_supervisor_starts_on_dashboard_with_overdue(qtbot, demo_window, desk):  # R2
+    window = demo_window
+    with write_session(desk.engine) as s:  # collected 30 h ago, never delivered
+        t = s.exec(select(Tenancy).limit(1)).one()
+        t.collected_at, t.delivered_at = utcnow() - timedelta(hours=30), None
+        s.add(t)
+        tenancy_id = t.id
+    page = window.pages["dashboard"]
+    assert list(window.pages)[0] == "dashboard"
+    page.reload()
+    settle(qtbot, window.ctx.lane)
+    assert page.last.board.overdue >= 1
+    assert tenancy_id in {i.tenancy_id for i in page.overdue.rows}
+    assert page.values["overdue"].text() == str(page.last.board.overdue)
+
+
+def test_clerk_sees_no_supervisor_pages(qtbot, desk, admin, building, make_ctx):
+    from ui.main_window import MainWindow
+
+    clerk = create_staff(desk, admin, "clerk1", PASSWORD, "clerk")
+    win = MainWindow(make_ctx(clerk))
+    qtbot.addWidget(win)
+    assert {"dashboard", "stats", "audit"}.isdisjoint(win.pages)
+    assert "delivery" in win.pages
+    win.ctx.lane.shutdown()
+
+
+def test_handover_from_the_delivery_page_prints_manifest(qtbot, window, desk, admin, building):
+    for n in (1, 2, 3):
+        register(desk, admin, n)
+    shown: list[tuple[bytes, str]] = []
+    page = _page(window, qtbot, "delivery")
+    page._show = lambda _parent, pdf, title: shown.append((pdf, title))
+    assert len(page.model.rows) == 3
+    page.table.selectRow(0)
+    page.table.selectionModel().select(
+        page.model.index(1, 0), page.table.selectionModel().SelectionFlag.Select
+        | page.table.selectionModel().SelectionFlag.Rows)
+    assert len(page.selected()) == 2
+    page.hand_over_selected()
+    qtbot.waitUntil(lambda: bool(shown))
+    settle(qtbot, window.ctx.lane)
+    assert page.last_batch.number.startswith("YJ-") and len(page.last_batch.items) == 2
+    assert shown[0][0].startswith(b"%PDF")
+    assert len(page.model.rows) == 1  # pending only: the handed-over two are gone
+
+
+def test_stats_model_and_export(qtbot, qtmodeltester, demo_window, tmp_path):  # R8
+    window = demo_window
+    page = _page(window, qtbot, "stats")
+    page.by.setCurrentIndex(page.by.findData("building"))
+    page.reload()
+    settle(qtbot, window.ctx.lane)
+    assert page.model.rowCount() > 0 and page.chart.bars
+    qtmodeltester.check(page.model, force_py=True)
+    out = tmp_path / "stats.csv"
+    page._ask_file = lambda: out
+    page.export()
+    settle(qtbot, window.ctx.lane)
+    assert out.exists() and out.stat().st_size > 0
+    page.chart.grab()  # paints without error
+
+
+def test_faults_page_opens_notifies_and_fixes(qtbot, window, desk, building):  # R7
+    page = _page(window, qtbot, "faults")
+    assert page.code() == "B1"
+    page.installer.setText("安装公司")
+    page.contact.setText("0755-0000000")
+    page.status.setCurrentIndex(page.status.findData("ok"))
+    page.save_system()
+    settle(qtbot, window.ctx.lane)
+    page.description.setText("读卡器无反应")
+    page.open_fault()
+    settle(qtbot, window.ctx.lane)
+    assert len(page.model.rows) == 1 and "故障" in page.system_state.text()
+    page.table.selectRow(0)
+    page.notify()
+    settle(qtbot, window.ctx.lane)
+    page.table.selectRow(0)
+    page.note.setText("更换读卡器")
+    page.add_visit()
+    settle(qtbot, window.ctx.lane)
+    page.table.selectRow(0)
+    page.fix()
+    settle(qtbot, window.ctx.lane)
+    f = page.model.rows[0]
+    assert f.status == "fixed" and f.notified_at and len(f.visits) == 1
+    assert "故障中" not in page.system_state.text()
+
+
+def test_audit_page_filters_and_verifies(qtbot, window, desk, admin, building):  # R10
+    done = [register(desk, admin, n) for n in (1, 2)]
+    page = _page(window, qtbot, "audit")
+    page.entity.setText(done[0].person_id)
+    page.search()
+    settle(qtbot, window.ctx.lane)
+    assert [r.entity_id for r in page.model.rows] == [done[0].tenancy_id]
+    page.entity.clear()
+    page.action.setText("tenant.register")
+    page.search()
+    settle(qtbot, window.ctx.lane)
+    assert len(page.model.rows) == 2
+    page.verify_chain()
+    settle(qtbot, window.ctx.lane)
+    assert page.last_check.ok

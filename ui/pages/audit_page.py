@@ -1,0 +1,151 @@
+"""审计 (R10): who did what, filtered and paged; the hash chain verified on request.
+Every query is itself written to the log by app.audit_query."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.audit_query import (
+    PAGE_SIZE,
+    AuditFilter,
+    AuditPage,
+    AuditRow,
+    ChainResult,
+    query_audit,
+    verify,
+)
+from app.errors import Refused
+from ui.context import UiContext
+from ui.i18n import refusal_text
+from ui.pages.table_model import RowsModel, local_time
+from ui.widgets import heading, set_message
+
+
+class AuditPageWidget(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.offset = 0
+        self.total = 0
+        self.entity, self.staff, self.action = QLineEdit(), QLineEdit(), QLineEdit()
+        self.entity.setPlaceholderText(self.tr("人员或记录编号"))
+        self.staff.setPlaceholderText(self.tr("账号"))
+        self.action.setPlaceholderText(self.tr("操作，如 tenant. 或 card.issue"))
+        self.use_dates = QCheckBox(self.tr("时间"))
+        self.date_from, self.date_to = QDateEdit(QDate.currentDate().addDays(-30)), \
+            QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        for edit in (self.entity, self.staff, self.action):
+            edit.returnPressed.connect(self.search)
+        self.search_button = QPushButton(self.tr("查询"))
+        self.search_button.clicked.connect(self.search)
+        self.prev_button, self.next_button = QPushButton(self.tr("上一页")), \
+            QPushButton(self.tr("下一页"))
+        self.prev_button.clicked.connect(lambda: self.load(max(0, self.offset - PAGE_SIZE)))
+        self.next_button.clicked.connect(lambda: self.load(self.offset + PAGE_SIZE))
+        self.verify_button = QPushButton(self.tr("校验日志链"))
+        self.verify_button.clicked.connect(self.verify_chain)
+        self.model: RowsModel[AuditRow] = RowsModel(
+            [self.tr("序号"), self.tr("时间"), self.tr("账号"), self.tr("姓名"), self.tr("操作"),
+             self.tr("对象"), self.tr("对象编号"), self.tr("详情")],
+            lambda r: (r.seq, local_time(r.at, "%Y-%m-%d %H:%M:%S"), r.staff_username,
+                       r.staff_name, r.action, r.entity, r.entity_id, r.detail), parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.page_label, self.message = QLabel(), QLabel()
+        self.message.setWordWrap(True)
+        filters = QHBoxLayout()
+        for w in (self.entity, self.staff, self.action):
+            filters.addWidget(w, 1)
+        for w in (self.use_dates, self.date_from, QLabel("–"), self.date_to,
+                  self.search_button):
+            filters.addWidget(w)
+        paging = QHBoxLayout()
+        for w in (self.prev_button, self.page_label, self.next_button):
+            paging.addWidget(w)
+        paging.addStretch(1)
+        paging.addWidget(self.verify_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("审计日志（规则 R10）")))
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(paging)
+        layout.addWidget(self.message)
+        self._dirty = True
+
+    def current_filter(self) -> AuditFilter:
+        since = until = None
+        if self.use_dates.isChecked():
+            since = datetime.combine(self.date_from.date().toPython(), time()).astimezone()
+            until = datetime.combine(self.date_to.date().addDays(1).toPython(),
+                                     time()).astimezone()
+        return AuditFilter(self.staff.text().strip() or None,
+                           self.action.text().strip() or None,
+                           self.entity.text().strip() or None, since, until)
+
+    def search(self) -> None:
+        self.load(0)
+
+    def load(self, offset: int) -> None:
+        self._dirty = False
+        f = self.current_filter()
+        self.search_button.setEnabled(False)
+        self.ctx.lane.run(lambda: query_audit(self.ctx.desk, self.ctx.actor, f, offset),
+                          self._loaded, self._failed)
+
+    def _loaded(self, page: AuditPage) -> None:
+        self.search_button.setEnabled(True)
+        self.offset, self.total = page.offset, page.total
+        self.model.set_rows(page.rows)
+        last = page.offset + len(page.rows)
+        self.page_label.setText(self.tr("第 {a}–{b} 条，共 {n} 条").format(
+            a=page.offset + 1 if page.rows else 0, b=last, n=page.total))
+        self.prev_button.setEnabled(page.offset > 0)
+        self.next_button.setEnabled(last < page.total)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.search_button.setEnabled(True)
+        self.verify_button.setEnabled(True)
+        set_message(self.message, refusal_text(exc) if isinstance(exc, Refused) else str(exc),
+                    ok=False)
+
+    def verify_chain(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.ctx.lane.run(lambda: verify(self.ctx.desk, self.ctx.actor), self._verified,
+                          self._failed)
+
+    def _verified(self, result: ChainResult) -> None:
+        self.verify_button.setEnabled(True)
+        self.last_check = result
+        if result.ok:
+            set_message(self.message, self.tr("日志链完整：{n} 条记录均未被改动。").format(
+                n=result.entries), ok=True)
+        else:
+            shown = "；".join(f"#{seq} {problem}" for seq, problem in result.breaks[:10])
+            set_message(self.message, self.tr("日志链有 {n} 处断裂：{list}").format(
+                n=len(result.breaks), list=shown), ok=False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._dirty:
+            self.load(0)

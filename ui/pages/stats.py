@@ -1,0 +1,192 @@
+"""统计 (R8): per company, building or centre and per day, month or year; table, bar chart
+of registrations, export to XLSX/CSV (itself audited by app.export)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import Refused
+from app.export import ExportResult, export_statistics
+from app.stats import StatRow, default_range, statistics
+from ui.context import UiContext
+from ui.i18n import refusal_text
+from ui.pages.table_model import RowsModel
+from ui.widgets import heading, set_message
+
+MAX_BARS = 30
+
+
+class BarChart(QWidget):
+    """Registrations per group (summed over the periods shown), largest first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bars: list[tuple[str, int]] = []
+        self.setMinimumHeight(self.fontMetrics().height() * 10)
+
+    def set_rows(self, rows: list[StatRow]) -> None:
+        totals: dict[str, int] = {}
+        for r in rows:
+            totals[r.group_name or r.group_code] = totals.get(r.group_name or r.group_code, 0) \
+                + r.registered
+        self.bars = sorted(totals.items(), key=lambda kv: -kv[1])[:MAX_BARS]
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = self.fontMetrics()
+        line = fm.height()
+        if not self.bars:
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("没有数据"))
+            return
+        label_w = min(max(fm.horizontalAdvance(n) for n, _ in self.bars) + line,
+                      self.width() // 3)
+        top = max(v for _, v in self.bars) or 1
+        step = max(1.0, (self.height() - line) / len(self.bars))
+        p.drawText(QRectF(0, 0, self.width(), line), Qt.AlignmentFlag.AlignLeft,
+                   self.tr("登记人数"))
+        for n, (name, value) in enumerate(self.bars):
+            y = line + n * step
+            p.setPen(self.palette().windowText().color())
+            p.drawText(QRectF(0, y, label_w - 4, step), Qt.AlignmentFlag.AlignRight
+                       | Qt.AlignmentFlag.AlignVCenter,
+                       fm.elidedText(name, Qt.TextElideMode.ElideRight, label_w - 4))
+            width = (self.width() - label_w - 4 * line) * value / top
+            p.fillRect(QRectF(label_w + 4, y + step * 0.15, width, step * 0.7),
+                       QColor("#4f7cac"))
+            p.drawText(QRectF(label_w + 8 + width, y, 4 * line, step),
+                       Qt.AlignmentFlag.AlignVCenter, str(value))
+
+
+class StatsPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None,
+                 ask_file=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._ask_file = ask_file or self._file_dialog  # tests pass a path instead
+        self.by = QComboBox()
+        for key, label in (("company", self.tr("公司")), ("building", self.tr("楼栋")),
+                           ("center", self.tr("中心"))):
+            self.by.addItem(label, key)
+        self.period = QComboBox()
+        for key, label in (("day", self.tr("日")), ("month", self.tr("月")),
+                           ("year", self.tr("年"))):
+            self.period.addItem(label, key)
+        self.period.setCurrentIndex(1)
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self._default_range()
+        self.period.currentIndexChanged.connect(self._default_range)
+        self.run_button = QPushButton(self.tr("统计"))
+        self.run_button.clicked.connect(self.reload)
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.clicked.connect(lambda: self.export())
+        self.model: RowsModel[StatRow] = RowsModel(
+            [self.tr("编号"), self.tr("名称"), self.tr("时段"), self.tr("登记"), self.tr("迁出"),
+             self.tr("发卡"), self.tr("挂失"), self.tr("补卡"), self.tr("注销"),
+             self.tr("按时送达"), self.tr("超时送达"), self.tr("未送达"), self.tr("门禁故障"),
+             self.tr("故障迟报"), self.tr("已修复"), self.tr("现住人数"), self.tr("核定人数")],
+            lambda r: (r.group_code, r.group_name, r.period, r.registered, r.moved_out,
+                       r.cards_issued, r.cards_lost, r.cards_replaced, r.cards_revoked,
+                       r.delivered_on_time, r.delivered_late, r.undelivered, r.faults_found,
+                       r.faults_notified_late, r.faults_fixed, r.residents_now, r.cap),
+            parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.chart = BarChart()
+        self.message = QLabel()
+        row = QHBoxLayout()
+        for label, w in ((self.tr("口径"), self.by), (self.tr("周期"), self.period),
+                         (self.tr("从"), self.date_from), (self.tr("到"), self.date_to)):
+            row.addWidget(QLabel(label))
+            row.addWidget(w)
+        row.addWidget(self.run_button)
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.chart)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("统计（规则 R8）")))
+        layout.addLayout(row)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+        self._dirty = True
+
+    def _default_range(self) -> None:
+        start, end = default_range(self.period.currentData(), date.today())
+        self.date_from.setDate(QDate(start.year, start.month, start.day))
+        self.date_to.setDate(QDate(end.year, end.month, end.day))
+
+    def params(self) -> tuple[str, str, date, date]:
+        return (self.by.currentData(), self.period.currentData(),
+                self.date_from.date().toPython(), self.date_to.date().toPython())
+
+    def reload(self) -> None:
+        self._dirty = False
+        self.run_button.setEnabled(False)
+        by, period, d_from, d_to = self.params()
+        self.ctx.lane.run(lambda: statistics(self.ctx.desk, by, period, d_from, d_to),
+                          self._loaded, self._failed)
+
+    def _loaded(self, rows: list[StatRow]) -> None:
+        self.run_button.setEnabled(True)
+        self.model.set_rows(rows)
+        self.chart.set_rows(rows)
+        self.message.setText(self.tr("共 {n} 行。").format(n=len(rows)))
+        self.message.setStyleSheet("")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.run_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+        set_message(self.message, refusal_text(exc) if isinstance(exc, Refused) else str(exc),
+                    ok=False)
+
+    def _file_dialog(self) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出统计"), f"statistics-{date.today():%Y%m%d}.xlsx",
+            self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"))
+        return Path(name) if name else None
+
+    def export(self) -> None:
+        out = self._ask_file()
+        if out is None:
+            return
+        by, period, d_from, d_to = self.params()
+        self.export_button.setEnabled(False)
+        self.ctx.lane.run(lambda: export_statistics(self.ctx.desk, self.ctx.actor, out, [by],
+                                                    period, d_from, d_to),
+                          self._exported, self._failed)
+
+    def _exported(self, result: ExportResult) -> None:
+        self.export_button.setEnabled(True)
+        set_message(self.message, self.tr("已导出到 {path}。").format(path=str(result.path)),
+                    ok=True)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
