@@ -19,7 +19,8 @@ from app.context import Desk
 from db.district.schema import synced_columns
 from db.engine import read_session, write_session
 from db.ids import new_id
-from db.models import SYNCED_TABLES, LocalMeta, Outbox, Tenancy, utcnow
+from db.models import LocalMeta, Outbox, Tenancy, utcnow
+from db.sync_scope import UPLOADED_TABLES
 from db.sync_tables import SyncBatch
 
 BATCH_ENTRIES = 50_000  # outbox entries per batch: one district transaction each
@@ -105,7 +106,7 @@ def read_range(desk: Desk, seq_lo: int, seq_hi: int) -> BatchData:
     with read_session(desk.engine) as s:
         # The DB-API cursor hands back plain tuples: no Row objects for a million rows.
         cur = s.connection().connection.cursor()
-        for model in SYNCED_TABLES:
+        for model in UPLOADED_TABLES:
             table = model.__tablename__
             cols = synced_columns(table)
             in_batch = ("SELECT row_id FROM outbox WHERE seq BETWEEN ? AND ? AND table_name = ?")

@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 
-from db.models import SYNCED_TABLES
+from db.sync_scope import UPLOADED_TABLES
 
 metadata = MetaData()
 
@@ -60,7 +60,7 @@ def _pg_type(col):
 
 def synced_columns(table_name: str) -> list[str]:
     """The columns a centre sends for `table_name`, in model order."""
-    model = next(m for m in SYNCED_TABLES if m.__tablename__ == table_name)
+    model = next(m for m in UPLOADED_TABLES if m.__tablename__ == table_name)
     skip = LOCAL_ONLY.get(table_name, frozenset())
     return [c.name for c in model.__table__.columns if c.name not in skip]
 
@@ -87,7 +87,7 @@ def _mirror(model) -> Table:
     return table
 
 
-MIRRORED: dict[str, Table] = {m.__tablename__: _mirror(m) for m in SYNCED_TABLES}
+MIRRORED: dict[str, Table] = {m.__tablename__: _mirror(m) for m in UPLOADED_TABLES}
 
 Index("ix_id_document_doc", MIRRORED["id_document"].c.kind, MIRRORED["id_document"].c.country,
       MIRRORED["id_document"].c.number)
