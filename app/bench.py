@@ -11,6 +11,7 @@ import random
 import statistics
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -76,7 +77,8 @@ def _sample(desk: Desk, sql: str, n: int = 400) -> list[str]:
         return [r[0] for r in s.connection().execute(text(sql), {"n": n})]
 
 
-def run_bench(tenants: int = 600_000, keep: Path | None = None, progress=None) -> dict:
+def run_bench(tenants: int = 600_000, keep: Path | None = None, progress=None,
+              district: bool = False, centres: int = 0) -> dict:
     home = keep or Path(tempfile.mkdtemp(prefix="rentdesk-bench-"))
     desk, demo_seconds = _prepare(home, tenants, progress)
     actor = authenticate(desk, "bench", BENCH_PASSWORD)
@@ -93,7 +95,7 @@ def run_bench(tenants: int = 600_000, keep: Path | None = None, progress=None) -
     result["name_prefix"] = _time_each(names, lambda q: search_tenants(desk, q, limit=50))
 
     # Card issue: fresh tenants in a building with room, timed for the issue alone.
-    tag = f"{rng.randrange(10**6):06d}"
+    tag = _run_tag()  # unique per run: a kept district is benchmarked again and again
     add_building(desk, actor, f"BB{tag}", "基准楼", "基准路 1 号", 20000.0, 1000.0)
     for u in range(30):
         add_unit(desk, actor, f"BB{tag}", f"{u:03d}")
@@ -112,13 +114,25 @@ def run_bench(tenants: int = 600_000, keep: Path | None = None, progress=None) -
     result["card_issue"] = _time_each(range(len(fresh)),
                                       lambda i: issue_card(desk, actor, fresh[i], f"{base + i:010d}"))
     result["csv_import"] = _bench_import(desk, actor, home, rng)
+    from app.dashboard import bench_supervisor
+
+    result["supervisor"] = bench_supervisor(desk)
     result.update(_optional_benches())
     desk.close()
+    if district:
+        # Against a real PostgreSQL (pgserver): its own demo centre of the same size.
+        from app.sync.bench import bench_sync
+
+        result["district_sync"] = bench_sync(tenants, centres=centres)
     return result
 
 
+def _run_tag() -> str:
+    return uuid.uuid4().hex[:8].upper()
+
+
 def _bench_import(desk: Desk, actor, home: Path, rng: random.Random, rows: int = 20000) -> dict:
-    code = f"IMP{rng.randrange(10**6):06d}"
+    code = f"IMP{_run_tag()}"
     add_building(desk, actor, code, "导入测试楼", "导入路 1 号", 200000.0, 1000.0)
     for u in range(100):
         add_unit(desk, actor, code, f"{u:03d}")

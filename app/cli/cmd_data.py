@@ -24,6 +24,10 @@ def register(sub) -> None:
     p.add_argument("--tenants", type=int, default=600_000)
     p.add_argument("--json", action="store_true")
     p.add_argument("--keep", type=Path, help="reuse/keep the bench data directory")
+    p.add_argument("--district", action="store_true",
+                   help="also time the sync against a real PostgreSQL (pgserver)")
+    p.add_argument("--centres", type=int, default=0,
+                   help="with --district: N simulated centres syncing at once")
     p.set_defaults(handler=run_bench)
 
 
@@ -59,7 +63,8 @@ def run_bench(args) -> int:
     from app.bench import format_table
     from app.bench import run_bench as bench
 
-    result = bench(args.tenants, keep=args.keep, progress=_progress)
+    result = bench(args.tenants, keep=args.keep, progress=_progress, district=args.district,
+                   centres=args.centres)
     print(file=sys.stderr)
     if args.json:
         emit(result)
