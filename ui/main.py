@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -81,6 +82,36 @@ def build_window(desk: Desk, actor: Actor, idle_ms: int = IDLE_MS, camera_factor
     return window
 
 
+def start_of_day(desk: Desk) -> None:
+    """The day's backup (rotated) and the retention run; each does nothing if done today."""
+    from app.backup import maybe_daily_backup
+    from app.retention import maybe_run_retention
+
+    maybe_daily_backup(desk)
+    maybe_run_retention(desk)
+
+
+def _log_start_of_day_failure(exc: BaseException) -> None:
+    # Only the kind of failure: messages can quote paths with names in them.
+    logging.getLogger("rentdesk.backup").error("start-of-day backup/retention failed: %s",
+                                               type(exc).__name__)
+
+
+def show_recovery_key(desk: Desk, actor: Actor) -> None:
+    """Shown once at set-up: the key that restores this centre's backups on another PC."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.keys import recovery_key
+
+    key = recovery_key(desk, actor)
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QApplication.translate("Setup", "恢复密钥"),
+                      QApplication.translate(
+                          "Setup", "请抄写并妥善保管此恢复密钥（不要存放在本机）。换电脑或恢复备份时需要它：\n\n{key}"
+                      ).format(key=key))
+    box.exec()
+
+
 def run(home: Path | None = None) -> int:
     app = init_application()
     from ui.login_dialog import LoginDialog
@@ -92,7 +123,11 @@ def run(home: Path | None = None) -> int:
         actor = SetupDialog.create_center(desk) if first_run else LoginDialog.sign_in(desk)
         if actor is None:
             return 0
+        if first_run:
+            show_recovery_key(desk, actor)
         window = build_window(desk, actor)
+        # Daily backup and retention run on the database lane, after the window is up.
+        window.ctx.lane.run(lambda: start_of_day(desk), lambda _r: None, _log_start_of_day_failure)
         window.show()
         return app.exec()
     finally:
