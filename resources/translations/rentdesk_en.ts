@@ -1,6 +1,114 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AuditPageWidget</name>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="45" />
+        <source>人员或记录编号</source>
+        <translation>Person or record id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="46" />
+        <location filename="../../ui/pages/audit_page.py" line="65" />
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="47" />
+        <source>操作，如 tenant. 或 card.issue</source>
+        <translation>Action, e.g. tenant. or card.issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="48" />
+        <location filename="../../ui/pages/audit_page.py" line="65" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="56" />
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="58" />
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="59" />
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="62" />
+        <source>校验日志链</source>
+        <translation>Verify chain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="65" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="65" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="65" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="66" />
+        <source>对象</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="66" />
+        <source>对象编号</source>
+        <translation>Entity id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="66" />
+        <source>详情</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="89" />
+        <source>审计日志（规则 R10）</source>
+        <translation>Audit log (rule R10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="121" />
+        <source>第 {a}–{b} 条，共 {n} 条</source>
+        <translation>{a}–{b} of {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="141" />
+        <source>日志链完整：{n} 条记录均未被改动。</source>
+        <translation>Chain intact: none of the {n} entries was altered.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="145" />
+        <source>日志链有 {n} 处断裂：{list}</source>
+        <translation>The chain is broken in {n} places: {list}</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="58" />
+        <source>没有数据</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="65" />
+        <source>登记人数</source>
+        <translation>Registered</translation>
+    </message>
+</context>
+<context>
     <name>BuildingDialog</name>
     <message>
         <location filename="../../ui/pages/building_dialog.py" line="36" />
@@ -137,52 +245,52 @@
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="36" />
+        <location filename="../../ui/pages/card_panel.py" line="38" />
         <source>租户证件号码</source>
         <translation>Tenant's ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="40" />
+        <location filename="../../ui/pages/card_panel.py" line="42" />
         <source>请刷卡（或输入卡号后按回车）</source>
         <translation>Swipe the card (or type its number and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="45" />
+        <location filename="../../ui/pages/card_panel.py" line="47" />
         <source>注销原因（必填）</source>
         <translation>Reason for revoking (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="47" />
+        <location filename="../../ui/pages/card_panel.py" line="49" />
         <source>注销原卡</source>
         <translation>Revoke the held card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="49" />
+        <location filename="../../ui/pages/card_panel.py" line="51" />
         <source>办理迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="59" />
+        <location filename="../../ui/pages/card_panel.py" line="61" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="61" />
+        <location filename="../../ui/pages/card_panel.py" line="63" />
         <source>门禁卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="122" />
+        <location filename="../../ui/pages/card_panel.py" line="131" />
         <source>已发卡：{number}（{building} {unit}）</source>
         <translation>Card issued: {number} ({building} {unit})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="135" />
+        <location filename="../../ui/pages/card_panel.py" line="144" />
         <source>原卡 {number} 已注销。请刷新卡。</source>
         <translation>Card {number} revoked. Swipe the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="146" />
+        <location filename="../../ui/pages/card_panel.py" line="155" />
         <source>已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。</source>
         <translation>Moved out; card {number} stopped. Register again for a new address.</translation>
     </message>
@@ -248,6 +356,518 @@
         <location filename="../../ui/pages/cards.py" line="87" />
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="31" />
+        <source>发现时间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="31" />
+        <source>类型</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="31" />
+        <source>涉及中心</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="32" />
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="32" />
+        <source>处理意见</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="39" />
+        <source>只看未处理</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="43" />
+        <source>处理意见（必填）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="44" />
+        <source>注销本中心被拒的门禁卡</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="45" />
+        <source>处理</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="60" />
+        <source>同一人在多个中心登记</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="61" />
+        <source>一人多卡（本卡被拒）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="67" />
+        <source>已处理</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="67" />
+        <source>未处理</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="91" />
+        <source>已处理，下次同步时报区里。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="65" />
+        <source>24 小时内待送达</source>
+        <translation>Due within 24 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="65" />
+        <source>其中不足 6 小时</source>
+        <translation>Of those, under 6 h left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="66" />
+        <source>已超时未送达</source>
+        <translation>Overdue, undelivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="66" />
+        <source>门禁系统故障未修复</source>
+        <translation>Open card-system faults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="67" />
+        <source>接近或已满核定人数的楼栋</source>
+        <translation>Buildings at or near cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="68" />
+        <source>上次同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="73" />
+        <location filename="../../ui/pages/dashboard.py" line="79" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="73" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="73" />
+        <location filename="../../ui/pages/dashboard.py" line="85" />
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="73" />
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="74" />
+        <source>采集时间</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="74" />
+        <source>截止时间</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="79" />
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="79" />
+        <source>培训状态</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="79" />
+        <source>有效至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="85" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="85" />
+        <source>入住 / 上限</source>
+        <translation>Residents / cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="88" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="90" />
+        <source>去待移交…</source>
+        <translation>Go to handover…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="94" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="98" />
+        <source>培训即将到期或已失效的账号（规则 R3）</source>
+        <translation>Accounts whose training lapses or has lapsed (rule R3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="100" />
+        <source>接近核定人数的楼栋（规则 R5）</source>
+        <translation>Buildings near their cap (rule R5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="105" />
+        <source>已超时未送达的记录（规则 R2）</source>
+        <translation>Overdue records not yet delivered (rule R2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="122" />
+        <source>未参加入职培训</source>
+        <translation>No induction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="124" />
+        <source>已失效 {n} 天</source>
+        <translation>Lapsed {n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="125" />
+        <source>{n} 天后到期</source>
+        <translation>Lapses in {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="150" />
+        <source>尚未同步</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="152" />
+        <source>有 {n} 张故障单超过 24 小时未通知安装单位（规则 R7）。</source>
+        <translation>{n} fault tickets have gone over 24 h without notifying the installer (rule R7).</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPage</name>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="37" />
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="37" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="37" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="37" />
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="38" />
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="38" />
+        <source>采集时间</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="38" />
+        <source>截止时间</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="38" />
+        <source>已移交</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="39" />
+        <source>回执（送达时间）</source>
+        <translation>Receipt (delivered)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="52" />
+        <source>只显示未移交</source>
+        <translation>Not handed over only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="55" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="57" />
+        <source>移交所选并打印清单…</source>
+        <translation>Hand over selected and print list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="59" />
+        <source>打印今日移交清单…</source>
+        <translation>Print today's handover list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="69" />
+        <source>待移交（24 小时内送达社区工作站）</source>
+        <translation>To hand over (to the workstation within 24 h)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="79" />
+        <source>已送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="82" />
+        <source>超时 {t}</source>
+        <translation>Overdue {t}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="96" />
+        <source>充裕 {g} 条 · 不足 6 小时 {a} 条 · 已超时 {r} 条 · 24 小时内已送达 {d} 条</source>
+        <translation>In time {g} · under 6 h {a} · overdue {r} · delivered in the last 24 h {d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="118" />
+        <source>已建立移交批次 {no}：{n} 条记录。</source>
+        <translation>Handover batch {no} created: {n} records.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="139" />
+        <source>移交清单</source>
+        <translation>Handover list</translation>
+    </message>
+</context>
+<context>
+    <name>FaultsPage</name>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="56" />
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="56" />
+        <source>故障</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="57" />
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="57" />
+        <source>未安装</source>
+        <translation>None installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="59" />
+        <source>保存门禁系统资料</source>
+        <translation>Save card-system record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="61" />
+        <source>门禁系统资料（规则 R4）</source>
+        <translation>Card-system record (rule R4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="63" />
+        <source>安装单位</source>
+        <translation>Installer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="64" />
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="65" />
+        <source>控制器型号</source>
+        <translation>Controller model</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="66" />
+        <source>安装日期</source>
+        <translation>Installed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="67" />
+        <location filename="../../ui/pages/faults.py" line="70" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="70" />
+        <source>单号</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="70" />
+        <location filename="../../ui/pages/faults.py" line="103" />
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="70" />
+        <source>故障现象</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="71" />
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="71" />
+        <source>通知期限</source>
+        <translation>Notify by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="71" />
+        <source>通知时间</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="71" />
+        <source>修复时间</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="72" />
+        <source>处理次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="87" />
+        <source>故障现象，例如：读卡器无反应</source>
+        <translation>The fault, e.g. reader does not respond</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="89" />
+        <source>处理情况（只写设备，不写人员信息）</source>
+        <translation>What was done (equipment only, no personal data)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="95" />
+        <source>报故障</source>
+        <translation>Report fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="96" />
+        <source>已通知安装单位</source>
+        <translation>Installer notified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="97" />
+        <source>记录处理</source>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="98" />
+        <location filename="../../ui/pages/faults.py" line="126" />
+        <source>已修复</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="118" />
+        <source>门禁系统与故障单（规则 R7：24 小时内通知安装单位）</source>
+        <translation>Card systems and fault tickets (rule R7: notify the installer within 24 h)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="125" />
+        <source>待通知</source>
+        <translation>To notify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="125" />
+        <source>已通知</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="128" />
+        <source>{s}（超过 24 小时）</source>
+        <translation>{s} (over 24 h)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="129" />
+        <source>（迟报）</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="172" />
+        <source>门禁系统故障中</source>
+        <translation>Card system down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="173" />
+        <source>门禁系统：{s}</source>
+        <translation>Card system: {s}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="192" />
+        <source>门禁系统资料已保存。</source>
+        <translation>Card-system record saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="197" />
+        <source>故障单已建立，请在 24 小时内通知安装单位。</source>
+        <translation>Ticket opened: notify the installer within 24 h.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="203" />
+        <source>请先选择一张故障单。</source>
+        <translation>Choose a ticket first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="209" />
+        <source>已记录通知安装单位。</source>
+        <translation>Installer notification recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="214" />
+        <source>已记录处理情况。</source>
+        <translation>Visit recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="219" />
+        <source>已修复，门禁系统恢复正常。</source>
+        <translation>Fixed; the card system works again.</translation>
     </message>
 </context>
 <context>
@@ -634,6 +1254,275 @@
     </message>
 </context>
 <context>
+    <name>LeasesTab</name>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="47" />
+        <location filename="../../ui/pages/leases.py" line="79" />
+        <source>房间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="47" />
+        <location filename="../../ui/pages/leases.py" line="80" />
+        <source>承租人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="47" />
+        <source>租期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="48" />
+        <source>待办</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="56" />
+        <source>续租至</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="59" />
+        <source>留住人员证件号（逗号分隔，可空）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="60" />
+        <source>确认迁出并结束</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="67" />
+        <source>承租人证件号，多人用逗号分隔</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="75" />
+        <source>房间未登记房东时必填</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="76" />
+        <source>登记租赁合同</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="82" />
+        <source>月租（元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="82" />
+        <source>押金（元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="83" />
+        <source>起</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="83" />
+        <source>止</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="87" />
+        <source>出租人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="91" />
+        <source>30 天内到期或已到期的租约：确认续租或迁出</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="105" />
+        <source>（均已迁出）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="145" />
+        <source>已登记 {unit} 的租赁合同，至 {end}。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="153" />
+        <source>已续租至 {end}。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="160" />
+        <source>结束 {unit} 的租约：{n} 人迁出，其门禁卡即注销。继续？</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="165" />
+        <source>租约已结束：迁出 {n} 人，注销门禁卡 {c} 张。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/leases.py" line="170" />
+        <source>确认迁出</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ListingsTab</name>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="52" />
+        <source>楼栋</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="52" />
+        <location filename="../../ui/pages/listings.py" line="73" />
+        <source>房间</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="52" />
+        <source>月租（元）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="53" />
+        <source>可入住</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="53" />
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="53" />
+        <source>空位</source>
+        <translation type="unfinished">Free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="62" />
+        <source> 元/月</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="66" />
+        <source>默认为房东</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="68" />
+        <source>默认为房东电话</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="69" />
+        <source>立即发布</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="70" />
+        <source>新增招租</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="74" />
+        <source>月租</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="75" />
+        <source>可入住日期</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="76" />
+        <source>联系人</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="77" />
+        <source>联系电话</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="85" />
+        <source>发布</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="85" />
+        <source>撤下</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="86" />
+        <source>打印招租单</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="92" />
+        <source>导出公告板（PDF）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="107" />
+        <source>草稿</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="107" />
+        <source>已发布</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="108" />
+        <source>已撤下</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="111" />
+        <source>已满</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="155" />
+        <source>已新增 {unit} 的招租信息。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="160" />
+        <source>已发布。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="165" />
+        <source>已撤下。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="170" />
+        <source>招租信息</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="176" />
+        <source>招租公告板</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="180" />
+        <source>公告板 {n} 条。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/listings.py" line="182" />
+        <source>已住满而撤下 {n} 条。</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/login_dialog.py" line="32" />
@@ -674,107 +1563,222 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="43" />
+        <location filename="../../ui/main_window.py" line="50" />
         <source>出租屋管理服务中心 · {code}</source>
         <translation>Rental Housing Service Centre · {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="61" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="62" />
         <location filename="../../ui/selftest.py" line="29" />
         <source>登记</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>门禁卡</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="66" />
+        <source>服务</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="67" />
+        <source>门禁故障</source>
+        <translation>Card faults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="68" />
         <source>待移交</source>
         <translation>Due for delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
         <source>此页将列出须在 24 小时内送达社区工作站的采集记录（规则 R2）：待移交、已超时、已送达，并打印移交清单、记录回执。
 
 尚未实现。目前状态栏显示 24 小时内待送达和已超时的记录数。</source>
-        <translation>This page will list the collected records that must reach the community workstation within 24 hours (rule R2): due, overdue and delivered, with the handover manifest to print and the receipts.
+        <translation type="vanished">This page will list the collected records that must reach the community workstation within 24 hours (rule R2): due, overdue and delivered, with the handover manifest to print and the receipts.
 
 Not built yet. For now the status bar shows how many records are due within 24 hours and how many are overdue.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59" />
         <source>此页将显示与区数据库的每日同步：上次同步时间、待上传的更改、冲突记录及其处理。同步即向社区工作站的送达，区里的回执会记在每条记录上。
 
 尚未实现。目前状态栏显示上次同步的时间。</source>
-        <translation>This page will show the daily sync with the district database: the last sync, changes waiting to upload, and conflicts and how they were resolved. Syncing is the delivery to the community workstation; the district's receipt is recorded on every record.
+        <translation type="vanished">This page will show the daily sync with the district database: the last sync, changes waiting to upload, and conflicts and how they were resolved. Syncing is the delivery to the community workstation; the district's receipt is recorded on every record.
 
 Not built yet. For now the status bar shows when the desk last synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="71" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
         <source>此页将按公司、楼栋、中心和时段统计采集和上报的记录数（规则 R8），可导出。
 
 尚未实现。</source>
-        <translation>This page will count the records collected and reported per company, building, centre and period (rule R8), exportable.
+        <translation type="vanished">This page will count the records collected and reported per company, building, centre and period (rule R8), exportable.
 
 Not built yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="74" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>当前账号：{name}（{role}）</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>24 小时内待送达：{n} 条</source>
         <translation>Due within 24 h: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>，已超时 {n} 条</source>
         <translation>, overdue: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>培训有效至 {day}</source>
         <translation>Training valid until {day}</translation>
+    </message>
+</context>
+<context>
+    <name>PermitsTab</name>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="54" />
+        <source>证件号码（或姓名、电话）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="56" />
+        <source>查找</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="65" />
+        <source>附住所证明扫描件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="67" />
+        <source>附就业或就读证明扫描件…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="69" />
+        <source>受理申请</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="76" />
+        <source>备注 / 退回原因 / 居住证号码</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="77" />
+        <source>记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="79" />
+        <source>打印申请表</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="97" />
+        <source>申领条件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="100" />
+        <source>办理进度</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="121" />
+        <source>没有找到该租户。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="153" />
+        <source>符合申领条件</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="154" />
+        <source>尚不符合，缺 {n} 项</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="176" />
+        <source>居住证号码：{n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="186" />
+        <source>选择扫描件</source>
+        <translation type="unfinished">Choose a scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="187" />
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="199" />
+        <source>已受理。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="211" />
+        <source>已记录。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="216" />
+        <source>居住证申领登记表</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -885,7 +1889,9 @@ Not built yet.</translation>
         <location filename="../../ui/printing/dialog.py" line="55" />
         <source>共 %n 页</source>
         <translation>
-            <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/printing/dialog.py" line="56" />
@@ -1002,6 +2008,29 @@ Not built yet.</translation>
         <location filename="../../ui/pages/search.py" line="65" />
         <source>{n}{more} 条结果</source>
         <translation>{n}{more} results</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../ui/pages/services.py" line="21" />
+        <source>招租</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/services.py" line="22" />
+        <source>居住证</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/services.py" line="23" />
+        <source>租赁合同</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/services.py" line="26" />
+        <source>便民服务</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1155,6 +2184,21 @@ Not built yet.</translation>
     </message>
 </context>
 <context>
+    <name>Setup</name>
+    <message>
+        <location filename="../../ui/main.py" line="108" />
+        <source>恢复密钥</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/main.py" line="109" />
+        <source>请抄写并妥善保管此恢复密钥（不要存放在本机）。换电脑或恢复备份时需要它：
+
+{key}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SetupDialog</name>
     <message>
         <location filename="../../ui/setup_dialog.py" line="32" />
@@ -1210,6 +2254,293 @@ Not built yet.</translation>
         <location filename="../../ui/setup_dialog.py" line="70" />
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="86" />
+        <source>公司</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="86" />
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="87" />
+        <source>中心</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="90" />
+        <source>日</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="90" />
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="91" />
+        <source>年</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="100" />
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="102" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="105" />
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="105" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="105" />
+        <source>时段</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="105" />
+        <source>登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="105" />
+        <source>迁出</source>
+        <translation>Moved out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="106" />
+        <source>发卡</source>
+        <translation>Cards issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="106" />
+        <source>挂失</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="106" />
+        <source>补卡</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="106" />
+        <source>注销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="107" />
+        <source>按时送达</source>
+        <translation>Delivered on time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="107" />
+        <source>超时送达</source>
+        <translation>Delivered late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="107" />
+        <source>未送达</source>
+        <translation>Undelivered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="107" />
+        <source>门禁故障</source>
+        <translation>Faults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="108" />
+        <source>故障迟报</source>
+        <translation>Notified late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="108" />
+        <source>已修复</source>
+        <translation>Fixed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="108" />
+        <source>现住人数</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="108" />
+        <source>核定人数</source>
+        <translation>Cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="122" />
+        <source>口径</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="122" />
+        <source>周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="123" />
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="123" />
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="133" />
+        <source>统计（规则 R8）</source>
+        <translation>Statistics (rule R8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="159" />
+        <source>共 {n} 行。</source>
+        <translation>{n} rows.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="170" />
+        <source>导出统计</source>
+        <translation>Export statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="171" />
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="186" />
+        <source>已导出到 {path}。</source>
+        <translation>Exported to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="54" />
+        <source>postgresql://用户@主机:端口/数据库（空则用上次的地址）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="57" />
+        <source>中心密码（不保存）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="58" />
+        <source>立即同步</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="67" />
+        <source>区数据库地址</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="71" />
+        <source>密码</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="72" />
+        <source>每日自动同步：用系统的计划任务每天运行一次 rentdesk sync（地址取上次同步的，密码取环境变量 RENTDESK_DISTRICT_PASSWORD）：</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="78" />
+        <source>与区数据库同步</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="83" />
+        <source>同步记录</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="90" />
+        <source>冲突记录（主管处理）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="98" />
+        <source>待上传的更改：{n} 条</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="114" />
+        <source>{when}  成功：上传 {up} 行</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="117" />
+        <source>{when}  已取消</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="118" />
+        <location filename="../../ui/pages/sync_page.py" line="177" />
+        <source>{when}  失败（{code}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="131" />
+        <source>同步</source>
+        <translation type="unfinished">Sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="132" />
+        <source>取消</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="149" />
+        <source>上传</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="167" />
+        <source>已取消：已上传的批次已保存，其余下次同步时继续。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="170" />
+        <source>同步完成。</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="187" />
+        <source>上传：{rows} 行，{batches} 批，照片与扫描件 {blobs} 个</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="190" />
+        <source>下载：区里的决定 {n} 条</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="191" />
+        <source>新冲突：{n} 条；被拒的门禁卡：{c} 张</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="193" />
+        <source>仍待上传：{n} 条</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1431,6 +2762,24 @@ Not built yet.</translation>
         <location filename="../../ui/pages/tenant.py" line="197" />
         <source>照片已更新。</source>
         <translation>Photo updated.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../ui/pages/unit_picker.py" line="68" />
+        <source>{unit}（上限未核定）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_picker.py" line="70" />
+        <source>{unit}（已住满 {n}/{cap}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/pages/unit_picker.py" line="72" />
+        <source>{unit}（空 {free} 人）</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -28,14 +28,6 @@ from ui.widgets import heading, set_message
 COLOURS = {"green": "#e8f5e9", "amber": "#fff3cd", "red": "#ffcdd2", "delivered": "#eceff1"}
 
 
-def _left(item: DueItem, tr) -> str:
-    if item.status == "delivered":
-        return tr("已送达")
-    hours, rest = divmod(int(abs(item.seconds_left)) // 60, 60)
-    text = f"{hours}:{rest:02d}"
-    return tr("超时 {t}").format(t=text) if item.seconds_left < 0 else text
-
-
 class DeliveryPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, show=None) -> None:
         super().__init__(parent)
@@ -45,7 +37,7 @@ class DeliveryPage(QWidget):
             [self.tr("剩余时间"), self.tr("姓名"), self.tr("证件号码"), self.tr("楼栋"),
              self.tr("房号"), self.tr("采集时间"), self.tr("截止时间"), self.tr("已移交"),
              self.tr("回执（送达时间）")],
-            lambda i: (_left(i, self.tr), i.name, i.idno_masked, i.building_name,
+            lambda i: (self._left(i), i.name, i.idno_masked, i.building_name,
                        i.unit_number, local_time(i.collected_at), local_time(i.due_at),
                        local_time(i.handed_over_at), local_time(i.delivered_at)),
             lambda i: QColor(COLOURS[i.status]), self)
@@ -81,6 +73,13 @@ class DeliveryPage(QWidget):
         layout.addWidget(self.message)
         ctx.changes.tenants_changed.connect(self._stale)
         self._dirty = True
+
+    def _left(self, item: DueItem) -> str:
+        if item.status == "delivered":
+            return self.tr("已送达")
+        hours, rest = divmod(int(abs(item.seconds_left)) // 60, 60)
+        text = f"{hours}:{rest:02d}"
+        return self.tr("超时 {t}").format(t=text) if item.seconds_left < 0 else text
 
     def reload(self) -> None:
         self._dirty = False
