@@ -45,6 +45,7 @@ def main() -> int:
     from app.center import init_center
     from app.context import open_desk
     from app.demo import generate_demo
+    from app.faults import open_fault
     from app.property import add_unit
     from app.search import search_tenants
     from ui.id_reader import SimulatedIdCardReader
@@ -64,6 +65,8 @@ def main() -> int:
             generate_demo(desk, args.tenants, seed=2)
             # A free room, so the screenshot of the card step shows a successful issue.
             add_unit(desk, actor, "B000001", "999", area_m2=20.0)
+            # A card-system fault, so 门禁故障 and 首页 show one (R7).
+            open_fault(desk, actor, "B000002", "读卡器无反应")
             window = build_window(desk, actor, camera_factory=simulated_camera,
                                   id_reader=SimulatedIdCardReader())
             h = window.fontMetrics().height()
@@ -80,6 +83,7 @@ def main() -> int:
                     window.intake.form.building.setCurrentIndex(1)
                     settle(app, 1.0)  # a few camera frames and a face check
                     window.intake.photo.capture()
+                window.ctx.lane.wait()  # the supervisor pages load on the lane
                 settle(app)
                 window.grab().save(str(args.out / f"{key}{suffix}.png"))
             # The card step right after Register, with a card swiped.

@@ -363,72 +363,72 @@
     <message>
         <location filename="../../ui/pages/conflicts.py" line="31" />
         <source>发现时间</source>
-        <translation type="unfinished" />
+        <translation>Detected</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="31" />
         <source>类型</source>
-        <translation type="unfinished" />
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="31" />
         <source>涉及中心</source>
-        <translation type="unfinished" />
+        <translation>Centres</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="32" />
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="32" />
         <source>处理意见</source>
-        <translation type="unfinished" />
+        <translation>Resolution</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="39" />
         <source>只看未处理</source>
-        <translation type="unfinished" />
+        <translation>Open only</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="43" />
         <source>处理意见（必填）</source>
-        <translation type="unfinished" />
+        <translation>Resolution note (required)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="44" />
         <source>注销本中心被拒的门禁卡</source>
-        <translation type="unfinished" />
+        <translation>Revoke this centre's refused card</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="45" />
         <source>处理</source>
-        <translation type="unfinished" />
+        <translation>Resolve</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="60" />
         <source>同一人在多个中心登记</source>
-        <translation type="unfinished" />
+        <translation>Same person at several centres</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="61" />
         <source>一人多卡（本卡被拒）</source>
-        <translation type="unfinished" />
+        <translation>Second card (refused here)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="67" />
         <source>已处理</source>
-        <translation type="unfinished" />
+        <translation>Resolved</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="67" />
         <source>未处理</source>
-        <translation type="unfinished" />
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="91" />
         <source>已处理，下次同步时报区里。</source>
-        <translation type="unfinished" />
+        <translation>Resolved; the district hears of it at the next sync.</translation>
     </message>
 </context>
 <context>
@@ -677,195 +677,200 @@
 <context>
     <name>FaultsPage</name>
     <message>
-        <location filename="../../ui/pages/faults.py" line="56" />
+        <location filename="../../ui/pages/faults.py" line="52" />
+        <source>显示所有楼栋的故障单</source>
+        <translation>Tickets of all buildings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/faults.py" line="60" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="56" />
+        <location filename="../../ui/pages/faults.py" line="60" />
         <source>故障</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="57" />
+        <location filename="../../ui/pages/faults.py" line="61" />
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="57" />
+        <location filename="../../ui/pages/faults.py" line="61" />
         <source>未安装</source>
         <translation>None installed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="59" />
+        <location filename="../../ui/pages/faults.py" line="63" />
         <source>保存门禁系统资料</source>
         <translation>Save card-system record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="61" />
+        <location filename="../../ui/pages/faults.py" line="65" />
         <source>门禁系统资料（规则 R4）</source>
         <translation>Card-system record (rule R4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="63" />
+        <location filename="../../ui/pages/faults.py" line="67" />
         <source>安装单位</source>
         <translation>Installer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="64" />
+        <location filename="../../ui/pages/faults.py" line="68" />
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="65" />
+        <location filename="../../ui/pages/faults.py" line="69" />
         <source>控制器型号</source>
         <translation>Controller model</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="66" />
+        <location filename="../../ui/pages/faults.py" line="70" />
         <source>安装日期</source>
         <translation>Installed on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="67" />
-        <location filename="../../ui/pages/faults.py" line="70" />
+        <location filename="../../ui/pages/faults.py" line="71" />
+        <location filename="../../ui/pages/faults.py" line="74" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="70" />
+        <location filename="../../ui/pages/faults.py" line="74" />
         <source>单号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="70" />
-        <location filename="../../ui/pages/faults.py" line="103" />
+        <location filename="../../ui/pages/faults.py" line="74" />
+        <location filename="../../ui/pages/faults.py" line="107" />
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="70" />
+        <location filename="../../ui/pages/faults.py" line="74" />
         <source>故障现象</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="71" />
+        <location filename="../../ui/pages/faults.py" line="75" />
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="71" />
+        <location filename="../../ui/pages/faults.py" line="75" />
         <source>通知期限</source>
         <translation>Notify by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="71" />
+        <location filename="../../ui/pages/faults.py" line="75" />
         <source>通知时间</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="71" />
+        <location filename="../../ui/pages/faults.py" line="75" />
         <source>修复时间</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="72" />
+        <location filename="../../ui/pages/faults.py" line="76" />
         <source>处理次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="87" />
+        <location filename="../../ui/pages/faults.py" line="91" />
         <source>故障现象，例如：读卡器无反应</source>
         <translation>The fault, e.g. reader does not respond</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="89" />
+        <location filename="../../ui/pages/faults.py" line="93" />
         <source>处理情况（只写设备，不写人员信息）</source>
         <translation>What was done (equipment only, no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="95" />
+        <location filename="../../ui/pages/faults.py" line="99" />
         <source>报故障</source>
         <translation>Report fault</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="96" />
+        <location filename="../../ui/pages/faults.py" line="100" />
         <source>已通知安装单位</source>
         <translation>Installer notified</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="97" />
+        <location filename="../../ui/pages/faults.py" line="101" />
         <source>记录处理</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="98" />
-        <location filename="../../ui/pages/faults.py" line="126" />
+        <location filename="../../ui/pages/faults.py" line="102" />
+        <location filename="../../ui/pages/faults.py" line="131" />
         <source>已修复</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="118" />
+        <location filename="../../ui/pages/faults.py" line="123" />
         <source>门禁系统与故障单（规则 R7：24 小时内通知安装单位）</source>
         <translation>Card systems and fault tickets (rule R7: notify the installer within 24 h)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="125" />
+        <location filename="../../ui/pages/faults.py" line="130" />
         <source>待通知</source>
         <translation>To notify</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="125" />
+        <location filename="../../ui/pages/faults.py" line="130" />
         <source>已通知</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="128" />
+        <location filename="../../ui/pages/faults.py" line="133" />
         <source>{s}（超过 24 小时）</source>
         <translation>{s} (over 24 h)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="129" />
+        <location filename="../../ui/pages/faults.py" line="134" />
         <source>（迟报）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="172" />
+        <location filename="../../ui/pages/faults.py" line="177" />
         <source>门禁系统故障中</source>
         <translation>Card system down</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="173" />
+        <location filename="../../ui/pages/faults.py" line="178" />
         <source>门禁系统：{s}</source>
         <translation>Card system: {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="192" />
+        <location filename="../../ui/pages/faults.py" line="197" />
         <source>门禁系统资料已保存。</source>
         <translation>Card-system record saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="197" />
+        <location filename="../../ui/pages/faults.py" line="202" />
         <source>故障单已建立，请在 24 小时内通知安装单位。</source>
         <translation>Ticket opened: notify the installer within 24 h.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="203" />
+        <location filename="../../ui/pages/faults.py" line="208" />
         <source>请先选择一张故障单。</source>
         <translation>Choose a ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="209" />
+        <location filename="../../ui/pages/faults.py" line="214" />
         <source>已记录通知安装单位。</source>
         <translation>Installer notification recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="214" />
+        <location filename="../../ui/pages/faults.py" line="219" />
         <source>已记录处理情况。</source>
         <translation>Visit recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="219" />
+        <location filename="../../ui/pages/faults.py" line="224" />
         <source>已修复，门禁系统恢复正常。</source>
         <translation>Fixed; the card system works again.</translation>
     </message>
@@ -1259,113 +1264,113 @@
         <location filename="../../ui/pages/leases.py" line="47" />
         <location filename="../../ui/pages/leases.py" line="79" />
         <source>房间</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="47" />
         <location filename="../../ui/pages/leases.py" line="80" />
         <source>承租人</source>
-        <translation type="unfinished" />
+        <translation>Tenants</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="47" />
         <source>租期</source>
-        <translation type="unfinished" />
+        <translation>Term</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="48" />
         <source>待办</source>
-        <translation type="unfinished" />
+        <translation>To do</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="56" />
         <source>续租至</source>
-        <translation type="unfinished" />
+        <translation>Renew until</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="59" />
         <source>留住人员证件号（逗号分隔，可空）</source>
-        <translation type="unfinished" />
+        <translation>ID numbers of those staying (comma-separated, optional)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="60" />
         <source>确认迁出并结束</source>
-        <translation type="unfinished" />
+        <translation>Confirm move-out and end</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="67" />
         <source>承租人证件号，多人用逗号分隔</source>
-        <translation type="unfinished" />
+        <translation>Tenants' ID numbers, comma-separated</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="75" />
         <source>房间未登记房东时必填</source>
-        <translation type="unfinished" />
+        <translation>required when the unit has no landlord on record</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="76" />
         <source>登记租赁合同</source>
-        <translation type="unfinished" />
+        <translation>Register lease</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="82" />
         <source>月租（元）</source>
-        <translation type="unfinished" />
+        <translation>Rent (yuan)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="82" />
         <source>押金（元）</source>
-        <translation type="unfinished" />
+        <translation>Deposit (yuan)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="83" />
         <source>起</source>
-        <translation type="unfinished" />
+        <translation>From</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="83" />
         <source>止</source>
-        <translation type="unfinished" />
+        <translation>To</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="87" />
         <source>出租人</source>
-        <translation type="unfinished" />
+        <translation>Landlord</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="91" />
         <source>30 天内到期或已到期的租约：确认续租或迁出</source>
-        <translation type="unfinished" />
+        <translation>Leases ending within 30 days or ended: confirm renewal or move-out</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="105" />
         <source>（均已迁出）</source>
-        <translation type="unfinished" />
+        <translation>(all moved out)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="145" />
         <source>已登记 {unit} 的租赁合同，至 {end}。</source>
-        <translation type="unfinished" />
+        <translation>Lease of {unit} registered, until {end}.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="153" />
         <source>已续租至 {end}。</source>
-        <translation type="unfinished" />
+        <translation>Renewed until {end}.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="160" />
         <source>结束 {unit} 的租约：{n} 人迁出，其门禁卡即注销。继续？</source>
-        <translation type="unfinished" />
+        <translation>End the lease of {unit}: {n} move out and their cards are stopped. Continue?</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="165" />
         <source>租约已结束：迁出 {n} 人，注销门禁卡 {c} 张。</source>
-        <translation type="unfinished" />
+        <translation>Lease ended: {n} moved out, {c} cards stopped.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/leases.py" line="170" />
         <source>确认迁出</source>
-        <translation type="unfinished" />
+        <translation>Confirm move-out</translation>
     </message>
 </context>
 <context>
@@ -1373,153 +1378,153 @@
     <message>
         <location filename="../../ui/pages/listings.py" line="52" />
         <source>楼栋</source>
-        <translation type="unfinished" />
+        <translation>Building</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="52" />
         <location filename="../../ui/pages/listings.py" line="73" />
         <source>房间</source>
-        <translation type="unfinished" />
+        <translation>Unit</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="52" />
         <source>月租（元）</source>
-        <translation type="unfinished" />
+        <translation>Rent (yuan)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="53" />
         <source>可入住</source>
-        <translation type="unfinished" />
+        <translation>Available</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="53" />
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="53" />
         <source>空位</source>
-        <translation type="unfinished">Free</translation>
+        <translation>Free</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="62" />
         <source> 元/月</source>
-        <translation type="unfinished" />
+        <translation> yuan/month</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="66" />
         <source>默认为房东</source>
-        <translation type="unfinished" />
+        <translation>the landlord by default</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="68" />
         <source>默认为房东电话</source>
-        <translation type="unfinished" />
+        <translation>the landlord's phone by default</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="69" />
         <source>立即发布</source>
-        <translation type="unfinished" />
+        <translation>Publish now</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="70" />
         <source>新增招租</source>
-        <translation type="unfinished" />
+        <translation>Add listing</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="74" />
         <source>月租</source>
-        <translation type="unfinished" />
+        <translation>Rent</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="75" />
         <source>可入住日期</source>
-        <translation type="unfinished" />
+        <translation>Available from</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="76" />
         <source>联系人</source>
-        <translation type="unfinished" />
+        <translation>Contact</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="77" />
         <source>联系电话</source>
-        <translation type="unfinished" />
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="85" />
         <source>发布</source>
-        <translation type="unfinished" />
+        <translation>Publish</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="85" />
         <source>撤下</source>
-        <translation type="unfinished" />
+        <translation>Withdraw</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="86" />
         <source>打印招租单</source>
-        <translation type="unfinished" />
+        <translation>Print listing sheet</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="92" />
         <source>导出公告板（PDF）</source>
-        <translation type="unfinished" />
+        <translation>Export notice board (PDF)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="107" />
         <source>草稿</source>
-        <translation type="unfinished" />
+        <translation>Draft</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="107" />
         <source>已发布</source>
-        <translation type="unfinished" />
+        <translation>Published</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="108" />
         <source>已撤下</source>
-        <translation type="unfinished" />
+        <translation>Withdrawn</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="111" />
         <source>已满</source>
-        <translation type="unfinished" />
+        <translation>Full</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="155" />
         <source>已新增 {unit} 的招租信息。</source>
-        <translation type="unfinished" />
+        <translation>Listing for {unit} added.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="160" />
         <source>已发布。</source>
-        <translation type="unfinished" />
+        <translation>Published.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="165" />
         <source>已撤下。</source>
-        <translation type="unfinished" />
+        <translation>Withdrawn.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="170" />
         <source>招租信息</source>
-        <translation type="unfinished" />
+        <translation>Rental listing</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="176" />
         <source>招租公告板</source>
-        <translation type="unfinished" />
+        <translation>Listings notice board</translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="180" />
         <source>公告板 {n} 条。</source>
-        <translation type="unfinished" />
+        <translation>{n} on the board. </translation>
     </message>
     <message>
         <location filename="../../ui/pages/listings.py" line="182" />
         <source>已住满而撤下 {n} 条。</source>
-        <translation type="unfinished" />
+        <translation>{n} withdrawn because their unit filled up.</translation>
     </message>
 </context>
 <context>
@@ -1596,7 +1601,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="66" />
         <source>服务</source>
-        <translation type="unfinished" />
+        <translation>Services</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="67" />
@@ -1688,97 +1693,97 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/pages/permits.py" line="54" />
         <source>证件号码（或姓名、电话）</source>
-        <translation type="unfinished" />
+        <translation>ID number (or name, phone)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="56" />
         <source>查找</source>
-        <translation type="unfinished" />
+        <translation>Find</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="65" />
         <source>附住所证明扫描件…</source>
-        <translation type="unfinished" />
+        <translation>Attach housing proof scan…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="67" />
         <source>附就业或就读证明扫描件…</source>
-        <translation type="unfinished" />
+        <translation>Attach employment or study proof scan…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="69" />
         <source>受理申请</source>
-        <translation type="unfinished" />
+        <translation>Take the application</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="76" />
         <source>备注 / 退回原因 / 居住证号码</source>
-        <translation type="unfinished" />
+        <translation>Note / reason returned / permit number</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="77" />
         <source>记录</source>
-        <translation type="unfinished" />
+        <translation>Record</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="79" />
         <source>打印申请表</source>
-        <translation type="unfinished" />
+        <translation>Print application form</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="97" />
         <source>申领条件</source>
-        <translation type="unfinished" />
+        <translation>Requirements</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="100" />
         <source>办理进度</source>
-        <translation type="unfinished" />
+        <translation>Progress</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="121" />
         <source>没有找到该租户。</source>
-        <translation type="unfinished" />
+        <translation>No such tenant.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="153" />
         <source>符合申领条件</source>
-        <translation type="unfinished" />
+        <translation>eligible</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="154" />
         <source>尚不符合，缺 {n} 项</source>
-        <translation type="unfinished" />
+        <translation>not eligible yet, {n} missing</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="176" />
         <source>居住证号码：{n}</source>
-        <translation type="unfinished" />
+        <translation>Permit number: {n}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="186" />
         <source>选择扫描件</source>
-        <translation type="unfinished">Choose a scan</translation>
+        <translation>Choose a scan</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="187" />
         <source>图片 (*.jpg *.jpeg *.png)</source>
-        <translation type="unfinished" />
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="199" />
         <source>已受理。</source>
-        <translation type="unfinished" />
+        <translation>Application taken.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="211" />
         <source>已记录。</source>
-        <translation type="unfinished" />
+        <translation>Recorded.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/permits.py" line="216" />
         <source>居住证申领登记表</source>
-        <translation type="unfinished" />
+        <translation>Residence permit application form</translation>
     </message>
 </context>
 <context>
@@ -2015,22 +2020,22 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/pages/services.py" line="21" />
         <source>招租</source>
-        <translation type="unfinished" />
+        <translation>Listings</translation>
     </message>
     <message>
         <location filename="../../ui/pages/services.py" line="22" />
         <source>居住证</source>
-        <translation type="unfinished" />
+        <translation>Residence permit</translation>
     </message>
     <message>
         <location filename="../../ui/pages/services.py" line="23" />
         <source>租赁合同</source>
-        <translation type="unfinished" />
+        <translation>Leases</translation>
     </message>
     <message>
         <location filename="../../ui/pages/services.py" line="26" />
         <source>便民服务</source>
-        <translation type="unfinished" />
+        <translation>Services</translation>
     </message>
 </context>
 <context>
@@ -2404,27 +2409,27 @@ Not built yet.</translation>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="133" />
+        <location filename="../../ui/pages/stats.py" line="135" />
         <source>统计（规则 R8）</source>
         <translation>Statistics (rule R8)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="159" />
+        <location filename="../../ui/pages/stats.py" line="161" />
         <source>共 {n} 行。</source>
         <translation>{n} rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="170" />
+        <location filename="../../ui/pages/stats.py" line="172" />
         <source>导出统计</source>
         <translation>Export statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="171" />
+        <location filename="../../ui/pages/stats.py" line="173" />
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="186" />
+        <location filename="../../ui/pages/stats.py" line="188" />
         <source>已导出到 {path}。</source>
         <translation>Exported to {path}.</translation>
     </message>
@@ -2434,113 +2439,113 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="54" />
         <source>postgresql://用户@主机:端口/数据库（空则用上次的地址）</source>
-        <translation type="unfinished" />
+        <translation>postgresql://user@host:port/database (empty: the last address)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="57" />
         <source>中心密码（不保存）</source>
-        <translation type="unfinished" />
+        <translation>Centre password (not saved)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="58" />
         <source>立即同步</source>
-        <translation type="unfinished" />
+        <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="67" />
         <source>区数据库地址</source>
-        <translation type="unfinished" />
+        <translation>District address</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="71" />
         <source>密码</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="72" />
         <source>每日自动同步：用系统的计划任务每天运行一次 rentdesk sync（地址取上次同步的，密码取环境变量 RENTDESK_DISTRICT_PASSWORD）：</source>
-        <translation type="unfinished" />
+        <translation>Daily sync: have the system's scheduler run rentdesk sync once a day (it uses the last address and the password in RENTDESK_DISTRICT_PASSWORD):</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="78" />
         <source>与区数据库同步</source>
-        <translation type="unfinished" />
+        <translation>Sync with the district</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="83" />
         <source>同步记录</source>
-        <translation type="unfinished" />
+        <translation>Past runs</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="90" />
         <source>冲突记录（主管处理）</source>
-        <translation type="unfinished" />
+        <translation>Conflicts (for supervisors)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="98" />
         <source>待上传的更改：{n} 条</source>
-        <translation type="unfinished" />
+        <translation>Changes waiting to upload: {n}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="114" />
         <source>{when}  成功：上传 {up} 行</source>
-        <translation type="unfinished" />
+        <translation>{when}  done: {up} rows up</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="117" />
         <source>{when}  已取消</source>
-        <translation type="unfinished" />
+        <translation>{when}  cancelled</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="118" />
         <location filename="../../ui/pages/sync_page.py" line="177" />
         <source>{when}  失败（{code}）</source>
-        <translation type="unfinished" />
+        <translation>{when}  failed ({code})</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="131" />
         <source>同步</source>
-        <translation type="unfinished">Sync</translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="132" />
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="149" />
         <source>上传</source>
-        <translation type="unfinished" />
+        <translation>Upload</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="167" />
         <source>已取消：已上传的批次已保存，其余下次同步时继续。</source>
-        <translation type="unfinished" />
+        <translation>Cancelled: batches already sent are kept; the rest goes at the next sync.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="170" />
         <source>同步完成。</source>
-        <translation type="unfinished" />
+        <translation>Sync finished.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="187" />
         <source>上传：{rows} 行，{batches} 批，照片与扫描件 {blobs} 个</source>
-        <translation type="unfinished" />
+        <translation>Up: {rows} rows in {batches} batches, {blobs} photos and scans</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="190" />
         <source>下载：区里的决定 {n} 条</source>
-        <translation type="unfinished" />
+        <translation>Down: {n} decisions from the district</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="191" />
         <source>新冲突：{n} 条；被拒的门禁卡：{c} 张</source>
-        <translation type="unfinished" />
+        <translation>New conflicts: {n}; cards refused: {c}</translation>
     </message>
     <message>
         <location filename="../../ui/pages/sync_page.py" line="193" />
         <source>仍待上传：{n} 条</source>
-        <translation type="unfinished" />
+        <translation>Still to upload: {n}</translation>
     </message>
 </context>
 <context>
@@ -2769,17 +2774,17 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/pages/unit_picker.py" line="68" />
         <source>{unit}（上限未核定）</source>
-        <translation type="unfinished" />
+        <translation>{unit} (cap unknown)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unit_picker.py" line="70" />
         <source>{unit}（已住满 {n}/{cap}）</source>
-        <translation type="unfinished" />
+        <translation>{unit} (full {n}/{cap})</translation>
     </message>
     <message>
         <location filename="../../ui/pages/unit_picker.py" line="72" />
         <source>{unit}（空 {free} 人）</source>
-        <translation type="unfinished" />
+        <translation>{unit} ({free} free)</translation>
     </message>
 </context>
 <context>

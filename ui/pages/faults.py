@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -48,6 +49,9 @@ class FaultsPage(QWidget):
         self.building = QComboBox()
         self.building.currentIndexChanged.connect(self._building_changed)
         self.system_state = QLabel()
+        self.all_buildings = QCheckBox(self.tr("显示所有楼栋的故障单"))
+        self.all_buildings.setChecked(True)
+        self.all_buildings.toggled.connect(self._building_changed)
         self.installer, self.contact, self.controller = QLineEdit(), QLineEdit(), QLineEdit()
         self.installed_on = QDateEdit(QDate.currentDate())
         self.installed_on.setCalendarPopup(True)
@@ -103,6 +107,7 @@ class FaultsPage(QWidget):
         top.addWidget(QLabel(self.tr("楼栋")))
         top.addWidget(self.building, 1)
         top.addWidget(self.system_state)
+        top.addWidget(self.all_buildings)
         edits = QHBoxLayout()
         edits.addWidget(self.description, 1)
         edits.addWidget(self.note, 1)
@@ -173,7 +178,7 @@ class FaultsPage(QWidget):
                     self.tr("门禁系统：{s}").format(s=self.status.itemText(
                         max(0, self.status.findData(b.card_system_status)))), ok=not down)
         self.status.setCurrentIndex(max(0, self.status.findData(b.card_system_status)))
-        code = b.code
+        code = None if self.all_buildings.isChecked() else b.code
         self.ctx.lane.run(lambda: faults.list_faults(self.ctx.desk, building_code=code),
                           self.model.set_rows, self._failed)
 

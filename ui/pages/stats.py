@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -60,7 +59,7 @@ class BarChart(QWidget):
         label_w = min(max(fm.horizontalAdvance(n) for n, _ in self.bars) + line,
                       self.width() // 3)
         top = max(v for _, v in self.bars) or 1
-        step = max(1.0, (self.height() - line) / len(self.bars))
+        step = min(2.0 * line, max(1.0, (self.height() - line) / len(self.bars)))
         p.drawText(QRectF(0, 0, self.width(), line), Qt.AlignmentFlag.AlignLeft,
                    self.tr("登记人数"))
         for n, (name, value) in enumerate(self.bars):
@@ -126,13 +125,11 @@ class StatsPage(QWidget):
         row.addWidget(self.run_button)
         row.addWidget(self.export_button)
         row.addStretch(1)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.table)
-        split.addWidget(self.chart)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("统计（规则 R8）")))
         layout.addLayout(row)
-        layout.addWidget(split, 1)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.chart, 2)
         layout.addWidget(self.message)
         self._dirty = True
 
