@@ -301,3 +301,11 @@ def list_listings(desk: Desk, status: str | None = None, building_code: str | No
                 Building, Building.id == Unit.building_id).where(
                 Building.code == building_code.strip())
         return [listing_info(s, listing) for listing in s.exec(q).all()]
+
+
+def units_room(desk: Desk, building_id: str) -> dict[str, Slots]:
+    """rule R5 as the listing sees it, for every unit of a building (unit number → slots):
+    what a form shows beside each unit before the clerk tries to list it."""
+    with read_session(desk.engine) as s:
+        units = s.exec(select(Unit).where(Unit.building_id == building_id)).all()
+        return {u.number: unit_slots(s, u) for u in units}

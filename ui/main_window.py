@@ -29,10 +29,11 @@ from ui.pages.delivery import DeliveryPage
 from ui.pages.faults import FaultsPage
 from ui.pages.intake import IntakePage
 from ui.pages.photo_panel import PhotoPanel
-from ui.pages.placeholder import PlaceholderPage
 from ui.pages.search import SearchPage
+from ui.pages.services import ServicesPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.stats import StatsPage
+from ui.pages.sync_page import SyncPage
 from ui.settings import settings
 from ui.widgets import set_message
 
@@ -62,11 +63,10 @@ class MainWindow(QMainWindow):
         self._add("cards", self.tr("门禁卡"), self.cards)
         self._add("search", self.tr("查询"), self.search)
         self._add("buildings", self.tr("楼栋"), BuildingsPage(ctx))
+        self._add("services", self.tr("服务"), ServicesPage(ctx))
         self._add("faults", self.tr("门禁故障"), FaultsPage(ctx))
         self._add("delivery", self.tr("待移交"), DeliveryPage(ctx))
-        self._add("sync", self.tr("同步"), PlaceholderPage(self.tr("同步"), self.tr(
-            "此页将显示与区数据库的每日同步：上次同步时间、待上传的更改、冲突记录及其处理。"
-            "同步即向社区工作站的送达，区里的回执会记在每条记录上。\n\n尚未实现。目前状态栏显示上次同步的时间。")))
+        self._add("sync", self.tr("同步"), SyncPage(ctx))
         if allowed(ctx.actor, "report"):
             self._add("stats", self.tr("统计"), StatsPage(ctx))
         if allowed(ctx.actor, "audit"):

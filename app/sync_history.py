@@ -1,0 +1,47 @@
+"""What the sync page shows besides a run: past runs (sync_run) and the saved district
+address. Read-only; kept outside app/sync so the sync's own modules stay as they are."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import select
+
+from app.context import Desk
+from db.engine import read_session
+from db.models import LocalMeta
+from db.sync_tables import SyncRun
+
+
+@dataclass(frozen=True)
+class SyncRunInfo:
+    id: str
+    started_at: datetime
+    finished_at: datetime | None
+    ok: bool
+    error_code: str | None
+    report: dict
+
+
+def recent_runs(desk: Desk, limit: int = 20) -> list[SyncRunInfo]:
+    """Newest first (run ids are UUIDv7, so they sort by time)."""
+    with read_session(desk.engine) as s:
+        runs = s.exec(select(SyncRun).order_by(SyncRun.id.desc()).limit(limit)).all()
+        out = []
+        for r in runs:
+            try:
+                report = json.loads(r.report or "{}")
+            except ValueError:
+                report = {}
+            out.append(SyncRunInfo(r.id, r.started_at, r.finished_at, r.ok, r.error_code,
+                                   report if isinstance(report, dict) else {}))
+        return out
+
+
+def saved_district_url(desk: Desk) -> str | None:
+    """The address the last successful sync used (its password removed)."""
+    with read_session(desk.engine) as s:
+        row = s.get(LocalMeta, "district_url")
+        return row.value if row else None

@@ -1,0 +1,62 @@
+"""同步 page: a district that cannot be reached says so and loses nothing."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from app.sync.batches import outbox_size
+from tests.conftest import register
+from tests.ui.conftest import settle
+from ui.pages.sync_page import SyncPage, without_password
+
+try:  # a real district (pgserver) when installed; the error path needs none
+    from tests.sync.conftest import district, lh01_url, pg_admin_url  # noqa: F401 - fixtures
+    HAVE_PG = True
+except ImportError:
+    HAVE_PG = False
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # closed again when the socket goes
+
+
+def test_unreachable_district_shows_the_message_and_keeps_the_outbox(
+        qtbot, make_ctx, desk, admin, building):
+    register(desk, admin, 1)
+    before = outbox_size(desk)
+    assert before > 0
+    page = SyncPage(make_ctx(admin))
+    qtbot.addWidget(page)
+    assert page.conflicts is not None  # admins see the conflicts list
+    page.url.setText(f"postgresql://lh01:secret@127.0.0.1:{closed_port()}/district")
+    page.start()
+    settle(qtbot, page.ctx.lane)
+    qtbot.waitUntil(lambda: page.job is None)
+    assert "连接不上区数据库" in page.message.text()
+    assert outbox_size(desk) == before
+    assert page.button.isEnabled()
+    assert page.history.count() == 1 and "district_unreachable" in page.history.item(0).text()
+
+
+def test_saved_address_drops_the_password():
+    assert without_password("postgresql://lh01:pw@host:5432/d") == "postgresql://lh01@host:5432/d"
+    assert without_password("postgresql://host/d") == "postgresql://host/d"
+
+
+@pytest.mark.skipif(not HAVE_PG, reason="pgserver not installed")
+def test_sync_against_a_real_district(qtbot, make_ctx, desk, admin, building, lh01_url):
+    register(desk, admin, 2)
+    page = SyncPage(make_ctx(admin))
+    qtbot.addWidget(page)
+    page.url.setText(lh01_url)
+    page.start()
+    qtbot.waitUntil(lambda: page.job is None, timeout=60_000)
+    assert page.report is not None and page.report["ok"], page.message.text()
+    assert "同步完成" in page.message.text()
+    assert outbox_size(desk) == 0
+    assert "上传" in page.result.text()
+    assert page.history.count() == 1 and "成功" in page.history.item(0).text()

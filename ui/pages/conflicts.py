@@ -1,0 +1,95 @@
+"""Conflicts the district flagged (same person at two centres, a second card refused), for a
+supervisor to resolve with a note; optionally revoking this centre's refused card."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.sync.conflicts import ConflictInfo, list_conflicts, resolve_conflict
+from ui.context import UiContext
+from ui.notify import error_label, error_text
+from ui.widgets import set_message
+
+
+class ConflictsPanel(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[ConflictInfo] = []
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("发现时间"), self.tr("类型"), self.tr("涉及中心"),
+                                              self.tr("状态"), self.tr("处理意见")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.open_only = QCheckBox(self.tr("只看未处理"))
+        self.open_only.setChecked(True)
+        self.open_only.toggled.connect(self.reload)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("处理意见（必填）"))
+        self.revoke = QCheckBox(self.tr("注销本中心被拒的门禁卡"))
+        self.resolve_button = QPushButton(self.tr("处理"))
+        self.resolve_button.clicked.connect(self.resolve)
+        self.message = error_label()
+        row = QHBoxLayout()
+        for w in (self.open_only, self.note, self.revoke, self.resolve_button):
+            row.addWidget(w, 1 if w is self.note else 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.table.itemSelectionChanged.connect(self._selection)
+        self.reload()
+
+    def kind_text(self, kind: str) -> str:
+        return {"same_person": self.tr("同一人在多个中心登记"),
+                "card_refused": self.tr("一人多卡（本卡被拒）")}.get(kind, kind)
+
+    def reload(self) -> None:
+        self.rows = list_conflicts(self.ctx.desk, "open" if self.open_only.isChecked() else None)
+        self.table.setRowCount(len(self.rows))
+        for r, c in enumerate(self.rows):
+            status = self.tr("已处理") if c.status == "resolved" else self.tr("未处理")
+            for col, text in enumerate((c.detected_at.strftime("%Y-%m-%d %H:%M"),
+                                        self.kind_text(c.kind), "、".join(c.centers), status,
+                                        c.resolution or "")):
+                self.table.setItem(r, col, QTableWidgetItem(text))
+        self._selection()
+
+    def selected(self) -> ConflictInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def _selection(self) -> None:
+        c = self.selected()
+        self.resolve_button.setEnabled(c is not None and c.status != "resolved")
+        self.revoke.setEnabled(c is not None and c.refused_here and bool(c.local_card_id))
+
+    def resolve(self) -> None:
+        if (c := self.selected()) is None:
+            return
+        ctx, note, revoke = self.ctx, self.note.text(), self.revoke.isChecked()
+
+        def done(_info: ConflictInfo) -> None:
+            self.note.clear()
+            self.reload()
+            set_message(self.message, self.tr("已处理，下次同步时报区里。"), ok=True)
+            self.ctx.changes.tenants_changed.emit()
+
+        self.ctx.lane.run(lambda: resolve_conflict(ctx.desk, ctx.actor, c.id, note, revoke),
+                          done, lambda exc: set_message(self.message, error_text(exc), ok=False))

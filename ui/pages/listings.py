@@ -1,0 +1,187 @@
+"""招租 (rule R1): a unit's listing — add, publish, withdraw, print; the notice board (R5)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.listing_print import export_board, listing_sheet_pdf
+from app.listings import (
+    ListingInfo,
+    add_listing,
+    list_listings,
+    publish_listing,
+    units_room,
+    withdraw_listing,
+)
+from ui.context import UiContext
+from ui.notify import error_label, error_text
+from ui.pages.unit_picker import UnitPicker
+from ui.widgets import set_message
+
+
+def preview_pdf(parent: QWidget, pdf: bytes, title: str) -> None:
+    from ui.printing import PrintPreviewDialog
+
+    PrintPreviewDialog.preview(parent, pdf, title)
+
+
+class ListingsTab(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.show_pdf = preview_pdf  # tests replace it: no modal preview offscreen
+        self.rows: list[ListingInfo] = []
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([self.tr("楼栋"), self.tr("房间"), self.tr("月租（元）"),
+                                              self.tr("可入住"), self.tr("状态"), self.tr("空位")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.picker = UnitPicker(ctx.desk, units_room)
+        self.rent = QSpinBox()
+        self.rent.setRange(1, 1_000_000)
+        self.rent.setValue(1500)
+        self.rent.setSuffix(self.tr(" 元/月"))
+        self.available = QDateEdit(QDate.currentDate())
+        self.available.setCalendarPopup(True)
+        self.contact = QLineEdit()
+        self.contact.setPlaceholderText(self.tr("默认为房东"))
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("默认为房东电话"))
+        self.publish_now = QCheckBox(self.tr("立即发布"))
+        self.add_button = QPushButton(self.tr("新增招租"))
+        self.add_button.clicked.connect(self.add)
+        form = QFormLayout()
+        form.addRow(self.tr("房间"), self.picker)
+        form.addRow(self.tr("月租"), self.rent)
+        form.addRow(self.tr("可入住日期"), self.available)
+        form.addRow(self.tr("联系人"), self.contact)
+        form.addRow(self.tr("联系电话"), self.phone)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.publish_now)
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_button)
+        form.addRow(add_row)
+        self.buttons: list[QPushButton] = []
+        actions = QHBoxLayout()
+        for text, slot in ((self.tr("发布"), self.publish), (self.tr("撤下"), self.withdraw),
+                           (self.tr("打印招租单"), self.print_sheet)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+            self.buttons.append(button)
+        actions.addStretch(1)
+        self.board_button = QPushButton(self.tr("导出公告板（PDF）"))
+        self.board_button.clicked.connect(self.export)
+        actions.addWidget(self.board_button)
+        self.message = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        self.table.itemSelectionChanged.connect(self._selection)
+        self.reload()
+
+    def reload(self) -> None:
+        self.rows = list_listings(self.ctx.desk)  # an indexed read: on the GUI thread
+        self.table.setRowCount(len(self.rows))
+        status = {"draft": self.tr("草稿"), "published": self.tr("已发布"),
+                  "withdrawn": self.tr("已撤下")}
+        for r, info in enumerate(self.rows):
+            free = info.slots.free
+            room = self.tr("已满") if info.slots.full else "—" if free is None else str(free)
+            for c, text in enumerate((info.building_name, info.unit_number, str(info.rent_yuan),
+                                      info.available_from.isoformat(),
+                                      status.get(info.status, info.status), room)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.picker.reload()
+        self._selection()
+
+    def selected(self) -> ListingInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def _selection(self) -> None:
+        info = self.selected()
+        for button in self.buttons:
+            button.setEnabled(info is not None and info.status != "withdrawn")
+        if info is not None:
+            self.buttons[0].setEnabled(info.status != "published")
+
+    def _busy(self, busy: bool) -> None:
+        self.setEnabled(not busy)
+
+    def _run(self, call, done_text: str) -> None:
+        self._busy(True)
+        self.message.clear()
+
+        def ok(_result) -> None:
+            self._busy(False)
+            self.reload()
+            set_message(self.message, done_text, ok=True)
+
+        def failed(exc: BaseException) -> None:
+            self._busy(False)
+            set_message(self.message, error_text(exc), ok=False)
+
+        self.ctx.lane.run(call, ok, failed)
+
+    def add(self) -> None:
+        ctx, code, unit = self.ctx, self.picker.building_code(), self.picker.unit_number()
+        rent, day = self.rent.value(), self.available.date().toPython()
+        name, phone = self.contact.text().strip() or None, self.phone.text().strip() or None
+        publish = self.publish_now.isChecked()
+        self._run(lambda: add_listing(ctx.desk, ctx.actor, code, unit, rent, day,
+                                      contact_name=name, contact_phone=phone, publish=publish),
+                  self.tr("已新增 {unit} 的招租信息。").format(unit=unit))
+
+    def publish(self) -> None:
+        if (info := self.selected()) is not None:
+            ctx = self.ctx
+            self._run(lambda: publish_listing(ctx.desk, ctx.actor, info.id), self.tr("已发布。"))
+
+    def withdraw(self) -> None:
+        if (info := self.selected()) is not None:
+            ctx = self.ctx
+            self._run(lambda: withdraw_listing(ctx.desk, ctx.actor, info.id), self.tr("已撤下。"))
+
+    def print_sheet(self) -> None:
+        if (info := self.selected()) is None:
+            return
+        ctx, title = self.ctx, self.tr("招租信息")
+        self.ctx.lane.run(lambda: listing_sheet_pdf(ctx.desk, ctx.actor, info.id),
+                          lambda pdf: self.show_pdf(self, pdf, title),
+                          lambda exc: set_message(self.message, error_text(exc), ok=False))
+
+    def export(self) -> None:
+        ctx, title = self.ctx, self.tr("招租公告板")
+
+        def done(board) -> None:
+            self.reload()
+            text = self.tr("公告板 {n} 条。").format(n=board.listed)
+            if board.withdrawn:
+                text += self.tr("已住满而撤下 {n} 条。").format(n=len(board.withdrawn))
+            set_message(self.message, text, ok=True)
+            self.show_pdf(self, board.data, title)
+
+        self.ctx.lane.run(lambda: export_board(ctx.desk, ctx.actor, "pdf", date.today()), done,
+                          lambda exc: set_message(self.message, error_text(exc), ok=False))

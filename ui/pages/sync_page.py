@@ -1,0 +1,195 @@
+"""同步: sync with the district now (on the lane, progress and Cancel), the report, past runs,
+the conflicts a supervisor resolves, and how the daily run is scheduled."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.staff import PERMISSIONS
+from app.sync.batches import outbox_size
+from app.sync.run import sync
+from app.sync_history import SyncRunInfo, recent_runs, saved_district_url
+from ui.context import UiContext
+from ui.lane import Job, queued
+from ui.notify import error_label, error_text
+from ui.settings import settings
+from ui.widgets import heading, set_message
+
+URL_KEY = "sync/district_url"  # QSettings: the address, never its password
+SCHEDULE = ("Windows 任务计划程序：schtasks /Create /SC DAILY /ST 21:30 /TN rentdesk-sync "
+            "/TR \"rentdesk sync\"\nLinux cron：30 21 * * * rentdesk sync")
+
+
+def without_password(url: str) -> str:
+    parts = urlsplit(url)
+    user, at, host = parts.netloc.rpartition("@")
+    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}@{host}" if at else host))
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.job: Job | None = None
+        self.dialog: QProgressDialog | None = None
+        self.report: dict | None = None
+        self.unrecorded: list[str] = []  # failures before a run began (no sync_run row)
+        self.runs_before = 0
+        self.url = QLineEdit(str(settings().value(URL_KEY, "") or ""))
+        self.url.setPlaceholderText(self.tr("postgresql://用户@主机:端口/数据库（空则用上次的地址）"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("中心密码（不保存）"))
+        self.button = QPushButton(self.tr("立即同步"))
+        self.button.clicked.connect(self.start)
+        self.outbox = QLabel()
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = error_label()
+        self.history = QListWidget()
+        form = QFormLayout()
+        form.addRow(self.tr("区数据库地址"), self.url)
+        row = QHBoxLayout()
+        row.addWidget(self.password, 1)
+        row.addWidget(self.button)
+        form.addRow(self.tr("密码"), row)
+        note = QLabel(self.tr("每日自动同步：用系统的计划任务每天运行一次 rentdesk sync"
+                              "（地址取上次同步的，密码取环境变量 RENTDESK_DISTRICT_PASSWORD）：")
+                      + "\n" + SCHEDULE)
+        note.setWordWrap(True)
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("与区数据库同步")))
+        layout.addLayout(form)
+        layout.addWidget(self.outbox)
+        layout.addWidget(self.message)
+        layout.addWidget(self.result)
+        layout.addWidget(QLabel(self.tr("同步记录")))
+        layout.addWidget(self.history, 1)
+        self.conflicts = None
+        if "resolve_conflict" in PERMISSIONS.get(ctx.actor.role, frozenset()):
+            from ui.pages.conflicts import ConflictsPanel
+
+            self.conflicts = ConflictsPanel(ctx)
+            layout.addWidget(QLabel(self.tr("冲突记录（主管处理）")))
+            layout.addWidget(self.conflicts, 1)
+        layout.addWidget(note)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Counts and past runs: small indexed reads, on the GUI thread."""
+        desk = self.ctx.desk
+        self.outbox.setText(self.tr("待上传的更改：{n} 条").format(n=outbox_size(desk)))
+        if not self.url.text():
+            self.url.setPlaceholderText(saved_district_url(desk) or self.url.placeholderText())
+        self.history.clear()
+        runs = recent_runs(desk)
+        self.history.addItems(self.unrecorded)
+        for run in runs:
+            self.history.addItem(self.run_line(run))
+        self.runs_before = len(runs)
+        if self.conflicts is not None:
+            self.conflicts.reload()
+
+    def run_line(self, run: SyncRunInfo) -> str:
+        stamp = run.finished_at or run.started_at  # stored naive UTC
+        when = stamp.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+        if run.ok:
+            return self.tr("{when}  成功：上传 {up} 行").format(
+                when=when, up=run.report.get("rows_up_total", 0))
+        if run.report.get("cancelled"):
+            return self.tr("{when}  已取消").format(when=when)
+        return self.tr("{when}  失败（{code}）").format(when=when, code=run.error_code or "?")
+
+    def start(self) -> None:
+        if self.job is not None:
+            return
+        url = self.url.text().strip() or None
+        password = self.password.text() or None
+        if url:
+            settings().setValue(URL_KEY, without_password(url))
+        desk = self.ctx.desk
+        self.message.clear()
+        self.result.clear()
+        self.button.setEnabled(False)
+        title = self.tr("同步")
+        self.dialog = QProgressDialog(title, self.tr("取消"), 0, 0, self)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.job = job = self.ctx.lane.submit(
+            lambda j: sync(desk, url, password, progress=j.progress_callback()))
+        queued(job.progressed, self._progressed)
+        queued(job.finished, self._finished)
+        queued(job.failed, self._failed)
+        queued(job.cancelled, lambda: self._end())
+        self.dialog.canceled.connect(job.cancel)
+        self.dialog.show()
+
+    def _progressed(self, done: int, total: int, stage: str) -> None:
+        if self.dialog is not None:
+            stages = {"upload": self.tr("上传")}
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(min(done, max(total, 1)))
+            self.dialog.setLabelText(f"{stages.get(stage, stage)} {done}/{total}")
+
+    def _end(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.dialog, self.job = None, None
+        self.button.setEnabled(True)
+        self.refresh()
+
+    def _finished(self, report: dict) -> None:
+        self._end()
+        self.report = report
+        self.result.setText(self.report_text(report))
+        if report.get("cancelled"):
+            set_message(self.message, self.tr("已取消：已上传的批次已保存，其余下次同步时继续。"),
+                        ok=False)
+        else:
+            set_message(self.message, self.tr("同步完成。"), ok=True)
+        self.ctx.changes.tenants_changed.emit()  # the status bar's last sync, revoked cards
+
+    def _failed(self, exc: BaseException) -> None:
+        if len(recent_runs(self.ctx.desk)) == self.runs_before:  # stopped before connecting
+            when = datetime.now().strftime("%Y-%m-%d %H:%M")
+            code = getattr(exc, "code", None) or type(exc).__name__
+            self.unrecorded.insert(0, self.tr("{when}  失败（{code}）").format(when=when, code=code))
+        self._end()
+        set_message(self.message, error_text(exc), ok=False)
+
+    def report_text(self, report: dict[str, Any]) -> str:
+        down = report.get("down") or {}
+        decisions = down.get("decisions") or {}
+        got = sum(v for v in decisions.values() if isinstance(v, int)) if isinstance(
+            decisions, dict) else 0
+        lines = [
+            self.tr("上传：{rows} 行，{batches} 批，照片与扫描件 {blobs} 个").format(
+                rows=report.get("rows_up_total", 0), batches=report.get("batches", 0),
+                blobs=report.get("blobs_up", 0)),
+            self.tr("下载：区里的决定 {n} 条").format(n=got),
+            self.tr("新冲突：{n} 条；被拒的门禁卡：{c} 张").format(
+                n=report.get("conflicts_new", 0), c=len(report.get("refused_cards") or [])),
+            self.tr("仍待上传：{n} 条").format(n=report.get("outbox_left", 0)),
+        ]
+        return "\n".join(lines)
