@@ -86,6 +86,18 @@ def main() -> int:
                 window.ctx.lane.wait()  # the supervisor pages load on the lane
                 settle(app)
                 window.grab().save(str(args.out / f"{key}{suffix}.png"))
+                if key == "services":  # 招租 / 居住证 / 租赁合同: one picture per tab
+                    services = window.pages[key]
+                    services.listings.picker.select("B000001", "999")
+                    permits = services.permits
+                    permits.box.setText(search_tenants(desk, "13", limit=1)[0].name)
+                    permits.find()
+                    for i, tab in enumerate(("listings", "permits", "leases")):
+                        services.tabs.setCurrentIndex(i)
+                        window.ctx.lane.wait()
+                        settle(app)
+                        window.grab().save(str(args.out / f"services-{tab}{suffix}.png"))
+                    services.tabs.setCurrentIndex(0)
             # The card step right after Register, with a card swiped.
             window.show_page("intake")
             intake = window.intake

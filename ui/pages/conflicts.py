@@ -36,6 +36,7 @@ class ConflictsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        header.setMinimumSectionSize(self.fontMetrics().height() * 6)  # readable when empty
         self.open_only = QCheckBox(self.tr("只看未处理"))
         self.open_only.setChecked(True)
         self.open_only.toggled.connect(self.reload)

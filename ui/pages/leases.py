@@ -52,6 +52,7 @@ class LeasesTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        header.setMinimumSectionSize(self.fontMetrics().height() * 6)  # readable when empty
         self.new_end = _date(365)
         self.renew_button = QPushButton(self.tr("续租至"))
         self.renew_button.clicked.connect(self.renew)

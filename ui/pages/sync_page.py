@@ -31,8 +31,8 @@ from ui.settings import settings
 from ui.widgets import heading, set_message
 
 URL_KEY = "sync/district_url"  # QSettings: the address, never its password
-SCHEDULE = ("Windows 任务计划程序：schtasks /Create /SC DAILY /ST 21:30 /TN rentdesk-sync "
-            "/TR \"rentdesk sync\"\nLinux cron：30 21 * * * rentdesk sync")
+SCHEDULE = ("Windows Task Scheduler:  schtasks /Create /SC DAILY /ST 21:30 /TN rentdesk-sync "
+            "/TR \"rentdesk sync\"\ncron:  30 21 * * * rentdesk sync")  # commands: one language
 
 
 def without_password(url: str) -> str:
