@@ -87,3 +87,17 @@ def test_ending_a_lease_on_the_page_stops_the_cards(qtbot, make_ctx, desk, admin
     assert get_lease(desk, lease.id).status == "ended"
     assert active_card_count(desk) == 0
     assert tab.table.rowCount() == 0
+
+
+def test_renewing_a_lease_clears_the_task(qtbot, make_ctx, desk, admin, building):  # R1
+    done = register(desk, admin, 5, unit="101")
+    today = date.today()
+    add_lease(desk, admin, "B1", "101", [done.idno], 1500, today - timedelta(days=300),
+              today + timedelta(days=5))
+    services = page(qtbot, make_ctx, admin)
+    tab = services.leases
+    tab.table.selectRow(0)
+    tab.renew()  # the default new end: a year from today
+    settle(qtbot, tab.ctx.lane)
+    assert "已续租" in tab.message.text()
+    assert tab.table.rowCount() == 0

@@ -60,3 +60,17 @@ def test_sync_against_a_real_district(qtbot, make_ctx, desk, admin, building, lh
     assert outbox_size(desk) == 0
     assert "上传" in page.result.text()
     assert page.history.count() == 1 and "成功" in page.history.item(0).text()
+
+
+@pytest.mark.skipif(not HAVE_PG, reason="pgserver not installed")
+def test_cancel_stops_after_the_batch_in_flight(qtbot, make_ctx, desk, admin, building, lh01_url):
+    register(desk, admin, 3)
+    page = SyncPage(make_ctx(admin))
+    qtbot.addWidget(page)
+    page.url.setText(lh01_url)
+    page.start()
+    page.dialog.canceled.emit()  # Cancel pressed: the sync stops at its next progress report
+    qtbot.waitUntil(lambda: page.job is None, timeout=60_000)
+    assert page.report is not None and page.report["cancelled"]
+    assert "已取消" in page.message.text()
+    assert "已取消" in page.history.item(0).text()
