@@ -27,6 +27,10 @@ class ServicesPage(QWidget):
         layout.addWidget(self.tabs, 1)
         ctx.changes.tenants_changed.connect(self._refresh)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._refresh()  # buildings, units and cards change on other pages
+
     def _refresh(self) -> None:
         """Occupancy and tenants change elsewhere (intake, cards): reread what is shown."""
         tab = self.tabs.currentWidget()

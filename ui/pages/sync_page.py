@@ -107,6 +107,11 @@ class SyncPage(QWidget):
         if self.conflicts is not None:
             self.conflicts.reload()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.job is None:  # the outbox grows while other pages work
+            self.refresh()
+
     def run_line(self, run: SyncRunInfo) -> str:
         stamp = run.finished_at or run.started_at  # stored naive UTC
         when = stamp.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
