@@ -135,6 +135,9 @@ def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypat
         lambda cls, desk, parent=None: init_center(desk, "LH02", "测试", "admin", "password1",
                                                    induction_on=date.today())))
     monkeypatch.setattr(ui_main, "camera_from_settings", lambda: None)
+    recovery_shown = []
+    monkeypatch.setattr(ui_main, "show_recovery_key",
+                        lambda desk, actor: recovery_shown.append(actor.username))
 
     def fake_exec() -> int:
         from ui.main_window import MainWindow
@@ -149,6 +152,7 @@ def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypat
     monkeypatch.setattr(QApplication.instance(), "exec", fake_exec)
     assert ui_main.run(tmp_path / "home") == 0
     assert shown and "LH02" in shown[0].windowTitle()
+    assert recovery_shown == ["admin"]  # the recovery key is shown once, at set-up
 
 
 def test_status_bar_shows_training_validity(qtbot, window):  # rule R3
@@ -228,3 +232,16 @@ def test_camera_and_language_settings(qtbot, window):
     page.language.setCurrentIndex(page.language.findData("en"))
     assert language() == "en"
     page.language.setCurrentIndex(page.language.findData("zh_CN"))
+
+
+def test_recovery_key_box_shows_the_key(qtbot, desk, admin, monkeypatch):
+    """The key that restores backups on another PC is shown once after set-up."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.keys import recovery_key
+    from ui import main as ui_main
+
+    texts = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: texts.append(box.text()) or 0)
+    ui_main.show_recovery_key(desk, admin)
+    assert texts and recovery_key(desk, admin) in texts[0]
