@@ -2193,14 +2193,16 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/main.py" line="108" />
         <source>恢复密钥</source>
-        <translation type="unfinished" />
+        <translation>Recovery key</translation>
     </message>
     <message>
         <location filename="../../ui/main.py" line="109" />
         <source>请抄写并妥善保管此恢复密钥（不要存放在本机）。换电脑或恢复备份时需要它：
 
 {key}</source>
-        <translation type="unfinished" />
+        <translation>Copy this recovery key and keep it safe (not on this PC). You need it on a new PC or to restore a backup:
+
+{key}</translation>
     </message>
 </context>
 <context>

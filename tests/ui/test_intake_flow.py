@@ -127,6 +127,7 @@ def test_no_camera_offers_the_file(qtbot, desk, admin, building):
     win = build_window(desk, admin, camera_factory=lambda: None)
     qtbot.addWidget(win)
     win.show()
+    win.show_page("intake")  # an admin's window opens on 首页
     assert win.intake.photo.worker is None
     assert "从文件载入" in win.intake.photo.message.text()
     win.close()
