@@ -140,3 +140,36 @@ def test_audit_page_filters_and_verifies(qtbot, window, desk, admin, building): 
     page.verify_chain()
     settle(qtbot, window.ctx.lane)
     assert page.last_check.ok
+
+
+def test_delivery_colours_overdue_red(qtbot, window, desk, admin, building):  # R2
+    from PySide6.QtCore import Qt
+
+    done = register(desk, admin, 7)
+    register(desk, admin, 8)
+    with write_session(desk.engine) as s:
+        t = s.get(Tenancy, done.tenancy_id)
+        t.collected_at = utcnow() - timedelta(hours=25)
+        s.add(t)
+    page = _page(window, qtbot, "delivery")
+    first = page.model.rows[0]
+    assert first.tenancy_id == done.tenancy_id and first.status == "red"
+    assert page.model.index(0, 0).data().startswith("超时")
+    colour = page.model.index(0, 1).data(Qt.ItemDataRole.BackgroundRole)
+    assert colour.name() == "#ffcdd2"
+    assert page.model.rows[1].status == "green"
+
+
+def test_audit_page_pages(qtbot, window, desk, admin, building):  # R10
+    for n in range(3):
+        register(desk, admin, n)
+    page = _page(window, qtbot, "audit")
+    page.page_size = 2
+    page.action.setText("tenant.register")
+    page.search()
+    settle(qtbot, window.ctx.lane)
+    assert page.total == 3 and page.next_button.isEnabled()
+    page.next_button.click()
+    settle(qtbot, window.ctx.lane)
+    assert page.offset == 2 and len(page.model.rows) == 1
+    assert not page.next_button.isEnabled() and page.prev_button.isEnabled()

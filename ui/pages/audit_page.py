@@ -40,6 +40,7 @@ class AuditPageWidget(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.offset = 0
+        self.page_size = PAGE_SIZE
         self.total = 0
         self.entity, self.staff, self.action = QLineEdit(), QLineEdit(), QLineEdit()
         self.entity.setPlaceholderText(self.tr("人员或记录编号"))
@@ -57,8 +58,8 @@ class AuditPageWidget(QWidget):
         self.search_button.clicked.connect(self.search)
         self.prev_button, self.next_button = QPushButton(self.tr("上一页")), \
             QPushButton(self.tr("下一页"))
-        self.prev_button.clicked.connect(lambda: self.load(max(0, self.offset - PAGE_SIZE)))
-        self.next_button.clicked.connect(lambda: self.load(self.offset + PAGE_SIZE))
+        self.prev_button.clicked.connect(lambda: self.load(max(0, self.offset - self.page_size)))
+        self.next_button.clicked.connect(lambda: self.load(self.offset + self.page_size))
         self.verify_button = QPushButton(self.tr("校验日志链"))
         self.verify_button.clicked.connect(self.verify_chain)
         self.model: RowsModel[AuditRow] = RowsModel(
@@ -110,7 +111,8 @@ class AuditPageWidget(QWidget):
         self._dirty = False
         f = self.current_filter()
         self.search_button.setEnabled(False)
-        self.ctx.lane.run(lambda: query_audit(self.ctx.desk, self.ctx.actor, f, offset),
+        self.ctx.lane.run(lambda: query_audit(self.ctx.desk, self.ctx.actor, f, offset,
+                                                  self.page_size),
                           self._loaded, self._failed)
 
     def _loaded(self, page: AuditPage) -> None:
