@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from db.ids import new_id
-from db.models import Outbox, Synced, utcnow
+from db.models import AuditEvent, Outbox, Synced, utcnow
 
 _TX_KEY = "outbox_tx_id"
 
@@ -50,7 +50,9 @@ def _write_outbox(session: Session, _ctx) -> None:
     for objs, op in ((session.new, "upsert"), (session.dirty, "upsert"),
                      (session.deleted, "delete")):
         for obj in objs:
-            if not isinstance(obj, Synced):
+            # Audit entries travel too (R10), as inserts only: the log is append-only.
+            if not isinstance(obj, Synced) and not (isinstance(obj, AuditEvent) and op == "upsert"
+                                                    and obj in session.new):
                 continue
             if op == "upsert" and obj in session.dirty and not session.is_modified(obj):
                 continue

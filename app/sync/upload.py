@@ -24,11 +24,16 @@ from db.models import Blob, utcnow
 from db.sync_tables import SyncBatch
 
 BLOB_CHUNK = 200
+APPEND_ONLY = frozenset({"audit_event"})
 
 
 def _merge_sql(table: str, cols: list[str]) -> str:
     """One set-based upsert from the staging table; a stale duplicate never wins."""
     listed = ", ".join(cols)
+    if table in APPEND_ONLY:
+        # The audit log is never rewritten, here or there: a resent entry changes nothing.
+        return (f"INSERT INTO {table} ({listed}, src_batch_no) "
+                f"SELECT {listed}, %(batch_no)s FROM stg_{table} ON CONFLICT (id) DO NOTHING")
     selected = ", ".join("coalesce(delivered_at, now())" if table == "tenancy" and c == "delivered_at"
                          else c for c in cols)
     sets = []

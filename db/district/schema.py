@@ -67,7 +67,9 @@ def synced_columns(table_name: str) -> list[str]:
 
 def _mirror(model) -> Table:
     skip = LOCAL_ONLY.get(model.__tablename__, frozenset())
-    cols = [Column(c.name, _pg_type(c), primary_key=c.primary_key, nullable=c.nullable)
+    # Keyed by the client-made UUID everywhere: the local audit log's `seq` is only a
+    # per-centre order, so at the district it is a plain column.
+    cols = [Column(c.name, _pg_type(c), primary_key=c.name == "id", nullable=c.nullable)
             for c in model.__table__.columns if c.name not in skip]
     cols += [Column("src_batch_no", BigInteger, nullable=False),
              Column("received_at", DateTime(timezone=True), nullable=False,
