@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from app.context import Desk
 from app.search import TenantRow, search_tenants
 
-PAGE = 100
+PAGE = 50  # about two screens; the view fetches the next page as the clerk scrolls
 Index = QModelIndex | QPersistentModelIndex
 
 

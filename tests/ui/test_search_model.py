@@ -1,4 +1,4 @@
-"""Search results: a Qt model that fetches 100 rows a page and passes Qt's model tester."""
+"""Search results: a Qt model that fetches a page at a time and passes Qt's model tester."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ def test_model_pages_and_passes_modeltester(qtmodeltester, desk, admin):
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 2 * PAGE
-    qtmodeltester.check(model, force_py=True)  # the tester itself fetches the rest
-    assert model.rowCount() == 260 and not model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model, force_py=True)  # the tester fetches more pages itself
+    while model.canFetchMore(QModelIndex()):  # scrolling to the end
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 260
 
 
 def test_ids_and_phones_are_masked(desk, admin, building):
