@@ -39,6 +39,7 @@ class SearchModel(QAbstractTableModel):
         self.query = ""
         self.rows: list[TenantRow] = []
         self._more = False
+        self._fetching = False
         self._headers = _headers()
 
     def set_query(self, query: str) -> None:
@@ -60,15 +61,21 @@ class SearchModel(QAbstractTableModel):
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802 - Qt API
-        if parent.isValid() or not self._more:
+        # Views (and the model tester) may ask again from inside the insert signals: the
+        # offset would then repeat a page, so a fetch in progress answers nothing.
+        if parent.isValid() or not self._more or self._fetching:
             return
-        page = search_tenants(self.desk, self.query, limit=PAGE, offset=len(self.rows))
-        self._more = len(page) == PAGE  # a short page is the last one
-        if not page:
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            page = search_tenants(self.desk, self.query, limit=PAGE, offset=len(self.rows))
+            self._more = len(page) == PAGE  # a short page is the last one
+            if not page:
+                return
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):
