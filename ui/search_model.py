@@ -6,19 +6,13 @@ The view asks canFetchMore/fetchMore as the clerk scrolls; each call reads one p
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from app.context import Desk
 from app.search import TenantRow, search_tenants
+from ui.paged_model import Index, PagedTableModel
 
 PAGE = 50  # about two screens; the view fetches the next page as the clerk scrolls
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> list[str]:
@@ -32,50 +26,24 @@ def _headers() -> list[str]:
             QCoreApplication.translate("SearchModel", "状态")]
 
 
-class SearchModel(QAbstractTableModel):
+class SearchModel(PagedTableModel):
+    page_size = PAGE
+
     def __init__(self, desk: Desk, parent=None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.query = ""
-        self.rows: list[TenantRow] = []
-        self._more = False
-        self._fetching = False
         self._headers = _headers()
 
     def set_query(self, query: str) -> None:
-        self.beginResetModel()
         self.query = query.strip()
-        self.rows = []
-        self._more = bool(self.query)
-        self.endResetModel()
-        if self._more:
-            self.fetchMore(QModelIndex())
+        self.restart(more=bool(self.query))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
+    def fetch_page(self, offset: int, limit: int) -> list[TenantRow]:
+        return search_tenants(self.desk, self.query, limit=limit, offset=offset)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self._headers)
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 - Qt API
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802 - Qt API
-        # Views (and the model tester) may ask again from inside the insert signals: the
-        # offset would then repeat a page, so a fetch in progress answers nothing.
-        if parent.isValid() or not self._more or self._fetching:
-            return
-        self._fetching = True
-        try:
-            page = search_tenants(self.desk, self.query, limit=PAGE, offset=len(self.rows))
-            self._more = len(page) == PAGE  # a short page is the last one
-            if not page:
-                return
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-        finally:
-            self._fetching = False
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):

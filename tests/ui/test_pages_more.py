@@ -179,7 +179,7 @@ def test_buildings_page_pages_and_passes_modeltester(qtbot, qtmodeltester, desk,
     from app.demo import generate_demo
     from ui.pages import buildings
 
-    monkeypatch.setattr(buildings, "PAGE", 4)  # small pages, so a small demo has several
+    monkeypatch.setattr(buildings.BuildingsModel, "page_size", 4)  # small pages: several of them
     generate_demo(desk, 600, seed=4)
     model = buildings.BuildingsModel(desk)
     model.load()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,46 +20,31 @@ from app.context import Desk
 from app.property import BuildingSummary, list_buildings
 from ui.context import UiContext
 from ui.i18n import pick
+from ui.paged_model import Index, PagedTableModel
 from ui.widgets import heading
 
 PAGE = 200
 OCCUPANCY_COLUMN = 2
-Index = QModelIndex | QPersistentModelIndex
 
 
-class BuildingsModel(QAbstractTableModel):
+class BuildingsModel(PagedTableModel):
     """Buildings a page at a time (list_buildings with limit/offset), like the search."""
 
     def __init__(self, desk: Desk, parent=None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.text = ""
-        self.rows: list[BuildingSummary] = []
-        self._more = False
         self.headers = [self.tr("编号"), self.tr("名称"), self.tr("入住 / 上限"),
                         self.tr("空位"), self.tr("门禁系统"), self.tr("地址")]
 
+    page_size = PAGE
+
     def load(self, text: str = "") -> None:
-        self.beginResetModel()
-        self.text, self.rows, self._more = text, [], True
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.text = text
+        self.restart()
 
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802 - Qt API
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802 - Qt API
-        if parent.isValid() or not self._more:
-            return
-        page = list_buildings(self.desk, limit=PAGE, offset=len(self.rows), text=self.text)
-        self._more = len(page) == PAGE
-        if page:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-            self.rows.extend(page)
-            self.endInsertRows()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.rows)
+    def fetch_page(self, offset: int, limit: int) -> list[BuildingSummary]:
+        return list_buildings(self.desk, limit=limit, offset=offset, text=self.text)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.headers)
