@@ -95,10 +95,22 @@ def validate_input(data: TenantInput) -> list[tuple[str, str, str]]:
     return problems
 
 
-def _store_scans(desk: Desk, s: Session, scans: dict[str, bytes]) -> dict[str, str]:
-    from app.photos import prepare_scan  # heavy OpenCV import only when scans come in
+SCAN_NAMES = {"id_front": ("身份证正面", "ID front"), "id_back": ("身份证反面", "ID back"),
+              "family_planning": ("计生证", "family-planning certificate")}
 
-    return {kind: store_blob(desk, s, prepare_scan(data), "scan") for kind, data in scans.items()}
+
+def _store_scans(desk: Desk, s: Session, scans: dict[str, bytes]) -> dict[str, str]:
+    from app.photos import ImageRefused, prepare_scan  # OpenCV only when scans come in
+
+    stored = {}
+    for kind, data in scans.items():
+        try:
+            stored[kind] = store_blob(desk, s, prepare_scan(data), "scan")
+        except ImageRefused as e:  # the clerk's refusal, like every other: which paper, why
+            zh, en = SCAN_NAMES.get(kind, (kind, kind))
+            raise Refused(f"scan_{e.reason}", f"{zh}扫描件：{e.message}",
+                          f"{en} scan: {e.message_en}") from None
+    return stored
 
 
 def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: bytes | None = None,

@@ -65,3 +65,14 @@ def test_family_planning_applies_to_women_18_to_49():
     assert not family_planning_applies("M", date(1990, 1, 1), today)
     assert not family_planning_applies("F", date(1970, 1, 1), today)
     assert not family_planning_applies("F", date(2010, 1, 1), today)
+
+
+def test_unreadable_scan_is_a_refusal_naming_the_paper(desk, admin, building):
+    # rule R6: copies of papers go with the record; a broken file is refused, nothing written
+    data = TenantInput(idno(5), "王五", "13900000005", "B1", "102",
+                       scans={"id_back": b"not an image at all"})
+    with pytest.raises(Refused) as e:
+        register_tenant(desk, admin, data)
+    assert "身份证反面" in e.value.zh and e.value.code.startswith("scan_")
+    with read_session(desk.engine) as s:
+        assert s.exec(select(Person)).all() == []
