@@ -34,6 +34,7 @@ from ui.pages.services import ServicesPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.stats import StatsPage
 from ui.pages.sync_page import SyncPage
+from ui.print_menu import install_print_menu
 from ui.settings import settings
 from ui.widgets import set_message
 
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.intake.registered.connect(self._after_register)
+        self.print_menu = install_print_menu(self, ctx)
         self._status()
         self.status_timer = QTimer(self)
         self.status_timer.timeout.connect(self.refresh_status)

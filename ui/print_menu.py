@@ -1,0 +1,65 @@
+"""The 打印 menu: every paper the desk hands over, from one place (forms issue).
+
+Each entry asks for what identifies the record, renders the PDF on the database lane
+(app.printing reads the record and logs the print, R10) and opens the print preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
+
+from ui.context import UiContext
+from ui.notify import show_error
+
+
+def _render(ctx: UiContext, parent: QWidget, make_pdf: Callable[[], bytes], title: str) -> None:
+    from ui.printing import PrintPreviewDialog
+
+    ctx.lane.run(make_pdf, lambda pdf: PrintPreviewDialog.preview(parent, pdf, title),
+                 lambda exc: show_error(parent, exc))
+
+
+def _ask(parent: QWidget, title: str, label: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text.strip() if ok and text.strip() else None
+
+
+def install_print_menu(window: QMainWindow, ctx: UiContext) -> QMenu:
+    from app import printing
+
+    menu = window.menuBar().addMenu(QCoreApplication.translate("PrintMenu", "打印"))
+
+    def batch() -> None:
+        _render(ctx, window, lambda: printing.batch_collection_pdf(ctx.desk, ctx.actor, date.today()),
+                QCoreApplication.translate("PrintMenu", "今日全部采集表"))
+
+    def receipt() -> None:
+        card = _ask(window, QCoreApplication.translate("PrintMenu", "门禁卡发卡回执"), QCoreApplication.translate("PrintMenu", "刷卡或输入卡号："))
+        if card:
+            _render(ctx, window, lambda: printing.card_receipt_pdf(ctx.desk, ctx.actor, card),
+                    QCoreApplication.translate("PrintMenu", "门禁卡发卡回执"))
+
+    def unit_form() -> None:
+        building = _ask(window, QCoreApplication.translate("PrintMenu", "出租屋综合信息登记表"), QCoreApplication.translate("PrintMenu", "楼栋编号："))
+        unit = building and _ask(window, QCoreApplication.translate("PrintMenu", "出租屋综合信息登记表"), QCoreApplication.translate("PrintMenu", "房号："))
+        if building and unit:
+            _render(ctx, window,
+                    lambda: printing.unit_form_pdf(ctx.desk, ctx.actor, building, unit),
+                    QCoreApplication.translate("PrintMenu", "出租屋综合信息登记表"))
+
+    def blank(kind: str, title: str) -> None:
+        _render(ctx, window, lambda: printing.blank_pdf(kind, ctx.desk), title)
+
+    menu.addAction(QCoreApplication.translate("PrintMenu", "今日全部采集表（批量打印）"), batch)
+    menu.addAction(QCoreApplication.translate("PrintMenu", "门禁卡发卡回执…"), receipt)
+    menu.addAction(QCoreApplication.translate("PrintMenu", "出租屋综合信息登记表…"), unit_form)
+    menu.addSeparator()
+    menu.addAction(QCoreApplication.translate("PrintMenu", "空白采集表（系统停用时手填）"),
+                   lambda: blank("collection", QCoreApplication.translate("PrintMenu", "空白采集表")))
+    menu.addAction(QCoreApplication.translate("PrintMenu", "空白出租屋登记表（系统停用时手填）"),
+                   lambda: blank("unit", QCoreApplication.translate("PrintMenu", "空白出租屋登记表")))
+    return menu
