@@ -20,8 +20,9 @@ from app.delivery import as_utc, due_counts, due_list, zone
 from app.faults import list_faults
 from app.staff import PERMISSIONS, training_status
 from app.stats import groups_now, statistics
+from app.sync_history import last_sync_at
 from db.engine import read_session
-from db.models import LocalMeta, Staff, utcnow
+from db.models import Staff, utcnow
 
 REMIND_DAYS = (90, 30)  # rule R3: first and second reminder before the year runs out
 NEAR_CAP_SHARE = 0.9
@@ -90,17 +91,6 @@ class Dashboard:
     last_sync_at: datetime | None
 
 
-def _last_sync(desk: Desk) -> datetime | None:
-    with read_session(desk.engine) as s:
-        meta = s.get(LocalMeta, "last_sync_at")
-    if meta is None:
-        return None
-    try:
-        return as_utc(datetime.fromisoformat(meta.value))
-    except ValueError:  # written by another version in another form: show "unknown"
-        return None
-
-
 def near_cap(desk: Desk, share: float = NEAR_CAP_SHARE) -> list[NearCap]:
     """rule R5: buildings at or above `share` of their cap, fullest first."""
     with read_session(desk.engine) as s:
@@ -121,7 +111,7 @@ def dashboard(desk: Desk, actor: Actor, now: datetime | None = None) -> Dashboar
     return Dashboard(now, counts.green + counts.amber, counts.amber, counts.red, len(faults),
                      sum(f.notify_overdue for f in faults),
                      training_reminders(desk, today, None if everyone else actor.staff_id),
-                     near_cap(desk), _last_sync(desk))
+                     near_cap(desk), last_sync_at(desk))
 
 
 def _median_ms(fn, n: int) -> dict[str, float]:

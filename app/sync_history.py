@@ -1,11 +1,11 @@
-"""What the sync page shows besides a run: past runs (sync_run) and the saved district
-address. Read-only; kept outside app/sync so the sync's own modules stay as they are."""
+"""The read side of the sync for the screens: past runs (sync_run), the saved district
+address and when the district last answered. Read-only."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlmodel import select
 
@@ -45,3 +45,16 @@ def saved_district_url(desk: Desk) -> str | None:
     with read_session(desk.engine) as s:
         row = s.get(LocalMeta, "district_url")
         return row.value if row else None
+
+
+def last_sync_at(desk: Desk) -> datetime | None:
+    """When the last sync stored the district's answer (LocalMeta, written by app.sync)."""
+    with read_session(desk.engine) as s:
+        meta = s.get(LocalMeta, "last_sync_at")
+    if meta is None:
+        return None
+    try:
+        when = datetime.fromisoformat(meta.value)
+    except ValueError:  # written by another version in another form: show "unknown"
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)

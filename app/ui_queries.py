@@ -7,7 +7,7 @@ session. Viewing a tenant's details is recorded in the audit log (rule R10).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func
 from sqlmodel import select
@@ -17,24 +17,22 @@ from app.audit import Actor
 from app.blobs import read_blob
 from app.cards import CardInfo, cards_of_person
 from app.context import Desk
+from app.delivery import due_counts
 from app.errors import NotFound
 from app.identity import mask_id
 from app.privacy import mask_phone
 from app.records import unit_and_building
 from app.staff import TrainingStatus, require, training_status
+from app.sync_history import last_sync_at
 from db.engine import read_session, write_session
-from db.models import Card, CardEvent, IdDocument, LocalMeta, Person, Tenancy
-
-DUE_HOURS = 24  # rule R2: collected information reaches the workstation within 24 hours
+from db.models import Card, CardEvent, IdDocument, Person, Tenancy
 
 
 def due_within_24h(desk: Desk, now: datetime | None = None) -> int:
-    """rule R2: stays collected in the last 24 h that the district has not yet received."""
-    now = now or datetime.now(UTC)
-    since = now - timedelta(hours=DUE_HOURS)
-    with read_session(desk.engine) as s:
-        return s.exec(select(func.count()).select_from(Tenancy).where(
-            Tenancy.collected_at >= since, Tenancy.delivered_at == None)).one()  # noqa: E711
+    """rule R2: records still within their 24 h that the district has not yet received
+    (the deadline itself lives in app.delivery)."""
+    counts = due_counts(desk, now)
+    return counts.green + counts.amber
 
 
 @dataclass(frozen=True)
@@ -148,20 +146,10 @@ class DeskStatus:
 
 def desk_status(desk: Desk, actor: Actor, now: datetime | None = None) -> DeskStatus:
     now = now or datetime.now(UTC)
-    since = now - timedelta(hours=DUE_HOURS)
+    counts = due_counts(desk, now)
     with read_session(desk.engine) as s:
-        overdue = s.exec(select(func.count()).select_from(Tenancy).where(
-            Tenancy.collected_at < since, Tenancy.delivered_at == None,  # noqa: E711
-            Tenancy.moved_out_at == None)).one()  # noqa: E711
-        meta = s.get(LocalMeta, "last_sync_at")  # written by the sync after a receipt
         training = training_status(s, actor.staff_id, now.date())
-    last = None
-    if meta is not None:
-        try:
-            last = datetime.fromisoformat(meta.value)
-        except ValueError:  # another version's format: show "unknown" rather than fail
-            last = None
-    return DeskStatus(due_within_24h(desk, now), overdue, last, training)
+    return DeskStatus(counts.green + counts.amber, counts.red, last_sync_at(desk), training)
 
 
 def my_training(desk: Desk, actor: Actor, today: date | None = None) -> TrainingStatus:
