@@ -14,11 +14,12 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import psycopg
 
+from app import clock
 from app.district_office import decisions, lookups, reports
 from app.district_office.session import sign_in
 from app.district_office.staff import add_staff
@@ -84,7 +85,7 @@ def time_pages(admin_url: str) -> dict:
                                "'Asia/Shanghai')::date FROM tenancy GROUP BY 1 "
                                "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
         tenants = conn.execute("SELECT count(*) FROM tenancy").fetchone()[0]
-    today = date.today()  # noqa: DTZ011 - only the bench's date range, no rule reads it
+    today = clock.now_utc().date()
     out = {"tenancies": tenants, "month": busiest.strftime("%Y-%m")}
     out["centres"] = _time(lambda: reports.centres(office))
     out["delivery_30_days"] = _time(lambda: reports.delivery(office, today - timedelta(days=30),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from app import clock
 from app.center import init_center
 from app.context import Desk, open_desk
 from app.demo import generate_demo
@@ -30,7 +30,7 @@ class Centre:
 
 def demo_centre(home: Path, district_url: str, code: str, tenants: int, seed: int) -> Centre:
     desk = open_desk(home)
-    init_center(desk, code, f"{code}出租屋管理服务中心", "admin", PASSWORD, induction_on=date.today())
+    init_center(desk, code, f"{code}出租屋管理服务中心", "admin", PASSWORD, induction_on=clock.today())
     generate_demo(desk, tenants, seed=seed)
     url = add_center(district_url, code, CENTER_PASSWORD)
     assert sync(desk, url)["ok"]

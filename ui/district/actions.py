@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLineEdit, QPus
 
 from app.district_office import decisions
 from app.errors import Refused
+from ui.dates import local_time
 from ui.district.base import OfficeContext, OfficePage
-from ui.pages.table_model import local_time
 
 
 class ConflictsPage(OfficePage):
@@ -31,7 +31,7 @@ class ConflictsPage(OfficePage):
         kind = {"same_person": self.tr("同一人在多个中心登记"),
                 "card_refused": self.tr("一人多卡")}.get(c.kind, c.kind)
         status = self.tr("已处理") if c.status == "resolved" else self.tr("未处理")
-        return [local_time(c.detected_at), kind, c.doc_masked, "、".join(c.centers), status,
+        return [local_time(None, c.detected_at), kind, c.doc_masked, "、".join(c.centers), status,
                 c.resolution, c.resolved_by]
 
     def query(self):
@@ -52,7 +52,7 @@ class DecisionsPage(OfficePage):
     def __init__(self, ctx: OfficeContext, parent=None) -> None:
         headers = [self.tr("时间"), self.tr("工作人员"), self.tr("操作"), self.tr("中心编码"),
                    self.tr("理由")]
-        super().__init__(ctx, headers, lambda e: [local_time(e.at), e.staff, e.action,
+        super().__init__(ctx, headers, lambda e: [local_time(None, e.at), e.staff, e.action,
                                                  e.center_code, e.detail], None, parent)
         self.center, self.card, self.building = QLineEdit(), QLineEdit(), QLineEdit()
         self.center.setPlaceholderText(self.tr("中心编码，如 LH01"))

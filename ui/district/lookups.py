@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit
 from app import clock
 from app.district_office import lookups
 from app.district_office.session import OFFICE_ZONE
+from ui.dates import local_time
 from ui.district.base import OfficeContext, OfficePage
-from ui.pages.table_model import local_time
 
 
 class SearchPage(OfficePage):
@@ -21,7 +21,7 @@ class SearchPage(OfficePage):
                    self.tr("卡状态"), self.tr("区级审核")]
         super().__init__(ctx, headers, lambda h: [
             h.center_code, h.name, h.doc_masked, h.sex, h.building_code, h.unit_number,
-            local_time(h.collected_at), h.card_number, h.card_status, h.district_state], None, parent)
+            local_time(None, h.collected_at), h.card_number, h.card_status, h.district_state], None, parent)
         self.loaded = True  # nothing to show until someone asks
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("完整证件号码或完整姓名（查询将记入审计）"))
@@ -41,7 +41,7 @@ class AuditPage(OfficePage):
                    self.tr("操作"), self.tr("对象"), self.tr("对象编号"), self.tr("详情")]
         super().__init__(ctx, headers, lambda e: [
             self.tr("区") if e.source == "district" else self.tr("中心"), e.center_code,
-            local_time(e.at), e.staff, e.action, e.entity, e.entity_id, e.detail], None, parent)
+            local_time(None, e.at), e.staff, e.action, e.entity, e.entity_id, e.detail], None, parent)
         self.center, self.staff, self.action, self.person = (QLineEdit() for _ in range(4))
         for w, text in ((self.center, self.tr("中心")), (self.staff, self.tr("工作人员")),
                         (self.action, self.tr("操作，如 card.")),

@@ -17,6 +17,7 @@ from app.district_office.tables import (
     reward_cells,
     rewards_xlsx,
 )
+from ui.dates import local_time
 from ui.district.base import OfficeContext, OfficePage
 from ui.widgets import set_message
 
@@ -40,7 +41,7 @@ class CentresPage(OfficePage):
 
     def _cells(self, c: reports.CentreStatus) -> list:
         cells = centre_cells(c)
-        cells[2] = c.last_sync.astimezone().strftime("%Y-%m-%d %H:%M") if c.last_sync \
+        cells[2] = local_time(None, c.last_sync) if c.last_sync \
             else self.tr("从未同步")
         cells[6] = self.tr("是") if c.has_login else self.tr("否")
         return cells
