@@ -31,7 +31,14 @@ def _selftest_gui() -> str:
     return run_checks()
 
 
-FRONT_ENDS = FrontEnds(gui=_gui, bench_gui=_bench_gui, selftest_gui=_selftest_gui)
+def _district_console(url: str | None, user: str | None) -> int:
+    from ui.district.window import run
+
+    return run(url, user)
+
+
+FRONT_ENDS = FrontEnds(gui=_gui, bench_gui=_bench_gui, selftest_gui=_selftest_gui,
+                       district_console=_district_console)
 
 
 def main(argv: list[str] | None = None) -> int:

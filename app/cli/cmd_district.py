@@ -8,7 +8,6 @@ RENTDESK_PASSWORD, one stdin line, or a prompt — never an argument.
 
 from __future__ import annotations
 
-import importlib
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -124,9 +123,13 @@ def run_add_staff(args) -> int:
 
 
 def run_console(args) -> int:
-    # Like `rentdesk gui`: the entry point may reach up to ui/ to start the window.
-    return importlib.import_module("ui.district.window").run(args.district or os.environ.get(URL_ENV),
-                                                             args.user or os.environ.get(USER_ENV))
+    from app.errors import Refused
+
+    if args.front_ends.district_console is None:  # app.cli.main without the composition root
+        raise Refused("no_gui", "此入口不含图形界面：请用 rentdesk district console 启动。",
+                      "This entry point has no window: use rentdesk district console.")
+    return args.front_ends.district_console(args.district or os.environ.get(URL_ENV),
+                                            args.user or os.environ.get(USER_ENV))
 
 
 def run_centres(args) -> int:

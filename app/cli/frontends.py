@@ -17,6 +17,7 @@ class FrontEnds:
     gui: Callable[[Path | None], int] | None = None  # start the desk window
     bench_gui: Callable[[Path], dict] | None = None  # window start and search-as-you-type
     selftest_gui: Callable[[], str] | None = None  # the GUI's own resources load
+    district_console: Callable[[str | None, str | None], int] | None = None  # (url, user)
 
 
 NONE = FrontEnds()
