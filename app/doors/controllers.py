@@ -166,3 +166,8 @@ def list_controllers(desk: Desk, building_code: str | None = None) -> list[Contr
         if building_code:
             q = q.where(Building.code == building_code.strip())
         return [_info(s, c, b) for c, b in s.exec(q.order_by(Building.code, DoorController.name))]
+
+
+def resolve_controller_id(desk: Desk, ref: str) -> str:
+    with read_session(desk.engine) as s:
+        return controller_by_ref(s, ref).id
