@@ -13,9 +13,9 @@ import threading
 from collections.abc import Callable
 
 from app.context import Desk
-from app.doors.push import PushResult, push_pending
+from app.doors.push import POLL_HINT, PushResult, push_pending
 
-POLL_S = 5.0
+POLL_S = POLL_HINT
 log = logging.getLogger(__name__)
 
 

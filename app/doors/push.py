@@ -27,10 +27,11 @@ from db.door_tables import DoorController, DoorJob
 from db.engine import read_session, write_session
 
 BATCH = 500
-MARK_EVERY = 50  # jobs marked done per small transaction while pushing
+MARK_EVERY = 20  # jobs marked done per small transaction while pushing
 BACKOFF_FIRST = 5.0
 BACKOFF_MAX = 45.0
 TIMEOUT = 1.0
+POLL_HINT = 5.0  # the door lane's poll interval (app/doors/lane.py)
 
 
 @dataclass

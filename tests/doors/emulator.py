@@ -12,6 +12,7 @@ import contextlib
 import socket
 import struct
 import threading
+import time
 from datetime import date, datetime, timedelta
 
 SOM = 0x17
@@ -34,6 +35,7 @@ class Emulator:
     def __init__(self, serial: int = 405419896, clock_offset: timedelta = timedelta(0)) -> None:
         self.serial = serial
         self.mode = "ok"
+        self.delay = 0.0  # seconds per request: a slow board, for the kill-mid-push test
         self.clock_offset = clock_offset
         self.cards: dict[int, tuple[date | None, date | None, tuple[int, int, int, int]]] = {}
         self.index: list[int] = []  # slot → card number (DELETED for a hole)
@@ -82,6 +84,8 @@ class Emulator:
                 packet, peer = self.sock.recvfrom(1024)
             except (TimeoutError, OSError):
                 continue
+            if self.delay:
+                time.sleep(self.delay)
             reply = self.handle(packet)
             if reply is not None:
                 with contextlib.suppress(OSError):
