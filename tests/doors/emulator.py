@@ -14,6 +14,7 @@ import struct
 import threading
 import time
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 SOM = 0x17
 DELETED = 0xFFFFFFFF
@@ -32,8 +33,10 @@ def _date(raw: bytes) -> date | None:
 
 
 class Emulator:
-    def __init__(self, serial: int = 405419896, clock_offset: timedelta = timedelta(0)) -> None:
+    def __init__(self, serial: int = 405419896, clock_offset: timedelta = timedelta(0),
+                 zone: str = "Asia/Shanghai") -> None:
         self.serial = serial
+        self.zone = ZoneInfo(zone)  # boards keep the local wall-clock time of the centre
         self.mode = "ok"
         self.delay = 0.0  # seconds per request: a slow board, for the kill-mid-push test
         self.clock_offset = clock_offset
@@ -75,7 +78,10 @@ class Emulator:
                 self.cards[n] = rec
 
     def now(self) -> datetime:
-        return datetime.now() + self.clock_offset  # the board's own naive local clock
+        return self._wall() + self.clock_offset  # the board's own naive local clock
+
+    def _wall(self) -> datetime:
+        return datetime.now(self.zone).replace(tzinfo=None)
 
     # -- protocol --------------------------------------------------------------------------
     def _serve(self) -> None:
@@ -140,7 +146,7 @@ class Emulator:
             if code == 0x30:
                 try:
                     wanted = datetime.strptime(p[8:15].hex(), "%Y%m%d%H%M%S")
-                    self.clock_offset = wanted - datetime.now()
+                    self.clock_offset = wanted - self._wall()
                 except ValueError:
                     pass
             out[8:15] = _bcd(f"{self.now():%Y%m%d%H%M%S}")
