@@ -30,6 +30,11 @@ def register(sub) -> None:
                    help="also time the sync against a real PostgreSQL (pgserver)")
     p.add_argument("--centres", type=int, default=0,
                    help="with --district: N simulated centres syncing at once")
+    p.add_argument("--doors", action="store_true",
+                   help="only the doors: push 1,000 cards, reconcile 20,000, 挂失 to off the door "
+                        "(against the loopback UHPPOTE emulator of tests/doors)")
+    p.add_argument("--door-cards", type=int, default=1000)
+    p.add_argument("--board-cards", type=int, default=20_000)
     p.set_defaults(handler=run_bench)
 
 
@@ -65,6 +70,8 @@ def run_bench(args) -> int:
     from app.bench import format_table
     from app.bench import run_bench as bench
 
+    if args.doors:
+        return _bench_doors(args)
     result = bench(args.tenants, keep=args.keep, progress=_progress, district=args.district,
                    centres=args.centres)
     if args.gui:
@@ -77,4 +84,26 @@ def run_bench(args) -> int:
         emit(result)
     else:
         print(format_table(result))
+    return 0
+
+
+def _bench_doors(args) -> int:
+    """The emulator lives with the tests; only this bench loads it (never the product)."""
+    import importlib
+
+    from app.doors.bench import bench_doors
+    from app.errors import Refused
+
+    try:
+        emulator = importlib.import_module("tests.doors.emulator").Emulator
+    except ImportError:
+        raise Refused("no_emulator", "门禁基准需要源码目录中的 tests/doors/emulator.py。",
+                      "The door bench needs tests/doors/emulator.py from the source tree.") from None
+    result = bench_doors(emulator, cards=args.door_cards, on_board=args.board_cards,
+                         home=args.keep)
+    if args.json:
+        emit(result)
+    else:
+        for key, value in result.items():
+            print(f"{key:<36} {value}")
     return 0
