@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from app.cli.common import acting_desk, add_as, desk_from, emit
+from app.errors import Refused
 
 
 def register(sub) -> None:
@@ -75,10 +76,11 @@ def run_bench(args) -> int:
     result = bench(args.tenants, keep=args.keep, progress=_progress, district=args.district,
                    centres=args.centres)
     if args.gui:
-        # The CLI entry point may reach up to ui/ (like `rentdesk gui`): app/bench stays Qt-free.
-        import importlib
-
-        result.update(importlib.import_module("ui.bench").bench_gui(Path(result["home"])))
+        # The Qt figures come from the front end the composition root plugged in.
+        if args.front_ends.bench_gui is None:
+            raise Refused("no_gui", "此入口不含图形界面，无法测量窗口：请用 rentdesk bench --gui。",
+                          "This entry point has no window to measure: use rentdesk bench --gui.")
+        result.update(args.front_ends.bench_gui(Path(result["home"])))
     print(file=sys.stderr)
     if args.json:
         emit(result)
