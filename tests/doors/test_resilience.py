@@ -45,11 +45,12 @@ def test_kill_the_worker_mid_push_then_restart_nothing_lost_or_doubled(
     # A slow board, so the kill lands mid-push: the board answers, the worker dies.
     board.delay = 0.03
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "app", "--home", str(desk.home), "door", "push"],
+    proc = subprocess.Popen([sys.executable, "-m", "rentdesk", "--home", str(desk.home), "door", "push"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while len(board.puts) < 25 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
+    assert proc.poll() is None, proc.stderr.read().decode()[-2000:]  # still pushing
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     left = pending(desk)

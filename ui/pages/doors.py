@@ -23,8 +23,8 @@ from app.audit_query import allowed
 from app.doors.controllers import ControllerInfo, list_controllers, remove_controller
 from app.doors.reconcile import KIND_ZH, ControllerReport, reconcile
 from ui.context import UiContext
+from ui.dates import local_time
 from ui.notify import error_text
-from ui.pages.table_model import local_time
 from ui.widgets import heading, set_message
 
 RED = QColor("#ffcdd2")
@@ -94,7 +94,7 @@ class DoorsDialog(QDialog):
             door = "—" if c.cards_on_door is None else str(c.cards_on_door)
             drift = "" if c.clock_drift_s is None else f"{c.clock_drift_s:+.0f} s"
             values = [c.name, kind, online[c.online], str(c.jobs_waiting),
-                      f"{door} / {c.cards_issued}", local_time(c.last_reconcile_at) if
+                      f"{door} / {c.cards_issued}", local_time(self.ctx.desk, c.last_reconcile_at) if
                       c.last_reconcile_at else self.tr("从未"), drift]
             for j, v in enumerate(values):
                 item = QTableWidgetItem(v)
