@@ -31,7 +31,14 @@ def _selftest_gui() -> str:
     return run_checks()
 
 
-FRONT_ENDS = FrontEnds(gui=_gui, bench_gui=_bench_gui, selftest_gui=_selftest_gui)
+def _door_emulator() -> type:
+    from tests.doors.emulator import Emulator  # source tree only: bench --doors
+
+    return Emulator
+
+
+FRONT_ENDS = FrontEnds(gui=_gui, bench_gui=_bench_gui, selftest_gui=_selftest_gui,
+                       door_emulator=_door_emulator)
 
 
 def main(argv: list[str] | None = None) -> int:

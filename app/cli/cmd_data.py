@@ -90,17 +90,18 @@ def run_bench(args) -> int:
 
 
 def _bench_doors(args) -> int:
-    """The emulator lives with the tests; only this bench loads it (never the product)."""
-    import importlib
-
+    """The emulator lives with the tests; the composition root hands its class over."""
     from app.doors.bench import bench_doors
-    from app.errors import Refused
 
+    make = args.front_ends.door_emulator
     try:
-        emulator = importlib.import_module("tests.doors.emulator").Emulator
+        emulator = make() if make else None
     except ImportError:
-        raise Refused("no_emulator", "门禁基准需要源码目录中的 tests/doors/emulator.py。",
-                      "The door bench needs tests/doors/emulator.py from the source tree.") from None
+        emulator = None
+    if emulator is None:
+        raise Refused("no_emulator", "门禁基准需要源码目录中的 tests/doors/emulator.py（请用 python -m rentdesk 运行）。",
+                      "The door bench needs tests/doors/emulator.py from the source tree "
+                      "(run it as python -m rentdesk).")
     result = bench_doors(emulator, cards=args.door_cards, on_board=args.board_cards,
                          home=args.keep)
     if args.json:

@@ -17,6 +17,9 @@ class FrontEnds:
     gui: Callable[[Path | None], int] | None = None  # start the desk window
     bench_gui: Callable[[Path], dict] | None = None  # window start and search-as-you-type
     selftest_gui: Callable[[], str] | None = None  # the GUI's own resources load
+    # `bench --doors`: the class of the loopback UHPPOTE board (tests/doors/emulator.py,
+    # in the source tree only; the product never talks to it)
+    door_emulator: Callable[[], type] | None = None
 
 
 NONE = FrontEnds()
