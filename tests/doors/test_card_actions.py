@@ -122,3 +122,29 @@ def test_a_clerk_cannot_add_or_remove_controllers(desk, admin, building, board):
     from app.doors.controllers import list_controllers
 
     assert list_controllers(desk, "B1") == []
+
+
+def test_issue_then_lost_before_any_push_never_reaches_the_door(desk, admin, door, board,
+                                                                photo_jpeg):
+    # a clerk with fast reflexes: the door never learns a card already lost (in order per card)
+    info = tenant_with_card(desk, admin, 8, photo_jpeg)
+    report_lost(desk, admin, info.number)
+    result = push(desk)
+    assert (result.put, result.deleted) == (0, 1) and board.puts == []
+
+
+def test_the_door_lane_pushes_on_its_own_thread_when_woken(desk, admin, door, board, photo_jpeg):
+    import threading
+
+    from app.doors.lane import DoorLane
+
+    pushed = threading.Event()
+    lane = DoorLane(desk, on_result=lambda r: pushed.set(), poll_s=3600).start()
+    try:
+        info = tenant_with_card(desk, admin, 9, photo_jpeg)
+        lane.wake()
+        assert pushed.wait(30)
+        assert int(info.number) in board.cards and pending(desk) == 0
+    finally:
+        lane.stop()
+    assert not lane.running
