@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.status_timer.start(STATUS_REFRESH_MS)
         ctx.changes.tenants_changed.connect(self.refresh_status)
         # The door lane (app/doors/lane.py): its own thread, woken after every card change.
-        self.door_lane = DoorLane(ctx.desk).start()
+        self.door_lane = DoorLane(ctx.desk, actor=ctx.actor).start()
         ctx.changes.tenants_changed.connect(self.door_lane.wake)
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)

@@ -12,7 +12,9 @@ import logging
 import threading
 from collections.abc import Callable
 
+from app.audit import Actor
 from app.context import Desk
+from app.doors.daily import run_daily_if_due
 from app.doors.push import POLL_HINT, PushResult, push_pending
 
 POLL_S = POLL_HINT
@@ -21,8 +23,9 @@ log = logging.getLogger(__name__)
 
 class DoorLane:
     def __init__(self, desk: Desk, on_result: Callable[[PushResult], None] | None = None,
-                 poll_s: float = POLL_S) -> None:
+                 poll_s: float = POLL_S, actor: Actor | None = None) -> None:
         self.desk, self.on_result, self.poll_s = desk, on_result, poll_s
+        self.actor = actor  # given: the daily check and reconcile (R7) run here too
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="door-lane", daemon=True)
@@ -50,6 +53,8 @@ class DoorLane:
                 result = push_pending(self.desk, should_stop=self._stop.is_set)
                 if self.on_result and (result.put or result.deleted or result.failed):
                     self.on_result(result)
+                if self.actor is not None and not self._stop.is_set():
+                    run_daily_if_due(self.desk, self.actor)
             except Exception:  # a lane must survive anything one round throws; logged, no data
                 log.exception("door push round failed")
             self._wake.wait(self.poll_s)

@@ -118,3 +118,14 @@ def test_daily_check_of_a_healthy_board_opens_nothing(desk, admin, door, board):
     (r,) = check_controllers(desk, admin, "B1", timeout=FAST)
     assert r.reachable and not r.clock_set and r.ticket_id is None and abs(r.drift_s) < 5
     assert r.last_event_at is not None and list_faults(desk, open_only=True) == []
+
+
+def test_the_daily_round_runs_once_a_day(desk, admin, door, board, photo_jpeg):
+    # rule R7: checked daily without anyone starting it; not again the same day
+    from app.doors.daily import daily_due, run_daily_if_due
+
+    board.clock_offset = timedelta(minutes=-4)
+    assert daily_due(desk) and run_daily_if_due(desk, admin)
+    assert not daily_due(desk) and not run_daily_if_due(desk, admin)
+    assert len(list_faults(desk, open_only=True)) == 1
+    assert abs((board.now() - clock.now(desk).replace(tzinfo=None)).total_seconds()) < 5
