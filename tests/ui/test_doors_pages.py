@@ -97,3 +97,11 @@ def test_tenant_window_says_whether_the_card_is_on_the_door(qtbot, make_ctx, des
     dialog._door_state()
     settle(qtbot, ctx.lane)
     assert "已从门禁删除" in dialog.door.text()
+
+
+def test_main_window_runs_the_door_lane_and_stops_it(qtbot, window):
+    # the door lane is its own thread, woken by every card change the pages announce
+    assert window.door_lane.running
+    window.ctx.changes.tenants_changed.emit()
+    window.close()
+    assert not window.door_lane.running
