@@ -227,3 +227,31 @@ def cards_of_person(session: Session, person_id: str) -> list[CardInfo]:
                          .order_by(Card.issued_at.desc())).all()
     return [_info(session, c) for c in cards]
 
+
+
+@dataclass(frozen=True)
+class CardHolder:
+    """Whose card a number is, as a confirmation names it: masked, never the full ID."""
+
+    number: str
+    name: str
+    idno_masked: str
+    building_name: str
+    unit_number: str
+
+
+def card_holder(desk: Desk, actor: Actor, card_text: str) -> CardHolder:
+    """The holder of an active card, so 挂失/注销/退卡 by number can name the person before
+    the clerk confirms. Naming a person is a view of personal data (rule R10)."""
+    from app.identity import mask_id
+
+    with write_session(desk.engine) as s:
+        require(actor, "card_lifecycle")
+        card = _card_by_number_or_person(s, card_text, None, ("active",))
+        person = s.get(Person, card.person_id)
+        doc = s.exec(select(IdDocument).where(IdDocument.person_id == card.person_id)).first()
+        info = _info(s, card)
+        audit.record(s, actor, "person.view", "person", card.person_id, via="card")
+        return CardHolder(card.number, person.name if person else "",
+                          mask_id(doc.number) if doc else "", info.building_name,
+                          info.unit_number)
