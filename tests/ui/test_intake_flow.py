@@ -139,7 +139,7 @@ def test_scans_are_stored_with_the_record(qtbot, window, desk):
     form.idno.setText(idno(5))
     form.name.setText("李四")
     form.phone.setText("13800001111")
-    form.building.setCurrentIndex(1)
+    form.building.select_code("B1")
     page.load_scan("id_front", ASTRONAUT)
     page.load_scan("family_planning", ASTRONAUT)
     assert page.photo.load_file(ASTRONAUT)
