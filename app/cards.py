@@ -14,6 +14,7 @@ from app.context import Desk
 from app.errors import NotFound, Refused
 from app.identity import parse_id
 from app.occupancy import require_free_slot
+from app.overcrowding import resolve_flags
 from app.records import find_person, require_active_tenancy, unit_and_building
 from app.staff import require, require_trained
 from db.engine import write_session
@@ -136,6 +137,7 @@ def issue_card(desk: Desk, actor: Actor, idno: str, card_text: str,
         unit, building = unit_and_building(s, tenancy.unit_id)
         require_free_slot(s, building, unit)
         card = _new_card(s, actor, tenancy, number)
+        resolve_flags(s, tenancy.id)  # room was freed: the over-cap flag is closed
         _add_event(s, actor, card, "issue")
         return _info(s, card)
 

@@ -109,6 +109,12 @@ class BuildingFinder(QWidget):
         if first < 0:
             self._set(None)
 
+    def flush(self) -> None:
+        """Run a search still waiting on the timer (Enter right after the last key)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.search()
+
     def _row_changed(self, row: int) -> None:
         self._set(self._found[row] if 0 <= row < len(self._found) else None)
 
@@ -119,6 +125,7 @@ class BuildingFinder(QWidget):
             self.chosen_changed.emit()
 
     def step(self, delta: int) -> None:
+        self.flush()
         if self._found:
             row = max(0, min(self.results.currentRow() + delta, len(self._found) - 1))
             self.results.setCurrentRow(row)
@@ -146,7 +153,7 @@ class BuildingFinder(QWidget):
         if self.edit.text().strip():
             self.search()
             row = next((i for i, b in enumerate(self._found) if b.code == keep), -1)
-            if row >= 0:
+            if row >= 0 and not full(self._found[row]):  # a full one is never offered first
                 self.results.setCurrentRow(row)
 
     def clear(self) -> None:
@@ -182,5 +189,7 @@ def fill_units(combo: QComboBox, desk: Desk, building_id: str | None,
                               Qt.ItemDataRole.ForegroundRole)
     combo.blockSignals(False)
     index = combo.findData(keep) if keep else -1
+    if index >= 0 and full(units[index]):
+        index = -1  # the room kept from the last intake has filled up: offer one with space
     combo.setCurrentIndex(index if index >= 0 else (0 if units else -1))
     return units

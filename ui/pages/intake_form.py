@@ -122,10 +122,20 @@ class IntakeForm(QWidget):
         form.addRow(label, box)
 
     def chain(self) -> list[QWidget]:
-        """The fields in the order Enter walks them."""
-        return [self.idno, self.name, self.phone, self.ethnicity, self.household_address,
-                self.employer, self.occupation, self.arrival, self.stay_reason, self.marital,
-                self.education, self.fp_cert, self.building.edit, self.unit]
+        """The required fields in the order Enter walks them; the optional ones are a Tab
+        away (Enter through nine optional fields once cost a clerk 9 keystrokes)."""
+        return [self.idno, self.name, self.phone, self.building.edit, self.unit]
+
+    def needs(self, widget: QWidget) -> bool:
+        """Whether Enter should stop at this required field: it is still empty."""
+        if widget is self.building.edit or widget is self.unit:
+            self.building.flush()
+            if widget is self.building.edit:
+                return not self.building.code()
+            return self.unit.currentData() is None
+        if isinstance(widget, QLineEdit):
+            return not widget.text().strip()
+        return True
 
     # -- ID number ---------------------------------------------------------------------
     def _kind_changed(self) -> None:
@@ -206,7 +216,9 @@ class IntakeForm(QWidget):
             first = first or widgets.get(field)
         return first
 
-    def clear(self) -> None:
+    def clear(self, keep_place: bool = False) -> None:
+        """A fresh form; with keep_place the building and room stay (a family registers one
+        after another), unless the room has filled up meanwhile."""
         self.id_kind.setCurrentIndex(0)
         for w in (self.idno, self.country, self.name, self.phone, self.household_address,
                   self.employer, self.occupation, self.fp_cert):
@@ -214,5 +226,8 @@ class IntakeForm(QWidget):
         self.arrival.setDate(QDate.currentDate())
         for label in self.errors.values():
             label.hide()
-        self.building.clear()
-        self._load_units()
+        if keep_place and self.building.code():
+            self.reload_buildings()
+        else:
+            self.building.clear()
+            self._load_units()
