@@ -12,11 +12,11 @@ from sqlalchemy import case, or_
 from sqlmodel import select
 
 from app.context import Desk
-from app.property import BuildingSummary, UnitSummary, building_summary, list_units
+from app.property import BuildingSummary, UnitSummary, building_summaries, list_units
 from db.engine import read_session
 from db.models import Building
 
-FIND_LIMIT = 30
+FIND_LIMIT = 20  # a page of matches: more is typing one more character
 MAX_QUERY = 40
 
 
@@ -45,7 +45,7 @@ def find_buildings(desk: Desk, text: str, limit: int = FIND_LIMIT) -> list[Build
             stmt = stmt.order_by(rank, Building.code)
         else:
             stmt = stmt.order_by(Building.code)
-        return [building_summary(s, b) for b in s.exec(stmt.limit(limit))]
+        return building_summaries(s, list(s.exec(stmt.limit(limit))))
 
 
 def units_with_space_first(desk: Desk, building_id: str) -> list[UnitSummary]:
