@@ -20,12 +20,17 @@ from ui.id_reader import IdCardData
 class Keys:
     """Sends every key to the focused widget, as the keyboard would, and counts them."""
 
-    def __init__(self, qtbot) -> None:
+    def __init__(self, qtbot, window=None) -> None:
         self.qtbot = qtbot
+        self.window = window
         self.count = 0
 
     def focused(self):
-        return QApplication.focusWidget()
+        """Where the keyboard goes: the focus widget, else the active window."""
+        if QApplication.focusWidget() is None and self.window is not None:
+            self.window.activateWindow()  # a closed dialog leaves no active window offscreen
+            self.qtbot.waitUntil(self.window.isActiveWindow)
+        return QApplication.focusWidget() or QApplication.activeWindow() or self.window
 
     def press(self, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         self.qtbot.keyClick(self.focused(), key, modifier)

@@ -106,6 +106,8 @@ class DashboardPage(QWidget):
         layout.addLayout(self._titled(self.tr("已超时未送达的记录（规则 R2）"), self.overdue), 2)
         layout.addLayout(tables, 1)
         self._dirty = True
+        # A registration (or an over-cap flag) changes the counts: re-read when next shown.
+        ctx.changes.tenants_changed.connect(self._changed)
 
     def _titled(self, title: str, model: RowsModel) -> QVBoxLayout:
         table = QTableView()
@@ -124,6 +126,11 @@ class DashboardPage(QWidget):
         if level == "lapsed":
             return self.tr("已失效 {n} 天").format(n=-(days or 0))
         return self.tr("{n} 天后到期").format(n=days)
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
 
     def reload(self) -> None:
         self._dirty = False

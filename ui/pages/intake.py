@@ -102,12 +102,17 @@ class IntakePage(QStackedWidget):
                 ("F4", self.photo._choose_file),
                 ("Ctrl+Return", lambda: self.register()), ("Ctrl+Enter", lambda: self.register())]
         keys += [(SCAN_KEYS[k], lambda k=k: self._choose_scan(k)) for k in SCAN_KINDS]
+        keys.append(("Alt+L", self._to_building))  # another building than the last one
         for key, slot in keys:
             shortcut = QShortcut(QKeySequence(key), form_step)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
         self.photo.capture_button.setText(self.tr("拍照（F3 或空格）"))
         self.photo.file_button.setText(self.tr("从文件载入（F4）"))
+
+    def _to_building(self) -> None:
+        self.form.building.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.form.building.edit.selectAll()
 
     def _card_step(self) -> QWidget:
         page = QWidget()

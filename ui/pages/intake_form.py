@@ -102,7 +102,7 @@ class IntakeForm(QWidget):
         self._row(form, self.tr("文化程度"), self.education, "education")
         self._row(form, self.tr("计生证（婚育证明）号"), self.fp_cert, "family_planning_cert")
         form.addRow("", self.fp_hint)
-        self._row(form, self.tr("楼栋 *"), self.building, "building_code")
+        self._row(form, self.tr("楼栋 *（Alt+L）"), self.building, "building_code")
         self._row(form, self.tr("房号 *"), self.unit, "unit_number")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
