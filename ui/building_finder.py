@@ -25,32 +25,28 @@ from app.property import BuildingSummary, UnitSummary
 ROWS = 6
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BuildingFinder", text)
-
-
 def building_label(b: BuildingSummary) -> str:
     """Residents (people) and cards apart: 「现有」 once counted cards as people."""
     if b.cap is None:
-        room = _tr("上限未核定，住 {people} 人，有效卡 {cards} 张").format(
+        room = QCoreApplication.translate("BuildingFinder", "上限未核定，住 {people} 人，有效卡 {cards} 张").format(
             people=b.people, cards=b.residents)
     elif b.free is not None and b.free <= 0:
-        room = _tr("已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张").format(
+        room = QCoreApplication.translate("BuildingFinder", "已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张").format(
             cap=b.cap, people=b.people, cards=b.residents)
     else:
-        room = _tr("上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}").format(
+        room = QCoreApplication.translate("BuildingFinder", "上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}").format(
             cap=b.cap, people=b.people, cards=b.residents, free=b.free)
     return f"{b.code} {b.name} — {room}"
 
 
 def unit_label(u: UnitSummary) -> str:
     if u.cap is None:
-        return _tr("{unit} — 面积未知，住 {people} 人，有效卡 {cards} 张").format(
+        return QCoreApplication.translate("BuildingFinder", "{unit} — 面积未知，住 {people} 人，有效卡 {cards} 张").format(
             unit=u.number, people=u.people, cards=u.residents)
     if u.free is not None and u.free <= 0:
-        return _tr("{unit} — 已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张").format(
+        return QCoreApplication.translate("BuildingFinder", "{unit} — 已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张").format(
             unit=u.number, cap=u.cap, people=u.people, cards=u.residents)
-    return _tr("{unit} — 上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}").format(
+    return QCoreApplication.translate("BuildingFinder", "{unit} — 上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}").format(
         unit=u.number, cap=u.cap, people=u.people, cards=u.residents, free=u.free)
 
 

@@ -89,7 +89,7 @@ def visible_messages() -> list[str]:
         if not top.isVisible():
             continue
         for label in top.findChildren(QLabel):
-            if label.isVisible() and label.text().strip() and not label.pixmap().isNull() is True:
+            if label.isVisible() and label.text().strip() and label.pixmap().isNull() is not True:
                 continue
             if label.isVisible() and label.text().strip():
                 texts.append(label.text())
