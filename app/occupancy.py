@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.errors import Refused
-from db.models import Building, Card, Tenancy, Unit
+from db.models import Building, Card, CardStatus, Tenancy, Unit
 
 M2_PER_PERSON = 6.0
 
@@ -67,12 +67,12 @@ class Occupancy:
 
 def active_cards_in_building(session: Session, building_id: str) -> int:
     return session.exec(select(func.count()).select_from(Card).where(
-        Card.building_id == building_id, Card.status == "active")).one()
+        Card.building_id == building_id, Card.status == CardStatus.ACTIVE)).one()
 
 
 def active_cards_in_unit(session: Session, unit_id: str) -> int:
     return session.exec(select(func.count()).select_from(Card).where(
-        Card.unit_id == unit_id, Card.status == "active")).one()
+        Card.unit_id == unit_id, Card.status == CardStatus.ACTIVE)).one()
 
 
 def people_in_building(session: Session, building_id: str) -> int:
@@ -168,7 +168,7 @@ def building_occupancies(session: Session, buildings: list[Building]) -> dict[st
     if not ids:
         return {}
     cards = dict(session.exec(select(Card.building_id, func.count()).where(
-        Card.building_id.in_(ids), Card.status == "active").group_by(Card.building_id)).all())
+        Card.building_id.in_(ids), Card.status == CardStatus.ACTIVE).group_by(Card.building_id)).all())
     people = dict(session.exec(select(Unit.building_id, func.count()).select_from(Tenancy).join(
         Unit, Unit.id == Tenancy.unit_id).where(Unit.building_id.in_(ids),
                                                 Tenancy.moved_out_at.is_(None))

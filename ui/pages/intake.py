@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.building_search import units_with_space_first
 from app.errors import Refused
 from app.intake import Registered, register_tenant, validate_input
@@ -203,7 +204,7 @@ class IntakePage(QStackedWidget):
             return  # a second Enter while the first Register is still on the lane
         self.form.building.flush()
         data = self.form.tenant_input(self.scans)
-        problems = validate_input(data)
+        problems = validate_input(data, clock.today(self.ctx.desk))
         first = self.form.show_problems(problems)
         if problems:
             set_message(self.error, self.tr("请更正标红的项目。"), ok=False)

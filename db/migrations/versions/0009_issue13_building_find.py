@@ -4,8 +4,8 @@
 backfilled here with the same function the app uses when it writes a building.
 `occupancy_flag` records a resident registered into a full room or building (rule R5).
 
-Revision ID: 0006
-Revises: 0004
+Revision ID: 0009
+Revises: 0008
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0006"
-down_revision = "0004"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
