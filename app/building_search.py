@@ -8,6 +8,8 @@ substring. Rooms with space come first, so the desk never offers a full room fir
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlalchemy import case, or_
 from sqlmodel import select
 
@@ -27,7 +29,10 @@ def _like(text: str) -> str:
 def find_buildings(desk: Desk, text: str, limit: int = FIND_LIMIT) -> list[BuildingSummary]:
     """The buildings matching what was typed, best first (exact code, code prefix, initials
     prefix, then name/address); an empty text lists the first by code."""
-    q = " ".join(text.split())[:MAX_QUERY]
+    # Control characters (NUL ends a SQLite pattern early: it matched everything) and
+    # invisible format characters are dropped; the query is bounded before it is read.
+    q = " ".join("".join(ch for ch in text[:4 * MAX_QUERY]
+                         if unicodedata.category(ch) not in ("Cc", "Cf")).split())[:MAX_QUERY]
     limit = max(1, min(limit, 200))
     with read_session(desk.engine) as s:
         stmt = select(Building)

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 
+REASON_MAX = 200
+
+
 class ConfirmDialog(QDialog):
     confirmed = Signal(str)  # the reason typed ("" when none is asked)
 
@@ -42,7 +45,8 @@ class ConfirmDialog(QDialog):
         self.cancel.setDefault(True)
         self.action.setStyleSheet("color: #b00020;")
         if reason_label is not None:
-            self.reason = QLineEdit(reason)
+            self.reason = QLineEdit(reason[:REASON_MAX])
+            self.reason.setMaxLength(REASON_MAX)  # a pasted page never becomes a reason
             self.reason.setPlaceholderText(reason_label)
             self.reason.textChanged.connect(self._reason_typed)
             layout.addWidget(QLabel(reason_label))

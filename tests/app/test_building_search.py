@@ -31,3 +31,11 @@ def test_people_and_cards_counted_apart_and_full_rooms_last(desk, admin, buildin
     assert (units[1].people, units[1].residents, units[1].free) == (3, 2, 0)
     add_unit(desk, admin, "B1", "103", area_m2=30.0)
     assert units_with_space_first(desk, b.id)[-1].number == "101"
+
+
+def test_hostile_queries_find_nothing_strange(desk, admin, building):
+    """NUL once cut the LIKE pattern short and matched every building."""
+    for q in ("%", "_", "\\", "=cmd|' /C calc'!A0", "x" * 2_000_000, "B1\u200b\u202e%"):
+        assert find_buildings(desk, q) == [], q[:20]
+    assert find_buildings(desk, "B\x001")[0].code == "B1"  # the NUL dropped, not the query
+    assert [b.code for b in find_buildings(desk, "\x00")] == ["B1"]  # = an empty query
