@@ -16,6 +16,7 @@ from sqlmodel import select
 from app.context import Desk
 from app.property import BuildingSummary, UnitSummary, building_summaries, list_units
 from db.engine import read_session
+from db.find_key import find_key as search_key  # noqa: F401 - the key, for ui/bench
 from db.models import Building
 
 FIND_LIMIT = 20  # a page of matches: more is typing one more character

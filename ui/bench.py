@@ -64,7 +64,7 @@ def bench_gui(home: Path, samples: int = 200) -> dict:
 def building_queries(desk, n: int = 60, seed: int = 3) -> list[str]:
     """What clerks type to find a building: codes, name starts, street names, initials."""
     from app.building_search import find_buildings
-    from db.find_key import find_key
+    from app.building_search import search_key as find_key
 
     rng = random.Random(seed)
     sample = find_buildings(desk, "", limit=200)
