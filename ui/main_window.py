@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.audit_query import allowed
 from app.ui_queries import DeskStatus, desk_status
+from ui.busy import busy_label
 from ui.context import UiContext
 from ui.i18n import pick
 from ui.idle import IDLE_MS, IdleWatcher
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self.tr("上次同步：尚未同步"))
         self.due_label = QLabel()
         self.training_label = QLabel()
+        self.busy_label = busy_label(self.ctx.desk)
+        self.statusBar().addWidget(self.busy_label)
         for label in (self.staff_label, self.training_label, self.sync_label, self.due_label):
             self.statusBar().addPermanentWidget(label)
         self.refresh_status()
