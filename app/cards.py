@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.context import Desk
 from app.errors import NotFound, Refused
@@ -115,7 +115,7 @@ def issue_card(desk: Desk, actor: Actor, idno: str, card_text: str,
     """rule R6: a first card for a registered tenant; rule R5: within the cap."""
     number = normalise_card_number(card_text)
     with write_session(desk.engine) as s:
-        require_trained(s, actor, "issue_card", today or date.today())
+        require_trained(s, actor, "issue_card", today or clock.today(desk))
         person = find_person(s, idno)
         tenancy = require_active_tenancy(s, person)
         holding = _active_card(s, person.id)
@@ -200,7 +200,7 @@ def replace_card(desk: Desk, actor: Actor, idno: str, new_card_text: str,
     """
     number = normalise_card_number(new_card_text)
     with write_session(desk.engine) as s:
-        require_trained(s, actor, "issue_card", today or date.today())
+        require_trained(s, actor, "issue_card", today or clock.today(desk))
         person = find_person(s, idno)
         tenancy = require_active_tenancy(s, person)
         old = s.exec(select(Card).where(Card.tenancy_id == tenancy.id,

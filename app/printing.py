@@ -25,8 +25,9 @@ from app import audit
 from app.audit import Actor
 from app.blobs import read_blob
 from app.cards import normalise_card_number
+from app.clock import as_utc, local_midnight_utc, zone
 from app.context import Desk
-from app.delivery import as_utc, get_handover, local_midnight_utc, zone
+from app.delivery import get_handover
 from app.errors import NotFound, Refused
 from app.forms import (
     CardReceiptData,

@@ -29,7 +29,7 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlmodel import Session, SQLModel
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.blobs import delete_blob_file
 from app.context import Desk
@@ -195,7 +195,7 @@ def maybe_run_retention(desk: Desk, today: date | None = None) -> RetentionRepor
     """For a schedule (start-up or daily timer): at most one run per day."""
     if desk.center_code is None:
         return None
-    today = today or date.today()
+    today = today or clock.today(desk)
     with write_session(desk.engine) as s:
         last = s.get(LocalMeta, "retention_last_run")
         if last is not None and last.value == today.isoformat():

@@ -19,6 +19,7 @@ from app.audit_query import allowed
 from app.ui_queries import DeskStatus, desk_status
 from ui.busy import busy_label
 from ui.context import UiContext
+from ui.dates import local_time
 from ui.i18n import pick
 from ui.idle import IDLE_MS, IdleWatcher
 from ui.login_dialog import LoginDialog
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
             self.due_label.setStyleSheet("")
         if status.last_sync_at is not None:
             self.sync_label.setText(self.tr("上次同步：{when}").format(
-                when=status.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+                when=local_time(self.ctx.desk, status.last_sync_at)))
         training = status.training
         if training.ok and training.lapses_on is not None:
             self.training_label.setText(self.tr("培训有效至 {day}").format(

@@ -24,13 +24,10 @@ from app.cards import replace_card, report_lost, return_card, revoke_card
 from app.intake import move_out
 from app.ui_queries import TenantDetail, tenant_detail
 from ui.context import UiContext
+from ui.dates import local_time
 from ui.notify import error_text, show_error
 from ui.pages.print_form import print_collection_form
 from ui.widgets import card_number_edit, heading, set_message
-
-
-def _when(value) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 class TenantDialog(QDialog):
@@ -100,8 +97,8 @@ class TenantDialog(QDialog):
                 (self.tr("工作单位"), d.employer or ""),
                 (self.tr("现住"), f"{stay.building_name} {stay.unit_number}" if stay
                  else self.tr("已迁出")),
-                (self.tr("采集时间"), _when(stay.collected_at) if stay else ""),
-                (self.tr("送达工作站"), _when(stay.delivered_at) if stay and stay.delivered_at
+                (self.tr("采集时间"), local_time(self.ctx.desk, stay.collected_at) if stay else ""),
+                (self.tr("送达工作站"), local_time(self.ctx.desk, stay.delivered_at) if stay and stay.delivered_at
                  else self.tr("未送达"))]
         for label, value in rows:
             self.identity.addRow(label, QLabel(value))
@@ -113,9 +110,9 @@ class TenantDialog(QDialog):
         for entry in d.cards:
             c = entry.card
             item = QTreeWidgetItem([f"{c.number}  ({c.building_name} {c.unit_number})",
-                                    status.get(c.status, c.status), _when(c.issued_at), ""])
+                                    status.get(c.status, c.status), local_time(self.ctx.desk, c.issued_at), ""])
             for e in entry.events:
-                item.addChild(QTreeWidgetItem([kinds.get(e.kind, e.kind), "", _when(e.at),
+                item.addChild(QTreeWidgetItem([kinds.get(e.kind, e.kind), "", local_time(self.ctx.desk, e.at),
                                                e.reason or ""]))
             self.cards.addTopLevelItem(item)
         self.cards.expandAll()
