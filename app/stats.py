@@ -58,6 +58,10 @@ class StatRow:
     avg_hours_to_fix: float | None = None
     residents_now: int = 0  # snapshot at report time, the same in every period of a group
     cap: int | None = None
+    # rule R9, of the records collected in the period: women aged 15–49 at collection with
+    # no 计生证 number, and no recorded reason either (fp_missing) or with one (fp_reason).
+    fp_missing: int = 0
+    fp_reason: int = 0
 
 
 COUNT_FIELDS = tuple(f.name for f in fields(StatRow)
@@ -112,6 +116,12 @@ def _period(col: str, fmt: str, r: _Range) -> str:
     whens = " ".join(f"WHEN {col} < '{r.segments[i + 1][0]}' THEN {shifted(m)}"
                      for i, (_, m) in enumerate(r.segments[:-1]))
     return f"CASE {whens} ELSE {shifted(r.segments[-1][1])} END"
+
+
+def _local_day(col: str, r: _Range) -> str:
+    """SQL for the centre's calendar day of a UTC column (the range's first offset: a day
+    off at a summer-time change only moves a birthday by one day)."""
+    return f"date({col}, '{r.segments[0][1]:+d} minutes')"
 
 
 # The group of a row: (join clause, key) per grouping and per table alias.
@@ -178,6 +188,14 @@ def _queries(conn: Connection, by: str, fmt: str, r: _Range) -> list[tuple[str, 
          f"sum(t.delivered_at IS NOT NULL AND ({late})), sum(t.delivered_at IS NULL) "
          f"FROM tenancy t {hint} {tj} WHERE {within('t.collected_at')} GROUP BY 1, 2",
          ("registered", "delivered_on_time", "delivered_late", "undelivered")),
+        # rule R9: only rows without a certificate number reach the person lookup.
+        (f"SELECT {tk}, {_period('t.collected_at', fmt, r)}, "
+         f"sum(t.family_planning_reason IS NULL), sum(t.family_planning_reason IS NOT NULL) "
+         f"FROM tenancy t {hint} {tj} JOIN person p ON p.id = t.person_id "
+         f"WHERE {within('t.collected_at')} AND t.family_planning_cert IS NULL "
+         f"AND p.sex = 'F' AND p.birth_date > date({_local_day('t.collected_at', r)}, '-50 years') "
+         f"AND p.birth_date <= date({_local_day('t.collected_at', r)}, '-15 years') "
+         f"GROUP BY 1, 2", ("fp_missing", "fp_reason")),
         (f"SELECT {tk}, {_period('t.moved_out_at', fmt, r)}, count(*) FROM tenancy t {tj} "
          f"WHERE {within('t.moved_out_at')} GROUP BY 1, 2", ("moved_out",)),
         (f"SELECT {xk}, {_period('x.issued_at', fmt, r)}, sum(x.replaces_card_id IS NULL), "

@@ -89,8 +89,9 @@ class Person(Synced, table=True):
     __tablename__ = "person"
     name: str = Field(index=True)
     sex: str | None = Field(default=None, max_length=1)  # M | F
-    ethnicity: str | None = None
+    ethnicity: str | None = None  # 民族: Chinese nationals only (None for foreigners)
     birth_date: date | None = None
+    nationality: str | None = Field(default=None, max_length=3)  # ISO alpha-3 (国籍)
     phone: str | None = Field(default=None, index=True)
     household_address: str | None = None  # 户籍地址
     native_place: str | None = None
@@ -133,6 +134,8 @@ class Tenancy(Synced, table=True):
     arrival_date: date | None = None
     stay_reason: str | None = None  # 务工 / 经商 / 投靠亲友 …
     family_planning_cert: str | None = None  # R9
+    # R9: why a woman of child-bearing age has no certificate number (不适用/未办理/外地办理).
+    family_planning_reason: str | None = Field(default=None, max_length=8)
     family_planning_scan_sha256: str | None = None
     photo_sha256: str | None = None
     collected_at: datetime = Field(default_factory=utcnow)  # R2: due 24 h later

@@ -11,7 +11,6 @@ from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel
-from sqlalchemy import Engine
 
 from app.context import Desk
 from app.db_busy import watch_busy
@@ -21,7 +20,7 @@ class BusyRelay(QObject):
     changed = Signal(bool)  # True: a write is waiting for another program
 
 
-_relays: WeakKeyDictionary[Engine, BusyRelay] = WeakKeyDictionary()
+_relays: WeakKeyDictionary[object, BusyRelay] = WeakKeyDictionary()  # by the desk's engine
 
 
 def busy_relay(desk: Desk) -> BusyRelay:

@@ -1,0 +1,30 @@
+"""papers (issue 13): person.nationality and tenancy.family_planning_reason at the district
+
+The centres send them like every other synced column, so the centres' role may insert and
+update them (column grants, as revision 0001 gave the others).
+
+Revision ID: 0004
+Revises: 0003
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0004'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+NEW = (("person", "nationality"), ("tenancy", "family_planning_reason"))
+
+
+def upgrade() -> None:
+    for table, column in NEW:
+        op.add_column(table, sa.Column(column, sa.Text(), nullable=True))
+        op.execute(f"GRANT INSERT ({column}), UPDATE ({column}) ON {table} TO rentdesk_center")
+
+
+def downgrade() -> None:
+    for table, column in NEW:
+        op.drop_column(table, column)
