@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit_query import allowed
+from app.staff import role_name
 from app.ui_queries import DeskStatus, desk_status
 from ui.busy import busy_label
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.i18n import pick
+from ui.i18n import is_english, pick
 from ui.idle import IDLE_MS, IdleWatcher
 from ui.login_dialog import LoginDialog
 from ui.pages.audit_page import AuditPageWidget
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         actor = self.ctx.actor
         self.staff_label = QLabel(self.tr("当前账号：{name}（{role}）").format(
-            name=actor.display_name, role=actor.role))
+            name=actor.display_name, role=role_name(actor.role, "en" if is_english() else "zh")))
         self.sync_label = QLabel(self.tr("上次同步：尚未同步"))
         self.due_label = QLabel()
         self.training_label = QLabel()

@@ -18,6 +18,7 @@ from app.cli import (
     cmd_sync,
     cmd_tools,
 )
+from app.cli.parser import ChineseArgumentParser
 from app.errors import Refused
 from db.keystore import KeyUnavailable
 
@@ -26,13 +27,13 @@ NO_HOME_COMMANDS = {"id", "photo"}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="rentdesk", description="出租屋管理服务中心前台系统 / rental-housing service desk")
     parser.add_argument("--home", help="数据目录 / data directory (default: RENTDESK_HOME or "
                         "the user data folder)")
     parser.add_argument("--self-test", action="store_true",
                         help="check that bundled resources load, then exit")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", title="命令 / commands")
     for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync,
                    cmd_supervisor, cmd_services, cmd_security):
         module.register(sub)
