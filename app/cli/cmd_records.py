@@ -121,7 +121,10 @@ def run_register(args) -> int:
     from app.intake import TenantInput, register_tenant
 
     desk, actor = acting_desk(args)
-    scans = {kind: path.read_bytes() for kind, path in (
+    from app.intake import SCAN_NAMES
+    from app.photo_intake import read_picture_file
+
+    scans = {kind: read_picture_file(path, *SCAN_NAMES[kind]) for kind, path in (
         ("id_front", args.id_front), ("id_back", args.id_back),
         ("family_planning", args.family_planning_scan)) if path}
     data = TenantInput(

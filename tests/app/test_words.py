@@ -4,6 +4,7 @@ words, argparse's own messages in Chinese then English."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +97,45 @@ def test_cli_audit_list_speaks_words(desk, admin, building, capsys, monkeypatch)
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines[0]["操作"] == "登记租住人员" and lines[0]["对象"] == "租住登记"
     assert lines[0]["详情"]["有照片"] == "否" and lines[-1]["共"] == 1
+
+
+# --- every message matched to its real cause (issue 13) ---------------------------------
+
+def test_a_readable_non_image_file_is_not_a_picture(tmp_path):
+    from app.photo_intake import id_photo_from_file
+
+    text = tmp_path / "notes.txt"
+    text.write_text("租客名单", encoding="utf-8")
+    with pytest.raises(Refused) as err:
+        id_photo_from_file(text)
+    assert "不是图片文件" in err.value.zh and "无法读取" not in err.value.zh
+
+
+def test_a_faceless_picture_file_gets_no_camera_advice():
+    from app.photo_intake import id_photo_from_file
+
+    # A real PNG without a face: the printed card receipt's picture in docs/.
+    receipt = Path(__file__).resolve().parents[2] / "docs" / "forms" / "card_receipt.png"
+    with pytest.raises(Refused) as err:
+        id_photo_from_file(receipt)
+    assert err.value.code == "photo_no_face"
+    assert "没有找到人脸" in err.value.zh and "镜头前" not in err.value.zh
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/tmp"])
+def test_devices_and_folders_are_refused_without_reading(path, desk, admin, building, capsys,
+                                                         monkeypatch):
+    # /dev/zero never ends: it must be refused from its type, before a byte is read.
+    from app.photo_intake import id_photo_from_file
+    from tests.conftest import DATA, PASSWORD
+
+    with pytest.raises(Refused) as err:
+        id_photo_from_file(Path(path))
+    assert "不是一个普通文件" in err.value.zh
+    with pytest.raises(Refused):
+        import_file(desk, admin, "tenants", Path(path))
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    assert main(["--home", str(desk.home), "register", "--as", "admin", "--idno", "x",
+                 "--name", "x", "--phone", "1", "--building", "B1", "--unit", "102",
+                 "--photo", str(DATA / "astronaut.png"), "--id-front", path]) == 1
+    assert "身份证正面：这不是一个普通文件" in capsys.readouterr().err
