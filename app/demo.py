@@ -38,6 +38,7 @@ from db.models import (
     Building,
     Card,
     CardEvent,
+    CardStatus,
     Company,
     IdDocument,
     Landlord,
@@ -201,7 +202,7 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
             in_unit = n // len(unit_slots)  # tenants placed in this unit before this one
             if in_unit < ucap and building_free[bid] > 0:
                 cid = new_id()
-                status = "returned" if moved_out else "active"
+                status = CardStatus.RETURNED if moved_out else CardStatus.ACTIVE
                 if not moved_out:
                     building_free[bid] -= 1
                 w.add(Card, {**stamp, "id": cid, "number": f"{card_base + n:010d}", "tenancy_id": tid,

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from app import audit, clock
 from app.audit import Actor
 from app.blobs import store_blob
+from app.cards import end_card
 from app.context import Desk
 from app.errors import Refused
 from app.identity import parse_id
@@ -32,7 +33,7 @@ from app.records import (
 )
 from app.staff import require, require_trained
 from db.engine import write_session
-from db.models import Card, CardEvent, IdDocument, Person, Tenancy, utcnow
+from db.models import Card, CardStatus, IdDocument, Person, Tenancy, utcnow
 
 _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+?\d{7,15})$")
 
@@ -210,15 +211,9 @@ def move_out(desk: Desk, actor: Actor, idno: str, card_returned: bool = False,
         s.add(tenancy)
         stopped = None
         for card in s.exec(select(Card).where(Card.tenancy_id == tenancy.id,
-                                              Card.status == "active")):
-            card.status = "returned" if card_returned else "revoked"
-            card.ended_at = utcnow()
-            card.end_reason = reason
-            s.add(card)
-            kind = "return" if card_returned else "revoke"
-            s.add(CardEvent(center_code=actor.center_code, card_id=card.id, kind=kind,
-                            staff_id=actor.staff_id, reason=reason))
-            audit.record(s, actor, f"card.{kind}", "card", card.id, reason=reason)
+                                              Card.status == CardStatus.ACTIVE)).all():
+            end_card(s, actor, card, CardStatus.RETURNED if card_returned else CardStatus.REVOKED,
+                     reason)
             stopped = card.number
         s.flush()
         audit.record(s, actor, "tenant.move_out", "tenancy", tenancy.id, reason=reason)

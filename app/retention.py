@@ -36,7 +36,7 @@ from app.context import Desk
 from app.errors import Refused
 from app.staff import require
 from db.engine import read_session, write_session
-from db.models import Blob, Card, IdDocument, LocalMeta, Person, Tenancy, utcnow
+from db.models import Blob, Card, CardStatus, IdDocument, LocalMeta, Person, Tenancy, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def due_people(session: Session, cutoff: datetime, limit: int | None = None) -> 
     """Not yet anonymised, every stay ended before `cutoff`, no active card."""
     stays = select(Tenancy.id).where(Tenancy.person_id == Person.id)
     recent = stays.where(or_(Tenancy.moved_out_at.is_(None), Tenancy.moved_out_at >= cutoff))
-    card = select(Card.id).where(Card.person_id == Person.id, Card.status == "active")
+    card = select(Card.id).where(Card.person_id == Person.id, Card.status == CardStatus.ACTIVE)
     q = (select(Person.id).where(Person.anonymised_at.is_(None), stays.exists(),
                                  ~recent.exists(), ~card.exists()).order_by(Person.id))
     if limit:

@@ -25,7 +25,7 @@ from app.records import unit_and_building
 from app.staff import TrainingStatus, require, training_status
 from app.sync_history import last_sync_at
 from db.engine import read_session, write_session
-from db.models import Card, CardEvent, IdDocument, Person, Tenancy
+from db.models import Card, CardEvent, CardStatus, IdDocument, Person, Tenancy
 
 
 def due_within_24h(desk: Desk, now: datetime | None = None) -> int:
@@ -94,7 +94,7 @@ class TenantDetail:
 
     @property
     def active_card(self) -> CardInfo | None:
-        return next((c.card for c in self.cards if c.card.status == "active"), None)
+        return next((c.card for c in self.cards if c.card.status == CardStatus.ACTIVE), None)
 
 
 def tenant_detail(desk: Desk, actor: Actor, person_id: str) -> TenantDetail:
@@ -160,4 +160,4 @@ def my_training(desk: Desk, actor: Actor, today: date | None = None) -> Training
 
 def active_card_count(desk: Desk) -> int:
     with read_session(desk.engine) as s:
-        return s.exec(select(func.count()).select_from(Card).where(Card.status == "active")).one()
+        return s.exec(select(func.count()).select_from(Card).where(Card.status == CardStatus.ACTIVE)).one()

@@ -18,6 +18,7 @@ from app.cli import (
     cmd_sync,
     cmd_tools,
 )
+from app.cli.frontends import NONE, FrontEnds
 from app.cli.parser import ChineseArgumentParser
 from app.errors import Refused
 from db.keystore import KeyUnavailable
@@ -40,13 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.front_ends = front_ends
     if args.self_test:
         from app.selftest import run_self_test
 
-        return run_self_test()
+        return run_self_test(front_ends.selftest_gui)
     handler = getattr(args, "handler", None)
     if handler is None:
         args.handler = cmd_desk.run_gui

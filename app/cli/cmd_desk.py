@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from pathlib import Path
 
@@ -44,9 +43,12 @@ def register(sub) -> None:
 
 
 def run_gui(args) -> int:
-    # The one place app/ reaches up to ui/: the entry point picks the front end to start.
-    ui_main = importlib.import_module("ui.main")
-    return ui_main.run(Path(args.home) if getattr(args, "home", None) else None)
+    from app.errors import Refused
+
+    if args.front_ends.gui is None:  # app.cli.main called without the composition root
+        raise Refused("no_gui", "此入口不含图形界面：请用 rentdesk 或 python -m rentdesk 启动。",
+                      "This entry point has no window: start it with rentdesk.")
+    return args.front_ends.gui(Path(args.home) if getattr(args, "home", None) else None)
 
 
 def run_init(args) -> int:

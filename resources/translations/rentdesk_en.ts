@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="40"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="40"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="40"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="40"/>
+        <location filename="../../ui/district/lookups.py" line="46"/>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="41"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="41"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="41"/>
+        <source>对象编号</source>
+        <translation>Object id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="41"/>
+        <source>详情</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="43"/>
+        <source>区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="43"/>
+        <location filename="../../ui/district/lookups.py" line="46"/>
+        <source>中心</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="47"/>
+        <source>操作，如 card.</source>
+        <translation>Action, e.g. card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="48"/>
+        <source>人员证件号码（记入审计）</source>
+        <translation>Person's document number (audited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="52"/>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+</context>
+<context>
     <name>AuditPageWidget</name>
     <message>
         <location filename="../../ui/pages/audit_page.py" line="46"/>
@@ -360,6 +430,167 @@
     </message>
 </context>
 <context>
+    <name>CentresPage</name>
+    <message>
+        <location filename="../../ui/district/reports.py" line="34"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="34"/>
+        <source>中心名称</source>
+        <translation>Centre name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="34"/>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="34"/>
+        <source>最近批次</source>
+        <translation>Last batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="35"/>
+        <source>副本</source>
+        <translation>Replica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="35"/>
+        <source>已替换副本数</source>
+        <translation>Replicas replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="35"/>
+        <source>有登录账号</source>
+        <translation>Has login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="36"/>
+        <source>未被接受的卡</source>
+        <translation>Cards not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="36"/>
+        <source>待下发决定</source>
+        <translation>Decisions waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="36"/>
+        <source>逾期报送(30天)</source>
+        <translation>Late records (30 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="37"/>
+        <source>未修复故障</source>
+        <translation>Open faults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="37"/>
+        <source>未处理冲突</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="44"/>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="45"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="45"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="54"/>
+        <source>{n} 个中心超过一天未同步</source>
+        <translation>{n} centre(s) not synced for more than a day</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../ui/district/actions.py" line="15"/>
+        <source>发现时间</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="15"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="15"/>
+        <source>证件号码</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="15"/>
+        <source>涉及中心</source>
+        <translation>Centres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="16"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="16"/>
+        <source>处理意见</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="16"/>
+        <source>处理人</source>
+        <translation>Resolved by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="18"/>
+        <source>只看未处理</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="22"/>
+        <source>处理意见（必填）</source>
+        <translation>Resolution (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="23"/>
+        <source>处理</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="31"/>
+        <source>同一人在多个中心登记</source>
+        <translation>One person registered at several centres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="32"/>
+        <source>一人多卡</source>
+        <translation>Second card for one person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="33"/>
+        <source>已处理</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="33"/>
+        <source>未处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="46"/>
+        <source>已处理，相关中心下次同步时收到。</source>
+        <translation>Resolved; the centres receive it at their next sync.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPanel</name>
     <message>
         <location filename="../../ui/pages/conflicts.py" line="31"/>
@@ -578,6 +809,97 @@
     </message>
 </context>
 <context>
+    <name>DecisionsPage</name>
+    <message>
+        <location filename="../../ui/district/actions.py" line="53"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="53"/>
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="53"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="53"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="54"/>
+        <location filename="../../ui/district/actions.py" line="76"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="58"/>
+        <source>中心编码，如 LH01</source>
+        <translation>Centre code, e.g. LH01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="59"/>
+        <location filename="../../ui/district/actions.py" line="73"/>
+        <source>卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="60"/>
+        <source>楼栋编号</source>
+        <translation>Building code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="63"/>
+        <source>恢复按面积核定</source>
+        <translation>Back to the computed cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="65"/>
+        <source>理由（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="66"/>
+        <source>全区注销此卡</source>
+        <translation>Revoke this card district-wide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="67"/>
+        <location filename="../../ui/district/actions.py" line="75"/>
+        <source>核定人数</source>
+        <translation>Set cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="70"/>
+        <source>区级决定（下次同步时送达中心）</source>
+        <translation>District decisions (reach the centre at its next sync)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="72"/>
+        <source>中心</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="74"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="94"/>
+        <source>已注销，该中心下次同步时收到。</source>
+        <translation>Revoked; the centre receives it at its next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="104"/>
+        <source>已核定，该中心下次同步时收到。</source>
+        <translation>Cap set; the centre receives it at its next sync.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryPage</name>
     <message>
         <location filename="../../ui/pages/delivery.py" line="37"/>
@@ -673,6 +995,52 @@
         <location filename="../../ui/pages/delivery.py" line="139"/>
         <source>移交清单</source>
         <translation>Handover list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="60"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="60"/>
+        <location filename="../../ui/district/reports.py" line="70"/>
+        <source>采集日期</source>
+        <translation>Collected on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="60"/>
+        <source>采集数</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="60"/>
+        <source>24小时内送达</source>
+        <translation>Received within 24 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="61"/>
+        <source>逾期送达</source>
+        <translation>Received late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="61"/>
+        <source>未送达</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="61"/>
+        <source>纸质表24小时内移交</source>
+        <translation>Forms handed over within 24 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="62"/>
+        <source>纸质表逾期移交</source>
+        <translation>Forms handed over late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="62"/>
+        <source>纸质表未移交</source>
+        <translation>Forms not handed over</translation>
     </message>
 </context>
 <context>
@@ -1690,6 +2058,95 @@ Not built yet.</translation>
     </message>
 </context>
 <context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../../ui/district/base.py" line="52"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/base.py" line="83"/>
+        <source>共 {n} 行</source>
+        <translation>{n} rows</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSignIn</name>
+    <message>
+        <location filename="../../ui/district/window.py" line="58"/>
+        <source>街道办登录</source>
+        <translation>Street office sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="67"/>
+        <source>区数据库地址</source>
+        <translation>District database URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="68"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="69"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../../ui/district/window.py" line="29"/>
+        <source>区管理员</source>
+        <translation>district admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="29"/>
+        <source>区查看员</source>
+        <translation>district viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="30"/>
+        <source>街道办 — 出租屋综合管理</source>
+        <translation>Street office — rental housing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="38"/>
+        <source>各中心</source>
+        <translation>Centres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="38"/>
+        <source>送达</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="39"/>
+        <source>统计与奖励</source>
+        <translation>Statistics &amp; rewards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="39"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="40"/>
+        <source>撤卡与核定人数</source>
+        <translation>Revocations &amp; caps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="40"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="41"/>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+</context>
+<context>
     <name>PermitsTab</name>
     <message>
         <location filename="../../ui/pages/permits.py" line="54"/>
@@ -1889,7 +2346,7 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/print_menu.py" line="38"/>
         <source>今日全部采集表</source>
-        <translation>All of today's collection forms</translation>
+        <translation>All of today&apos;s collection forms</translation>
     </message>
     <message>
         <location filename="../../ui/print_menu.py" line="41"/>
@@ -1922,7 +2379,7 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/print_menu.py" line="57"/>
         <source>今日全部采集表（批量打印）</source>
-        <translation>All of today's collection forms (batch print)</translation>
+        <translation>All of today&apos;s collection forms (batch print)</translation>
     </message>
     <message>
         <location filename="../../ui/print_menu.py" line="58"/>
@@ -2027,6 +2484,79 @@ Not built yet.</translation>
     </message>
 </context>
 <context>
+    <name>RewardsPage</name>
+    <message>
+        <location filename="../../ui/district/reports.py" line="83"/>
+        <source>统计口径</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="83"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="83"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="83"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="84"/>
+        <source>公司类型</source>
+        <translation>Company kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="84"/>
+        <source>采集数</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="84"/>
+        <source>24小时内报送</source>
+        <translation>Reported within 24 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="84"/>
+        <source>逾期报送</source>
+        <translation>Reported late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="85"/>
+        <source>未报送</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="85"/>
+        <source>计奖人数</source>
+        <translation>Reward basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="89"/>
+        <source>导出 XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="91"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="102"/>
+        <source>导出统计</source>
+        <translation>Export statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="107"/>
+        <source>已导出：{p}</source>
+        <translation>Exported: {p}</translation>
+    </message>
+</context>
+<context>
     <name>SearchModel</name>
     <message>
         <location filename="../../ui/search_model.py" line="20"/>
@@ -2090,6 +2620,66 @@ Not built yet.</translation>
         <location filename="../../ui/pages/search.py" line="67"/>
         <source>{n}{more} 条结果</source>
         <translation>{n}{more} results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="19"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="19"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="19"/>
+        <source>证件号码</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="19"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="20"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="20"/>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="20"/>
+        <source>采集时间</source>
+        <translation>Collected at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="20"/>
+        <source>卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="21"/>
+        <source>卡状态</source>
+        <translation>Card status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="21"/>
+        <source>区级审核</source>
+        <translation>District check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="27"/>
+        <source>完整证件号码或完整姓名（查询将记入审计）</source>
+        <translation>Full document number or full name (the search is audited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="31"/>
+        <source>查询</source>
+        <translation>Search</translation>
     </message>
 </context>
 <context>

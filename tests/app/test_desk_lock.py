@@ -24,7 +24,7 @@ from tests.desk_holder import ROOT
 def cli(home: Path, *args: str) -> subprocess.CompletedProcess:
     """The real command line in its own process: what a clerk's script sees."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), RENTDESK_PASSWORD=PASSWORD)
-    return subprocess.run([sys.executable, "-m", "app", "--home", str(home), *args],
+    return subprocess.run([sys.executable, "-m", "rentdesk", "--home", str(home), *args],
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
 
 

@@ -61,7 +61,7 @@ def test_status_bar_counts_records_due_within_24h(qtbot, window, desk, admin):  
     window.refresh_status()
     settle(qtbot, window.ctx.lane)
     assert due_within_24h(desk) == 1
-    assert "1" in window.due_label.text()
+    qtbot.waitUntil(lambda: window.due_label.text() == "24 小时内待送达：1 条")
 
 
 def test_bundled_fonts_cover_chinese(qapp):
