@@ -9,6 +9,7 @@ from datetime import date
 
 import pypdf
 import pytest
+from sqlmodel import select
 
 from app import clock
 from app.cli import main
@@ -132,6 +133,6 @@ def test_r9_in_the_cli_and_the_import(desk, admin, building, tmp_path, capsys, m
     bad = next(r for r in report.rows if not r["ok"])
     assert bad["row"] == 2 and "R9" in bad["error"]
     with read_session(desk.engine) as s:
-        people = {p.name: p for p in s.query(Person).where(Person.name.in_(("乙", "丙")))}
+        people = {p.name: p for p in s.exec(select(Person).where(Person.name.in_(("乙", "丙"))))}
         assert people["乙"].nationality == "JPN" and people["乙"].ethnicity is None
         assert people["丙"].sex == "M"
