@@ -97,7 +97,9 @@ class IntakeForm(QWidget):
         self.fp_cert = QLineEdit()
         self.fp_hint = QLabel()
         # rule R9: why a woman of child-bearing age has no certificate number.
-        self.fp_reason = _combo([("", ""), *((self.tr(zh), zh) for zh in FP_REASONS)])
+        reason_words = {"不适用": self.tr("不适用"), "未办理": self.tr("未办理"),
+                        "外地办理": self.tr("外地办理")}
+        self.fp_reason = _combo([("", ""), *((reason_words.get(zh, zh), zh) for zh in FP_REASONS)])
         self.building = QComboBox()
         self.building.currentIndexChanged.connect(self._load_units)
         self.unit = QComboBox()
