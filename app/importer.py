@@ -21,6 +21,7 @@ from app.errors import Refused
 from app.identity import parse_id
 from app.intake import (
     TenantInput,
+    clean_cert,
     ethnicity_for,
     family_planning_reason,
     papers_of,
@@ -230,7 +231,7 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
             tenancies.append({**stamp, "id": new_id(), "person_id": person_id,
                               "unit_id": units[(data.building_code, data.unit_number)],
                               "arrival_date": data.arrival_date, "stay_reason": data.stay_reason,
-                              "family_planning_cert": data.family_planning_cert,
+                              "family_planning_cert": clean_cert(data.family_planning_cert),
                               "family_planning_reason": family_planning_reason(
                                   papers_of(parsed, data), data, today),
                               "collected_at": now,

@@ -16,7 +16,8 @@ from app.cards import end_card
 from app.context import Desk
 from app.errors import Refused
 from app.identity import parse_id
-from app.papers import (  # noqa: F401  (family_planning_applies: the form's hint asks it)
+from app.papers import (  # noqa: F401  (family_planning_applies, clean_cert: re-exported)
+    clean_cert,
     ethnicity_for,
     family_planning_applies,
     family_planning_reason,
@@ -174,7 +175,7 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         s.add(doc)
         tenancy = Tenancy(center_code=actor.center_code, person_id=person.id, unit_id=unit.id,
                           arrival_date=data.arrival_date, stay_reason=data.stay_reason,
-                          family_planning_cert=data.family_planning_cert,
+                          family_planning_cert=clean_cert(data.family_planning_cert),
                           family_planning_reason=family_planning_reason(papers, data, today),
                           family_planning_scan_sha256=scans.get("family_planning"),
                           photo_sha256=photo_sha, registered_by=actor.staff_id)

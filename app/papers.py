@@ -72,9 +72,14 @@ def ethnicity_for(papers: Papers, given: str | None) -> str | None:
     return (given or "").strip()[:20] or None
 
 
+def clean_cert(value: str | None) -> str | None:
+    """The certificate number as stored: trimmed, None when blank (spaces are no number)."""
+    return (value or "").strip() or None
+
+
 def family_planning_reason(papers: Papers, data: TenantInput, today: date) -> str | None:
     """The reason recorded (rule R9): only where R9 applies and no number was given."""
-    if data.family_planning_cert or not family_planning_applies(papers.sex, papers.birth_date,
+    if clean_cert(data.family_planning_cert) or not family_planning_applies(papers.sex, papers.birth_date,
                                                                 today):
         return None
     return data.family_planning_reason
@@ -100,11 +105,14 @@ def papers_problems(parsed: IdResult, data: TenantInput, today: date) -> list[tu
             problems.append(("nationality", "国籍必填（三位字母代码，如 USA）。",
                              "Nationality is required (3-letter code, e.g. USA)."))
     reason = data.family_planning_reason
-    if reason and reason not in FP_REASONS:
+    if len(data.family_planning_cert or "") > 60:
+        problems.append(("family_planning_cert", "计生证号过长（最多 60 字）。",
+                         "Certificate number too long (60 characters at most)."))
+    elif reason and reason not in FP_REASONS:
         problems.append(("family_planning_cert", "计生证未登记原因只能是：不适用、未办理、外地办理。",
                          "The reason must be: not applicable, not obtained yet, or obtained elsewhere."))
     elif (family_planning_applies(papers.sex, papers.birth_date, today)
-          and not (data.family_planning_cert or "").strip() and not reason):
+          and not clean_cert(data.family_planning_cert) and not reason):
         # rule R9: a woman aged 15–49 gives the certificate number, or the desk records why not.
         problems.append(("family_planning_cert",
                          "育龄妇女（15–49 岁）须登记计生证（婚育证明）号，或选择未登记原因："

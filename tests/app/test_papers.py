@@ -136,3 +136,19 @@ def test_r9_in_the_cli_and_the_import(desk, admin, building, tmp_path, capsys, m
         people = {p.name: p for p in s.exec(select(Person).where(Person.name.in_(("乙", "丙"))))}
         assert people["乙"].nationality == "JPN" and people["乙"].ethnicity is None
         assert people["丙"].sex == "M"
+
+
+def test_r9_blank_number_is_no_number_and_the_reason_is_kept(desk, admin, building):
+    # rule R9: spaces are not a certificate number; a huge one is refused, not stored
+    woman = passport(7, sex="F", birth_date=years_ago(22), family_planning_cert="   ")
+    with pytest.raises(Refused):
+        register_tenant(desk, admin, woman)
+    woman.family_planning_reason = "不适用"
+    reg = register_tenant(desk, admin, woman)
+    with read_session(desk.engine) as s:
+        tenancy = s.get(Tenancy, reg.tenancy_id)
+        assert (tenancy.family_planning_cert, tenancy.family_planning_reason) == (None, "不适用")
+    with pytest.raises(Refused) as err:
+        register_tenant(desk, admin, passport(8, sex="F", birth_date=years_ago(22),
+                                              family_planning_cert="计" * 2_000_000))
+    assert "过长" in err.value.zh
