@@ -46,18 +46,23 @@ def is_busy_error(exc: BaseException | None) -> bool:
 def busy_refusal(home: Path, waited_ms: int | None = None) -> Refused:
     """What is holding the database, as far as this folder knows."""
     others = holders(home)
-    seconds = round((waited_ms if waited_ms is not None else busy_timeout_ms()) / 1000)
-    if others:
-        who_zh = "、".join(o.describe_zh() for o in others[:3])
-        who_en = "; ".join(o.describe_en() for o in others[:3])
+    seconds = f"{(waited_ms if waited_ms is not None else busy_timeout_ms()) / 1000:g}"
+    # Only programs that registered in the folder are known: name them as what has it open
+    # (one of them is writing), never blame one as the writer when several are open.
+    if len(others) == 1:
+        who_zh, who_en = f"{others[0].describe_zh()} 正在使用数据库", \
+            f"{others[0].describe_en()} is using the database"
+    elif others:
+        who_zh = "以下程序正在使用数据库：" + "、".join(o.describe_zh() for o in others[:3])
+        who_en = "these programs have it open: " + "; ".join(o.describe_en() for o in others[:3])
     else:
-        who_zh = "另一个程序（不是本机记录的 rentdesk，可能是数据库工具或杀毒软件）"
-        who_en = "another program (not a rentdesk this folder knows of: a database tool or antivirus?)"
+        who_zh = "另一个程序（不是 rentdesk，可能是数据库工具或杀毒软件）正在写入"
+        who_en = "another program (not rentdesk: a database tool or antivirus?) is writing"
     return Refused(
         "database_busy",
-        f"数据库正忙：{who_zh} 正在写入，已等待 {seconds} 秒仍未结束。本次操作没有保存任何内容；"
+        f"数据库正忙：{who_zh}，已等待 {seconds} 秒仍未结束。本次操作没有保存任何内容；"
         f"请等它完成后再试（同步、导入或备份通常几分钟内结束）。",
-        f"The database is busy: {who_en} is writing, still after {seconds} s. Nothing was saved; "
+        f"The database is busy: {who_en}; still busy after {seconds} s. Nothing was saved; "
         f"try again when it has finished (sync, import or backup usually take minutes).",
         holders=[o.__dict__ for o in others])
 
