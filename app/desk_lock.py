@@ -88,21 +88,32 @@ def _write_info(path: Path, info: ProgramInfo) -> None:
 
 
 class Presence:
-    """This process's entry under run/: locked while we live, removed when we close."""
+    """This process's entry under run/: locked while we live, removed when we close.
+    Descriptive only: when it cannot be written, the desk opens anyway without it."""
 
     def __init__(self, home: Path, program: str) -> None:
+        self._lock: FileLock | None = None
         run = home / RUN_DIR
-        run.mkdir(exist_ok=True)
         stem = run / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self._lock = FileLock(str(stem) + ".lock", is_singleton=False)
-        self._lock.acquire(timeout=0)
         self._info = Path(str(stem) + ".json")
-        _write_info(self._info, _me(program))
+        try:
+            run.mkdir(exist_ok=True)
+            lock = FileLock(str(stem) + ".lock", is_singleton=False)
+            lock.acquire(timeout=0)
+            self._lock = lock
+            _write_info(self._info, _me(program))
+        except (OSError, Timeout):
+            self.release()
 
     def release(self) -> None:
-        self._info.unlink(missing_ok=True)
-        self._lock.release()
-        Path(self._lock.lock_file).unlink(missing_ok=True)
+        try:
+            self._info.unlink(missing_ok=True)
+            if self._lock is not None:
+                self._lock.release()
+                Path(self._lock.lock_file).unlink(missing_ok=True)
+        except OSError:
+            pass
+        self._lock = None
 
 
 def holders(home: Path, exclude_pid: int | None = None) -> list[ProgramInfo]:
@@ -141,9 +152,15 @@ class DeskLock:
         self._lock = FileLock(str(home / LOCK_NAME), is_singleton=False)
         try:
             self._lock.acquire(timeout=0)
+            _write_info(home / INFO_NAME, _me(program))
         except Timeout:
             raise desk_in_use(home) from None
-        _write_info(home / INFO_NAME, _me(program))
+        except OSError:  # a read-only folder, a full disk, a file where the lock should be
+            self._lock.release()
+            raise Refused("home_not_writable",
+                          f"无法在数据目录中建立锁文件：{home}。请检查该目录可写、磁盘未满。",
+                          f"Cannot create the lock file in the data folder {home}: check that "
+                          "it is writable and the disk is not full.") from None
 
     def release(self) -> None:
         (self.home / INFO_NAME).unlink(missing_ok=True)

@@ -105,3 +105,18 @@ def test_dead_holders_are_swept(desk, admin, holder):
     h.proc.kill()
     h.proc.wait()
     assert holders(desk.home) == []
+
+
+def test_hostile_lock_info_and_odd_folders(desk, admin, holder, tmp_path):
+    # A 2 MB or NUL-filled sidecar is not read whole and never breaks the message.
+    h = holder("rentdesk 图形界面 / GUI", exclusive=True)
+    (desk.home / "desk.lock.json").write_bytes(b"\0" * 2_000_000)
+    with pytest.raises(Refused) as err:
+        open_desk(desk.home, program="second", exclusive=True)
+    assert "另一个 rentdesk 程序" in err.value.zh
+    h.stop()
+    # run/ taken by a plain file: the desk still opens (the entry is only descriptive).
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    (odd / "run").write_text("not a folder")
+    open_desk(odd, program="x", exclusive=True).close()
