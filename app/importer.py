@@ -23,6 +23,7 @@ from app.intake import (
     TenantInput,
     clean_cert,
     ethnicity_for,
+    family_planning_applies,
     family_planning_reason,
     papers_of,
     validate_input,
@@ -234,6 +235,8 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
                               "family_planning_cert": clean_cert(data.family_planning_cert),
                               "family_planning_reason": family_planning_reason(
                                   papers_of(parsed, data), data, today),
+                              "family_planning_due": family_planning_applies(
+                                  *_sex_birth(parsed, data), today),  # rule R9
                               "collected_at": now,
                               "registered_by": actor.staff_id})
             report.ok(line, number)
@@ -246,6 +249,11 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
         audit.record(s, actor, "import.tenants", file=digest, imported=report.good, refused=report.bad)
     report.rows.sort(key=lambda r: r["row"])
     return report
+
+
+def _sex_birth(parsed, data: TenantInput):
+    papers = papers_of(parsed, data)
+    return papers.sex, papers.birth_date
 
 
 def _known_people(conn, numbers: list[str]) -> dict[str, tuple[str, bool]]:

@@ -177,6 +177,8 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
                           arrival_date=data.arrival_date, stay_reason=data.stay_reason,
                           family_planning_cert=clean_cert(data.family_planning_cert),
                           family_planning_reason=family_planning_reason(papers, data, today),
+                          family_planning_due=family_planning_applies(
+                              papers.sex, papers.birth_date, today),  # rule R9
                           family_planning_scan_sha256=scans.get("family_planning"),
                           photo_sha256=photo_sha, registered_by=actor.staff_id)
         s.add(tenancy)

@@ -118,12 +118,6 @@ def _period(col: str, fmt: str, r: _Range) -> str:
     return f"CASE {whens} ELSE {shifted(r.segments[-1][1])} END"
 
 
-def _local_day(col: str, r: _Range) -> str:
-    """SQL for the centre's calendar day of a UTC column (the range's first offset: a day
-    off at a summer-time change only moves a birthday by one day)."""
-    return f"date({col}, '{r.segments[0][1]:+d} minutes')"
-
-
 # The group of a row: (join clause, key) per grouping and per table alias.
 _TENANCY_GROUP = {
     # unary +: GROUP BY must not lure SQLite onto ix_*_center_code (a random fetch per row)
@@ -183,19 +177,17 @@ def _queries(conn: Connection, by: str, fmt: str, r: _Range) -> list[tuple[str, 
         return f"(julianday({b}) - julianday({a})) * 24"
 
     return [
+        # rule R9 in the same scan: the flag app.papers set at intake, no person lookups.
         (f"SELECT {tk}, {_period('t.collected_at', fmt, r)}, count(*), "
          f"sum(t.delivered_at IS NOT NULL AND NOT ({late})), "
-         f"sum(t.delivered_at IS NOT NULL AND ({late})), sum(t.delivered_at IS NULL) "
+         f"sum(t.delivered_at IS NOT NULL AND ({late})), sum(t.delivered_at IS NULL), "
+         f"sum(t.family_planning_due AND t.family_planning_cert IS NULL "
+         f"AND t.family_planning_reason IS NULL), "
+         f"sum(t.family_planning_due AND t.family_planning_cert IS NULL "
+         f"AND t.family_planning_reason IS NOT NULL) "
          f"FROM tenancy t {hint} {tj} WHERE {within('t.collected_at')} GROUP BY 1, 2",
-         ("registered", "delivered_on_time", "delivered_late", "undelivered")),
-        # rule R9: only rows without a certificate number reach the person lookup.
-        (f"SELECT {tk}, {_period('t.collected_at', fmt, r)}, "
-         f"sum(t.family_planning_reason IS NULL), sum(t.family_planning_reason IS NOT NULL) "
-         f"FROM tenancy t {hint} {tj} JOIN person p ON p.id = t.person_id "
-         f"WHERE {within('t.collected_at')} AND t.family_planning_cert IS NULL "
-         f"AND p.sex = 'F' AND p.birth_date > date({_local_day('t.collected_at', r)}, '-50 years') "
-         f"AND p.birth_date <= date({_local_day('t.collected_at', r)}, '-15 years') "
-         f"GROUP BY 1, 2", ("fp_missing", "fp_reason")),
+         ("registered", "delivered_on_time", "delivered_late", "undelivered", "fp_missing",
+          "fp_reason")),
         (f"SELECT {tk}, {_period('t.moved_out_at', fmt, r)}, count(*) FROM tenancy t {tj} "
          f"WHERE {within('t.moved_out_at')} GROUP BY 1, 2", ("moved_out",)),
         (f"SELECT {xk}, {_period('x.issued_at', fmt, r)}, sum(x.replaces_card_id IS NULL), "

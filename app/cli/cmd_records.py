@@ -158,7 +158,9 @@ def run_staff_add(args) -> int:
     desk, actor = acting_desk(args)
     password = read_password("新账号密码 / New account's password: ", confirm=True)
     new = create_staff(desk, actor, args.user, password, args.role, args.display_name)
-    emit({"user": new.username, "role": new.role})
+    from app.staff import role_name
+
+    emit({"user": new.username, "role": new.role, "角色": role_name(new.role)})
     return 0
 
 

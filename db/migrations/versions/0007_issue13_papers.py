@@ -23,10 +23,19 @@ def upgrade() -> None:
         batch.add_column(sa.Column("nationality", sa.String(length=3), nullable=True))
     with op.batch_alter_table("tenancy") as batch:
         batch.add_column(sa.Column("family_planning_reason", sa.String(length=8), nullable=True))
+        batch.add_column(sa.Column("family_planning_due", sa.Boolean(), nullable=False,
+                                   server_default="0"))
+    # Stays collected before: R9 applied to a woman aged 15–49 on the (Asia/Shanghai) day of
+    # collection. One UPDATE; the district learns the flag with the rows' next change.
+    op.execute("""UPDATE tenancy SET family_planning_due = 1 WHERE EXISTS (
+        SELECT 1 FROM person p WHERE p.id = tenancy.person_id AND p.sex = 'F'
+          AND p.birth_date > date(tenancy.collected_at, '+480 minutes', '-50 years')
+          AND p.birth_date <= date(tenancy.collected_at, '+480 minutes', '-15 years'))""")
 
 
 def downgrade() -> None:
     with op.batch_alter_table("tenancy") as batch:
+        batch.drop_column("family_planning_due")
         batch.drop_column("family_planning_reason")
     with op.batch_alter_table("person") as batch:
         batch.drop_column("nationality")

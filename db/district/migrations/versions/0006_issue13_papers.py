@@ -22,9 +22,13 @@ NEW = (("person", "nationality"), ("tenancy", "family_planning_reason"))
 def upgrade() -> None:
     for table, column in NEW:
         op.add_column(table, sa.Column(column, sa.Text(), nullable=True))
+    op.add_column("tenancy", sa.Column("family_planning_due", sa.Boolean(), nullable=False,
+                                       server_default=sa.false()))
+    for table, column in (*NEW, ("tenancy", "family_planning_due")):
         op.execute(f"GRANT INSERT ({column}), UPDATE ({column}) ON {table} TO rentdesk_center")
 
 
 def downgrade() -> None:
+    op.drop_column("tenancy", "family_planning_due")
     for table, column in NEW:
         op.drop_column(table, column)
