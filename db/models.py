@@ -299,3 +299,4 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
 from db import sync_tables  # noqa: E402,F401
 
 from db import service_tables  # noqa: E402,F401  # isort: skip
+from db import door_tables  # noqa: E402,F401  # isort: skip

@@ -37,8 +37,14 @@ def _district_console(url: str | None, user: str | None) -> int:
     return run(url, user)
 
 
+def _door_emulator() -> type:
+    from tests.doors.emulator import Emulator  # source tree only: bench --doors
+
+    return Emulator
+
+
 FRONT_ENDS = FrontEnds(gui=_gui, bench_gui=_bench_gui, selftest_gui=_selftest_gui,
-                       district_console=_district_console)
+                       district_console=_district_console, door_emulator=_door_emulator)
 
 
 def main(argv: list[str] | None = None) -> int:

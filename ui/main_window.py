@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit_query import allowed
+from app.doors.lane import DoorLane
 from app.staff import role_name
 from app.ui_queries import DeskStatus, desk_status
 from ui.busy import busy_label
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
         self.status_timer.timeout.connect(self.refresh_status)
         self.status_timer.start(STATUS_REFRESH_MS)
         ctx.changes.tenants_changed.connect(self.refresh_status)
+        # The door lane (app/doors/lane.py): its own thread, woken after every card change.
+        self.door_lane = DoorLane(ctx.desk, actor=ctx.actor).start()
+        ctx.changes.tenants_changed.connect(self.door_lane.wake)
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
@@ -189,5 +193,6 @@ class MainWindow(QMainWindow):
         self.intake.stop_camera()
         QApplication.instance().removeEventFilter(self.idle)
         self.status_timer.stop()
+        self.door_lane.stop()
         self.ctx.lane.shutdown()  # nothing may run on the desk after its window is gone
         super().closeEvent(event)

@@ -10,6 +10,7 @@ from app.cli import (
     cmd_cards,
     cmd_data,
     cmd_desk,
+    cmd_doors,
     cmd_forms,
     cmd_records,
     cmd_security,
@@ -36,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check that bundled resources load, then exit")
     sub = parser.add_subparsers(dest="command", title="命令 / commands")
     for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync,
-                   cmd_supervisor, cmd_services, cmd_security):
+                   cmd_supervisor, cmd_services, cmd_security, cmd_doors):
         module.register(sub)
     return parser
 

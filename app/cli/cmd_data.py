@@ -36,6 +36,11 @@ def register(sub) -> None:
     p.add_argument("--office-tenants", type=int, default=30_000, help="tenants per office centre")
     p.add_argument("--office-only", action="store_true",
                    help="only the office figures (no desk bench, no sync bench)")
+    p.add_argument("--doors", action="store_true",
+                   help="only the doors: push 1,000 cards, reconcile 20,000, 挂失 to off the door "
+                        "(against the loopback UHPPOTE emulator of tests/doors)")
+    p.add_argument("--door-cards", type=int, default=1000)
+    p.add_argument("--board-cards", type=int, default=20_000)
     p.set_defaults(handler=run_bench)
 
 
@@ -76,6 +81,8 @@ def run_bench(args) -> int:
 
         emit({"district_office": bench_office(max(args.office, 1), args.office_tenants)})
         return 0
+    if args.doors:
+        return _bench_doors(args)
     result = bench(args.tenants, keep=args.keep, progress=_progress, district=args.district,
                    centres=args.centres)
     if args.district and args.office:
@@ -93,4 +100,27 @@ def run_bench(args) -> int:
         emit(result)
     else:
         print(format_table(result))
+    return 0
+
+
+def _bench_doors(args) -> int:
+    """The emulator lives with the tests; the composition root hands its class over."""
+    from app.doors.bench import bench_doors
+
+    make = args.front_ends.door_emulator
+    try:
+        emulator = make() if make else None
+    except ImportError:
+        emulator = None
+    if emulator is None:
+        raise Refused("no_emulator", "门禁基准需要源码目录中的 tests/doors/emulator.py（请用 python -m rentdesk 运行）。",
+                      "The door bench needs tests/doors/emulator.py from the source tree "
+                      "(run it as python -m rentdesk).")
+    result = bench_doors(emulator, cards=args.door_cards, on_board=args.board_cards,
+                         home=args.keep)
+    if args.json:
+        emit(result)
+    else:
+        for key, value in result.items():
+            print(f"{key:<36} {value}")
     return 0

@@ -18,6 +18,9 @@ class FrontEnds:
     bench_gui: Callable[[Path], dict] | None = None  # window start and search-as-you-type
     selftest_gui: Callable[[], str] | None = None  # the GUI's own resources load
     district_console: Callable[[str | None, str | None], int] | None = None  # (url, user)
+    # `bench --doors`: the class of the loopback UHPPOTE board (tests/doors/emulator.py,
+    # in the source tree only; the product never talks to it)
+    door_emulator: Callable[[], type] | None = None
 
 
 NONE = FrontEnds()

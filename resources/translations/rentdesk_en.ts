@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AddControllerDialog</name>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="24"/>
+        <source>添加门禁控制器 · {code}</source>
+        <translation>Add door controller · {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="26"/>
+        <source>如 大门、北门</source>
+        <translation>e.g. main gate, north gate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="28"/>
+        <source>微耕 / UHPPOTE 联网控制器</source>
+        <translation>WG / UHPPOTE networked controller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="29"/>
+        <source>安装单位软件（白名单文件）</source>
+        <translation>Installer&apos;s software (whitelist file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="31"/>
+        <source>控制器标签上的序列号</source>
+        <translation>Serial number on the board&apos;s label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="36"/>
+        <source>白名单文件目录</source>
+        <translation>Whitelist folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="38"/>
+        <source>名称 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="39"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="40"/>
+        <source>序列号</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="41"/>
+        <source>IP 地址</source>
+        <translation>IP address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="42"/>
+        <source>门号</source>
+        <translation>Doors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="43"/>
+        <source>白名单目录</source>
+        <translation>Whitelist folder</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../ui/district/lookups.py" line="40"/>
@@ -245,57 +308,57 @@
 <context>
     <name>BuildingsModel</name>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="37"/>
+        <location filename="../../ui/pages/buildings.py" line="38"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="37"/>
+        <location filename="../../ui/pages/buildings.py" line="38"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="37"/>
+        <location filename="../../ui/pages/buildings.py" line="38"/>
         <source>入住 / 上限</source>
         <translation>Residents / cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="38"/>
+        <location filename="../../ui/pages/buildings.py" line="39"/>
         <source>空位</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="38"/>
+        <location filename="../../ui/pages/buildings.py" line="39"/>
         <source>门禁系统</source>
         <translation>Card system</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="38"/>
+        <location filename="../../ui/pages/buildings.py" line="39"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="62"/>
+        <location filename="../../ui/pages/buildings.py" line="63"/>
         <source>正常</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="62"/>
+        <location filename="../../ui/pages/buildings.py" line="63"/>
         <source>故障</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="62"/>
+        <location filename="../../ui/pages/buildings.py" line="63"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="63"/>
+        <location filename="../../ui/pages/buildings.py" line="64"/>
         <source>未安装</source>
         <translation>Not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="65"/>
+        <location filename="../../ui/pages/buildings.py" line="66"/>
         <source>{n} / 未知</source>
         <translation>{n} / unknown</translation>
     </message>
@@ -303,24 +366,29 @@
 <context>
     <name>BuildingsPage</name>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="99"/>
+        <location filename="../../ui/pages/buildings.py" line="100"/>
         <source>楼栋编号或名称</source>
         <translation>Building code or name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="101"/>
+        <location filename="../../ui/pages/buildings.py" line="102"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="103"/>
+        <location filename="../../ui/pages/buildings.py" line="104"/>
         <source>新建楼栋…</source>
         <translation>New building…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="119"/>
+        <location filename="../../ui/pages/buildings.py" line="125"/>
         <source>楼栋与核定人数</source>
         <translation>Buildings and occupancy caps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="106"/>
+        <source>门禁控制器…</source>
+        <translation>Door controllers…</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1119,155 @@
         <location filename="../../ui/district/reports.py" line="63"/>
         <source>纸质表未移交</source>
         <translation>Forms not handed over</translation>
+    </message>
+</context>
+<context>
+    <name>DoorsDialog</name>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="50"/>
+        <source>门禁控制器 · {code}</source>
+        <translation>Door controllers · {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="51"/>
+        <source>控制器</source>
+        <translation>Controller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="51"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="51"/>
+        <location filename="../../ui/pages/doors.py" line="91"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="52"/>
+        <source>待写入</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="52"/>
+        <source>门上 / 已发卡</source>
+        <translation>On door / issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="53"/>
+        <source>上次核对</source>
+        <translation>Last reconcile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="53"/>
+        <source>时钟偏差</source>
+        <translation>Clock drift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="54"/>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="54"/>
+        <source>卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="54"/>
+        <source>门上</source>
+        <translation>On the door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="54"/>
+        <source>应为</source>
+        <translation>Should be</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="58"/>
+        <source>添加控制器…</source>
+        <translation>Add controller…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="59"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="60"/>
+        <source>立即核对</source>
+        <translation>Reconcile now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="61"/>
+        <source>按本系统修正门禁</source>
+        <translation>Fix the doors to match the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="62"/>
+        <source>导出报告…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="73"/>
+        <source>楼栋 {code} 的门禁</source>
+        <translation>Doors of building {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="76"/>
+        <source>核对结果（红色：门上有不应开门的卡）</source>
+        <translation>Reconcile (red: cards on the door that should not open it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="91"/>
+        <source>无应答</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="93"/>
+        <source>白名单文件</source>
+        <translation>Whitelist file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="98"/>
+        <source>从未</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="105"/>
+        <source>本楼栋尚未登记门禁控制器。</source>
+        <translation>This building has no door controller yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="128"/>
+        <source>正在读取控制器……</source>
+        <translation>Reading the controllers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="144"/>
+        <source>核对完成：{n} 处差异，其中 {bad} 张卡不应开门。</source>
+        <translation>Reconciled: {n} differences, {bad} cards that should not open the door.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="146"/>
+        <source>无应答：{names}</source>
+        <translation>No answer: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="152"/>
+        <source>请先核对。</source>
+        <translation>Reconcile first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="154"/>
+        <source>导出核对报告</source>
+        <translation>Export the reconcile report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="161"/>
+        <source>已导出。</source>
+        <translation>Exported.</translation>
     </message>
 </context>
 <context>
@@ -1989,98 +2206,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>出租屋管理服务中心 · {code}</source>
         <translation>Rental Housing Service Centre · {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <location filename="../../ui/selftest.py" line="29"/>
         <source>登记</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>门禁卡</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>服务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>门禁故障</source>
         <translation>Card faults</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>待移交</source>
         <translation>Due for delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>审计</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>当前账号：{name}（{role}）</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>24 小时内待送达：{n} 条</source>
         <translation>Due within 24 h: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>，已超时 {n} 条</source>
         <translation>, overdue: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>培训有效至 {day}</source>
         <translation>Training valid until {day}</translation>
     </message>
@@ -3283,190 +3500,190 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="51"/>
+        <location filename="../../ui/pages/tenant.py" line="52"/>
         <source>补卡：刷新卡</source>
         <translation>Replacement: swipe the new card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="55"/>
-        <location filename="../../ui/pages/tenant.py" line="108"/>
+        <location filename="../../ui/pages/tenant.py" line="56"/>
+        <location filename="../../ui/pages/tenant.py" line="110"/>
         <source>挂失</source>
         <translation>Report lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="56"/>
-        <location filename="../../ui/pages/tenant.py" line="108"/>
+        <location filename="../../ui/pages/tenant.py" line="57"/>
+        <location filename="../../ui/pages/tenant.py" line="110"/>
         <source>补卡</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="57"/>
+        <location filename="../../ui/pages/tenant.py" line="58"/>
         <source>注销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="58"/>
-        <location filename="../../ui/pages/tenant.py" line="109"/>
+        <location filename="../../ui/pages/tenant.py" line="59"/>
+        <location filename="../../ui/pages/tenant.py" line="111"/>
         <source>退卡</source>
         <translation>Card returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="59"/>
+        <location filename="../../ui/pages/tenant.py" line="60"/>
         <source>迁出…</source>
         <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="60"/>
+        <location filename="../../ui/pages/tenant.py" line="61"/>
         <source>更换照片…</source>
         <translation>Replace photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="61"/>
+        <location filename="../../ui/pages/tenant.py" line="62"/>
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="72"/>
+        <location filename="../../ui/pages/tenant.py" line="73"/>
         <source>门禁卡及记录</source>
         <translation>Cards and their history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="92"/>
+        <location filename="../../ui/pages/tenant.py" line="94"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="92"/>
+        <location filename="../../ui/pages/tenant.py" line="94"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94"/>
+        <location filename="../../ui/pages/tenant.py" line="96"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94"/>
+        <location filename="../../ui/pages/tenant.py" line="96"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="95"/>
+        <location filename="../../ui/pages/tenant.py" line="97"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96"/>
+        <location filename="../../ui/pages/tenant.py" line="98"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96"/>
+        <location filename="../../ui/pages/tenant.py" line="98"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="97"/>
+        <location filename="../../ui/pages/tenant.py" line="99"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98"/>
+        <location filename="../../ui/pages/tenant.py" line="100"/>
         <source>现住</source>
         <translation>Lives at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="99"/>
+        <location filename="../../ui/pages/tenant.py" line="101"/>
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="100"/>
+        <location filename="../../ui/pages/tenant.py" line="102"/>
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="101"/>
+        <location filename="../../ui/pages/tenant.py" line="103"/>
         <source>送达工作站</source>
         <translation>Delivered to workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="102"/>
+        <location filename="../../ui/pages/tenant.py" line="104"/>
         <source>未送达</source>
         <translation>Not yet delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="106"/>
+        <location filename="../../ui/pages/tenant.py" line="108"/>
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="106"/>
+        <location filename="../../ui/pages/tenant.py" line="108"/>
         <source>已挂失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="107"/>
+        <location filename="../../ui/pages/tenant.py" line="109"/>
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="107"/>
+        <location filename="../../ui/pages/tenant.py" line="109"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="108"/>
+        <location filename="../../ui/pages/tenant.py" line="110"/>
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109"/>
+        <location filename="../../ui/pages/tenant.py" line="111"/>
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="155"/>
+        <location filename="../../ui/pages/tenant.py" line="165"/>
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="160"/>
+        <location filename="../../ui/pages/tenant.py" line="170"/>
         <source>门禁卡 {number} 已挂失。刷新卡可补卡。</source>
         <translation>Card {number} reported lost. Swipe a new card to replace it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="165"/>
+        <location filename="../../ui/pages/tenant.py" line="175"/>
         <source>已补卡：{number}，原卡永久停用。</source>
         <translation>Replacement issued: {number}; the old card is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="168"/>
+        <location filename="../../ui/pages/tenant.py" line="178"/>
         <source>注销门禁卡</source>
         <translation>Revoke the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="172"/>
+        <location filename="../../ui/pages/tenant.py" line="182"/>
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="176"/>
+        <location filename="../../ui/pages/tenant.py" line="186"/>
         <source>门禁卡 {number} 已退回。</source>
         <translation>Card {number} returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="179"/>
+        <location filename="../../ui/pages/tenant.py" line="189"/>
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="183"/>
+        <location filename="../../ui/pages/tenant.py" line="193"/>
         <source>已迁出，门禁卡 {number} 已停用。</source>
         <translation>Moved out; card {number} stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="194"/>
+        <location filename="../../ui/pages/tenant.py" line="204"/>
         <source>照片已更新。</source>
         <translation>Photo updated.</translation>
     </message>
@@ -3495,6 +3712,44 @@
         <location filename="../../ui/busy.py" line="36"/>
         <source>数据库正忙：另一个程序（同步、导入或备份）正在写入，正在等待……</source>
         <translation>Database busy: another program (sync, import or backup) is writing; waiting…</translation>
+    </message>
+</context>
+<context>
+    <name>doors</name>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="15"/>
+        <source>门禁：本楼栋没有联网门禁控制器。</source>
+        <translation>Door: this building has no networked controller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="16"/>
+        <source>门禁：等待写入门禁（{n} 项）。</source>
+        <translation>Door: waiting to be written to the door ({n} jobs).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="17"/>
+        <source>门禁：控制器暂未连通，卡尚未写入，系统会自动重试。</source>
+        <translation>Door: the controller is not answering; the card is not on the door yet. Retried automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="18"/>
+        <source>门禁：已写入门禁，可以开门。</source>
+        <translation>Door: on the door, it opens.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="19"/>
+        <source>门禁：已从门禁删除。</source>
+        <translation>Door: removed from the door.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="20"/>
+        <source>门禁：该卡已停用，正在从门禁删除。</source>
+        <translation>Door: card ended, being removed from the door.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="21"/>
+        <source>门禁：该卡已停用，但控制器未连通，仍可能开门；系统会自动重试。</source>
+        <translation>Door: card ended but the controller is not answering: it may still open the door. Retried automatically.</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ class TenantDialog(QDialog):
         self.cards.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.door = QLabel()  # is the active card on the building's door yet?
         self.new_card = card_number_edit()
         self.new_card.setPlaceholderText(self.tr("补卡：刷新卡"))
         self.new_card.returnPressed.connect(self.replace)
@@ -71,6 +72,7 @@ class TenantDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("门禁卡及记录")))
         layout.addWidget(self.cards, 1)
+        layout.addWidget(self.door)
         layout.addWidget(self.new_card)
         layout.addLayout(actions)
         layout.addWidget(self.message)
@@ -123,6 +125,14 @@ class TenantDialog(QDialog):
         self.buttons["replace"].setEnabled(stay is not None)
         self.buttons["photo"].setEnabled(stay is not None)
         self.new_card.setEnabled(stay is not None)
+        self._door_state()
+
+    def _door_state(self) -> None:
+        from ui.pages.doors_state import show_card_door_state
+
+        d = self.detail
+        newest = d.cards[0].card if d.cards else None
+        show_card_door_state(self.ctx, self.door, d.active_card or newest)
 
     def _act(self, call, done: str, after=None) -> None:
         """Run a card action on the database lane, then reload the page there too (the
