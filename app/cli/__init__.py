@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
         from app.logging_setup import configure_logging
 
         configure_logging(Path(args.home) if args.home else default_home())
+    args.opened_desks = []
     try:
         return int(handler(args) or 0)
     except (Refused, KeyUnavailable) as r:
@@ -67,3 +68,6 @@ def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
     except KeyboardInterrupt:
         print("已取消 / cancelled", file=sys.stderr)
         return 130
+    finally:
+        for desk in args.opened_desks:  # one desk per folder: released as soon as we are done
+            desk.close()

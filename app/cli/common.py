@@ -55,7 +55,11 @@ def desk_from(args) -> Desk:
     home = Path(args.home) if getattr(args, "home", None) else None
     command, action = command_words(args)
     program = "rentdesk " + command + (f" {action}" if action else "") + "（命令行 / CLI）"
-    return open_desk(home, program=program, exclusive=is_exclusive(args))
+    desk = open_desk(home, program=program, exclusive=is_exclusive(args))
+    opened = getattr(args, "opened_desks", None)
+    if isinstance(opened, list):
+        opened.append(desk)  # main() closes it: the desk lock is let go when the command ends
+    return desk
 
 
 def acting(desk: Desk, args) -> Actor:

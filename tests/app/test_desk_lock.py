@@ -120,3 +120,12 @@ def test_hostile_lock_info_and_odd_folders(desk, admin, holder, tmp_path):
     odd.mkdir()
     (odd / "run").write_text("not a folder")
     open_desk(odd, program="x", exclusive=True).close()
+
+
+def test_in_process_commands_let_go_of_the_desk(desk, admin, capsys, monkeypatch):
+    # One command after another in one process (a script, the tests): each releases the lock.
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    for n in range(3):
+        assert main(["--home", str(desk.home), "staff", "add", f"c{n}", "--role", "clerk",
+                     "--as", "admin"]) == 0
+    open_desk(desk.home, program="after", exclusive=True).close()
