@@ -54,6 +54,9 @@ def register(sub) -> None:
                  "education", "employer", "occupation", "stay-reason", "family-planning-cert"):
         p.add_argument(f"--{flag}")
     p.add_argument("--arrival-date", type=date.fromisoformat)
+    p.add_argument("--accept-full", action="store_true",
+                   help="房间或楼栋已满时仍登记（不发卡，报主管，规则 R5）/ register into a full "
+                        "room: no card, flagged for the supervisor")
     for scan in ("id-front", "id-back", "family-planning-scan"):
         p.add_argument(f"--{scan}", type=Path)
     p.set_defaults(handler=run_register)
@@ -137,9 +140,9 @@ def run_register(args) -> int:
         education=args.education, employer=args.employer, occupation=args.occupation,
         arrival_date=args.arrival_date, stay_reason=args.stay_reason,
         family_planning_cert=args.family_planning_cert, scans=scans)
-    reg = register_tenant(desk, actor, data, photo_file=args.photo)
+    reg = register_tenant(desk, actor, data, photo_file=args.photo, accept_full=args.accept_full)
     emit({"tenancy_id": reg.tenancy_id, "person_id": reg.person_id, "building": reg.building_name,
-          "unit": reg.unit_number})
+          "unit": reg.unit_number, "full": reg.full})
     return 0
 
 

@@ -4,16 +4,16 @@ person.nationality: ISO 3166-1 alpha-3 (a passport holder's, read from the issui
 unless the clerk says otherwise). tenancy.family_planning_reason: rule R9, why a woman aged
 15–49 has no 计生证 number (不适用 / 未办理 / 外地办理).
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
