@@ -32,6 +32,7 @@ from app.demo_photo import demo_photo_jpeg
 from app.errors import Refused
 from app.identity import current_county_codes, make_resident_id
 from app.occupancy import area_cap, unit_cap
+from app.papers import family_planning_applies
 from db.engine import write_session
 from db.find_key import find_key
 from db.ids import new_id
@@ -49,6 +50,8 @@ from db.models import (
     utcnow,
 )
 from db.outbox import record_changes
+
+FP_DEMO_REASONS = ("不适用", "未办理", "外地办理")
 
 Progress = Callable[[int, int, str], bool]  # (done, total, stage) -> keep going?
 TENANTS_PER_UNIT = 3
@@ -196,7 +199,14 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
                                "verified": True})
             moved_out = rng.random() < 0.05
             delivered = collected < now - timedelta(hours=rng.randint(2, 23))
+            # rule R9: most women of child-bearing age bring the certificate, some a reason,
+            # a few neither (older records): derived from n, so the random stream is unchanged.
+            due = family_planning_applies(sex, birth, clock.local_date(desk, collected))
+            cert = f"粤深计字{2015 + n % 10}第{n % 100000:05d}号" if due and n % 10 < 7 else None
+            reason = FP_DEMO_REASONS[n % 3] if due and n % 10 in (7, 8) else None
             w.add(Tenancy, {**stamp, "id": tid, "person_id": pid, "unit_id": uid,
+                            "family_planning_due": due, "family_planning_cert": cert,
+                            "family_planning_reason": reason,
                             "arrival_date": collected.date() - timedelta(days=rng.randint(0, 30)),
                             "stay_reason": rng.choice(STAY_REASONS), "photo_sha256": photo,
                             "collected_at": collected,

@@ -104,3 +104,6 @@ def register(desk: Desk, actor: Actor, n: int, unit: str = "102", photo: bytes |
              building_code: str = "B1", name: str | None = None):
     data = TenantInput(idno(n), name or f"测试{n}", f"1390000{n:04d}", building_code, unit)
     return register_tenant(desk, actor, data, photo_jpeg=photo)
+
+
+from tests.desk_holder import holder  # noqa: E402,F401  (fixture: a second rentdesk process)

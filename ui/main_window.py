@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 
 from app.audit_query import allowed
 from app.doors.lane import DoorLane
+from app.staff import role_name
 from app.ui_queries import DeskStatus, desk_status
+from ui.busy import busy_label
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.i18n import pick
+from ui.i18n import is_english, pick
 from ui.idle import IDLE_MS, IdleWatcher
 from ui.login_dialog import LoginDialog
 from ui.pages.audit_page import AuditPageWidget
@@ -129,10 +131,12 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         actor = self.ctx.actor
         self.staff_label = QLabel(self.tr("当前账号：{name}（{role}）").format(
-            name=actor.display_name, role=actor.role))
+            name=actor.display_name, role=role_name(actor.role, "en" if is_english() else "zh")))
         self.sync_label = QLabel(self.tr("上次同步：尚未同步"))
         self.due_label = QLabel()
         self.training_label = QLabel()
+        self.busy_label = busy_label(self.ctx.desk)
+        self.statusBar().addWidget(self.busy_label)
         for label in (self.staff_label, self.training_label, self.sync_label, self.due_label):
             self.statusBar().addPermanentWidget(label)
         self.refresh_status()

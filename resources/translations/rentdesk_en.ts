@@ -137,94 +137,104 @@
 <context>
     <name>AuditPageWidget</name>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="45"/>
+        <location filename="../../ui/pages/audit_page.py" line="48"/>
         <source>人员或记录编号</source>
         <translation>Person or record id</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="46"/>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="49"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="47"/>
-        <source>操作，如 tenant. 或 card.issue</source>
-        <translation>Action, e.g. tenant. or card.issue</translation>
+        <location filename="../../ui/pages/audit_page.py" line="50"/>
+        <source>操作，如 发卡、门禁卡、登记租住人员</source>
+        <translation>Action, e.g. card issued, card, tenant registered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="48"/>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="51"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="56"/>
+        <location filename="../../ui/pages/audit_page.py" line="59"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="58"/>
+        <location filename="../../ui/pages/audit_page.py" line="61"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="59"/>
+        <location filename="../../ui/pages/audit_page.py" line="62"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="62"/>
+        <location filename="../../ui/pages/audit_page.py" line="65"/>
         <source>校验日志链</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <location filename="../../ui/pages/audit_page.py" line="69"/>
         <source>对象</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <location filename="../../ui/pages/audit_page.py" line="69"/>
         <source>对象编号</source>
         <translation>Entity id</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <location filename="../../ui/pages/audit_page.py" line="69"/>
         <source>详情</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="89"/>
+        <location filename="../../ui/pages/audit_page.py" line="79"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="79"/>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="103"/>
         <source>审计日志（规则 R10）</source>
         <translation>Audit log (rule R10)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="121"/>
+        <location filename="../../ui/pages/audit_page.py" line="136"/>
         <source>第 {a}–{b} 条，共 {n} 条</source>
         <translation>{a}–{b} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="141"/>
+        <location filename="../../ui/pages/audit_page.py" line="169"/>
         <source>日志链完整：{n} 条记录均未被改动。</source>
         <translation>Chain intact: none of the {n} entries was altered.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="145"/>
+        <location filename="../../ui/pages/audit_page.py" line="173"/>
         <source>日志链有 {n} 处断裂：{list}</source>
         <translation>The chain is broken in {n} places: {list}</translation>
     </message>
@@ -724,7 +734,7 @@ A revoked number is blocked for good.</translation>
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/confirm.py" line="37"/>
+        <location filename="../../ui/confirm.py" line="39"/>
         <source>取消（回车）</source>
         <translation>Cancel (Enter)</translation>
     </message>
@@ -1656,239 +1666,286 @@ A revoked number is blocked for good.</translation>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="46"/>
+        <location filename="../../ui/pages/intake_form.py" line="47"/>
         <source>18 位身份证号，或刷身份证</source>
         <translation>18-character ID number, or read the ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="50"/>
+        <location filename="../../ui/pages/intake_form.py" line="51"/>
         <source>自动识别</source>
         <translation>Detect from the number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="50"/>
+        <location filename="../../ui/pages/intake_form.py" line="51"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="51"/>
+        <location filename="../../ui/pages/intake_form.py" line="52"/>
         <source>其他证件</source>
         <translation>Other papers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="53"/>
+        <location filename="../../ui/pages/intake_form.py" line="54"/>
         <source>签发国家或地区代码，如 USA</source>
         <translation>Issuing country code, e.g. USA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="62"/>
+        <location filename="../../ui/pages/intake_form.py" line="67"/>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="71"/>
+        <source>默认与签发国家相同，如 USA</source>
+        <translation>Same as the issuing country unless given, e.g. USA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="78"/>
         <source>汉族</source>
         <translation>Han</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="62"/>
+        <location filename="../../ui/pages/intake_form.py" line="78"/>
         <source>壮族</source>
         <translation>Zhuang</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="62"/>
+        <location filename="../../ui/pages/intake_form.py" line="78"/>
         <source>回族</source>
         <translation>Hui</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="63"/>
+        <location filename="../../ui/pages/intake_form.py" line="79"/>
         <source>满族</source>
         <translation>Manchu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="63"/>
+        <location filename="../../ui/pages/intake_form.py" line="79"/>
         <source>苗族</source>
         <translation>Miao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="70"/>
+        <location filename="../../ui/pages/intake_form.py" line="86"/>
         <source>务工</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="70"/>
+        <location filename="../../ui/pages/intake_form.py" line="86"/>
         <source>经商</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="71"/>
+        <location filename="../../ui/pages/intake_form.py" line="87"/>
         <source>投靠亲友</source>
         <translation>Joining family or friends</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="71"/>
+        <location filename="../../ui/pages/intake_form.py" line="87"/>
         <source>求学</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="72"/>
+        <location filename="../../ui/pages/intake_form.py" line="88"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="73"/>
+        <location filename="../../ui/pages/intake_form.py" line="89"/>
         <source>未婚</source>
         <translation>Single</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="73"/>
+        <location filename="../../ui/pages/intake_form.py" line="89"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="74"/>
+        <location filename="../../ui/pages/intake_form.py" line="90"/>
         <source>离婚</source>
         <translation>Divorced</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="74"/>
+        <location filename="../../ui/pages/intake_form.py" line="90"/>
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="75"/>
+        <location filename="../../ui/pages/intake_form.py" line="91"/>
         <source>小学</source>
         <translation>Primary school</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="75"/>
+        <location filename="../../ui/pages/intake_form.py" line="91"/>
         <source>初中</source>
         <translation>Junior secondary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="76"/>
+        <location filename="../../ui/pages/intake_form.py" line="92"/>
         <source>高中/中专</source>
         <translation>Senior secondary / vocational</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="76"/>
+        <location filename="../../ui/pages/intake_form.py" line="92"/>
         <source>大专</source>
         <translation>College</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="77"/>
+        <location filename="../../ui/pages/intake_form.py" line="93"/>
         <source>本科</source>
         <translation>Bachelor&apos;s degree</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="77"/>
+        <location filename="../../ui/pages/intake_form.py" line="93"/>
         <source>研究生</source>
         <translation>Postgraduate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="89"/>
+        <location filename="../../ui/pages/intake_form.py" line="97"/>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="97"/>
+        <source>未办理</source>
+        <translation>Not obtained yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="98"/>
+        <source>外地办理</source>
+        <translation>Obtained elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="110"/>
         <source>证件类型</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="90"/>
+        <location filename="../../ui/pages/intake_form.py" line="111"/>
         <source>国家或地区</source>
         <translation>Country or region</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="91"/>
+        <location filename="../../ui/pages/intake_form.py" line="112"/>
         <source>证件号码 *</source>
         <translation>ID number *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="93"/>
+        <location filename="../../ui/pages/intake_form.py" line="114"/>
+        <source>性别 *</source>
+        <translation>Sex *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="115"/>
+        <source>出生日期 *</source>
+        <translation>Birth date *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="116"/>
+        <source>国籍</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="117"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="94"/>
+        <location filename="../../ui/pages/intake_form.py" line="118"/>
         <source>联系电话 *</source>
         <translation>Phone *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="95"/>
+        <location filename="../../ui/pages/intake_form.py" line="119"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="96"/>
+        <location filename="../../ui/pages/intake_form.py" line="120"/>
         <source>户籍地址</source>
         <translation>Household registration address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="97"/>
+        <location filename="../../ui/pages/intake_form.py" line="121"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="98"/>
+        <location filename="../../ui/pages/intake_form.py" line="122"/>
         <source>职业</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="99"/>
+        <location filename="../../ui/pages/intake_form.py" line="123"/>
         <source>来本地日期</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="100"/>
+        <location filename="../../ui/pages/intake_form.py" line="124"/>
         <source>暂住事由</source>
         <translation>Reason for stay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="101"/>
+        <location filename="../../ui/pages/intake_form.py" line="125"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="102"/>
+        <location filename="../../ui/pages/intake_form.py" line="126"/>
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="103"/>
+        <location filename="../../ui/pages/intake_form.py" line="127"/>
         <source>计生证（婚育证明）号</source>
         <translation>Family-planning certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="105"/>
+        <location filename="../../ui/pages/intake_form.py" line="129"/>
+        <source>未登记计生证原因</source>
+        <translation>Why no certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="130"/>
         <source>楼栋 *（Alt+L）</source>
         <translation>Building * (Alt+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="106"/>
+        <location filename="../../ui/pages/intake_form.py" line="131"/>
         <source>房号 *</source>
         <translation>Unit *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="153"/>
+        <location filename="../../ui/pages/intake_form.py" line="210"/>
         <source>有效号码，签发国家或地区：{country}</source>
         <translation>Valid number, issued by {country}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="157"/>
+        <location filename="../../ui/pages/intake_form.py" line="233"/>
+        <source>适用：育龄妇女（15–49 岁）须登记计生证号，或选择未登记原因（规则 R9）</source>
+        <translation>Applies: a woman aged 15–49 gives her family-planning certificate number, or the reason there is none (rule R9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="62"/>
+        <location filename="../../ui/pages/intake_form.py" line="214"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="157"/>
+        <location filename="../../ui/pages/intake_form.py" line="62"/>
+        <location filename="../../ui/pages/intake_form.py" line="214"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="159"/>
+        <location filename="../../ui/pages/intake_form.py" line="216"/>
         <source>出生日期 {born}&#x3000;性别 {sex}&#x3000;籍贯 {region}</source>
         <translation>Born {born}   Sex {sex}   Region {region}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="166"/>
+        <location filename="../../ui/pages/intake_form.py" line="223"/>
         <source>继续输入…</source>
         <translation>Keep typing…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_form.py" line="171"/>
-        <source>适用：育龄妇女须登记婚育证明（规则 R9）</source>
-        <translation>Applies: record the family-planning certificate of a woman of child-bearing age (rule R9)</translation>
     </message>
 </context>
 <context>
@@ -1993,11 +2050,6 @@ A revoked number is blocked for good.</translation>
         <location filename="../../ui/pages/intake.py" line="167"/>
         <source>图片</source>
         <translation>Images</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake.py" line="182"/>
-        <source>无法读取文件。</source>
-        <translation>The file cannot be read.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake.py" line="185"/>
@@ -2337,17 +2389,17 @@ A revoked number is blocked for good.</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="46"/>
+        <location filename="../../ui/login_dialog.py" line="51"/>
         <source>出租屋管理服务中心</source>
         <translation>Rental Housing Service Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="50"/>
+        <location filename="../../ui/login_dialog.py" line="55"/>
         <source>窗口因长时间无操作已锁定，请重新输入密码。</source>
         <translation>The window locked after a period without use. Enter your password again.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="53"/>
+        <location filename="../../ui/login_dialog.py" line="58"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
@@ -2355,103 +2407,103 @@ A revoked number is blocked for good.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>出租屋管理服务中心 · {code}</source>
         <translation>Rental Housing Service Centre · {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <location filename="../../ui/selftest.py" line="29"/>
         <source>登记</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>门禁卡</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>服务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>门禁故障</source>
         <translation>Card faults</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>待移交</source>
         <translation>Due for delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>审计</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>{page}（{key}）</source>
         <translation>{page} ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>当前账号：{name}（{role}）</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>24 小时内待送达：{n} 条</source>
         <translation>Due within 24 h: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>，已超时 {n} 条</source>
         <translation>, overdue: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>培训有效至 {day}</source>
         <translation>Training valid until {day}</translation>
     </message>
@@ -2548,97 +2600,102 @@ A revoked number is blocked for good.</translation>
 <context>
     <name>PermitsTab</name>
     <message>
-        <location filename="../../ui/pages/permits.py" line="55"/>
+        <location filename="../../ui/pages/permits.py" line="57"/>
         <source>证件号码（或姓名、电话）</source>
         <translation>ID number (or name, phone)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="57"/>
+        <location filename="../../ui/pages/permits.py" line="59"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="66"/>
+        <location filename="../../ui/pages/permits.py" line="68"/>
         <source>附住所证明扫描件…</source>
         <translation>Attach housing proof scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="68"/>
+        <location filename="../../ui/pages/permits.py" line="70"/>
         <source>附就业或就读证明扫描件…</source>
         <translation>Attach employment or study proof scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="70"/>
+        <location filename="../../ui/pages/permits.py" line="72"/>
         <source>受理申请</source>
         <translation>Take the application</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="77"/>
+        <location filename="../../ui/pages/permits.py" line="79"/>
         <source>备注 / 退回原因 / 居住证号码</source>
         <translation>Note / reason returned / permit number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="78"/>
+        <location filename="../../ui/pages/permits.py" line="80"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="80"/>
+        <location filename="../../ui/pages/permits.py" line="82"/>
         <source>打印申请表</source>
         <translation>Print application form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="98"/>
+        <location filename="../../ui/pages/permits.py" line="100"/>
         <source>申领条件</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="101"/>
+        <location filename="../../ui/pages/permits.py" line="103"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="122"/>
+        <location filename="../../ui/pages/permits.py" line="124"/>
         <source>没有找到该租户。</source>
         <translation>No such tenant.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="154"/>
+        <location filename="../../ui/pages/permits.py" line="156"/>
         <source>符合申领条件</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="155"/>
+        <location filename="../../ui/pages/permits.py" line="157"/>
         <source>尚不符合，缺 {n} 项</source>
         <translation>not eligible yet, {n} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="177"/>
+        <location filename="../../ui/pages/permits.py" line="179"/>
         <source>居住证号码：{n}</source>
         <translation>Permit number: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="187"/>
+        <location filename="../../ui/pages/permits.py" line="189"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="188"/>
+        <location filename="../../ui/pages/permits.py" line="190"/>
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="200"/>
+        <location filename="../../ui/pages/permits.py" line="193"/>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="206"/>
         <source>已受理。</source>
         <translation>Application taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="212"/>
+        <location filename="../../ui/pages/permits.py" line="218"/>
         <source>已记录。</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="217"/>
+        <location filename="../../ui/pages/permits.py" line="223"/>
         <source>居住证申领登记表</source>
         <translation>Residence permit application form</translation>
     </message>
@@ -3914,6 +3971,14 @@ Their card {number} stops working too.</translation>
         <location filename="../../ui/pages/unit_picker.py" line="67"/>
         <source>{unit}（空 {free} 人）</source>
         <translation>{unit} ({free} free)</translation>
+    </message>
+</context>
+<context>
+    <name>busy</name>
+    <message>
+        <location filename="../../ui/busy.py" line="36"/>
+        <source>数据库正忙：另一个程序（同步、导入或备份）正在写入，正在等待……</source>
+        <translation>Database busy: another program (sync, import or backup) is writing; waiting…</translation>
     </message>
 </context>
 <context>

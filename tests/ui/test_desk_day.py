@@ -116,6 +116,10 @@ def intake(keys: Keys, qtbot, win, n: int, how: str, building: str | None, reade
         keys.type(f"手工{n}")
         keys.press(Qt.Key.Key_Return)
     keys.type(f"139{n:08d}")
+    if n % 2:  # rule R9: a woman of 15–49 gives her 计生证 number or the reason there is none
+        keys.press(Qt.Key.Key_Return)
+        assert keys.focused() is page.form.fp_reason
+        keys.press(Qt.Key.Key_Down)  # 不适用
     if building is not None:
         keys.press(Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # Alt+L: 楼栋
         assert keys.focused() is page.form.building.edit

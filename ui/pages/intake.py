@@ -172,14 +172,14 @@ class IntakePage(QStackedWidget):
         """Check the file at once (app/photos decodes it the same way at Register), so the
         clerk hears about a bad scan while the papers are still on the desk."""
         from app.photos import prepare_scan
+        from app.photos.files import read_image_bytes
 
         try:
-            data = path.read_bytes()
+            data = read_image_bytes(path)  # bounded: never a folder or /dev/zero
             prepare_scan(data)
-        except (OSError, ImageRefused) as exc:
+        except ImageRefused as exc:
             self.scans.pop(kind, None)
-            set_message(self.scan_labels[kind], error_text(exc) if isinstance(exc, ImageRefused)
-                        else self.tr("无法读取文件。"), ok=False)
+            set_message(self.scan_labels[kind], error_text(exc), ok=False)
             return False
         self.scans[kind] = data
         set_message(self.scan_labels[kind], self.tr("已载入：{name}").format(name=path.name), ok=True)
