@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
+from app import clock
 from app.center import init_center
 from app.context import open_desk
 from app.overcrowding import open_flag_count
@@ -45,7 +45,7 @@ def district_home(tmp_path_factory) -> Path:
         mp.setenv("RENTDESK_KEY_DIR", str(tmp_path_factory.mktemp("district_keys")))
         desk = open_desk(home)
         admin = init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", PASSWORD,
-                            workstation="东门社区工作站", induction_on=date.today())
+                            workstation="东门社区工作站", induction_on=clock.today())
         bulk_buildings(desk, admin.center_code, 11_500)
         add_building(desk, admin, "B1", "东门一号楼", "深圳市罗湖区东门路 1 号", 64.0, 4.0)
         add_unit(desk, admin, "B1", "101", area_m2=12.0)  # cap 2: the full room of the day
