@@ -90,7 +90,7 @@ def main() -> int:
                     services = window.pages[key]
                     services.listings.picker.select("B000001", "999")
                     permits = services.permits
-                    permits.box.setText(search_tenants(desk, "13", limit=1)[0].name)
+                    permits.box.setText(search_tenants(desk, actor, "王", limit=1)[0].name)
                     permits.find()
                     for i, tab in enumerate(("listings", "permits", "leases")):
                         services.tabs.setCurrentIndex(i)
@@ -112,7 +112,7 @@ def main() -> int:
             settle(app)
             window.grab().save(str(args.out / f"intake-card{suffix}.png"))
             intake.next_tenant()
-            row = search_tenants(desk, "13", limit=1)[0]
+            row = search_tenants(desk, actor, "王", limit=1)[0]
             window.show_page("search")
             TenantDialog.show_tenant(window.ctx, row.person_id, window)
             settle(app)

@@ -74,7 +74,8 @@ def register(sub) -> None:
     p.add_argument("--failed", action="store_true")
     p.set_defaults(handler=run_staff_train)
 
-    p = sub.add_parser("search", help="查询租户 / search tenants (masked)")
+    p = sub.add_parser("search", help="查询租户 / search tenants (masked; needs --as)")
+    add_as(p)
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(handler=run_search)
@@ -165,6 +166,7 @@ def run_search(args) -> int:
 
     from app.search import search_tenants
 
-    for row in search_tenants(desk_from(args), args.query, limit=args.limit):
+    desk, actor = acting_desk(args)
+    for row in search_tenants(desk, actor, args.query, limit=args.limit):
         emit(asdict(row))
     return 0

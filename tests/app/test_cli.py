@@ -59,7 +59,7 @@ def test_whole_desk_flow_with_refusals(home: Path, capsys):
     assert run(home, "moveout", "--as", "admin", "--idno", idno(1)) == 0
     assert run(home, "card", "issue", "--as", "admin", "--idno", idno(3), "--card", "0000000003") == 0
     capsys.readouterr()
-    assert run(home, "search", idno(3)) == 0
+    assert run(home, "search", "--as", "admin", idno(3)) == 0
     (row,) = lines(capsys)
     assert row["card_number"] == "0000000003" and "********" in row["idno_masked"]
 
@@ -77,7 +77,7 @@ def test_photo_without_a_face_refused_and_nothing_registered(home: Path, tmp_pat
                "--phone", "13900000001", "--building", "B1", "--unit", "101",
                "--photo", str(blank)) == 1
     assert "照片" in capsys.readouterr().err
-    assert run(home, "search", idno(1)) == 0
+    assert run(home, "search", "--as", "admin", idno(1)) == 0
     assert lines(capsys) == []
 
 

@@ -107,7 +107,7 @@ class PermitsTab(QWidget):
         self.found.clear()
         self.message.clear()
         try:
-            rows = search_tenants(self.ctx.desk, self.box.text().strip(), limit=20)
+            rows = search_tenants(self.ctx.desk, self.ctx.actor, self.box.text().strip(), limit=20)
         except Exception as exc:  # noqa: BLE001 - a refused query says why
             set_message(self.message, error_text(exc), ok=False)
             return
