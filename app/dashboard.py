@@ -16,9 +16,9 @@ from sqlmodel import select
 
 from app.audit import Actor
 from app.context import Desk
-from app.read_audit import audited_read
 from app.delivery import as_utc, due_counts, due_list, zone
 from app.faults import list_faults
+from app.read_audit import audited_read
 from app.staff import PERMISSIONS, training_status
 from app.stats import groups_now, statistics
 from app.sync_history import last_sync_at

@@ -22,9 +22,9 @@ from sqlmodel import Session, select
 from app import audit
 from app.audit import Actor
 from app.context import Desk
-from app.read_audit import audited_read
 from app.errors import NotFound, Refused
 from app.identity import mask_id
+from app.read_audit import audited_read
 from app.staff import require
 from db.engine import read_session, write_session
 from db.ids import new_id

@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import text
 
+from app.audit import Actor
 from app.cards import normalise_card_number
 from app.context import Desk
-from app.audit import Actor
 from app.errors import Refused
 from app.identity import mask_id, normalise_id_text
 from app.privacy import mask_phone
@@ -82,7 +82,7 @@ def _branches(query: str) -> list[tuple[str, tuple[str, dict]]]:
         return []
     compact = normalise_id_text(q)
     branches: list[tuple[str, tuple[str, dict]]] = []
-    tail = re.fullmatch(r"(\S+?)\s*([0-9]{%d}|[0-9]{%d}X)" % (TAIL, TAIL - 1), q.upper())
+    tail = re.fullmatch(rf"(\S+?)\s*([0-9]{{{TAIL}}}|[0-9]{{{TAIL - 1}}}X)", q.upper())
     if tail and not tail.group(1).isascii():
         # rule R10 / no oracle: exactly the last four, never more (more would read masked digits)
         return [("name_tail", (_NAME_TAIL_BRANCH, {"name": q[:tail.end(1)], "tail": tail.group(2)}))]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
-from app.context import Desk
 from app.audit import Actor
+from app.context import Desk
 from app.search import TenantRow, search_tenants
 from ui.paged_model import Index, PagedTableModel
 
