@@ -46,6 +46,8 @@ from app.forms import (
 )
 from app.identity.messages import KIND_NAMES
 from app.occupancy import active_cards_in_building, building_cap, unit_cap
+from app.print_policy import check_reveal, masked_form
+from app.privacy import mask_phone
 from app.records import (
     active_tenancy,
     canonical_idno,
@@ -189,9 +191,12 @@ def _collected_on(s: Session, desk: Desk, day: date) -> list[Tenancy]:
                        .order_by(Tenancy.collected_at)))
 
 
-def batch_collection_pdf(desk: Desk, actor: Actor, day: date) -> bytes:
-    """Every 采集表 collected on this local day in one PDF, one page each, oldest first."""
+def batch_collection_pdf(desk: Desk, actor: Actor, day: date,
+                         reveal_reason: str | None = None) -> bytes:
+    """Every 采集表 collected on this local day in one PDF, one page each, oldest first;
+    masked unless `reveal_reason` is given by an account that may reveal (app.print_policy)."""
     require(actor, "print")
+    reason = check_reveal(actor, reveal_reason)
     with read_session(desk.engine) as s:
         center = center_info(s)
         tenancies = _collected_on(s, desk, day)
@@ -199,9 +204,14 @@ def batch_collection_pdf(desk: Desk, actor: Actor, day: date) -> bytes:
             raise NotFound("no_records", f"{day.isoformat()} 没有采集记录，无表可打印。",
                            f"No records were collected on {day.isoformat()}: nothing to print.")
         forms = [_tenant_form(s, desk, t) for t in tenancies]
+    if reason is None:
+        forms = [masked_form(f, t.id) for f, t in zip(forms, tenancies, strict=True)]
     pdf = render_collection_batch(center, forms)
+    # rule R10: a full-number batch is a reveal, logged with its reason and how many
+    extra = {"numbers": "masked"} if reason is None else {
+        "numbers": "full", "reason": reason, "batch_size": str(len(tenancies))}
     record_prints(desk, actor, [Printed("collection", "tenancy", t.id) for t in tenancies],
-                  batch=day.isoformat())
+                  batch=day.isoformat(), **extra)
     return pdf
 
 
@@ -306,7 +316,7 @@ def _residents(s: Session, desk: Desk, unit_id: str) -> tuple[list[ResidentRow],
         card = s.exec(select(Card.number).where(Card.tenancy_id == t.id,
                                                 Card.status == "active")).first()
         rows.append(ResidentRow(person.name, SEX.get(person.sex or "", ""),
-                                doc.number if doc else "", person.phone or "",
+                                doc.number if doc else "", mask_phone(person.phone),
                                 t.arrival_date or _local(desk, t.collected_at).date(), card))
         ids.append(t.id)
     return rows, ids

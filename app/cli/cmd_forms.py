@@ -37,6 +37,8 @@ def register(sub) -> None:
     _common(p, run_unit)
     p = f.add_parser("batch", help="当天全部采集表 / all of a day's collection forms")
     p.add_argument("--date", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    p.add_argument("--reveal-reason", help="完整证件号码须填原因（需查看权限）/ print full numbers: "
+                   "reason, for accounts that may reveal; otherwise masked")
     _common(p, run_batch)
     p = f.add_parser("blank", help="空白表 / a blank form for handwriting")
     p.add_argument("kind", choices=["collection", "unit"])
@@ -117,7 +119,8 @@ def run_unit(args) -> int:
 def run_batch(args) -> int:
     from app.printing import batch_collection_pdf
 
-    return _print(args, "batch", lambda d, a: batch_collection_pdf(d, a, args.date))
+    return _print(args, "batch", lambda d, a: batch_collection_pdf(d, a, args.date,
+                                                                     args.reveal_reason))
 
 
 def run_blank(args) -> int:
