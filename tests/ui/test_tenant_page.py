@@ -67,3 +67,26 @@ def test_replace_photo_from_the_tenant_page(qtbot, make_ctx, desk, admin, buildi
     photo.save()
     settle(qtbot, dialog.ctx.lane)
     qtbot.waitUntil(lambda: dialog.detail.photo_jpeg not in (None, photo_jpeg))
+
+
+def test_reveal_with_reason_in_the_tenant_window(qtbot, make_ctx, desk, admin, building):
+    # rule R10: an allowed account sees the full number after giving a reason, logged
+    from sqlmodel import select
+
+    from app.staff import create_staff
+    from db.engine import read_session
+    from db.models import AuditEvent
+
+    done = register(desk, admin, 43)
+    dialog = open_dialog(qtbot, make_ctx, desk, admin, done)
+    assert not dialog.buttons["reveal"].isHidden()
+    dialog.reveal("派出所核查")
+    settle(qtbot, dialog.ctx.lane)
+    assert done.idno in dialog.message.text()
+    with read_session(desk.engine) as s:
+        assert s.exec(select(AuditEvent).where(AuditEvent.action == "person.reveal_id")).first()
+    clerk = create_staff(desk, admin, "clerk9", "Lantern-Quarry-57-Mosaic", "clerk")
+    ctx = make_ctx(clerk)
+    plain = TenantDialog(ctx, tenant_detail(desk, clerk, done.person_id))
+    qtbot.addWidget(plain)
+    assert plain.buttons["reveal"].isHidden()

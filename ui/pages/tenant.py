@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.cards import replace_card, report_lost, return_card, revoke_card
 from app.intake import move_out
+from app.privacy import Revealed, may_reveal, reveal_person
 from app.ui_queries import TenantDetail, tenant_detail
 from ui.context import UiContext
 from ui.notify import error_text, show_error
@@ -61,7 +62,8 @@ class TenantDialog(QDialog):
                                 ("return", self.tr("退卡"), self.returned),
                                 ("move_out", self.tr("迁出…"), self.move_out),
                                 ("photo", self.tr("更换照片…"), self.retake_photo),
-                                ("print", self.tr("打印采集表…"), self.print_form)):
+                                ("print", self.tr("打印采集表…"), self.print_form),
+                                ("reveal", self.tr("查看完整号码…"), self.reveal)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             self.buttons[key] = button
@@ -77,6 +79,8 @@ class TenantDialog(QDialog):
         layout.addWidget(self.new_card)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        # rule R10: offered only to roles that may reveal; the service checks again and logs
+        self.buttons["reveal"].setVisible(may_reveal(ctx.actor))
         self.resize(h * 46, h * 34)
         self._fill()
 
@@ -153,6 +157,20 @@ class TenantDialog(QDialog):
             set_message(self.message, error_text(exc), ok=False)
 
         self.ctx.lane.run(work, ok, refused)
+
+    def reveal(self, reason: str | None = None) -> None:
+        """The full number and phone with a logged reason (rule R10), shown in the window."""
+        reason = reason if isinstance(reason, str) else self._reason(self.tr("查看完整号码"))
+        if reason is None:
+            return
+        desk, actor, person_id = self.ctx.desk, self.ctx.actor, self.detail.person_id
+
+        def shown(found: Revealed) -> None:
+            set_message(self.message, self.tr("证件号码：{idno}　电话：{phone}（已记录查看原因）").format(
+                idno=found.idno, phone=found.phone), ok=True)
+
+        self.ctx.lane.run(lambda: reveal_person(desk, actor, person_id, reason), shown,
+                          lambda exc: set_message(self.message, error_text(exc), ok=False))
 
     def _reason(self, title: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, self.tr("原因（必填）："), QLineEdit.EchoMode.Normal)
