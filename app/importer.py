@@ -18,6 +18,7 @@ from app import audit
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
+from app.file_limits import TABLE_MAX_BYTES, read_bounded
 from app.identity import parse_id
 from app.intake import TenantInput, validate_input
 from app.occupancy import area_cap
@@ -78,7 +79,8 @@ def _number(text: str) -> float | None:
 def import_file(desk: Desk, actor: Actor, what: str, path: Path) -> ImportReport:
     require(actor, "import")
     header, rows = read_table(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    # bounded like the read above (app.file_limits): the digest names the file in the log
+    digest = hashlib.sha256(read_bounded(path, TABLE_MAX_BYTES)).hexdigest()[:16]
     if what == "buildings":
         return _import_buildings(desk, actor, header, rows, digest)
     return _import_tenants(desk, actor, header, rows, digest)

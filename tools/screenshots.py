@@ -60,7 +60,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="rentdesk-demo-") as home:
         desk = open_desk(Path(home))
         try:
-            actor = init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", "demo-password",
+            actor = init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", "Lantern-Quarry-57-Mosaic",
                                 workstation="东门社区工作站", induction_on=date.today())
             generate_demo(desk, args.tenants, seed=2)
             # A free room, so the screenshot of the card step shows a successful issue.

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
-from app.staff import authenticate
+from app.staff import authenticate, change_password, must_change_password
 from ui.i18n import refusal_text
 from ui.notify import error_label
 from ui.widgets import heading
@@ -34,9 +34,19 @@ class LoginDialog(QDialog):
         self.username.setReadOnly(locked_user is not None)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # first sign-in of an admin-made account: the holder sets a password of their own
+        self.new_password = QLineEdit()
+        self.new_password2 = QLineEdit()
+        self._current: str | None = None
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("密码"), self.password)
+        for label, edit in ((self.tr("新密码"), self.new_password),
+                            (self.tr("再次输入新密码"), self.new_password2)):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            form.addRow(label, edit)
+            form.setRowVisible(edit, False)
+        self.form = form
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -57,12 +67,39 @@ class LoginDialog(QDialog):
         (self.password if locked_user else self.username).setFocus()
 
     def submit(self) -> None:
+        if self._current is not None:
+            self._change()
+            return
         try:
-            self.actor = authenticate(self.desk, self.username.text(), self.password.text())
+            actor = authenticate(self.desk, self.username.text(), self.password.text())
         except Refused as r:
             self.error.setText(refusal_text(r))
             self.password.clear()
             self.password.setFocus()
+            return
+        if must_change_password(self.desk, actor):
+            self._current = self.password.text()
+            self.password.setEnabled(False)
+            self.username.setReadOnly(True)
+            for edit in (self.new_password, self.new_password2):
+                self.form.setRowVisible(edit, True)
+            self.error.setText(self.tr("首次登录：请设置您自己的新密码（至少 10 个字符，不要用常见密码）。"))
+            self.new_password.setFocus()
+            return
+        self.actor = actor
+        self.accept()
+
+    def _change(self) -> None:
+        if self.new_password.text() != self.new_password2.text():
+            self.error.setText(self.tr("两次输入的新密码不一致。"))
+            self.new_password2.setFocus()
+            return
+        try:
+            self.actor = change_password(self.desk, self.username.text(), self._current or "",
+                                         self.new_password.text())
+        except Refused as r:
+            self.error.setText(refusal_text(r))
+            self.new_password.setFocus()
             return
         self.accept()
 

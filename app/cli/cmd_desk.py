@@ -68,8 +68,12 @@ def run_id(args) -> int:
 
 
 def run_photo(args) -> int:
+    from app.context import default_home
+    from app.out_paths import check_out
     from app.photos import process_photo_file
 
+    if args.out is not None:  # never into the data or key folder, never over a file unasked
+        check_out(args.out, Path(args.home) if args.home else default_home(), args.force)
     result = process_photo_file(args.file, args.out)
     emit(result)
     return 0 if result["ok"] else 1

@@ -58,6 +58,10 @@ def run_backup(args) -> int:
     from app.backup import make_backup
 
     desk, actor = acting_desk(args)
+    if args.out is not None:  # app.out_paths: not into the data/key folder, no silent overwrite
+        from app.out_paths import check_out
+
+        check_out(args.out, desk.home, args.force)
     emit({"backup": str(make_backup(desk, actor, args.out))})
     return 0
 

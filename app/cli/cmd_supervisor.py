@@ -93,7 +93,7 @@ def run_report(args) -> int:
 
     desk, actor = acting_desk(args)
     result = export_statistics(desk, actor, args.out, args.by, args.period, args.date_from,
-                               args.date_to)
+                               args.date_to, force=args.force)
     emit({"out": str(result.path), "rows": result.rows})
     return 0
 

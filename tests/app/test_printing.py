@@ -52,7 +52,8 @@ def tenant(desk, admin, building, photo_jpeg, monkeypatch):
 
 
 def form(desk, *args: str) -> int:
-    return main(["--home", str(desk.home), "form", *args])
+    # these tests reprint to one file on purpose: --force (issue 12: never overwrite unasked)
+    return main(["--home", str(desk.home), "form", *args, "--force"])
 
 
 def prints(desk, entity_id: str | None = None) -> list[AuditEvent]:

@@ -115,7 +115,7 @@ def test_restore_on_a_new_pc_with_the_recovery_key(desk, admin, building, tmp_pa
 def test_restore_needs_an_admin(desk, admin, building):
     from app.staff import create_staff, record_training
 
-    clerk = create_staff(desk, admin, "clerk1", "password123", "clerk")
+    clerk = create_staff(desk, admin, "clerk1", "Lantern-Quarry-57-Mosaic", "clerk")
     record_training(desk, admin, "clerk1", "induction", date.today())
     backup = make_backup(desk, admin)
     with pytest.raises(Refused):

@@ -19,11 +19,11 @@ def test_first_run_creates_centre_and_trained_admin(qtbot, tmp_path):
         qtbot.addWidget(dialog)
         qtbot.keyClicks(dialog.code, "LH09")
         dialog.name.setText("测试中心")
-        dialog.password.setText("longenough")
+        dialog.password.setText("Lantern-Quarry-57")
         dialog.password2.setText("different!")
         dialog.submit()
         assert "不一致" in dialog.error.text() and desk.center_code is None
-        dialog.password2.setText("longenough")
+        dialog.password2.setText("Lantern-Quarry-57")
         dialog.submit()
         assert dialog.actor is not None and desk.center_code == "LH09"
         assert get_actor(desk, "admin").role == "admin"
@@ -112,3 +112,27 @@ def test_lock_hides_open_dialogs_too(qtbot, desk, admin, building, photo_jpeg):
     assert tenant.isVisible()
     win.idle.stop()
     win.close()
+
+
+def test_first_sign_in_of_admin_made_account_asks_for_a_new_password(qtbot, desk, admin):
+    # issue 12: the admin knows the password it typed; the holder replaces it at first sign-in
+    from app.staff import authenticate, create_staff, must_change_password
+
+    clerk = create_staff(desk, admin, "clerk1", "Lantern-Quarry-57-Mosaic", "clerk")
+    dialog = LoginDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog.username.setText("clerk1")
+    dialog.password.setText("Lantern-Quarry-57-Mosaic")
+    dialog.submit()
+    assert dialog.actor is None and dialog.form.isRowVisible(dialog.new_password)
+    assert "新密码" in dialog.error.text()
+    dialog.new_password.setText("12345678")
+    dialog.new_password2.setText("12345678")
+    dialog.submit()
+    assert dialog.actor is None and "密码" in dialog.error.text()
+    dialog.new_password.setText("Harbour-Violin-83-Quilt")
+    dialog.new_password2.setText("Harbour-Violin-83-Quilt")
+    dialog.submit()
+    assert dialog.actor is not None and dialog.actor.username == "clerk1"
+    assert not must_change_password(desk, clerk)
+    assert authenticate(desk, "clerk1", "Harbour-Violin-83-Quilt").role == "clerk"

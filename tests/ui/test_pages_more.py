@@ -133,7 +133,7 @@ def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypat
 
     shown = []
     monkeypatch.setattr(SetupDialog, "create_center", classmethod(
-        lambda cls, desk, parent=None: init_center(desk, "LH02", "测试", "admin", "password1",
+        lambda cls, desk, parent=None: init_center(desk, "LH02", "测试", "admin", "Lantern-Quarry-57-Mosaic",
                                                    induction_on=date.today())))
     monkeypatch.setattr(ui_main, "camera_from_settings", lambda: None)
     recovery_shown = []
