@@ -96,8 +96,12 @@ def test_wrong_password_refused(home: Path, monkeypatch, capsys):
     assert "密码错误" in capsys.readouterr().err
 
 
-def test_demo_then_audit_verify(home: Path, capsys):
-    assert run(home, "demo", "--tenants", "300", "--seed", "5") == 0
+def test_demo_then_audit_verify(tmp_path: Path, capsys):
+    # issue 12: demo data only in a trial centre, which `demo` makes in an empty folder
+    home = tmp_path / "trial"
+    pw = tmp_path / "pw.txt"
+    pw.write_text("Lantern-Quarry-57-Mosaic\n")
+    assert run(home, "demo", "--tenants", "300", "--seed", "5", "--password-file", str(pw)) == 0
     report = lines(capsys)[-1]
     assert report["tenants"] == 300 and report["cards"] > 0
     assert run(home, "audit", "verify") == 0

@@ -136,3 +136,19 @@ def test_first_sign_in_of_admin_made_account_asks_for_a_new_password(qtbot, desk
     assert dialog.actor is not None and dialog.actor.username == "clerk1"
     assert not must_change_password(desk, clerk)
     assert authenticate(desk, "clerk1", "Harbour-Violin-83-Quilt").role == "clerk"
+
+
+def test_trial_centre_shows_in_title_and_status_bar(qtbot, tmp_path):
+    # issue 12: a trial centre (demo data) is never mistaken for the real one
+    from app.trial import init_trial_center
+    from ui.main import build_window
+
+    desk = open_desk(tmp_path / "trial")
+    try:
+        actor = init_trial_center(desk, "admin", "Lantern-Quarry-57-Mosaic")
+        win = build_window(desk, actor, camera_factory=synthetic_camera)
+        qtbot.addWidget(win)
+        assert "试用中心" in win.windowTitle() and win.trial_label.text() == "试用中心"
+        win.close()
+    finally:
+        desk.close()
