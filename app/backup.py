@@ -25,6 +25,7 @@ from sqlmodel import select
 
 from app import audit
 from app.audit import Actor
+from app.backup_blobs import restore_companion, write_companion
 from app.blobs import encrypt_legacy_blobs
 from app.context import Desk
 from app.errors import Refused
@@ -116,7 +117,9 @@ def make_backup(desk: Desk, actor: Actor, out: Path | None = None) -> Path:
         raise Refused("backup_exists", f"文件已存在：{target}", f"{target} already exists.")
     with write_session(desk.engine) as s:
         audit.record(s, actor, "db.backup", kind="manual", file=target.name)
-    return copy_database(desk.db_path, target, key=data_key(desk))
+    copied = copy_database(desk.db_path, target, key=data_key(desk))
+    write_companion(desk, copied)  # photos and scans, still encrypted (issue 12)
+    return copied
 
 
 # --- restore -------------------------------------------------------------------------
@@ -251,4 +254,5 @@ def restore(desk: Desk, actor: Actor | None, source: Path, recovery_key: str | N
 
     again = run_retention(desk, actor).people if desk.center_code else 0
     return {"restored_from": source.name, "key": label, "center": code,
-            "safety_copy": str(safety) if safety else None, "re_anonymised": again}
+            "safety_copy": str(safety) if safety else None, "re_anonymised": again,
+            **restore_companion(desk, source)}  # photos/scans back, or a warning (issue 12)
