@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 
+from app import clock
 from app.cli.common import acting_desk, add_as, desk_from, emit
 
 
@@ -83,7 +84,7 @@ def register(sub) -> None:
 
 
 def _localise(desk, value: datetime | None) -> datetime | None:
-    from app.delivery import zone
+    from app.clock import zone
 
     return value.replace(tzinfo=zone(desk)) if value and value.tzinfo is None else value
 
@@ -170,10 +171,9 @@ def run_fault_list(args) -> int:
 
 def run_training(args) -> int:
     from app.dashboard import training_reminders_for
-    from app.delivery import zone
 
     desk, actor = acting_desk(args)
-    today = args.today or datetime.now(zone(desk)).date()
+    today = args.today or clock.today(desk)
     for reminder in training_reminders_for(desk, actor, today):
         emit(asdict(reminder))
     return 0
