@@ -138,6 +138,9 @@ def run_adopt_key(args) -> int:
         key = parse_key_text(text)
     except ValueError:
         raise Refused("bad_recovery_key", "恢复密钥输入有误。", "The recovery key is mistyped.") from None
+    from app.recovery import unwrap
+
+    key = unwrap(text, db_path) or key  # issue 12: the recovery key unwraps the data key
     check_key(db_path, key)
     info = adopt_key(db_path, key)
     emit({"stored_in": info.source, "weaker_key_file": info.weaker})
