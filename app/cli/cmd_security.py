@@ -43,6 +43,10 @@ def register(sub) -> None:
     p = sa.add_parser("recovery-key", help="显示恢复密钥（管理员，记入审计）/ show the recovery key")
     add_as(p)
     p.set_defaults(handler=run_recovery_key)
+    p = sa.add_parser("rotate-key", help="更换数据密钥（数据库、照片、备份）并生成新恢复密钥 / new "
+                      "data key for database, photos and backups; new recovery key")
+    add_as(p)
+    p.set_defaults(handler=run_rotate_key)
     p = sa.add_parser("adopt-key", help=f"把恢复密钥存入本机钥匙串（或 {RECOVERY_ENV}）/ "
                       "keep the recovery key in this PC's key store")
     p.set_defaults(handler=run_adopt_key)
@@ -144,4 +148,12 @@ def run_adopt_key(args) -> int:
     check_key(db_path, key)
     info = adopt_key(db_path, key)
     emit({"stored_in": info.source, "weaker_key_file": info.weaker})
+    return 0
+
+
+def run_rotate_key(args) -> int:
+    from app.rotate import rotate_key
+
+    desk, actor = acting_desk(args)
+    emit(rotate_key(desk, actor))  # the new recovery key is shown once: write it down
     return 0
