@@ -1904,6 +1904,26 @@
     <context>
         <name>LoginDialog</name>
         <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>新密码</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>再次输入新密码</source>
+            <translation>New password again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>首次登录：请设置您自己的新密码（至少 10 个字符，不要用常见密码）。</source>
+            <translation>First sign-in: set a password of your own (at least 10 characters, not a common password).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login_dialog.py" line="1" />
+            <source>两次输入的新密码不一致。</source>
+            <translation>The new passwords differ.</translation>
+        </message>
+        <message>
             <location filename="../../ui/login_dialog.py" line="32" />
             <source>已锁定</source>
             <translation>Locked</translation>
@@ -1941,6 +1961,11 @@
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="1" />
+            <source>试用中心</source>
+            <translation>Trial centre</translation>
+        </message>
         <message>
             <location filename="../../ui/main_window.py" line="51" />
             <source>出租屋管理服务中心 · {code}</source>
@@ -3224,6 +3249,21 @@ Not built yet.</translation>
     </context>
     <context>
         <name>TenantDialog</name>
+        <message>
+            <location filename="../../ui/pages/tenant.py" line="1" />
+            <source>查看完整号码…</source>
+            <translation>Show full number…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/tenant.py" line="1" />
+            <source>查看完整号码</source>
+            <translation>Show full number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/tenant.py" line="1" />
+            <source>证件号码：{idno}　电话：{phone}（已记录查看原因）</source>
+            <translation>ID number: {idno}  Phone: {phone} (reason logged)</translation>
+        </message>
         <message>
             <location filename="../../ui/pages/tenant.py" line="41" />
             <source>租户：{name}</source>
