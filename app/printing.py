@@ -14,14 +14,11 @@ the manifest and the unit form mask it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, or_
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from app import audit
 from app.audit import Actor
 from app.blobs import read_blob
 from app.cards import normalise_card_number
@@ -47,8 +44,10 @@ from app.forms import (
 )
 from app.identity.messages import KIND_NAMES
 from app.occupancy import active_cards_in_building, building_cap, unit_cap
+from app.print_log import Printed, record_prints
 from app.print_policy import check_reveal, masked_form
 from app.privacy import mask_phone
+from app.read_audit import check_miss_budget, log_read
 from app.records import (
     active_tenancy,
     canonical_idno,
@@ -57,9 +56,8 @@ from app.records import (
     unit_and_building,
 )
 from app.staff import require
-from db.engine import read_session, write_session
+from db.engine import read_session
 from db.models import (
-    AuditEvent,
     Card,
     CardEvent,
     CardStatus,
@@ -76,16 +74,6 @@ from db.models import (
 
 SEX = {"M": "男", "F": "女"}
 BLANK_KINDS = ("collection", "unit")
-PRINT_ACTIONS = ("form.print", "form.reprint")
-
-
-@dataclass(frozen=True)
-class Printed:
-    """One record a rendered PDF shows: what the audit entry names (never the person)."""
-
-    form: str       # collection | receipt | manifest | unit
-    entity: str     # tenancy | card | manifest | unit
-    entity_id: str  # a row id; for a day's manifest, the ISO date
 
 
 # -- small readers ---------------------------------------------------------------------------
@@ -177,10 +165,15 @@ def _tenancy_of(s: Session, idno: str) -> tuple[Tenancy, IdDocument | None]:
 def collection_form_pdf(desk: Desk, actor: Actor, idno: str) -> bytes:
     """《租住人员信息采集表》 of the tenant with this document number (rules R2, R6)."""
     require(actor, "print")
-    with read_session(desk.engine) as s:
-        center = center_info(s)
-        tenancy, doc = _tenancy_of(s, idno)
-        data = _tenant_form(s, desk, tenancy, doc)
+    check_miss_budget(desk, actor)  # a whole number typed: no brute-force oracle (issue 12)
+    try:
+        with read_session(desk.engine) as s:
+            center = center_info(s)
+            tenancy, doc = _tenancy_of(s, idno)
+            data = _tenant_form(s, desk, tenancy, doc)
+    except NotFound:
+        log_read(desk, actor, "form_id", idno, found=0, miss=True)
+        raise
     pdf = render_collection_form(center, data)
     record_prints(desk, actor, [Printed("collection", "tenancy", tenancy.id)])
     return pdf
@@ -373,37 +366,3 @@ def blank_pdf(kind: str, desk: Desk | None = None) -> bytes:
         with read_session(desk.engine) as s:
             center = center_info(s)
     return render_blank_collection(center) if kind == "collection" else render_blank_unit(center)
-
-
-# -- the log (rule R10) --------------------------------------------------------------------------
-
-def _bump_collection_form(s: Session, actor: Actor, tenancy_id: str) -> int:
-    form = s.exec(select(CollectionForm).where(CollectionForm.tenancy_id == tenancy_id,
-                                               CollectionForm.kind == "collection")).first()
-    if form is None:
-        form = CollectionForm(center_code=actor.center_code, tenancy_id=tenancy_id)
-    form.printed_at = utcnow()
-    form.print_count += 1
-    s.add(form)
-    s.flush()
-    return form.print_count
-
-
-def _prints_so_far(s: Session, entity: str, entity_id: str) -> int:
-    return s.exec(select(func.count()).select_from(AuditEvent).where(
-        AuditEvent.entity == entity, AuditEvent.entity_id == entity_id,
-        AuditEvent.action.in_(PRINT_ACTIONS))).one()
-
-
-def record_prints(desk: Desk, actor: Actor, printed: Sequence[Printed],
-                  **detail: str | list[str]) -> None:
-    """rule R10: one entry per record printed, `form.print` the first time, then
-    `form.reprint` with the count; the 采集表 also counts on its CollectionForm row (R2)."""
-    with write_session(desk.engine) as s:
-        for p in printed:
-            if p.form == "collection":
-                count = _bump_collection_form(s, actor, p.entity_id)
-            else:
-                count = _prints_so_far(s, p.entity, p.entity_id) + 1
-            audit.record(s, actor, "form.print" if count == 1 else "form.reprint", p.entity,
-                         p.entity_id, form=p.form, count=count, **detail)

@@ -25,7 +25,7 @@ from app.context import Desk
 from app.errors import Refused
 from app.identity import mask_id, normalise_id_text
 from app.privacy import mask_phone
-from app.read_audit import audited_read
+from app.read_audit import check_miss_budget, check_reader, log_read
 from db.engine import read_session
 
 _TOP = "\U0010ffff"
@@ -107,13 +107,23 @@ def search_tenants(desk: Desk, actor: Actor | None, query: str, limit: int = 50,
     limit = max(1, min(int(limit), MAX_PAGE))
     offset = max(0, int(offset))
     tagged = _branches(query)
-    if actor is None or not tagged:
-        # nothing to read (a half-typed number finds nothing), but never without an account
-        audited_read(desk, actor, "none") if actor is None else None
-        return []
-    audited_read(desk, actor, "+".join(dict.fromkeys(k for k, _ in tagged)), query,
-                 offset=offset, limit=limit)
-    branches = [b for _, b in tagged]
+    actor = check_reader(actor)
+    if not tagged:
+        return []  # nothing to read (a half-typed number finds nothing)
+    kind = "+".join(dict.fromkeys(k for k, _ in tagged))
+    by_number = any(k in ("id", "phone") for k, _ in tagged)
+    if by_number:
+        check_miss_budget(desk, actor)
+    rows = _search(desk, [b for _, b in tagged], limit, offset)
+    # rule R10: who looked, for what kind, a keyed hash of the term; a whole-number miss
+    # counts against the account's hourly budget (no oracle by brute force)
+    log_read(desk, actor, kind, query, offset=offset, limit=limit, found=len(rows),
+             miss=by_number and not rows and offset == 0)
+    return rows
+
+
+def _search(desk: Desk, branches: list[tuple[str, dict]], limit: int,
+            offset: int) -> list[TenantRow]:
     if not branches:
         return []
     with read_session(desk.engine) as s:

@@ -92,3 +92,27 @@ def test_cli_search_with_account_is_audited(desk, admin, building, capsys, monke
     (row,) = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert "*" in row["idno_masked"]
     assert _read_events(desk)[-1]["kind"] == "id"
+
+
+def test_whole_number_brute_force_is_stopped(desk, admin, building):
+    # no oracle by brute force: a masked phone hides 4 digits; guesses that miss are counted
+    from app.read_audit import MISS_LIMIT
+
+    register(desk, admin, 1, name="张伟")  # phone 13900000001
+    for guess in range(MISS_LIMIT):
+        assert search_tenants(desk, admin, f"1390000{9000 + guess:04d}") == []
+    with pytest.raises(Refused, match="paused"):
+        search_tenants(desk, admin, "13900000001")  # even the right number, now
+    assert search_tenants(desk, admin, "张伟")  # names still work: they are on screen anyway
+
+
+def test_form_by_guessed_number_counts_as_a_miss(desk, admin, building):
+    from app.printing import collection_form_pdf
+    from app.read_audit import MISS_LIMIT
+
+    register(desk, admin, 1)
+    for n in range(MISS_LIMIT):
+        with pytest.raises(Refused):
+            collection_form_pdf(desk, admin, idno(500 + n))
+    with pytest.raises(Refused, match="paused"):
+        collection_form_pdf(desk, admin, idno(1))
