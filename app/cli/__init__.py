@@ -44,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_force(parser: argparse.ArgumentParser) -> None:
     """Every command that writes a file (--out, --export) gets --force: without it an
-    existing file is never overwritten (app.out_paths, issue 12)."""
+    existing file is never overwritten (app.out_paths, issue 12). No abbreviations either:
+    `--password SECRET` must not be taken as `--password-file SECRET`."""
+    parser.allow_abbrev = False
     options = {o for a in parser._actions for o in a.option_strings}
     if options & {"--out", "--export"} and "--force" not in options:
         parser.add_argument("--force", action="store_true",

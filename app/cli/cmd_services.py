@@ -101,8 +101,7 @@ def _lease(g) -> None:
     p.add_argument("--end", type=_day, required=True)
     p.add_argument("--landlord", help="房间未登记房东时 / when the unit has no landlord")
     p.add_argument("--landlord-phone")
-    p = _cmd(g, "tasks", "到期待办 / leases ending within 30 days or ended", run_lease_tasks,
-             acting=False)
+    p = _cmd(g, "tasks", "到期待办 / leases ending within 30 days or ended", run_lease_tasks)
     p.add_argument("--date", type=_day)
     p.add_argument("--days", type=int, default=30)
     p = _cmd(g, "renew", "续租 / renew to a new end date", run_lease_renew)
@@ -245,10 +244,10 @@ def run_lease_add(args) -> int:
 
 
 def run_lease_tasks(args) -> int:
-    from app.leases import lease_tasks
+    from app.leases import lease_tasks_for
 
-    desk = desk_from(args)
-    for task in lease_tasks(desk, args.date or clock.today(desk), args.days):
+    desk, actor = acting_desk(args)
+    for task in lease_tasks_for(desk, actor, args.date or clock.today(desk), args.days):
         emit(asdict(task))
     return 0
 

@@ -76,6 +76,10 @@ def acting(desk: Desk, args) -> Actor:
     if not user:
         raise SystemExit("请用 --as 用户名 指定操作员 / Name the acting staff account with --as USER.")
     actor = authenticate(desk, user, read_password())
+    if getattr(args, "idno", None) == "-":
+        # `--idno -`: the number on the next line of stdin, after the password, so it does not
+        # show in `ps` (issue 12)
+        args.idno = sys.stdin.readline().strip()
     if must_change_password(desk, actor):
         raise Refused("password_change_required",
                       f"账号 {user} 首次登录须先设置自己的密码：rentdesk password --as {user}",
