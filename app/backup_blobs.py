@@ -22,6 +22,7 @@ from db.engine import read_session
 
 SUFFIX = ".blobs.zip"
 MANIFEST = "manifest.json"
+MAX_BLOB_BYTES = 64 * 1024 * 1024
 
 
 def companion(backup: Path) -> Path:
@@ -68,8 +69,8 @@ def restore_companion(desk: Desk, backup: Path) -> dict:
                         or parts[1] != parts[2][:2]:
                     continue
                 dest = blob_path(desk, parts[2])
-                if dest.exists():
-                    continue
+                if dest.exists() or info.file_size > MAX_BLOB_BYTES:
+                    continue  # present already, or larger than any photo or scan could be
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 tmp = dest.with_name(dest.name + ".part")
                 with z.open(info) as src, open(tmp, "wb") as out:

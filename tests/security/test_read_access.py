@@ -116,3 +116,15 @@ def test_form_by_guessed_number_counts_as_a_miss(desk, admin, building):
             collection_form_pdf(desk, admin, idno(500 + n))
     with pytest.raises(Refused, match="paused"):
         collection_form_pdf(desk, admin, idno(1))
+
+
+def test_typing_a_number_key_by_key_uses_no_budget(desk, admin, building):
+    # search as you type: the prefixes of an ID are not guesses
+    from app.read_audit import MISS_LIMIT
+
+    register(desk, admin, 1, name="张伟")
+    for _ in range(3):
+        for n in range(1, 18):
+            search_tenants(desk, admin, idno(99)[:n])
+    assert MISS_LIMIT > 3  # three whole numbers mistyped at most
+    assert [r.name for r in search_tenants(desk, admin, idno(1))] == ["张伟"]
