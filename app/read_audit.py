@@ -23,7 +23,7 @@ from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
 from app.staff import require
-from db.engine import read_session, write_session
+from db.engine import log_session, read_session, write_session
 from db.models import LocalMeta, utcnow
 
 MISS_LIMIT = 30  # whole-number lookups that found nothing, per account and hour
@@ -97,5 +97,5 @@ def log_read(desk: Desk, actor: Actor, kind: str, term: str | None = None,
     extra = dict(detail)
     if term is not None:
         extra["term_hmac"] = term_hash(desk, term)
-    with write_session(desk.engine) as s:
+    with log_session(desk.engine) as s:
         audit.record(s, actor, "personal.read", "search", None, kind=kind, **extra)
