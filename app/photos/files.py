@@ -17,7 +17,6 @@ from app.errors import Refused
 from app.file_limits import PHOTO_MAX_BYTES, read_bounded
 from app.photos.headers import read_header
 from app.photos.messages import refused
-from app.photos.types import ImageRefused
 
 MAX_PIXELS = 50_000_000  # 50 MP: a 12 MP phone photo passes; a decompression bomb does not
 MAX_FILE_BYTES = PHOTO_MAX_BYTES  # refuse before reading a file into memory at all
@@ -39,7 +38,9 @@ def _read_bytes(source: PathOrBytes) -> bytes:
     except Refused as r:
         if r.code == "file_too_large":
             raise refused("image_too_large") from None
-        raise ImageRefused(r.code, r.zh, r.en) from None
+        if r.code == "not_a_file" and Path(source).exists() and not Path(source).is_dir():
+            raise refused("not_regular_file") from None
+        raise refused("file_unreadable") from None
 
 
 def load_image(source: PathOrBytes) -> np.ndarray:

@@ -38,6 +38,11 @@ LOAD_REASONS: dict[str, tuple[str, str]] = {
         "无法读取该文件：请检查文件是否存在、是否有访问权限。",
         "Cannot read the file: check that it exists and that you may open it.",
     ),
+    "not_regular_file": (  # issue 12: /dev/zero, a FIFO, a socket — refused unread
+        "不是普通文件（设备、管道等），不能作为照片或扫描件读取：请选择图片文件。",
+        "Not a regular file (a device, pipe or similar): refused as a photo or scan. Choose an "
+        "image file.",
+    ),
     "empty_file": (
         "文件是空的（0 字节）：请重新拍摄或扫描，或选择其他文件。",
         "The file is empty (0 bytes): take or scan it again, or choose another file.",

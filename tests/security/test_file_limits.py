@@ -27,7 +27,7 @@ def test_photo_dev_zero_is_refused_without_reading(capsys):
 def test_photo_fifo_does_not_hang(tmp_path: Path):
     fifo = tmp_path / "photo.jpg"
     os.mkfifo(fifo)
-    with pytest.raises(ImageRefused, match="not a regular file"):
+    with pytest.raises(ImageRefused, match="Not a regular file"):
         load_image(fifo)
 
 
