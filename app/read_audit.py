@@ -98,4 +98,4 @@ def log_read(desk: Desk, actor: Actor, kind: str, term: str | None = None,
     if term is not None:
         extra["term_hmac"] = term_hash(desk, term)
     with log_session(desk.engine) as s:
-        audit.record(s, actor, "personal.read", "search", None, kind=kind, **extra)
+        audit.record_core(s, actor, "personal.read", "search", None, kind=kind, **extra)

@@ -55,6 +55,10 @@ def test_search_is_audited_with_kind_and_keyed_hash_not_the_term(desk, admin, bu
     import hashlib
 
     assert event["term_hmac"] != hashlib.sha256(number.encode()).hexdigest()[:32]  # keyed
+    from app.audit import verify_chain
+
+    with read_session(desk.engine) as s:
+        assert verify_chain(s) == []  # read entries are links of the same chain
 
 
 def test_id_prefix_is_not_an_oracle(desk, admin, building):
