@@ -34,6 +34,7 @@ from app.errors import Refused
 from app.identity import current_county_codes, make_resident_id
 from app.occupancy import area_cap, unit_cap
 from db.engine import write_session
+from db.find_key import find_key
 from db.ids import new_id
 from db.models import (
     Building,
@@ -150,9 +151,11 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
             w.add(Landlord, {**stamp, "id": lid, "name": _name(rng),
                              "phone": f"13{rng.randrange(10**8, 10**9)}",
                              "address": f"深圳市罗湖区{street}{rng.randint(1, 300)}号"})
+            name = f"{street}{rng.randint(1, 999)}号楼"
+            address = f"深圳市罗湖区{street}{rng.randint(1, 999)}号"
             w.add(Building, {**stamp, "id": bid, "code": f"B{counts['buildings']:06d}",
-                             "name": f"{street}{rng.randint(1, 999)}号楼",
-                             "address": f"深圳市罗湖区{street}{rng.randint(1, 999)}号",
+                             "name": name, "address": address,
+                             "find_key": find_key(name, address),
                              "company_id": rng.choice(companies), "floor_area_m2": floor_area,
                              "public_area_m2": public, "district_cap": None,
                              "card_system_status": rng.choice(("ok", "ok", "ok", "unknown"))})

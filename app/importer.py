@@ -26,6 +26,7 @@ from app.property import company_id
 from app.staff import require, require_trained
 from app.tabular import map_columns, read_table
 from db.engine import write_session
+from db.find_key import find_key
 from db.ids import new_id
 from db.models import Building, IdDocument, Person, Tenancy, Unit, utcnow
 from db.outbox import record_changes
@@ -112,8 +113,10 @@ def _import_buildings(desk, actor, header, rows, digest) -> ImportReport:
             existing.add(code)
             bid = new_id()
             stamp = {"center_code": actor.center_code, "created_at": now, "updated_at": now}
-            buildings.append({**stamp, "id": bid, "code": code, "name": _cell(row, cols, "name"),
-                              "address": _cell(row, cols, "address"), "floor_area_m2": floor,
+            name, address = _cell(row, cols, "name"), _cell(row, cols, "address")
+            buildings.append({**stamp, "id": bid, "code": code, "name": name,
+                              "address": address, "find_key": find_key(name, address),
+                              "floor_area_m2": floor,
                               "public_area_m2": public, "district_cap": None,
                               "card_system_status": "unknown",
                               "company_id": company_id(s, actor.center_code, _cell(row, cols, "company"))})

@@ -16,6 +16,8 @@ from app.cards import end_card
 from app.context import Desk
 from app.errors import Refused
 from app.identity import parse_id
+from app.occupancy import room_check
+from app.overcrowding import flag_over_cap, resolve_flags
 from app.photo_intake import id_photo_from_file
 from app.records import (
     active_tenancy,
@@ -63,6 +65,7 @@ class Registered:
     name: str
     building_name: str
     unit_number: str
+    full: str | None = None  # "building" | "unit": registered into a full place, no card (R5)
 
 
 def family_planning_applies(sex: str | None, birth_date: date | None, today: date) -> bool:
@@ -116,8 +119,14 @@ def _store_scans(desk: Desk, s: Session, scans: dict[str, bytes]) -> dict[str, s
 
 
 def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: bytes | None = None,
-                    photo_file: Path | None = None, today: date | None = None) -> Registered:
-    """Register a stay. The photo must already be a checked ID crop, or a file to check."""
+                    photo_file: Path | None = None, today: date | None = None,
+                    accept_full: bool = False) -> Registered:
+    """Register a stay. The photo must already be a checked ID crop, or a file to check.
+
+    rule R5: into a full room or building the stay is refused with `room_full` unless the
+    clerk accepts it (`accept_full`): the person is then recorded all the same (every
+    resident must be collected), no card can be issued, and the crowding is flagged for the
+    supervisor in the same transaction."""
     today = today or clock.today(desk)
     problems = validate_input(data, today)
     if problems:
@@ -130,6 +139,10 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
     with write_session(desk.engine) as s:
         require_trained(s, actor, "register", today)
         unit = find_unit(s, actor.center_code, data.building_code, data.unit_number)
+        room = room_check(s, *reversed(unit_and_building(s, unit.id)))
+        if room.full and not accept_full:
+            raise Refused("room_full", room.zh, room.en, scope=room.scope, cap=room.cap,
+                          people=room.people, cards=room.cards)
         doc = s.exec(select(IdDocument).where(IdDocument.number == parsed.number)).first()
         person = s.get(Person, doc.person_id) if doc else None
         if person is not None:
@@ -173,8 +186,10 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         audit.record(s, actor, "tenant.register", "tenancy", tenancy.id, person=person.id,
                      photo=bool(photo_sha), scans=sorted(scans))
         unit, building = unit_and_building(s, unit.id)
+        if room.full:
+            flag_over_cap(s, actor, tenancy, building, unit, room)
         return Registered(person.id, tenancy.id, parsed.number, person.name, building.name,
-                          unit.number)
+                          unit.number, room.scope if room.full else None)
 
 
 def attach_photo(desk: Desk, actor: Actor, idno: str, photo_jpeg: bytes) -> None:
@@ -198,6 +213,7 @@ def move_out(desk: Desk, actor: Actor, idno: str, card_returned: bool = False,
         person = find_person(s, idno)
         tenancy = require_active_tenancy(s, person)
         tenancy.moved_out_at = utcnow()
+        resolve_flags(s, tenancy.id)
         s.add(tenancy)
         stopped = None
         for card in s.exec(select(Card).where(Card.tenancy_id == tenancy.id,

@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Index, String, UniqueConstraint, text
+from sqlalchemy import Column, Index, String, UniqueConstraint, event, text
 from sqlmodel import Field, SQLModel
 
+from db.find_key import find_key
 from db.ids import new_id
 
 
@@ -65,6 +66,9 @@ class Building(Synced, table=True):
     card_system_controller: str | None = None
     card_system_installed_on: date | None = None
     card_system_status: str = "unknown"  # ok | down | unknown | none (R4)
+    # Local only (never uploaded): what the desk's type-to-find matches besides code,
+    # name and address — the pinyin initials of name and address, computed at write time.
+    find_key: str | None = Field(default=None, index=True)
 
 
 class Landlord(Synced, table=True):
@@ -237,6 +241,29 @@ class FaultTicket(Synced, table=True):
     reported_by: str | None = Field(default=None, foreign_key="staff.id")
 
 
+class OccupancyFlag(SQLModel, table=True):
+    """A resident registered into a full room or building (rule R5): recorded, but no card
+    until there is room; the supervisor sees it on 首页 and in 统计. Local to the desk: the
+    district learns of the crowding from the tenancies themselves and the audit event."""
+
+    __tablename__ = "occupancy_flag"
+    __table_args__ = (
+        Index("ix_occupancy_flag_open", "flagged_at", sqlite_where=text("resolved_at IS NULL")),
+    )
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    tenancy_id: str = Field(foreign_key="tenancy.id", index=True)
+    building_id: str = Field(foreign_key="building.id", index=True)
+    unit_id: str = Field(foreign_key="unit.id")
+    scope: str = Field(max_length=8)  # building | unit: which cap is reached
+    cap: int
+    people: int  # living residents, this one included
+    cards: int  # active cards at the time
+    flagged_at: datetime = Field(default_factory=utcnow)
+    flagged_by: str | None = Field(default=None, foreign_key="staff.id")
+    handed_to_supervisor: bool = False
+    resolved_at: datetime | None = None
+
+
 class Blob(SQLModel, table=True):
     """A photo or scan, stored once by content hash (file under <home>/blobs)."""
 
@@ -293,4 +320,14 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
 from db import sync_tables  # noqa: E402,F401
 
 from db import service_tables  # noqa: E402,F401  # isort: skip
+
+
+@event.listens_for(Building, "before_insert")
+@event.listens_for(Building, "before_update")
+def _building_find_key(_mapper, _connection, target: Building) -> None:
+    """Every ORM write keeps the search key current; bulk inserts (import, demo) set it
+    themselves with the same db.find_key.find_key."""
+    target.find_key = find_key(target.name, target.address)
+
+
 from db import door_tables  # noqa: E402,F401  # isort: skip

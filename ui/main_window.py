@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,6 +42,7 @@ from ui.settings import settings
 from ui.widgets import set_message
 
 STATUS_REFRESH_MS = 60_000
+PAGE_KEYS = "1234567890-="
 
 
 class MainWindow(QMainWindow):
@@ -113,9 +114,18 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _add(self, key: str, label: str, page: QWidget) -> None:
+        """Each page also answers to Alt+1 … Alt+9, Alt+0, Alt+-, Alt+= in nav order,
+        named in the item's tooltip and the clerk guide."""
+        index = len(self.pages)
         self.pages[key] = page
         self.nav.addItem(label)
         self.stack.addWidget(page)
+        if index < len(PAGE_KEYS):
+            sequence = QKeySequence(f"Alt+{PAGE_KEYS[index]}")
+            self.nav.item(index).setToolTip(self.tr("{page}（{key}）").format(
+                page=label, key=sequence.toString(QKeySequence.SequenceFormat.NativeText)))
+            shortcut = QShortcut(sequence, self)
+            shortcut.activated.connect(lambda row=index: self.nav.setCurrentRow(row))
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))

@@ -45,6 +45,9 @@ def register(sub) -> None:
     p = sub.add_parser("register", help="租住人员登记 / register a tenant (person as JSON or CSV "
                        "from --person FILE or stdin: no personal data on the command line)")
     add_as(p)
+    p.add_argument("--accept-full", action="store_true",
+                   help="房间或楼栋已满时仍登记（不发卡，报主管，规则 R5）/ register into a full "
+                        "room: no card, flagged for the supervisor")
     p.add_argument("--person", default="-", help="JSON 对象或一行 CSV 的文件，- 为标准输入 / a file "
                    "with one JSON object or a one-row CSV; - (default) reads stdin after the "
                    "password line. Fields: idno name phone building unit photo, optional "
@@ -130,9 +133,9 @@ def run_register(args) -> int:
     desk, actor = acting_desk(args)  # the password line first, when both come on stdin
     fields, base = read_person(args.person)
     data, photo = tenant_input(fields, base)
-    reg = register_tenant(desk, actor, data, photo_file=photo)
+    reg = register_tenant(desk, actor, data, photo_file=photo, accept_full=args.accept_full)
     emit({"tenancy_id": reg.tenancy_id, "person_id": reg.person_id, "building": reg.building_name,
-          "unit": reg.unit_number})
+          "unit": reg.unit_number, "full": reg.full})
     return 0
 
 

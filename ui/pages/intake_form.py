@@ -6,7 +6,7 @@ sex and region; field errors come from app.intake.validate_input as (field, zh, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,14 +20,11 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.identity import country_name, parse_id
 from app.intake import TenantInput, family_planning_applies
-from app.property import list_buildings, list_units
+from ui.building_finder import BuildingFinder, fill_units
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import is_english, pick
 from ui.notify import error_label
-
-BUILDING_PAGE = 500  # the combo lists the first 500 buildings by code (type to narrow)
-BUILDING_ID_ROLE = Qt.ItemDataRole.UserRole.value + 1
 
 
 def _combo(values: list[tuple[str, str]], editable: bool = False) -> QComboBox:
@@ -80,14 +77,13 @@ class IntakeForm(QWidget):
                                  (self.tr("本科"), "本科"), (self.tr("研究生"), "研究生")])
         self.fp_cert = QLineEdit()
         self.fp_hint = QLabel()
-        self.building = QComboBox()
-        self.building.currentIndexChanged.connect(self._load_units)
+        # Type to find any of the district's buildings (code, name, address, initials).
+        self.building = BuildingFinder(ctx.desk)
+        self.building.chosen_changed.connect(self._load_units)
         self.unit = QComboBox()
-        for combo in (self.building, self.unit):
-            # Long item texts (building name and occupancy) must not widen the form.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(16)
+        # Long item texts (occupancy) must not widen the form.
+        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit.setMinimumContentsLength(16)
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
         self._row(form, self.tr("证件类型"), self.id_kind, "id_kind")
@@ -106,7 +102,7 @@ class IntakeForm(QWidget):
         self._row(form, self.tr("文化程度"), self.education, "education")
         self._row(form, self.tr("计生证（婚育证明）号"), self.fp_cert, "family_planning_cert")
         form.addRow("", self.fp_hint)
-        self._row(form, self.tr("楼栋 *"), self.building, "building_code")
+        self._row(form, self.tr("楼栋 *（Alt+L）"), self.building, "building_code")
         self._row(form, self.tr("房号 *"), self.unit, "unit_number")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -126,10 +122,20 @@ class IntakeForm(QWidget):
         form.addRow(label, box)
 
     def chain(self) -> list[QWidget]:
-        """The fields in the order Enter walks them."""
-        return [self.idno, self.name, self.phone, self.ethnicity, self.household_address,
-                self.employer, self.occupation, self.arrival, self.stay_reason, self.marital,
-                self.education, self.fp_cert, self.building, self.unit]
+        """The required fields in the order Enter walks them; the optional ones are a Tab
+        away (Enter through nine optional fields once cost a clerk 9 keystrokes)."""
+        return [self.idno, self.name, self.phone, self.building.edit, self.unit]
+
+    def needs(self, widget: QWidget) -> bool:
+        """Whether Enter should stop at this required field: it is still empty."""
+        if widget is self.building.edit or widget is self.unit:
+            self.building.flush()
+            if widget is self.building.edit:
+                return not self.building.code()
+            return self.unit.currentData() is None
+        if isinstance(widget, QLineEdit):
+            return not widget.text().strip()
+        return True
 
     # -- ID number ---------------------------------------------------------------------
     def _kind_changed(self) -> None:
@@ -167,35 +173,12 @@ class IntakeForm(QWidget):
 
     # -- building and unit -------------------------------------------------------------
     def reload_buildings(self) -> None:
-        current = self.building.currentData()
-        self.building.blockSignals(True)
-        self.building.clear()
-        self.building.addItem(self.tr("（选择楼栋）"), "")
-        for b in list_buildings(self.ctx.desk, limit=BUILDING_PAGE):
-            if b.cap is None:
-                detail = self.tr("上限未知")
-            else:
-                detail = self.tr("上限 {cap}，现有 {n}，空位 {free}").format(
-                    cap=b.cap, n=b.residents, free=b.free)
-            self.building.addItem(f"{b.code} {b.name} — {detail}", b.code)
-            self.building.setItemData(self.building.count() - 1, b.id, BUILDING_ID_ROLE)
-        self.building.blockSignals(False)
-        index = self.building.findData(current) if current else 0
-        self.building.setCurrentIndex(max(index, 0))
+        """Counts change after a registration: re-read the matches and the rooms."""
+        self.building.refresh()
         self._load_units()
 
     def _load_units(self) -> None:
-        self.unit.clear()
-        building_id = self.building.currentData(BUILDING_ID_ROLE)
-        if not building_id:
-            return
-        for u in list_units(self.ctx.desk, building_id):
-            if u.cap is None:
-                detail = self.tr("面积未知，现有 {n}").format(n=u.residents)
-            else:
-                detail = self.tr("上限 {cap}，现有 {n}，空位 {free}").format(
-                    cap=u.cap, n=u.residents, free=u.free)
-            self.unit.addItem(f"{u.number} — {detail}", u.number)
+        fill_units(self.unit, self.ctx.desk, self.building.building_id(), self.unit.currentData())
 
     # -- data out, errors in -----------------------------------------------------------
     def tenant_input(self, scans: dict[str, bytes]) -> TenantInput:
@@ -206,7 +189,7 @@ class IntakeForm(QWidget):
             idno=self.idno.text(), name=self.name.text(), phone=self.phone.text(),
             id_kind=self.id_kind.currentData() or None,
             country=self.country.text().strip().upper() or None,
-            building_code=self.building.currentData() or "",
+            building_code=self.building.code(),
             unit_number=self.unit.currentData() or "",
             ethnicity=self.ethnicity.currentText().strip() or None,
             household_address=text(self.household_address), employer=text(self.employer),
@@ -223,7 +206,7 @@ class IntakeForm(QWidget):
         first = None
         widgets = dict(zip(("idno", "name", "phone", "building_code", "unit_number",
                             "arrival_date"),
-                           (self.idno, self.name, self.phone, self.building, self.unit,
+                           (self.idno, self.name, self.phone, self.building.edit, self.unit,
                             self.arrival), strict=True))
         for field, zh, en in problems:
             label = self.errors.get(field)
@@ -233,7 +216,9 @@ class IntakeForm(QWidget):
             first = first or widgets.get(field)
         return first
 
-    def clear(self) -> None:
+    def clear(self, keep_place: bool = False) -> None:
+        """A fresh form; with keep_place the building and room stay (a family registers one
+        after another), unless the room has filled up meanwhile."""
         self.id_kind.setCurrentIndex(0)
         for w in (self.idno, self.country, self.name, self.phone, self.household_address,
                   self.employer, self.occupation, self.fp_cert):
@@ -241,4 +226,8 @@ class IntakeForm(QWidget):
         self.arrival.setDate(today_qdate(self.ctx.desk))
         for label in self.errors.values():
             label.hide()
-        self.reload_buildings()
+        if keep_place and self.building.code():
+            self.reload_buildings()
+        else:
+            self.building.clear()
+            self._load_units()
