@@ -18,6 +18,7 @@ from app import audit, clock
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
+from app.file_limits import TABLE_MAX_BYTES, read_bounded
 from app.identity import parse_id
 from app.intake import (
     TenantInput,
@@ -95,7 +96,8 @@ def _number(text: str) -> float | None:
 def import_file(desk: Desk, actor: Actor, what: str, path: Path) -> ImportReport:
     require(actor, "import")
     header, rows = read_table(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    # bounded like the read above (app.file_limits): the digest names the file in the log
+    digest = hashlib.sha256(read_bounded(path, TABLE_MAX_BYTES)).hexdigest()[:16]
     if what == "buildings":
         return _import_buildings(desk, actor, header, rows, digest)
     return _import_tenants(desk, actor, header, rows, digest)
@@ -160,7 +162,9 @@ def _choice(text: str, table: dict[str, str | None], zh: str, en: str) -> str | 
     return table[text]
 
 
-def _tenant_input(row, cols) -> TenantInput:
+def tenant_input_from_row(row: list[str], cols: dict[str, int]) -> TenantInput:
+    """One row's text into a TenantInput: the conversions the import and `register --person`
+    share (kinds, sex, dates, upper-case country codes)."""
     arrival_date = _date(_cell(row, cols, "arrival_date"), "来本地日期", "arrival date")
     return TenantInput(
         id_kind=_choice(_cell(row, cols, "id_kind"), ID_KINDS, "证件类型", "document kind"),
@@ -191,7 +195,7 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
         parsed_rows = []
         for line, row in enumerate(rows, start=2):
             try:
-                data = _tenant_input(row, cols)
+                data = tenant_input_from_row(row, cols)
             except Refused as r:
                 report.fail(line, "", r.zh, r.en)
                 continue

@@ -13,8 +13,9 @@ from app import audit
 from app.audit import Actor
 from app.context import Desk
 from app.errors import NotFound, Refused
+from app.passwords import MUST_CHANGE_PREFIX, check_policy
 from db.engine import read_session, write_session
-from db.models import Staff, Training, utcnow
+from db.models import LocalMeta, Staff, Training, utcnow
 
 ROLES = ("clerk", "supervisor", "admin")
 MAX_FAILED_LOGINS = 5
@@ -95,9 +96,9 @@ def create_staff(desk: Desk, by: Actor | None, username: str, password: str, rol
         raise Refused("bad_role", f"角色无效：{role[:20]}（应为 clerk 登记员、supervisor 主管 或 admin 管理员）。",
                       f"Unknown role {role} (use clerk, supervisor or admin).")
     username = username.strip()
-    if not username or len(password) < 8:
-        raise Refused("weak_password", "用户名不能为空，密码至少 8 位。",
-                      "The username must not be empty and the password needs 8+ characters.")
+    if not username:
+        raise Refused("bad_username", "用户名不能为空。", "The username must not be empty.")
+    check_policy(password, username, display_name or "", desk.center_code or "")
     if desk.center_code is None:
         raise Refused("no_center", "尚未建立中心，请先运行 rentdesk init。",
                       "No centre yet: run `rentdesk init` first.")
@@ -109,6 +110,9 @@ def create_staff(desk: Desk, by: Actor | None, username: str, password: str, rol
                       password_hash=_hasher.hash(password))
         s.add(staff)
         s.flush()
+        if by is not None:
+            # the admin knows this password: the holder replaces it at first sign-in
+            s.add(LocalMeta(key=MUST_CHANGE_PREFIX + staff.id, value="1"))
         audit.record(s, by or _actor(staff), "staff.create", "staff", staff.id, role=role)
         return _actor(staff)
 
@@ -201,3 +205,28 @@ def get_actor(desk: Desk, username: str) -> Actor:
         if staff is None:
             raise NotFound("no_staff", f"没有账号 {username}。", f"No account {username}.")
         return _actor(staff)
+
+
+def must_change_password(desk: Desk, actor: Actor) -> bool:
+    """An admin-made account that has not yet chosen its own password (issue 12)."""
+    with read_session(desk.engine) as s:
+        return s.get(LocalMeta, MUST_CHANGE_PREFIX + actor.staff_id) is not None
+
+
+def change_password(desk: Desk, username: str, current: str, new: str) -> Actor:
+    """The holder sets a new password: the current one checked (and counted as a sign-in
+    attempt, so the lockout still applies), the policy met, the old one not reused."""
+    actor = authenticate(desk, username, current)
+    if new == current:
+        raise Refused("same_password", "新密码不能与当前密码相同。",
+                      "The new password must differ from the current one.")
+    check_policy(new, actor.username, actor.display_name, actor.center_code)
+    with write_session(desk.engine) as s:
+        staff = s.get(Staff, actor.staff_id)
+        assert staff is not None
+        staff.password_hash = _hasher.hash(new)
+        flag = s.get(LocalMeta, MUST_CHANGE_PREFIX + staff.id)
+        if flag is not None:
+            s.delete(flag)
+        audit.record(s, actor, "staff.password_change", "staff", staff.id)
+    return actor

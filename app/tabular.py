@@ -4,27 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
-import stat
 from pathlib import Path
 
 from app.errors import Refused
-
-MAX_TABLE_BYTES = 200 * 1024 * 1024  # ~2 M rows of tenants: more is not an office's sheet
-
-
-def check_plain_file(path: Path, limit: int = MAX_TABLE_BYTES) -> None:
-    """A regular file of a sane size: never a folder, a pipe or /dev/zero (which never ends)."""
-    try:
-        info = path.stat()
-    except OSError:
-        raise Refused("no_file", f"无法读取文件 {path.name}：请检查文件是否存在、是否有访问权限。",
-                      f"Cannot read {path.name}: check it exists and you may open it.") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise Refused("not_a_file", f"{path.name} 不是普通文件（是文件夹或设备），请选择表格文件。",
-                      f"{path.name} is not an ordinary file (a folder or device).")
-    if info.st_size > limit:
-        raise Refused("file_too_large", f"文件太大（超过 {limit // 1024 // 1024} MB），请分成几个文件导入。",
-                      f"The file is too large (over {limit // 1024 // 1024} MB): split it.")
+from app.file_limits import TABLE_MAX_BYTES, XLSX_MAX_COLS, XLSX_MAX_ROWS, check_xlsx, read_bounded
 
 
 def _decode(raw: bytes) -> str:
@@ -46,24 +29,41 @@ def _clean(value: object) -> str:
     return str(value).strip()
 
 
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    """Rows as text, at most XLSX_MAX_COLS wide and XLSX_MAX_ROWS long whatever the file
+    claims (a sheet without <dimension> is still bounded while it streams)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds for a damaged file
+        raise Refused("bad_xlsx", "无法打开该 Excel 文件（已损坏或不是 .xlsx）。",
+                      f"Cannot open the Excel file ({type(e).__name__}).") from None
+    rows: list[list[str]] = []
+    try:
+        for row in book.active.iter_rows(values_only=True, max_col=XLSX_MAX_COLS):
+            if len(rows) > XLSX_MAX_ROWS:
+                raise Refused("xlsx_too_large", f"Excel 表格超过 {XLSX_MAX_ROWS} 行，请分批导入。",
+                              f"The sheet has over {XLSX_MAX_ROWS} rows: import it in parts.")
+            rows.append([_clean(v) for v in row])
+    except Refused:
+        raise
+    except Exception as e:  # a damaged part inside the zip shows only while streaming
+        raise Refused("bad_xlsx", "Excel 文件内容已损坏。",
+                      f"The Excel file is damaged ({type(e).__name__}).") from None
+    finally:
+        book.close()
+    return rows
+
+
 def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
     """Header and rows as text; refuses files it cannot read with a message."""
-    if not path.exists():
-        raise Refused("no_file", f"找不到文件 {path}。", f"File not found: {path}.")
-    check_plain_file(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as e:  # openpyxl raises many kinds for a damaged file
-            raise Refused("bad_xlsx", "无法打开该 Excel 文件（已损坏或不是 .xlsx）。",
-                          f"Cannot open the Excel file ({type(e).__name__}).") from None
-        rows = [[_clean(v) for v in row] for row in book.active.iter_rows(values_only=True)]
-        book.close()
+        check_xlsx(path)  # app.file_limits: regular file, size, zip bomb, <dimension>
+        rows = _xlsx_rows(path)
     elif suffix in (".csv", ".txt"):
-        text = _decode(path.read_bytes())
+        text = _decode(read_bounded(path, TABLE_MAX_BYTES, "表格文件 / spreadsheet"))
         try:
             rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
         except csv.Error as e:

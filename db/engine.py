@@ -150,6 +150,28 @@ def write_session(engine: Engine) -> Iterator[Session]:
 
 
 @contextmanager
+def log_session(engine: Engine) -> Iterator[Session]:
+    """A write transaction for high-rate log entries (who read what): in WAL mode with
+    synchronous=NORMAL its commit needs no fsync — it survives a crash of the program, and
+    only a power cut in the next moments could lose it. The connection goes back to FULL
+    before it returns to the pool, so business writes keep their fsync."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection  # outside any transaction (autocommit DBAPI)
+        raw.execute("PRAGMA synchronous=NORMAL")
+        try:
+            with Session(bind=conn.execution_options(sqlite_immediate=True),
+                         expire_on_commit=False) as s:
+                try:
+                    yield s
+                    s.commit()
+                except BaseException:
+                    s.rollback()
+                    raise
+        finally:
+            raw.execute("PRAGMA synchronous=FULL")
+
+
+@contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
     with Session(engine, expire_on_commit=False) as s:
         yield s

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.audit_query import allowed
 from app.doors.lane import DoorLane
 from app.staff import role_name
+from app.trial import is_trial
 from app.ui_queries import DeskStatus, desk_status
 from ui.busy import busy_label
 from ui.context import UiContext
@@ -54,6 +55,9 @@ class MainWindow(QMainWindow):
         self.lock_dialog: LoginDialog | None = None
         self._hidden: list[QDialog] = []
         self.setWindowTitle(self.tr("出租屋管理服务中心 · {code}").format(code=ctx.desk.center_code))
+        self.trial = is_trial(ctx.desk)
+        if self.trial:  # issue 12: nobody mistakes a demo centre for the real one
+            self.setWindowTitle(self.windowTitle() + " · " + self.tr("试用中心"))
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget()
@@ -137,7 +141,12 @@ class MainWindow(QMainWindow):
         self.training_label = QLabel()
         self.busy_label = busy_label(self.ctx.desk)
         self.statusBar().addWidget(self.busy_label)
-        for label in (self.staff_label, self.training_label, self.sync_label, self.due_label):
+        labels = [self.staff_label, self.training_label, self.sync_label, self.due_label]
+        if self.trial:
+            self.trial_label = QLabel(self.tr("试用中心"))
+            self.trial_label.setStyleSheet("color: #b35c00; font-weight: bold")
+            labels.insert(0, self.trial_label)
+        for label in labels:
             self.statusBar().addPermanentWidget(label)
         self.refresh_status()
 

@@ -39,7 +39,23 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync,
                    cmd_supervisor, cmd_services, cmd_security, cmd_doors):
         module.register(sub)
+    _add_force(parser)
     return parser
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    """Every command that writes a file (--out, --export) gets --force: without it an
+    existing file is never overwritten (app.out_paths, issue 12). No abbreviations either:
+    `--password SECRET` must not be taken as `--password-file SECRET`."""
+    parser.allow_abbrev = False
+    options = {o for a in parser._actions for o in a.option_strings}
+    if options & {"--out", "--export"} and "--force" not in options:
+        parser.add_argument("--force", action="store_true",
+                            help="覆盖已有文件 / overwrite an existing output file")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_force(child)
 
 
 def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.cli.common import desk_from, emit, read_password
+from app.cli.common import add_password_file, desk_from, emit, read_new_password
 
 ADMIN_URL_ENV = "RENTDESK_DISTRICT_ADMIN_URL"
 
@@ -28,13 +28,14 @@ def register(sub) -> None:
     p.set_defaults(handler=run_init)
     p = d.add_parser("demo", help="启动试用区数据库 (pgserver) / start a trial district PostgreSQL")
     p.add_argument("--dir", type=Path, default=None,
-                   help="data directory of the server (default <home>/district-pg). As root, "
+                   help="data directory of the server (default: a folder beside the desk's data "
+                   "folder, never inside it: its PostgreSQL is not encrypted). As root, "
                    "pgserver runs it as system user 'pgserver' and makes the parent folders "
                    "world-traversable (o+rx): choose a folder outside private trees")
     p.set_defaults(handler=run_demo)
     p = d.add_parser("add-center", help="为中心建立登录账号 / a login for one centre (RLS)")
     p.add_argument("code")
-    p.add_argument("--password", help="中心密码 / the centre's password (else stdin)")
+    add_password_file(p)  # never an argument: it would show in `ps` (issue 12)
     p.add_argument("--url", help=f"管理员地址 / admin URL (else {ADMIN_URL_ENV})")
     p.set_defaults(handler=run_add_center)
     from app.cli import cmd_district
@@ -78,10 +79,16 @@ def run_demo(args) -> int:
 
     from app.context import default_home
     from app.sync.district import init_district
-    from app.sync.pgdemo import create_database, pg_ctl_path, start_server, with_database
+    from app.sync.pgdemo import (
+        create_database,
+        demo_data_dir,
+        pg_ctl_path,
+        start_server,
+        with_database,
+    )
 
     home = Path(args.home) if getattr(args, "home", None) else default_home()
-    data_dir = (args.dir or home / "district-pg").resolve()
+    data_dir = demo_data_dir(home, args.dir)
     admin_url = start_server(data_dir, keep_running=True).get_uri()
     with psycopg.connect(admin_url) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'district'").fetchone()
@@ -98,7 +105,7 @@ def run_add_center(args) -> int:
     if not url:
         raise SystemExit(f"请用 --url 或 {ADMIN_URL_ENV} 指定区数据库管理员地址 / "
                          f"Give the admin URL with --url or {ADMIN_URL_ENV}.")
-    password = args.password or read_password("中心密码 / Centre password: ", confirm=True)
+    password = read_new_password(args, "中心密码 / Centre password: ")
     center_url = add_center(url, args.code, password)
     emit({"ok": True, "center": args.code.upper(), "url": center_url})
     return 0

@@ -8,17 +8,18 @@ file's contents are never logged (they are personal data).
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
 import cv2
 import numpy as np
 
+from app.errors import Refused
+from app.file_limits import PHOTO_MAX_BYTES, read_bounded
 from app.photos.headers import read_header
 from app.photos.messages import refused
 
 MAX_PIXELS = 50_000_000  # 50 MP: a 12 MP phone photo passes; a decompression bomb does not
-MAX_FILE_BYTES = 200 * 1024 * 1024  # refuse before reading a file into memory at all
+MAX_FILE_BYTES = PHOTO_MAX_BYTES  # refuse before reading a file into memory at all
 SCAN_LONG_SIDE = 2000  # ≈ 240 dpi across an A4 page: readable, yet a few hundred KB as JPEG
 SCAN_QUALITY = 88
 
@@ -31,22 +32,15 @@ def _read_bytes(source: PathOrBytes) -> bytes:
         if len(data) > MAX_FILE_BYTES:
             raise refused("image_too_large")
         return data
-    path = Path(source)
     try:
-        info = path.stat()
-        # A folder, /dev/zero, a pipe: never read (a device may never end).
-        if not stat.S_ISREG(info.st_mode):
-            raise refused("not_a_file")
-        # stat first so a multi-GB file is refused without being read.
-        if info.st_size > MAX_FILE_BYTES:
-            raise refused("image_too_large")
-        with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
-    except OSError:  # missing, no permission, unplugged stick…
+        # app.file_limits: regular files only (not /dev/zero, not a FIFO), size before read
+        return read_bounded(Path(source), MAX_FILE_BYTES, "照片或扫描件 / photo or scan")
+    except Refused as r:
+        if r.code == "file_too_large":
+            raise refused("image_too_large") from None
+        if r.code == "not_a_file" and Path(source).exists():
+            raise refused("not_a_file") from None
         raise refused("file_unreadable") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise refused("image_too_large")
-    return data
 
 
 def read_image_bytes(source: PathOrBytes) -> bytes:

@@ -131,6 +131,9 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
     """One sync; returns a JSON-able report. Raises SyncError (nothing lost) on failure."""
     if desk.center_code is None:
         raise Refused("no_center", "尚未建立中心，请先运行 rentdesk init。", "Run `rentdesk init` first.")
+    from app.trial import refuse_sync_of_trial
+
+    refuse_sync_of_trial(desk)  # issue 12: demo data never reaches the district
     run_id, started = new_id(), time.perf_counter()
     report: dict = {"center": desk.center_code, "batches": 0, "duplicates": 0, "rows_up": {},
                     "blobs_up": 0, "refused_cards": [], "conflicts_new": 0, "cancelled": False}

@@ -54,7 +54,7 @@ def test_moved_out_person_registers_again_as_the_same_person(desk, admin, buildi
 def test_names_with_markup_and_quotes_stored_verbatim(desk, admin, building):
     name = "O'Brien <b>\"; DROP TABLE person;--"
     register(desk, admin, 1, name=name)
-    rows = search_tenants(desk, "O'Brien")
+    rows = search_tenants(desk, admin, "O'Brien")
     assert [r.name for r in rows] == [name]
 
 

@@ -164,7 +164,7 @@ def test_a_clerks_morning(qtbot, day):  # rules R5, R6
     page.form.building.clear()
     page.form.idno.setFocus()
     for n in range(30):
-        assert len(search_tenants(desk, idno(100 + n, "F" if n % 2 else "M"))) == 1
+        assert len(search_tenants(desk, win.ctx.actor, idno(100 + n, "F" if n % 2 else "M"))) == 1
 
     # The full room: B1 101 holds two; the third is told before saving.
     for n in (40, 41):
@@ -182,7 +182,7 @@ def test_a_clerks_morning(qtbot, day):  # rules R5, R6
     shot(dialog, "desk-day-full-room")
     assert_chinese(visible_messages())
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # a stray Enter: back to the form, nothing saved
-    assert page.currentIndex() == 0 and search_tenants(desk, idno(142)) == []
+    assert page.currentIndex() == 0 and search_tenants(desk, win.ctx.actor, idno(142)) == []
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow)
     keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -223,7 +223,7 @@ def test_a_clerks_morning(qtbot, day):  # rules R5, R6
         if row == 0:
             shot(win, "desk-day-dashboard")
         assert_chinese([t for t in visible_messages() if len(t) > 3])
-    person = search_tenants(desk, idno(101, "F"))[0].person_id
+    person = search_tenants(desk, win.ctx.actor, idno(101, "F"))[0].person_id
     TenantDialog.show_tenant(win.ctx, person, win)
     settle(qtbot, win.ctx.lane)
     qtbot.waitUntil(lambda: any(isinstance(w, TenantDialog) and w.isVisible()

@@ -64,7 +64,7 @@ def test_intake_photo_from_file_then_card_by_keyboard(qtbot, window, desk):  # r
     type_and_enter(qtbot, "0012345678")
     settle(qtbot, window.ctx.lane)
     assert "0012345678" in panel.message.text()
-    rows = search_tenants(desk, number)
+    rows = search_tenants(desk, window.ctx.actor, number)
     assert len(rows) == 1 and rows[0].card_number == "0012345678"
     with read_session(desk.engine) as s:
         assert [c.status for c in cards_of_person(s, rows[0].person_id)] == ["active"]

@@ -125,6 +125,6 @@ def test_intakes_by_keyboard_within_the_keystroke_budget(qtbot, window, desk):  
     typed = keys.count
     assert typed <= 35
     for n in (70, 71, 72):
-        assert len(search_tenants(desk, idno(n))) == 1
+        assert len(search_tenants(desk, window.ctx.actor, idno(n))) == 1
     print(f"keystrokes: reader+camera {reader}, typed {typed}, typed in a new building "
           f"{first_typed}, card after swipe {card_keys}")

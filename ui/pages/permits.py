@@ -3,8 +3,6 @@ steps with their dates, the application form."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import Refused
 from app.permit_print import permit_form_pdf
 from app.permits import (
     STATUS_LABELS,
@@ -33,13 +30,12 @@ from app.permits import (
     permit_applications,
     set_permit_status,
 )
-from app.photo_intake import read_picture_file
 from app.search import search_tenants
 from app.ui_queries import tenant_detail
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick
-from ui.notify import error_label, error_text, show_error
+from ui.notify import error_label, error_text
 from ui.pages.listings import preview_pdf
 from ui.widgets import set_message
 
@@ -110,7 +106,7 @@ class PermitsTab(QWidget):
         self.found.clear()
         self.message.clear()
         try:
-            rows = search_tenants(self.ctx.desk, self.box.text().strip(), limit=20)
+            rows = search_tenants(self.ctx.desk, self.ctx.actor, self.box.text().strip(), limit=20)
         except Exception as exc:  # noqa: BLE001 - a refused query says why
             set_message(self.message, error_text(exc), ok=False)
             return
@@ -189,10 +185,12 @@ class PermitsTab(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择扫描件"), "",
                                               self.tr("图片 (*.jpg *.jpeg *.png)"))
         if path:
-            try:  # bounded, and said in words: a folder, a device, a 4 GB file
-                self.scans[kind] = read_picture_file(Path(path), self.tr("扫描件"), "scan")
-            except Refused as r:
-                show_error(self, r)
+            from app.file_limits import read_scan
+
+            try:
+                self.scans[kind] = read_scan(path)  # bounded before the read (app.file_limits)
+            except Exception as exc:  # noqa: BLE001 - a refused file says why
+                set_message(self.message, error_text(exc), ok=False)
                 return
             self.refresh()
 
