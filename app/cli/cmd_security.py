@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.cli.common import acting_desk, add_as, desk_from, emit
+from app.cli.common import acting, acting_desk, add_as, desk_from, emit
 
 RECOVERY_ENV = "RENTDESK_RECOVERY_KEY"
 
@@ -77,7 +77,7 @@ def run_restore(args) -> int:
     # A new PC has no accounts yet: restoring its centre is the first step, like `init`.
     actor = None
     if desk.center_code is not None:
-        desk, actor = acting_desk(args)
+        actor = acting(desk, args)
     emit(restore(desk, actor, args.file, _recovery_key(args)))
     return 0
 
