@@ -10,6 +10,7 @@ import platformdirs
 from sqlalchemy import Engine
 from sqlmodel import select
 
+import app.text_input  # noqa: F401 - installs the text boundary on every ORM flush
 from db.engine import DB_FILENAME, open_engine, read_session
 from db.migrate import upgrade
 from db.models import Center

@@ -24,6 +24,7 @@ from app.records import (
     unit_and_building,
 )
 from app.staff import require, require_trained
+from app.text_input import check_fields
 from db.engine import write_session
 from db.models import Card, CardEvent, IdDocument, Person, Tenancy, utcnow
 
@@ -74,7 +75,16 @@ def family_planning_applies(sex: str | None, birth_date: date | None, today: dat
 
 def validate_input(data: TenantInput) -> list[tuple[str, str, str]]:
     """Every field problem as (field, zh, en), so the form can mark them inline."""
-    problems: list[tuple[str, str, str]] = []
+    # The text boundary first (issue 11): NUL, control characters, over-long cells.
+    problems = check_fields("person", {
+        "idno": data.idno, "name": data.name, "phone": data.phone,
+        "building_code": data.building_code, "unit_number": data.unit_number,
+        "ethnicity": data.ethnicity, "household_address": data.household_address,
+        "native_place": data.native_place, "marital_status": data.marital_status,
+        "education": data.education, "employer": data.employer, "occupation": data.occupation,
+        "stay_reason": data.stay_reason, "family_planning_cert": data.family_planning_cert})
+    if problems:
+        return problems
     parsed = parse_id(data.idno, data.id_kind, data.country)
     if not parsed.valid:
         problems.append(("idno", f"证件号码：{parsed.error}", f"ID number: {parsed.error_en}"))

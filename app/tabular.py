@@ -8,6 +8,11 @@ from pathlib import Path
 
 from app.errors import Refused
 
+MAX_FILE_BYTES = 64 * 1024 * 1024  # a district's whole roster is a few MB
+# A long cell is read whole and then refused by app.text_input with its field named,
+# rather than failing the file with the csv module's own error.
+csv.field_size_limit(MAX_FILE_BYTES)
+
 
 def _decode(raw: bytes) -> str:
     """UTF-8 (with or without BOM) first; GB18030 (a superset of GBK) is what Excel in China writes."""
@@ -32,6 +37,10 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
     """Header and rows as text; refuses files it cannot read with a message."""
     if not path.exists():
         raise Refused("no_file", f"找不到文件 {path}。", f"File not found: {path}.")
+    if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+        # /dev/zero, a pipe or a 2 GB file: never read without end.
+        raise Refused("bad_file", f"{path.name} 不是可导入的文件（不是普通文件或超过 64 MB）。",
+                      f"{path.name} cannot be imported (not a regular file, or over 64 MB).")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         import openpyxl
@@ -44,7 +53,7 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
         rows = [[_clean(v) for v in row] for row in book.active.iter_rows(values_only=True)]
         book.close()
     elif suffix in (".csv", ".txt"):
-        text = _decode(path.read_bytes())
+        text = _decode(path.read_bytes()[:MAX_FILE_BYTES])
         try:
             rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
         except csv.Error as e:

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.cli.common import desk_from, emit, read_password
+from app.cli.common import acting_desk, add_as, emit, read_password
 
 ADMIN_URL_ENV = "RENTDESK_DISTRICT_ADMIN_URL"
 
@@ -19,6 +19,7 @@ def register(sub) -> None:
                    help="本机成为本中心的正式副本（恢复备份后）/ make this copy the centre's replica "
                    "of record (after restoring a backup)")
     p.add_argument("--batch", type=int, default=None, help="outbox entries per batch")
+    add_as(p)  # a trained staff login; --rebase an administrator's (issue 11)
     p.set_defaults(handler=run_sync)
 
     d = sub.add_parser("district", help="区数据库 / the district database").add_subparsers(
@@ -47,12 +48,18 @@ def _progress(done: int, total: int, stage: str) -> bool:
 def run_sync(args) -> int:
     from app.sync.batches import BATCH_ENTRIES
     from app.sync.errors import SyncError
-    from app.sync.run import sync
+    from app.sync.run import PASSWORD_ENV, check_url, sync_as
 
-    desk = desk_from(args)
+    check_url(args.district)  # before asking for any password
+    desk, actor = acting_desk(args)
+    password = None
+    if not os.environ.get(PASSWORD_ENV) and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("区数据库密码 / District password: ")
     try:
-        report = sync(desk, args.district, progress=_progress, do_rebase=args.rebase,
-                      batch_entries=args.batch or BATCH_ENTRIES)
+        report = sync_as(desk, actor, args.district, password, progress=_progress,
+                         do_rebase=args.rebase, batch_entries=args.batch or BATCH_ENTRIES)
     except SyncError as err:
         emit({"ok": False, **err.to_dict()})
         raise
