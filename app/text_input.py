@@ -77,7 +77,7 @@ FREE_TEXT = frozenset({"description", "note", "reason", "end_reason", "withdraw_
                        "return_reason", "resolution", "address", "household_address"})
 
 # Written by the software, never typed: hashes, ids, JSON details, enum values.
-_NOT_INPUT = frozenset({"id", "hash", "prev_hash", "detail", "center_code", "kind", "status",
+NOT_INPUT = frozenset({"id", "hash", "prev_hash", "detail", "center_code", "kind", "status",
                         "role", "sex", "country", "region_code", "timezone", "basis", "action",
                         "entity", "entity_id", "op", "payload", "rows", "centers", "answer"})
 _SKIP_TABLES = frozenset({"audit_event", "outbox", "local_meta", "sync_batch", "sync_run",
@@ -97,7 +97,7 @@ def problem(table: str, column: str, value: object) -> tuple[str, str, str] | No
     """(column, zh, en) when `value` may not be stored in `table.column`, else None."""
     if not isinstance(value, str) or table in _SKIP_TABLES:
         return None
-    if column in _NOT_INPUT or column.endswith(("_id", "_sha256")):
+    if column in NOT_INPUT or column.endswith(("_id", "_sha256")):
         # Still never a NUL: PostgreSQL cannot store one in any text column.
         if "\x00" in value:
             return (column, f"{column}：含有空字符（NUL），不能保存。",

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.cli.common import acting_desk, add_as, emit, read_password
+from app.cli.common import acting_desk, add_as, desk_from, emit, read_password
 
 ADMIN_URL_ENV = "RENTDESK_DISTRICT_ADMIN_URL"
 
@@ -21,6 +21,16 @@ def register(sub) -> None:
     p.add_argument("--batch", type=int, default=None, help="outbox entries per batch")
     add_as(p)  # a trained staff login; --rebase an administrator's (issue 11)
     p.set_defaults(handler=run_sync)
+
+    p = sub.add_parser("not-accepted", help="区数据库未接收的记录 / rows the district did not take")
+    p.set_defaults(handler=run_not_accepted)
+    p = sub.add_parser("correct", help="修正未接收的记录 / correct a not-accepted record's field")
+    p.add_argument("table")
+    p.add_argument("id")
+    p.add_argument("field")
+    p.add_argument("value")
+    add_as(p)
+    p.set_defaults(handler=run_correct)
 
     d = sub.add_parser("district", help="区数据库 / the district database").add_subparsers(
         dest="action", required=True)
@@ -67,6 +77,27 @@ def run_sync(args) -> int:
         print(file=sys.stderr)
     emit(report)
     return 0 if report["ok"] else 2
+
+
+def run_not_accepted(args) -> int:
+    from dataclasses import asdict
+
+    from app.sync.not_accepted import listed
+
+    rows = listed(desk_from(args))
+    for row in rows:
+        emit(asdict(row))
+    emit({"ok": not rows, "not_accepted": len(rows)})
+    return 0
+
+
+def run_correct(args) -> int:
+    from app.sync.not_accepted import correct
+
+    desk, actor = acting_desk(args)
+    correct(desk, actor, args.table, args.id, args.field, args.value)
+    emit({"ok": True, "queued": f"{args.table}:{args.id}"})
+    return 0
 
 
 def run_init(args) -> int:

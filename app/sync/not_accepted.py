@@ -106,3 +106,29 @@ def count(desk: Desk) -> int:
     from sqlalchemy import func
     with read_session(desk.engine) as s:
         return s.execute(select(func.count()).select_from(SyncNotAccepted)).scalar_one()
+
+
+def correct(desk: Desk, actor, table: str, row_id: str, field: str, value: str | None) -> None:
+    """Correct one field of a not-accepted record (a supervisor's fix, audited). The new
+    value passes the text boundary like any input; the change is queued, so the next sync
+    sends the record again and it leaves the list once the district takes it."""
+    from app import audit, text_input
+    from app.errors import NotFound, Refused
+    from app.staff import require
+    from db.sync_scope import UPLOADED_TABLES
+
+    require(actor, "resolve_conflict")
+    model = next((m for m in UPLOADED_TABLES if m.__tablename__ == table), None)
+    column = model.__table__.columns.get(field) if model is not None else None
+    if (model is None or table == "audit_event" or column is None
+            or field in text_input.NOT_INPUT or field.endswith(("_id", "_sha256"))):
+        raise Refused("not_correctable", f"{table}.{field} 不能在此修改。",
+                      f"{table}.{field} cannot be corrected here.")
+    text_input.refuse(text_input.check_fields(table, {field: value}))
+    with write_session(desk.engine) as s:
+        obj = s.get(model, row_id)
+        if obj is None:
+            raise NotFound("no_record", f"没有记录 {table} {row_id}。", f"No record {table} {row_id}.")
+        setattr(obj, field, value)
+        s.add(obj)
+        audit.record(s, actor, "sync.correct", table, row_id, field=field)
