@@ -9,6 +9,7 @@ from app.context import Desk
 from app.errors import Refused
 from app.sync import anchor
 from db.engine import read_session
+from db.models import AuditEvent
 
 
 def _district(desk: Desk, url: str | None, password: str | None):
@@ -60,10 +61,14 @@ def restored_behind(desk: Desk, before: tuple[int, str] | None) -> dict | None:
         return None
     with read_session(desk.engine) as s:
         head = audit.chain_head(s)
-    if head[0] >= best[0]:
+        at_anchor = s.get(AuditEvent, best[0]) if best[0] else None
+    # The restored chain must hold the anchored entry itself; entries the restore writes
+    # after the backup's end (its own audit record) do not count as reaching it.
+    if best[0] == 0 or (at_anchor is not None and at_anchor.hash == best[1]):
         return None
-    return {"code": "backup_behind_anchor", "backup_head_seq": head[0], "anchor_seq": best[0],
-            "zh": f"该备份的审计日志止于第 {head[0]} 条，早于区数据库已锚定的第 {best[0]} 条："
-                  "备份之后的审计记录不在本机，区数据库仍保存着它们。",
-            "en": f"The backup's audit log ends at entry {head[0]}, before the district's "
-                  f"anchor {best[0]}: later entries are not here; the district still holds them."}
+    return {"code": "backup_behind_anchor", "restored_head_seq": head[0], "anchor_seq": best[0],
+            "zh": f"该备份的审计日志未包含区数据库已锚定的第 {best[0]} 条：备份早于最近一次同步，"
+                  "之后的审计记录不在本机，区数据库仍保存着它们。",
+            "en": f"The backup's audit log does not hold entry {best[0]}, the district's "
+                  "anchor: the backup predates the last sync; later entries are not here, the "
+                  "district still holds them."}
