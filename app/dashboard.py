@@ -20,6 +20,7 @@ from app.delivery import as_utc, due_counts, due_list, zone
 from app.faults import list_faults
 from app.staff import PERMISSIONS, training_status
 from app.stats import groups_now, statistics
+from app.sync import not_accepted
 from app.sync_history import last_sync_at
 from db.engine import read_session
 from db.models import Staff, utcnow
@@ -89,6 +90,7 @@ class Dashboard:
     training: list[TrainingReminder]
     near_cap: list[NearCap]
     last_sync_at: datetime | None
+    not_accepted: int = 0  # rows the district did not take (issue 11), see 同步
 
 
 def near_cap(desk: Desk, share: float = NEAR_CAP_SHARE) -> list[NearCap]:
@@ -111,7 +113,7 @@ def dashboard(desk: Desk, actor: Actor, now: datetime | None = None) -> Dashboar
     return Dashboard(now, counts.green + counts.amber, counts.amber, counts.red, len(faults),
                      sum(f.notify_overdue for f in faults),
                      training_reminders(desk, today, None if everyone else actor.staff_id),
-                     near_cap(desk), last_sync_at(desk))
+                     near_cap(desk), last_sync_at(desk), not_accepted.count(desk))
 
 
 def _median_ms(fn, n: int) -> dict[str, float]:

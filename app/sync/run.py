@@ -42,7 +42,7 @@ URL_ENV = "RENTDESK_DISTRICT_URL"
 PASSWORD_ENV = "RENTDESK_DISTRICT_PASSWORD"
 
 
-def _without_password(url: str) -> str:
+def without_password(url: str) -> str:
     """The address without any password: none in the user-info, none in the query string."""
     parts = urlsplit(url)
     user, _, host = parts.netloc.rpartition("@")
@@ -68,7 +68,7 @@ def check_url(url: str | None) -> None:
                       "同步时在密码框输入，或用环境变量 RENTDESK_DISTRICT_PASSWORD。",
                       "The district address must not carry a password (user:password@ or "
                       "?password=). Remove it and type the password when asked, or set "
-                      "RENTDESK_DISTRICT_PASSWORD.", address=_without_password(url))
+                      "RENTDESK_DISTRICT_PASSWORD.", address=without_password(url))
 
 
 def resolve_url(desk: Desk, url: str | None) -> str:
@@ -215,7 +215,7 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
             crash_point("decisions_applied")
         report["audit_anchor"] = anchor.report_head(desk, conn)  # R10: the anchor outside
         with write_session(desk.engine) as s:
-            batches.set_meta(s, "district_url", _without_password(url))
+            batches.set_meta(s, "district_url", without_password(url))
             batches.set_meta(s, "last_sync_at", utcnow().isoformat())
     except psycopg.Error as err:
         error = from_db_error(err)
@@ -250,6 +250,6 @@ def sync_as(desk: Desk, actor: Actor, url: str | None = None, password: str | No
         require(actor, "sync")  # administrators only
     with write_session(desk.engine) as s:
         audit.record(s, actor, "sync.rebase" if do_rebase else "sync.run", "sync", None,
-                     address=_without_password(url) if url else None)
+                     address=without_password(url) if url else None)
     return sync(desk, url, password, progress=progress, do_rebase=do_rebase,
                 batch_entries=batch_entries)

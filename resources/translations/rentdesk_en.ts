@@ -465,6 +465,11 @@
         <translation>Last sync</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/dashboard.py" line="68"/>
+        <source>区数据库未接收的记录</source>
+        <translation>Rows the district did not take</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/dashboard.py" line="73"/>
         <location filename="../../ui/pages/dashboard.py" line="79"/>
         <source>姓名</source>
@@ -567,12 +572,12 @@
         <translation>Lapses in {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="150"/>
+        <location filename="../../ui/pages/dashboard.py" line="151"/>
         <source>尚未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152"/>
+        <location filename="../../ui/pages/dashboard.py" line="153"/>
         <source>有 {n} 张故障单超过 24 小时未通知安装单位（规则 R7）。</source>
         <translation>{n} fault tickets have gone over 24 h without notifying the installer (rule R7).</translation>
     </message>
@@ -1889,7 +1894,7 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/print_menu.py" line="38"/>
         <source>今日全部采集表</source>
-        <translation>All of today's collection forms</translation>
+        <translation>All of today&apos;s collection forms</translation>
     </message>
     <message>
         <location filename="../../ui/print_menu.py" line="41"/>
@@ -1922,7 +1927,7 @@ Not built yet.</translation>
     <message>
         <location filename="../../ui/print_menu.py" line="57"/>
         <source>今日全部采集表（批量打印）</source>
-        <translation>All of today's collection forms (batch print)</translation>
+        <translation>All of today&apos;s collection forms (batch print)</translation>
     </message>
     <message>
         <location filename="../../ui/print_menu.py" line="58"/>
@@ -2516,115 +2521,125 @@ Not built yet.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="54"/>
+        <location filename="../../ui/pages/sync_page.py" line="48"/>
         <source>postgresql://用户@主机:端口/数据库（空则用上次的地址）</source>
         <translation>postgresql://user@host:port/database (empty: the last address)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="57"/>
+        <location filename="../../ui/pages/sync_page.py" line="51"/>
         <source>中心密码（不保存）</source>
         <translation>Centre password (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="58"/>
+        <location filename="../../ui/pages/sync_page.py" line="52"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="67"/>
+        <location filename="../../ui/pages/sync_page.py" line="62"/>
         <source>区数据库地址</source>
         <translation>District address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="71"/>
+        <location filename="../../ui/pages/sync_page.py" line="66"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="72"/>
+        <location filename="../../ui/pages/sync_page.py" line="67"/>
         <source>每日自动同步：用系统的计划任务每天运行一次 rentdesk sync（地址取上次同步的，密码取环境变量 RENTDESK_DISTRICT_PASSWORD）：</source>
         <translation>Daily sync: have the system&apos;s scheduler run rentdesk sync once a day (it uses the last address and the password in RENTDESK_DISTRICT_PASSWORD):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="78"/>
+        <location filename="../../ui/pages/sync_page.py" line="73"/>
         <source>与区数据库同步</source>
         <translation>Sync with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="83"/>
+        <location filename="../../ui/pages/sync_page.py" line="78"/>
         <source>同步记录</source>
         <translation>Past runs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="90"/>
+        <location filename="../../ui/pages/sync_page.py" line="80"/>
+        <source>区数据库未接收的记录（修改后会重新发送）</source>
+        <translation>Rows the district did not take (sent again once corrected)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="87"/>
         <source>冲突记录（主管处理）</source>
         <translation>Conflicts (for supervisors)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="98"/>
+        <location filename="../../ui/pages/sync_page.py" line="95"/>
         <source>待上传的更改：{n} 条</source>
         <translation>Changes waiting to upload: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="119"/>
+        <location filename="../../ui/pages/sync_page.py" line="120"/>
         <source>{when}  成功：上传 {up} 行</source>
         <translation>{when}  done: {up} rows up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122"/>
+        <location filename="../../ui/pages/sync_page.py" line="123"/>
         <source>{when}  已取消</source>
         <translation>{when}  cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="123"/>
-        <location filename="../../ui/pages/sync_page.py" line="182"/>
+        <location filename="../../ui/pages/sync_page.py" line="124"/>
+        <location filename="../../ui/pages/sync_page.py" line="190"/>
         <source>{when}  失败（{code}）</source>
         <translation>{when}  failed ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="136"/>
+        <location filename="../../ui/pages/sync_page.py" line="144"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="137"/>
+        <location filename="../../ui/pages/sync_page.py" line="145"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="154"/>
+        <location filename="../../ui/pages/sync_page.py" line="162"/>
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="172"/>
+        <location filename="../../ui/pages/sync_page.py" line="180"/>
         <source>已取消：已上传的批次已保存，其余下次同步时继续。</source>
         <translation>Cancelled: batches already sent are kept; the rest goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="175"/>
+        <location filename="../../ui/pages/sync_page.py" line="183"/>
         <source>同步完成。</source>
         <translation>Sync finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="192"/>
+        <location filename="../../ui/pages/sync_page.py" line="200"/>
         <source>上传：{rows} 行，{batches} 批，照片与扫描件 {blobs} 个</source>
         <translation>Up: {rows} rows in {batches} batches, {blobs} photos and scans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="195"/>
+        <location filename="../../ui/pages/sync_page.py" line="203"/>
         <source>下载：区里的决定 {n} 条</source>
         <translation>Down: {n} decisions from the district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="196"/>
+        <location filename="../../ui/pages/sync_page.py" line="204"/>
         <source>新冲突：{n} 条；被拒的门禁卡：{c} 张</source>
         <translation>New conflicts: {n}; cards refused: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="198"/>
+        <location filename="../../ui/pages/sync_page.py" line="206"/>
         <source>仍待上传：{n} 条</source>
         <translation>Still to upload: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/sync_page.py" line="207"/>
+        <source>区数据库未接收：{n} 条（见下方列表）</source>
+        <translation>Not taken by the district: {n} (see the list below)</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from app.errors import Refused
 from app.staff import create_staff, record_training
-from app.sync.run import _without_password, check_url, sync_as
+from app.sync.run import check_url, sync_as, without_password
 from app.sync_history import saved_district_url
 from db.engine import read_session
 from db.models import AuditEvent
@@ -30,7 +30,7 @@ def _actions(desk) -> list[str]:
 
 def test_sync_by_a_trained_clerk_rebase_only_by_an_admin(desk, admin, building, lh01_url):
     register(desk, admin, 1)
-    url, pw = _without_password(lh01_url), CENTER_PASSWORD
+    url, pw = without_password(lh01_url), CENTER_PASSWORD
     clerk = create_staff(desk, admin, "clerk1", "clerk-password", "clerk")
     # rule R3: an untrained account does not sync
     with pytest.raises(Refused) as err:
@@ -55,7 +55,7 @@ def test_password_in_the_address_is_refused_and_never_stored(url):
     with pytest.raises(Refused) as err:
         check_url(url)
     assert "RENTDESK_DISTRICT_PASSWORD" in err.value.zh and "secret" not in str(err.value.data)
-    assert "secret" not in _without_password(url)
+    assert "secret" not in without_password(url)
 
 
 def test_saved_address_carries_no_password(desk, admin, building, lh01_url):
@@ -74,7 +74,7 @@ def test_cli_sync_without_login_is_refused(desk, admin, building, lh01_url):
     env = {k: v for k, v in os.environ.items() if k not in ("RENTDESK_PASSWORD", "RENTDESK_USER")}
     env["PYTHONPATH"] = str(ROOT)
     base = [sys.executable, "-m", "app", "--home", str(desk.home), "sync", "--district"]
-    no_login = subprocess.run(base + [_without_password(lh01_url), "--rebase"], env=env,
+    no_login = subprocess.run(base + [without_password(lh01_url), "--rebase"], env=env,
                               capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert no_login.returncode != 0 and "--as" in no_login.stderr
     in_url = subprocess.run(base + [lh01_url, "--as", "admin"], env={**env, "RENTDESK_PASSWORD":

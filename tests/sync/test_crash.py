@@ -14,7 +14,7 @@ from sqlmodel import select
 from app.demo import generate_demo
 from app.sync import batches
 from app.sync.crash import ENV, STEPS
-from app.sync.run import _without_password, sync
+from app.sync.run import sync, without_password
 from db.engine import read_session
 from db.models import Tenancy
 from tests.conftest import PASSWORD
@@ -32,7 +32,7 @@ def _sync_process(home: Path, url: str, crash_at: str | None) -> subprocess.Comp
     if crash_at:
         env[ENV] = crash_at
     return subprocess.run([sys.executable, "-m", "app", "--home", str(home), "sync",
-                           "--district", _without_password(url), "--batch", "400",
+                           "--district", without_password(url), "--batch", "400",
                            "--as", "admin"],
                           env=env, capture_output=True, text=True, timeout=120)
 
