@@ -37,6 +37,8 @@ _FIELDS: dict[tuple[str, str], tuple[int, str, str]] = {
     ("", "idno"): (64, "证件号码", "ID number"),
     ("", "building_code"): (32, "楼栋编号", "building code"),
     ("", "unit_number"): (32, "房号", "unit number"),
+    ("building", "units"): (4000, "房号列表", "unit numbers"),
+    ("building", "company"): (100, "所属公司", "company"),
     ("", "phone"): (32, "联系电话", "phone"),
     ("", "contact_phone"): (32, "联系电话", "contact phone"),
     ("", "contact"): (60, "联系人", "contact"),

@@ -113,3 +113,12 @@ def test_stored_nul_is_listed_not_accepted_and_resent_once_corrected(
     assert not_accepted.listed(desk) == []
     with read_session(desk.engine) as s:
         assert s.get(Person, bad.person_id).name == "李四"
+
+
+def test_building_import_passes_the_boundary(desk, admin, tmp_path):
+    path = tmp_path / "buildings.csv"
+    path.write_text("楼栋编号,楼栋名称,地址,建筑面积\nB1,坏\x00楼,深圳,60\nB2,好楼,深圳,60\n",
+                    encoding="utf-8")
+    report = import_file(desk, admin, "buildings", path)
+    assert report.good == 1 and report.bad == 1
+    assert [r["error"] for r in report.rows if not r["ok"]][0].startswith("楼栋名称")
