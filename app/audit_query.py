@@ -14,8 +14,8 @@ from sqlmodel import select
 
 from app import audit
 from app.audit import Actor
+from app.clock import as_utc
 from app.context import Desk
-from app.delivery import as_utc
 from app.staff import PERMISSIONS, require
 from db.engine import read_session, write_session
 from db.models import AuditEvent, Staff

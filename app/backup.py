@@ -17,13 +17,13 @@ from __future__ import annotations
 import logging
 import os
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import sqlcipher3
 from sqlmodel import select
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.blobs import encrypt_legacy_blobs
 from app.context import Desk
@@ -62,7 +62,7 @@ def secure_legacy_files(desk: Desk) -> dict:
             done["backups"] += 1
     done["blobs"] = encrypt_legacy_blobs(desk)
     with write_session(desk.engine) as s:
-        s.add(LocalMeta(key="legacy_files_encrypted", value=datetime.now(UTC).isoformat()))
+        s.add(LocalMeta(key="legacy_files_encrypted", value=clock.now_utc().isoformat()))
     return done
 
 
@@ -71,7 +71,7 @@ def maybe_daily_backup(desk: Desk, today: date | None = None) -> Path | None:
     secure_legacy_files(desk)
     if desk.center_code is None:
         return None  # nothing worth keeping before `init`
-    today = today or date.today()
+    today = today or clock.today(desk)
     target = daily_dir(desk) / f"rentdesk-{today:%Y%m%d}.sqlite"
     if target.exists():
         return None
@@ -110,7 +110,7 @@ def rotate(folder: Path, daily_keep: int = DAILY_KEEP, weekly_keep: int = WEEKLY
 def make_backup(desk: Desk, actor: Actor, out: Path | None = None) -> Path:
     """An encrypted copy to `out` (default backups/manual/), logged to the audit (R10)."""
     require(actor, "settings")
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now(desk).strftime("%Y%m%d-%H%M%S")
     target = out or desk.backup_dir / "manual" / f"rentdesk-{stamp}.sqlite"
     if target.exists():
         raise Refused("backup_exists", f"文件已存在：{target}", f"{target} already exists.")
@@ -185,7 +185,7 @@ def _check_and_mark(desk: Desk, tmp: Path, key: bytes, actor: Actor | None, sour
             code = center.center_code if center else None
             if desk.center_code and code and code != desk.center_code:
                 raise _refuse("other_center", f"备份属于中心 {code}。", f"the backup belongs to centre {code}.")
-            now = datetime.now(UTC).isoformat()
+            now = clock.now_utc().isoformat()
             for k, v in (("restored_at", now), ("restored_from", source.name)):
                 row = s.get(LocalMeta, k) or LocalMeta(key=k, value=v)
                 row.value = v

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from app import clock
 from app.cards import issue_card
 from app.center import init_center
 from app.context import Desk, open_desk
@@ -55,7 +56,7 @@ def _prepare(home: Path, tenants: int, progress) -> tuple[Desk, float | None]:
     desk = open_desk(home)
     demo_seconds = None
     if desk.center_code is None:
-        init_center(desk, "BENCH", "基准测试中心", "bench", BENCH_PASSWORD, induction_on=date.today())
+        init_center(desk, "BENCH", "基准测试中心", "bench", BENCH_PASSWORD, induction_on=clock.today())
         report = generate_demo(desk, tenants, seed=7, progress=progress)
         demo_seconds = report.seconds
     else:
@@ -69,7 +70,7 @@ def _ensure_bench_account(desk: Desk) -> None:
         get_actor(desk, "bench")
     except NotFound:
         create_staff(desk, None, "bench", BENCH_PASSWORD, "admin")
-        record_training(desk, None, "bench", "induction", date.today())
+        record_training(desk, None, "bench", "induction", clock.today())
 
 
 def _sample(desk: Desk, sql: str, n: int = 400) -> list[str]:

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlmodel import Session, select
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.context import Desk
 from app.errors import NotFound, Refused
@@ -17,7 +17,7 @@ from app.occupancy import require_free_slot
 from app.records import find_person, require_active_tenancy, unit_and_building
 from app.staff import require, require_trained
 from db.engine import write_session
-from db.models import Card, CardEvent, IdDocument, Person, Tenancy, utcnow
+from db.models import ENDED_BY, Card, CardEvent, CardStatus, IdDocument, Person, Tenancy, utcnow
 
 _SEPARATORS = re.compile(r"[\s:\-_.,]")
 _FULLWIDTH = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)}
@@ -69,7 +69,7 @@ def _info(session: Session, card: Card) -> CardInfo:
 def _require_number_free(session: Session, number: str) -> None:
     """A lost or revoked number is blocked forever; an active one belongs to one tenancy."""
     for other in session.exec(select(Card).where(Card.number == number)):
-        if other.status == "active":
+        if other.status == CardStatus.ACTIVE:
             raise Refused("card_in_use", f"卡号 {number} 正在使用中（另一租户），请换一张卡。",
                           f"Card {number} is already in use by another tenant: use another card.",
                           card=number)
@@ -89,7 +89,7 @@ def _require_verified_identity(session: Session, person: Person) -> None:
 
 def _active_card(session: Session, person_id: str) -> Card | None:
     return session.exec(select(Card).where(Card.person_id == person_id,
-                                           Card.status == "active")).first()
+                                           Card.status == CardStatus.ACTIVE)).first()
 
 
 def _add_event(session: Session, actor: Actor, card: Card, kind: str,
@@ -115,7 +115,7 @@ def issue_card(desk: Desk, actor: Actor, idno: str, card_text: str,
     """rule R6: a first card for a registered tenant; rule R5: within the cap."""
     number = normalise_card_number(card_text)
     with write_session(desk.engine) as s:
-        require_trained(s, actor, "issue_card", today or date.today())
+        require_trained(s, actor, "issue_card", today or clock.today(desk))
         person = find_person(s, idno)
         tenancy = require_active_tenancy(s, person)
         holding = _active_card(s, person.id)
@@ -157,38 +157,41 @@ def _card_by_number_or_person(s: Session, card_text: str | None, idno: str | Non
     return card
 
 
-def _end_card(desk: Desk, actor: Actor, status: str, card_text: str | None, idno: str | None,
-              reason: str | None) -> CardInfo:
+def end_card(session: Session, actor: Actor, card: Card, status: CardStatus,
+             reason: str | None) -> None:
+    """The one way a card stops: its state, time and reason, its event and audit row."""
+    card.status, card.ended_at, card.end_reason = status, utcnow(), reason
+    session.add(card)
+    session.flush()
+    _add_event(session, actor, card, ENDED_BY[status], reason)
+
+
+def _end_card(desk: Desk, actor: Actor, status: CardStatus, card_text: str | None,
+              idno: str | None, reason: str | None) -> CardInfo:
     with write_session(desk.engine) as s:
         require(actor, "card_lifecycle")
-        card = _card_by_number_or_person(s, card_text, idno, ("active",))
-        card.status = status
-        card.ended_at = utcnow()
-        card.end_reason = reason
-        s.add(card)
-        s.flush()
-        _add_event(s, actor, card, {"lost": "lost", "revoked": "revoke",
-                                    "returned": "return"}[status], reason)
+        card = _card_by_number_or_person(s, card_text, idno, (CardStatus.ACTIVE,))
+        end_card(s, actor, card, status, reason)
         return _info(s, card)
 
 
 def report_lost(desk: Desk, actor: Actor, card_text: str | None = None,
                 idno: str | None = None) -> CardInfo:
     """The number is blocked forever; the tenant may then get a replacement."""
-    return _end_card(desk, actor, "lost", card_text, idno, "挂失")
+    return _end_card(desk, actor, CardStatus.LOST, card_text, idno, "挂失")
 
 
 def revoke_card(desk: Desk, actor: Actor, reason: str, card_text: str | None = None,
                 idno: str | None = None) -> CardInfo:
     if not reason or not reason.strip():
         raise Refused("reason_required", "注销门禁卡须填写原因。", "Revoking a card needs a reason.")
-    return _end_card(desk, actor, "revoked", card_text, idno, reason.strip())
+    return _end_card(desk, actor, CardStatus.REVOKED, card_text, idno, reason.strip())
 
 
 def return_card(desk: Desk, actor: Actor, card_text: str | None = None,
                 idno: str | None = None) -> CardInfo:
     """The physical card came back: it stops working and its number may be issued again."""
-    return _end_card(desk, actor, "returned", card_text, idno, "退卡")
+    return _end_card(desk, actor, CardStatus.RETURNED, card_text, idno, "退卡")
 
 
 def replace_card(desk: Desk, actor: Actor, idno: str, new_card_text: str,
@@ -200,22 +203,18 @@ def replace_card(desk: Desk, actor: Actor, idno: str, new_card_text: str,
     """
     number = normalise_card_number(new_card_text)
     with write_session(desk.engine) as s:
-        require_trained(s, actor, "issue_card", today or date.today())
+        require_trained(s, actor, "issue_card", today or clock.today(desk))
         person = find_person(s, idno)
         tenancy = require_active_tenancy(s, person)
         old = s.exec(select(Card).where(Card.tenancy_id == tenancy.id,
-                                        Card.status.in_(("active", "lost")))
+                                        Card.status.in_((CardStatus.ACTIVE, CardStatus.LOST)))
                      .order_by(Card.issued_at.desc())).first()
         if old is None or s.exec(select(Card).where(Card.replaces_card_id == old.id)).first():
             raise Refused("nothing_to_replace", "该租户没有可补办的门禁卡（未挂失或已补办），请直接发卡。",
                           "No lost or damaged card to replace: issue a card instead.")
         _require_number_free(s, number)
-        if old.status == "active":
-            old.status = "lost"
-            old.ended_at = utcnow()
-            old.end_reason = "补卡（损坏）"
-            s.add(old)
-            _add_event(s, actor, old, "lost", "补卡（损坏）")
+        if old.status == CardStatus.ACTIVE:
+            end_card(s, actor, old, CardStatus.LOST, "补卡（损坏）")
         s.flush()
         card = _new_card(s, actor, tenancy, number, replaces=old)
         _add_event(s, actor, card, "replace")

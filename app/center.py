@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import select
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
-from app.staff import create_staff, record_training
+from app.staff import create_staff, record_training, require
 from db.engine import write_session
 from db.ids import new_id
 from db.models import Center, LocalMeta
@@ -19,8 +20,9 @@ from db.models import Center, LocalMeta
 
 def init_center(desk: Desk, code: str, name: str, admin: str, password: str,
                 workstation: str | None = None, street_office: str | None = None,
-                induction_on: date | None = None) -> Actor:
+                induction_on: date | None = None, timezone: str = clock.DEFAULT_ZONE) -> Actor:
     """Create the centre, its replica epoch and the first admin, in that order."""
+    timezone = checked_zone(timezone)
     code = code.strip().upper()
     if not re.fullmatch(r"[0-9A-Z]{2,16}", code):
         raise Refused("bad_center_code", "中心编码应为 2–16 位字母或数字。",
@@ -34,14 +36,39 @@ def init_center(desk: Desk, code: str, name: str, admin: str, password: str,
         if s.exec(select(Center)).first():
             raise Refused("already_initialised", "此数据目录已建立中心。", "Already initialised.")
         center = Center(center_code=code, name=name.strip(), workstation=workstation,
-                        street_office=street_office)
+                        street_office=street_office, timezone=timezone)
         s.add(center)
         # The replica epoch tells the district which copy of this database it talks to.
         s.add(LocalMeta(key="replica_epoch", value=new_id()))
         s.flush()
         audit.record(s, None, "center.create", "center", center.id, center_code=code)
-    desk.center_code = code
+    desk.center_code, desk.timezone = code, timezone
     actor = create_staff(desk, None, admin, password, "admin")
     if induction_on is not None:
         record_training(desk, actor, admin, "induction", induction_on)
     return actor
+
+
+def checked_zone(name: str) -> str:
+    """An IANA zone name the desk can use (the centre's days are counted in it)."""
+    name = (name or "").strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise Refused("bad_timezone", f"时区无效：{name}（例如 Asia/Shanghai）。",
+                      f"Unknown time zone {name} (for example Asia/Shanghai).") from None
+    return name
+
+
+def set_center_timezone(desk: Desk, actor: Actor, name: str) -> str:
+    """The centre's zone decides which day "today" is for every rule, form and report."""
+    require(actor, "settings")
+    name = checked_zone(name)
+    with write_session(desk.engine) as s:
+        center = s.exec(select(Center)).one()
+        before, center.timezone = center.timezone, name
+        s.add(center)
+        s.flush()
+        audit.record(s, actor, "center.timezone", "center", center.id, before=before, after=name)
+    desk.timezone = name
+    return name

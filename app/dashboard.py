@@ -9,14 +9,16 @@ from __future__ import annotations
 import statistics as stats_lib
 import time
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel import select
 
+from app import clock
 from app.audit import Actor
+from app.clock import as_utc, zone
 from app.context import Desk
-from app.delivery import as_utc, due_counts, due_list, zone
+from app.delivery import due_counts, due_list
 from app.faults import list_faults
 from app.staff import PERMISSIONS, training_status
 from app.stats import groups_now, statistics
@@ -128,7 +130,7 @@ def _median_ms(fn, n: int) -> dict[str, float]:
 
 def bench_supervisor(desk: Desk, n: int = 5) -> dict[str, Any]:
     """Median ms: monthly statistics (this month; and this year by month), the due list."""
-    today = datetime.now(UTC).astimezone(zone(desk)).date()
+    today = clock.today(desk)
     month, year = today.replace(day=1), today.replace(month=1, day=1)
     out: dict[str, Any] = {}
     for by in ("center", "company", "building"):

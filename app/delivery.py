@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, text
@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from app import audit
 from app.audit import Actor
+from app.clock import as_utc, local_midnight_utc, zone
 from app.context import Desk
 from app.errors import NotFound, Refused
 from app.identity import mask_id
@@ -43,24 +44,6 @@ from db.models import (
 DELIVERY_HOURS = 24  # rule R2
 AMBER_HOURS = 6  # under 6 h left: hurry
 # The index the undelivered query wants (not yet in db/models.py; see the issue note):
-
-# -- centre time -------------------------------------------------------------------------
-
-def zone(desk: Desk) -> ZoneInfo:
-    return ZoneInfo(desk.timezone or "Asia/Shanghai")
-
-
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite hands datetimes back naive; they were stored as UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def local_midnight_utc(day: date, tz: ZoneInfo) -> datetime:
-    """The instant a local calendar day begins, in UTC."""
-    return datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(UTC)
-
 
 def due_at(collected_at: datetime) -> datetime:
     return as_utc(collected_at) + timedelta(hours=DELIVERY_HOURS)

@@ -7,13 +7,14 @@ synced row gets its outbox entry so the demo can be synced and benchmarked like 
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import insert
 
-from app import audit
+from app import audit, clock
 from app.blobs import store_blob
 from app.context import Desk
 from app.demo_names import (
@@ -37,6 +38,7 @@ from db.models import (
     Building,
     Card,
     CardEvent,
+    CardStatus,
     Company,
     IdDocument,
     Landlord,
@@ -101,11 +103,11 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
                   today: date | None = None) -> DemoReport:
     if desk.center_code is None:
         raise Refused("no_center", "尚未建立中心，请先运行 rentdesk init。", "Run `rentdesk init` first.")
-    started = datetime.now()
+    started = time.monotonic()
     rng = random.Random(seed)
     center = desk.center_code
     now = utcnow()
-    today = today or date.today()
+    today = today or clock.today(desk)
     regions = _regions(rng)
     n_units = max(1, -(-tenants // TENANTS_PER_UNIT))
     stamp = {"center_code": center, "created_at": now, "updated_at": now}
@@ -200,7 +202,7 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
             in_unit = n // len(unit_slots)  # tenants placed in this unit before this one
             if in_unit < ucap and building_free[bid] > 0:
                 cid = new_id()
-                status = "returned" if moved_out else "active"
+                status = CardStatus.RETURNED if moved_out else CardStatus.ACTIVE
                 if not moved_out:
                     building_free[bid] -= 1
                 w.add(Card, {**stamp, "id": cid, "number": f"{card_base + n:010d}", "tenancy_id": tid,
@@ -215,6 +217,6 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
                 tick(n + 1, "tenants")
         audit.record(s, None, "demo.generate", center_code=center, tenants=tenants, seed=seed,
                      cards=counts["cards"])
-    seconds = (datetime.now() - started).total_seconds()
+    seconds = time.monotonic() - started
     return DemoReport(counts["buildings"], n_units, tenants, counts["cards"], counts["moved_out"],
                       round(seconds, 1))

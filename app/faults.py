@@ -17,8 +17,8 @@ from sqlmodel import Session, select
 
 from app import audit
 from app.audit import Actor
+from app.clock import as_utc, local_midnight_utc, zone
 from app.context import Desk
-from app.delivery import as_utc, local_midnight_utc, zone
 from app.errors import NotFound, Refused
 from app.staff import require
 from db.engine import read_session, write_session

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
@@ -153,7 +153,8 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
     cols = map_columns(header, TENANT_COLUMNS, ("name", "idno", "phone", "building", "unit"))
     report = ImportReport("tenants")
     with write_session(desk.engine) as s:
-        require_trained(s, actor, "register", date.today())
+        today = clock.today(desk)
+        require_trained(s, actor, "register", today)
         conn = s.connection()
         units = {(b, u): uid for b, u, uid in conn.execute(
             select(Building.code, Unit.number, Unit.id).join(Unit, Unit.building_id == Building.id)
@@ -165,8 +166,8 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
             except Refused as r:
                 report.fail(line, "", r.zh, r.en)
                 continue
-            problems = validate_input(data)
-            parsed = parse_id(data.idno)
+            problems = validate_input(data, today)
+            parsed = parse_id(data.idno, today=today)
             if not problems and (data.building_code, data.unit_number) not in units:
                 problems.append(("unit", f"没有楼栋 {data.building_code} 房号 {data.unit_number}",
                                  f"no unit {data.unit_number} in building {data.building_code}"))

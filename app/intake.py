@@ -9,9 +9,10 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.blobs import store_blob
+from app.cards import end_card
 from app.context import Desk
 from app.errors import Refused
 from app.identity import parse_id
@@ -26,7 +27,7 @@ from app.records import (
 from app.staff import require, require_trained
 from app.text_input import check_fields
 from db.engine import write_session
-from db.models import Card, CardEvent, IdDocument, Person, Tenancy, utcnow
+from db.models import Card, CardStatus, IdDocument, Person, Tenancy, utcnow
 
 _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+?\d{7,15})$")
 
@@ -73,8 +74,9 @@ def family_planning_applies(sex: str | None, birth_date: date | None, today: dat
     return 18 <= age <= 49
 
 
-def validate_input(data: TenantInput) -> list[tuple[str, str, str]]:
-    """Every field problem as (field, zh, en), so the form can mark them inline."""
+def validate_input(data: TenantInput, today: date) -> list[tuple[str, str, str]]:
+    """Every field problem as (field, zh, en), so the form can mark them inline; `today` is
+    the centre's day (app.clock), which ages and arrival dates are judged against."""
     # The text boundary first (issue 11): NUL, control characters, over-long cells.
     problems = check_fields("person", {
         "idno": data.idno, "name": data.name, "phone": data.phone,
@@ -85,7 +87,7 @@ def validate_input(data: TenantInput) -> list[tuple[str, str, str]]:
         "stay_reason": data.stay_reason, "family_planning_cert": data.family_planning_cert})
     if problems:
         return problems
-    parsed = parse_id(data.idno, data.id_kind, data.country)
+    parsed = parse_id(data.idno, data.id_kind, data.country, today=today)
     if not parsed.valid:
         problems.append(("idno", f"证件号码：{parsed.error}", f"ID number: {parsed.error_en}"))
     name = (data.name or "").strip()
@@ -100,7 +102,7 @@ def validate_input(data: TenantInput) -> list[tuple[str, str, str]]:
         problems.append(("building_code", "请选择楼栋。", "Choose the building."))
     if not (data.unit_number or "").strip():
         problems.append(("unit_number", "请选择房号。", "Choose the unit."))
-    if data.arrival_date and data.arrival_date > date.today():
+    if data.arrival_date and data.arrival_date > today:
         problems.append(("arrival_date", "来本地日期不能晚于今天。", "Arrival date is in the future."))
     return problems
 
@@ -126,7 +128,8 @@ def _store_scans(desk: Desk, s: Session, scans: dict[str, bytes]) -> dict[str, s
 def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: bytes | None = None,
                     photo_file: Path | None = None, today: date | None = None) -> Registered:
     """Register a stay. The photo must already be a checked ID crop, or a file to check."""
-    problems = validate_input(data)
+    today = today or clock.today(desk)
+    problems = validate_input(data, today)
     if problems:
         raise Refused("invalid_input", "；".join(p[1] for p in problems),
                       "; ".join(p[2] for p in problems), fields=[p[0] for p in problems])
@@ -135,7 +138,7 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
     parsed = parse_id(data.idno, data.id_kind, data.country)
     assert parsed.number and parsed.kind
     with write_session(desk.engine) as s:
-        require_trained(s, actor, "register", today or date.today())
+        require_trained(s, actor, "register", today)
         unit = find_unit(s, actor.center_code, data.building_code, data.unit_number)
         doc = s.exec(select(IdDocument).where(IdDocument.number == parsed.number)).first()
         person = s.get(Person, doc.person_id) if doc else None
@@ -208,15 +211,9 @@ def move_out(desk: Desk, actor: Actor, idno: str, card_returned: bool = False,
         s.add(tenancy)
         stopped = None
         for card in s.exec(select(Card).where(Card.tenancy_id == tenancy.id,
-                                              Card.status == "active")):
-            card.status = "returned" if card_returned else "revoked"
-            card.ended_at = utcnow()
-            card.end_reason = reason
-            s.add(card)
-            kind = "return" if card_returned else "revoke"
-            s.add(CardEvent(center_code=actor.center_code, card_id=card.id, kind=kind,
-                            staff_id=actor.staff_id, reason=reason))
-            audit.record(s, actor, f"card.{kind}", "card", card.id, reason=reason)
+                                              Card.status == CardStatus.ACTIVE)).all():
+            end_card(s, actor, card, CardStatus.RETURNED if card_returned else CardStatus.REVOKED,
+                     reason)
             stopped = card.number
         s.flush()
         audit.record(s, actor, "tenant.move_out", "tenancy", tenancy.id, reason=reason)

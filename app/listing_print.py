@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlmodel import select
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.blobs import read_blob
 from app.context import Desk
@@ -71,7 +71,7 @@ def export_board(desk: Desk, actor: Actor, fmt: str = "pdf",
     require(actor, "print")
     if fmt not in ("pdf", "xlsx"):
         raise Refused("bad_format", "导出格式应为 pdf 或 xlsx。", "Export as pdf or xlsx.")
-    on = on or date.today()
+    on = on or clock.today(desk)
     with write_session(desk.engine) as s:
         withdrawn = tuple(withdraw_full(s, actor))
         rows = []

@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.errors import Refused
-from db.models import Building, Card, Unit
+from db.models import Building, Card, CardStatus, Unit
 
 M2_PER_PERSON = 6.0
 
@@ -58,12 +58,12 @@ class Occupancy:
 
 def active_cards_in_building(session: Session, building_id: str) -> int:
     return session.exec(select(func.count()).select_from(Card).where(
-        Card.building_id == building_id, Card.status == "active")).one()
+        Card.building_id == building_id, Card.status == CardStatus.ACTIVE)).one()
 
 
 def active_cards_in_unit(session: Session, unit_id: str) -> int:
     return session.exec(select(func.count()).select_from(Card).where(
-        Card.unit_id == unit_id, Card.status == "active")).one()
+        Card.unit_id == unit_id, Card.status == CardStatus.ACTIVE)).one()
 
 
 def building_occupancy(session: Session, building: Building) -> Occupancy:

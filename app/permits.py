@@ -19,15 +19,16 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.blobs import store_blob
+from app.clock import local_date
 from app.context import Desk
 from app.errors import Refused
 from app.identity import mask_id
 from app.leases import current_lease
 from app.records import find_person, require_active_tenancy
-from app.service_common import image_for_storage, local_date, not_found
+from app.service_common import image_for_storage, not_found
 from app.staff import require
 from db.engine import read_session, write_session
 from db.models import IdDocument, Person, Tenancy
@@ -152,7 +153,7 @@ def check_permit(desk: Desk, actor: Actor, idno: str, today: date | None = None,
     require(actor, "search")
     with write_session(desk.engine) as s:
         person = find_person(s, idno)
-        check = evaluate(desk, s, person, today or date.today(), basis, housing_proof,
+        check = evaluate(desk, s, person, today or clock.today(desk), basis, housing_proof,
                          basis_proof)
         audit.record(s, actor, "permit.check", "person", person.id, eligible=check.eligible,
                      missing=[i.code for i in check.missing])
@@ -225,7 +226,7 @@ def apply_permit(desk: Desk, actor: Actor, idno: str, today: date | None = None,
                  basis_proof: bytes | None = None) -> PermitInfo:
     """Take in an application; refused with the checklist of what is missing."""
     require(actor, "register")
-    today = today or date.today()
+    today = today or clock.today(desk)
     scans = {k: image_for_storage(v) for k, v in (("housing", housing_proof),
                                                    ("basis", basis_proof)) if v}
     with write_session(desk.engine) as s:
@@ -286,7 +287,7 @@ def set_permit_status(desk: Desk, actor: Actor, status: str, on: date,
                           f"An application {STATUS_LABELS[app.status][1]} cannot become "
                           f"{STATUS_LABELS[status][1]}.")
         last = permit_info(s, app).history[-1].on
-        if on < last or on > (today or date.today()):
+        if on < last or on > (today or clock.today(desk)):
             raise Refused("bad_date", f"日期 {on} 须在上一步（{last}）之后且不晚于今天。",
                           f"The date {on} must be on or after the last step ({last}) and not "
                           "in the future.")

@@ -25,8 +25,9 @@ from app import audit
 from app.audit import Actor
 from app.blobs import read_blob
 from app.cards import normalise_card_number
+from app.clock import as_utc, local_midnight_utc, zone
 from app.context import Desk
-from app.delivery import as_utc, get_handover, local_midnight_utc, zone
+from app.delivery import get_handover
 from app.errors import NotFound, Refused
 from app.forms import (
     CardReceiptData,
@@ -59,6 +60,7 @@ from db.models import (
     AuditEvent,
     Card,
     CardEvent,
+    CardStatus,
     Center,
     CollectionForm,
     Company,
@@ -137,7 +139,7 @@ def _tenant_form(s: Session, desk: Desk, tenancy: Tenancy,
     unit, building = unit_and_building(s, tenancy.unit_id)
     landlord = s.get(Landlord, unit.landlord_id) if unit.landlord_id else None
     card = s.exec(select(Card.number).where(Card.tenancy_id == tenancy.id,
-                                            Card.status == "active")).first()
+                                            Card.status == CardStatus.ACTIVE)).first()
     number = doc.number if doc else ""
     return TenantFormData(
         # the number the clerk types into the search box, so the QR finds the record again
@@ -214,11 +216,11 @@ def card_receipt_pdf(desk: Desk, actor: Actor, card: str) -> bytes:
     with read_session(desk.engine) as s:
         center = center_info(s)
         row = s.exec(select(Card).where(Card.number == number)
-                     .order_by((Card.status == "active").desc(), Card.issued_at.desc())).first()
+                     .order_by((Card.status == CardStatus.ACTIVE).desc(), Card.issued_at.desc())).first()
         if row is None:
             raise NotFound("no_card", f"没有卡号为 {number} 的门禁卡。",
                            f"No access card with number {number}.")
-        if row.status != "active":
+        if row.status != CardStatus.ACTIVE:
             # a receipt tells the holder the card is theirs and works: not for a dead card
             raise Refused("card_not_active", f"门禁卡 {number} 已停用（{row.status}），不能打印回执。",
                           f"Card {number} is no longer active ({row.status}): no receipt.")
@@ -304,7 +306,7 @@ def _residents(s: Session, desk: Desk, unit_id: str) -> tuple[list[ResidentRow],
         assert person is not None
         doc = _document(s, person.id)
         card = s.exec(select(Card.number).where(Card.tenancy_id == t.id,
-                                                Card.status == "active")).first()
+                                                Card.status == CardStatus.ACTIVE)).first()
         rows.append(ResidentRow(person.name, SEX.get(person.sex or "", ""),
                                 doc.number if doc else "", person.phone or "",
                                 t.arrival_date or _local(desk, t.collected_at).date(), card))

@@ -29,14 +29,14 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlmodel import Session, SQLModel
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.blobs import delete_blob_file
 from app.context import Desk
 from app.errors import Refused
 from app.staff import require
 from db.engine import read_session, write_session
-from db.models import Blob, Card, IdDocument, LocalMeta, Person, Tenancy, utcnow
+from db.models import Blob, Card, CardStatus, IdDocument, LocalMeta, Person, Tenancy, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def due_people(session: Session, cutoff: datetime, limit: int | None = None) -> 
     """Not yet anonymised, every stay ended before `cutoff`, no active card."""
     stays = select(Tenancy.id).where(Tenancy.person_id == Person.id)
     recent = stays.where(or_(Tenancy.moved_out_at.is_(None), Tenancy.moved_out_at >= cutoff))
-    card = select(Card.id).where(Card.person_id == Person.id, Card.status == "active")
+    card = select(Card.id).where(Card.person_id == Person.id, Card.status == CardStatus.ACTIVE)
     q = (select(Person.id).where(Person.anonymised_at.is_(None), stays.exists(),
                                  ~recent.exists(), ~card.exists()).order_by(Person.id))
     if limit:
@@ -195,7 +195,7 @@ def maybe_run_retention(desk: Desk, today: date | None = None) -> RetentionRepor
     """For a schedule (start-up or daily timer): at most one run per day."""
     if desk.center_code is None:
         return None
-    today = today or date.today()
+    today = today or clock.today(desk)
     with write_session(desk.engine) as s:
         last = s.get(LocalMeta, "retention_last_run")
         if last is not None and last.value == today.isoformat():

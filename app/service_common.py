@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 from sqlmodel import Session, select
 
-from app.context import Desk
 from app.errors import NotFound, Refused
 from app.forms.data import CenterInfo
 from db.models import Center, IdDocument, Landlord, Unit
@@ -20,11 +16,6 @@ def center_info(session: Session, center_code: str) -> CenterInfo:
         return CenterInfo(name="出租屋管理服务中心", code=center_code)
     return CenterInfo(name=center.name, code=center.center_code,
                       workstation=center.workstation or "")
-
-
-def local_date(desk: Desk, moment: datetime) -> date:
-    """The centre's calendar day of a stored UTC moment (deadlines count local days)."""
-    return moment.astimezone(ZoneInfo(desk.timezone)).date()
 
 
 def document_number(session: Session, person_id: str) -> str:

@@ -18,8 +18,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Connection
 
+from app import clock
+from app.clock import local_midnight_utc, zone
 from app.context import Desk
-from app.delivery import db_time, late_sql_expr, local_midnight_utc, zone
+from app.delivery import db_time, late_sql_expr
 from app.errors import Refused
 from app.occupancy import area_cap
 from db.engine import read_session
@@ -205,7 +207,7 @@ def statistics(desk: Desk, by: str, period: str, date_from: date | None = None,
         raise Refused("bad_period", f"统计周期无效：{period}（应为 day、month 或 year）。",
                       f"Unknown period {period} (use day, month or year).")
     tz = zone(desk)
-    today = today or datetime.now(tz).date()
+    today = today or clock.today(desk)
     d_from, d_to = default_range(period, today)
     d_from, d_to = date_from or d_from, date_to or d_to
     if d_from > d_to:

@@ -7,12 +7,12 @@ session. Viewing a tenant's details is recorded in the audit log (rule R10).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import select
 
-from app import audit
+from app import audit, clock
 from app.audit import Actor
 from app.blobs import read_blob
 from app.cards import CardInfo, cards_of_person
@@ -25,7 +25,7 @@ from app.records import unit_and_building
 from app.staff import TrainingStatus, require, training_status
 from app.sync_history import last_sync_at
 from db.engine import read_session, write_session
-from db.models import Card, CardEvent, IdDocument, Person, Tenancy
+from db.models import Card, CardEvent, CardStatus, IdDocument, Person, Tenancy
 
 
 def due_within_24h(desk: Desk, now: datetime | None = None) -> int:
@@ -94,7 +94,7 @@ class TenantDetail:
 
     @property
     def active_card(self) -> CardInfo | None:
-        return next((c.card for c in self.cards if c.card.status == "active"), None)
+        return next((c.card for c in self.cards if c.card.status == CardStatus.ACTIVE), None)
 
 
 def tenant_detail(desk: Desk, actor: Actor, person_id: str) -> TenantDetail:
@@ -145,7 +145,7 @@ class DeskStatus:
 
 
 def desk_status(desk: Desk, actor: Actor, now: datetime | None = None) -> DeskStatus:
-    now = now or datetime.now(UTC)
+    now = now or clock.now_utc()
     counts = due_counts(desk, now)
     with read_session(desk.engine) as s:
         training = training_status(s, actor.staff_id, now.date())
@@ -155,9 +155,9 @@ def desk_status(desk: Desk, actor: Actor, now: datetime | None = None) -> DeskSt
 def my_training(desk: Desk, actor: Actor, today: date | None = None) -> TrainingStatus:
     """rule R3: whether the signed-in account may register and issue, and until when."""
     with read_session(desk.engine) as s:
-        return training_status(s, actor.staff_id, today or date.today())
+        return training_status(s, actor.staff_id, today or clock.today(desk))
 
 
 def active_card_count(desk: Desk) -> int:
     with read_session(desk.engine) as s:
-        return s.exec(select(func.count()).select_from(Card).where(Card.status == "active")).one()
+        return s.exec(select(func.count()).select_from(Card).where(Card.status == CardStatus.ACTIVE)).one()

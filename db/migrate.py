@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -60,7 +60,7 @@ def copy_database(db_path: Path, target: Path, key: bytes | None = None) -> Path
 
 def backup_file(db_path: Path, backup_dir: Path, label: str) -> Path:
     """An encrypted copy in `backup_dir` named after `label` and the time."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%SZ-%f")  # UTC: the machine zone may be wrong
     return copy_database(db_path, backup_dir / f"{db_path.stem}-{label}-{stamp}.sqlite")
 
 

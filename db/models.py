@@ -9,6 +9,7 @@ centre's time zone for display and for the 24-hour deadlines.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from sqlalchemy import Column, Index, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
@@ -143,6 +144,18 @@ class Tenancy(Synced, table=True):
     registered_by: str | None = Field(default=None, foreign_key="staff.id")
 
 
+class CardStatus(StrEnum):
+    """A card's one word for its state (stored as the string; compares equal to it)."""
+
+    ACTIVE = "active"  # opens the door; at most one per person (R6)
+    LOST = "lost"  # reported lost: blocked for ever, may be replaced
+    REVOKED = "revoked"  # stopped by the centre or the district, or at move-out
+    RETURNED = "returned"  # the plastic came back: the number may be issued again
+
+
+ENDED_BY = {CardStatus.LOST: "lost", CardStatus.REVOKED: "revoke", CardStatus.RETURNED: "return"}
+
+
 class Card(Synced, table=True):
     """One issuance of an access card number to one tenancy (R6)."""
 
@@ -163,7 +176,7 @@ class Card(Synced, table=True):
     person_id: str = Field(foreign_key="person.id")
     building_id: str = Field(foreign_key="building.id")
     unit_id: str = Field(foreign_key="unit.id", index=True)
-    status: str = Field(default="active", max_length=12)  # active | lost | revoked | returned
+    status: str = Field(default=CardStatus.ACTIVE, max_length=12)  # a CardStatus
     issued_at: datetime = Field(default_factory=utcnow)
     ended_at: datetime | None = None
     replaces_card_id: str | None = None
@@ -280,3 +293,4 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
 from db import sync_tables  # noqa: E402,F401
 
 from db import service_tables  # noqa: E402,F401  # isort: skip
+from db import door_tables  # noqa: E402,F401  # isort: skip

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app import clock
 from app.audit import Actor
 from app.center import init_center
 from app.context import Desk, open_desk
@@ -40,7 +41,7 @@ def desk(tmp_path: Path) -> Desk:
 @pytest.fixture
 def admin(desk: Desk) -> Actor:
     return init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", PASSWORD,
-                       workstation="东门社区工作站", induction_on=date.today())
+                       workstation="东门社区工作站", induction_on=clock.today())
 
 
 @pytest.fixture

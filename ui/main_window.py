@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit_query import allowed
+from app.doors.lane import DoorLane
 from app.ui_queries import DeskStatus, desk_status
 from ui.context import UiContext
+from ui.dates import local_time
 from ui.i18n import pick
 from ui.idle import IDLE_MS, IdleWatcher
 from ui.login_dialog import LoginDialog
@@ -92,6 +94,9 @@ class MainWindow(QMainWindow):
         self.status_timer.timeout.connect(self.refresh_status)
         self.status_timer.start(STATUS_REFRESH_MS)
         ctx.changes.tenants_changed.connect(self.refresh_status)
+        # The door lane (app/doors/lane.py): its own thread, woken after every card change.
+        self.door_lane = DoorLane(ctx.desk, actor=ctx.actor).start()
+        ctx.changes.tenants_changed.connect(self.door_lane.wake)
         self.idle = IdleWatcher(idle_ms, self)
         self.idle.idle.connect(self.lock)
         QApplication.instance().installEventFilter(self.idle)
@@ -136,7 +141,7 @@ class MainWindow(QMainWindow):
             self.due_label.setStyleSheet("")
         if status.last_sync_at is not None:
             self.sync_label.setText(self.tr("上次同步：{when}").format(
-                when=status.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+                when=local_time(self.ctx.desk, status.last_sync_at)))
         training = status.training
         if training.ok and training.lapses_on is not None:
             self.training_label.setText(self.tr("培训有效至 {day}").format(
@@ -184,5 +189,6 @@ class MainWindow(QMainWindow):
         self.intake.stop_camera()
         QApplication.instance().removeEventFilter(self.idle)
         self.status_timer.stop()
+        self.door_lane.stop()
         self.ctx.lane.shutdown()  # nothing may run on the desk after its window is gone
         super().closeEvent(event)

@@ -7,11 +7,11 @@ Each entry asks for what identifies the record, renders the PDF on the database 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
 
+from app import clock
 from ui.context import UiContext
 from ui.notify import show_error
 
@@ -34,7 +34,7 @@ def install_print_menu(window: QMainWindow, ctx: UiContext) -> QMenu:
     menu = window.menuBar().addMenu(QCoreApplication.translate("PrintMenu", "打印"))
 
     def batch() -> None:
-        _render(ctx, window, lambda: printing.batch_collection_pdf(ctx.desk, ctx.actor, date.today()),
+        _render(ctx, window, lambda: printing.batch_collection_pdf(ctx.desk, ctx.actor, clock.today(ctx.desk)),
                 QCoreApplication.translate("PrintMenu", "今日全部采集表"))
 
     def receipt() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -18,6 +17,7 @@ from app.audit import Actor
 from app.center import init_center
 from app.context import Desk
 from app.errors import Refused
+from ui.dates import today_qdate
 from ui.i18n import refusal_text
 from ui.notify import error_label
 
@@ -39,7 +39,7 @@ class SetupDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.induction = QDateEdit(QDate.currentDate())
+        self.induction = QDateEdit(today_qdate(None))
         self.induction.setCalendarPopup(True)
         self.induction.setDisplayFormat("yyyy-MM-dd")
         form = QFormLayout()

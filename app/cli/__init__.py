@@ -10,6 +10,7 @@ from app.cli import (
     cmd_cards,
     cmd_data,
     cmd_desk,
+    cmd_doors,
     cmd_forms,
     cmd_records,
     cmd_security,
@@ -18,6 +19,7 @@ from app.cli import (
     cmd_sync,
     cmd_tools,
 )
+from app.cli.frontends import NONE, FrontEnds
 from app.errors import Refused
 from db.keystore import KeyUnavailable
 
@@ -34,18 +36,19 @@ def build_parser() -> argparse.ArgumentParser:
                         help="check that bundled resources load, then exit")
     sub = parser.add_subparsers(dest="command")
     for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync,
-                   cmd_supervisor, cmd_services, cmd_security):
+                   cmd_supervisor, cmd_services, cmd_security, cmd_doors):
         module.register(sub)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.front_ends = front_ends
     if args.self_test:
         from app.selftest import run_self_test
 
-        return run_self_test()
+        return run_self_test(front_ends.selftest_gui)
     handler = getattr(args, "handler", None)
     if handler is None:
         args.handler = cmd_desk.run_gui

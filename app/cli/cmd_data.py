@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from app.cli.common import acting_desk, add_as, desk_from, emit
+from app.errors import Refused
 
 
 def register(sub) -> None:
@@ -30,6 +31,16 @@ def register(sub) -> None:
                    help="also time the sync against a real PostgreSQL (pgserver)")
     p.add_argument("--centres", type=int, default=0,
                    help="with --district: N simulated centres syncing at once")
+    p.add_argument("--office", type=int, default=0, metavar="N",
+                   help="with --district: time the street office's pages over N centres")
+    p.add_argument("--office-tenants", type=int, default=30_000, help="tenants per office centre")
+    p.add_argument("--office-only", action="store_true",
+                   help="only the office figures (no desk bench, no sync bench)")
+    p.add_argument("--doors", action="store_true",
+                   help="only the doors: push 1,000 cards, reconcile 20,000, 挂失 to off the door "
+                        "(against the loopback UHPPOTE emulator of tests/doors)")
+    p.add_argument("--door-cards", type=int, default=1000)
+    p.add_argument("--board-cards", type=int, default=20_000)
     p.set_defaults(handler=run_bench)
 
 
@@ -65,16 +76,51 @@ def run_bench(args) -> int:
     from app.bench import format_table
     from app.bench import run_bench as bench
 
+    if args.office_only:
+        from app.district_office.bench import bench_office
+
+        emit({"district_office": bench_office(max(args.office, 1), args.office_tenants)})
+        return 0
+    if args.doors:
+        return _bench_doors(args)
     result = bench(args.tenants, keep=args.keep, progress=_progress, district=args.district,
                    centres=args.centres)
-    if args.gui:
-        # The CLI entry point may reach up to ui/ (like `rentdesk gui`): app/bench stays Qt-free.
-        import importlib
+    if args.district and args.office:
+        from app.district_office.bench import bench_office
 
-        result.update(importlib.import_module("ui.bench").bench_gui(Path(result["home"])))
+        result["district_office"] = bench_office(args.office, args.office_tenants)
+    if args.gui:
+        # The Qt figures come from the front end the composition root plugged in.
+        if args.front_ends.bench_gui is None:
+            raise Refused("no_gui", "此入口不含图形界面，无法测量窗口：请用 rentdesk bench --gui。",
+                          "This entry point has no window to measure: use rentdesk bench --gui.")
+        result.update(args.front_ends.bench_gui(Path(result["home"])))
     print(file=sys.stderr)
     if args.json:
         emit(result)
     else:
         print(format_table(result))
+    return 0
+
+
+def _bench_doors(args) -> int:
+    """The emulator lives with the tests; the composition root hands its class over."""
+    from app.doors.bench import bench_doors
+
+    make = args.front_ends.door_emulator
+    try:
+        emulator = make() if make else None
+    except ImportError:
+        emulator = None
+    if emulator is None:
+        raise Refused("no_emulator", "门禁基准需要源码目录中的 tests/doors/emulator.py（请用 python -m rentdesk 运行）。",
+                      "The door bench needs tests/doors/emulator.py from the source tree "
+                      "(run it as python -m rentdesk).")
+    result = bench_doors(emulator, cards=args.door_cards, on_board=args.board_cards,
+                         home=args.keep)
+    if args.json:
+        emit(result)
+    else:
+        for key, value in result.items():
+            print(f"{key:<36} {value}")
     return 0

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
 from pathlib import Path
 
-from app.cli.common import desk_from, emit, read_password
+from app.cli.common import acting_desk, add_as, desk_from, emit, read_password
 from app.identity import parse_id
 
 
@@ -22,7 +21,14 @@ def register(sub) -> None:
     p.add_argument("--street-office")
     p.add_argument("--induction-date", type=date.fromisoformat,
                    help="管理员岗前培训日期 / the admin's induction training date (R3)")
+    p.add_argument("--timezone", default="Asia/Shanghai",
+                   help="中心所在时区，决定“今天”是哪一天 / the centre's time zone (default Asia/Shanghai)")
     p.set_defaults(handler=run_init)
+
+    p = sub.add_parser("timezone", help="查看或设置中心时区 / show or set the centre's time zone")
+    p.add_argument("zone", nargs="?", help="例如 / e.g. Asia/Shanghai")
+    add_as(p)
+    p.set_defaults(handler=run_timezone)
 
     p = sub.add_parser("id", help="校验证件号码 / check ID numbers (JSON lines)")
     p.add_argument("numbers", nargs="+")
@@ -37,9 +43,12 @@ def register(sub) -> None:
 
 
 def run_gui(args) -> int:
-    # The one place app/ reaches up to ui/: the entry point picks the front end to start.
-    ui_main = importlib.import_module("ui.main")
-    return ui_main.run(Path(args.home) if getattr(args, "home", None) else None)
+    from app.errors import Refused
+
+    if args.front_ends.gui is None:  # app.cli.main called without the composition root
+        raise Refused("no_gui", "此入口不含图形界面：请用 rentdesk 或 python -m rentdesk 启动。",
+                      "This entry point has no window: start it with rentdesk.")
+    return args.front_ends.gui(Path(args.home) if getattr(args, "home", None) else None)
 
 
 def run_init(args) -> int:
@@ -49,12 +58,25 @@ def run_init(args) -> int:
     password = read_password("管理员密码 / Admin password: ", confirm=True)
     actor = init_center(desk, args.center_code, args.center_name, args.admin, password,
                         workstation=args.workstation, street_office=args.street_office,
-                        induction_on=args.induction_date)
+                        induction_on=args.induction_date, timezone=args.timezone)
     from app.keys import recovery_key
 
     # Shown once: with it, a backup can be restored on another PC (write it down, keep it safe).
     emit({"center_code": actor.center_code, "admin": actor.username, "home": str(desk.home),
           "recovery_key": recovery_key(desk, actor)})
+    return 0
+
+
+def run_timezone(args) -> int:
+    from app import clock
+    from app.center import set_center_timezone
+
+    if args.zone is None:
+        desk = desk_from(args)
+        emit({"timezone": clock.zone(desk).key, "today": clock.today(desk).isoformat()})
+        return 0
+    desk, actor = acting_desk(args)
+    emit({"timezone": set_center_timezone(desk, actor, args.zone)})
     return 0
 
 

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
+from app import clock
 from app.cli.cmd_forms import _check_out, write_atomically
 from app.cli.common import acting_desk, add_as, desk_from, emit
 
@@ -206,7 +207,7 @@ def run_permit_status(args) -> int:
 
     desk, actor = acting_desk(args)
     if args.set:
-        emit(asdict(set_permit_status(desk, actor, args.set, args.date or date.today(),
+        emit(asdict(set_permit_status(desk, actor, args.set, args.date or clock.today(desk),
                                       application_id=args.id, idno=args.idno, note=args.note,
                                       permit_number=args.number)))
         return 0
@@ -245,7 +246,8 @@ def run_lease_add(args) -> int:
 def run_lease_tasks(args) -> int:
     from app.leases import lease_tasks
 
-    for task in lease_tasks(desk_from(args), args.date or date.today(), args.days):
+    desk = desk_from(args)
+    for task in lease_tasks(desk, args.date or clock.today(desk), args.days):
         emit(asdict(task))
     return 0
 

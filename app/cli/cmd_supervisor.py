@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 
+from app import clock
 from app.cli.common import acting_desk, add_as, desk_from, emit
 
 
@@ -80,7 +81,7 @@ def register(sub) -> None:
 
 
 def _localise(desk, value: datetime | None) -> datetime | None:
-    from app.delivery import zone
+    from app.clock import zone
 
     return value.replace(tzinfo=zone(desk)) if value and value.tzinfo is None else value
 
@@ -165,10 +166,9 @@ def run_fault_list(args) -> int:
 
 def run_training(args) -> int:
     from app.dashboard import training_reminders
-    from app.delivery import zone
 
     desk = desk_from(args)
-    today = args.today or datetime.now(zone(desk)).date()
+    today = args.today or clock.today(desk)
     for reminder in training_reminders(desk, today):
         emit(asdict(reminder))
     return 0

@@ -48,6 +48,9 @@ def register(sub) -> None:
     p.add_argument("--password", help="中心密码 / the centre's password (else stdin)")
     p.add_argument("--url", help=f"管理员地址 / admin URL (else {ADMIN_URL_ENV})")
     p.set_defaults(handler=run_add_center)
+    from app.cli import cmd_district
+
+    cmd_district.register(d)  # the street office's pages and staff logins (issue 16)
 
 
 def _progress(done: int, total: int, stage: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from app import clock
 from app.identity import messages
 from app.identity.foreign import looks_like_old_form, parse_foreign_pr
 from app.identity.normalise import normalise_id_text
@@ -71,7 +72,7 @@ def parse_id(
             raise messages.empty()
         if chosen is None:
             chosen = detect_kind(number)
-        return _PARSERS[chosen](raw, number, country, today or date.today())
+        return _PARSERS[chosen](raw, number, country, today or clock.today())
     except InvalidNumber as problem:
         return IdResult(
             input=raw,

@@ -11,12 +11,12 @@ import random
 import tempfile
 import threading
 import time
-from datetime import date
 from pathlib import Path
 
 import psycopg
 from sqlmodel import select
 
+from app import clock
 from app.blobs import store_blob
 from app.center import init_center
 from app.context import Desk, open_desk
@@ -36,7 +36,7 @@ PASSWORD = "bench-password"
 
 def _center(home: Path, code: str, tenants: int, seed: int) -> tuple[Desk, float]:
     desk = open_desk(home)
-    init_center(desk, code, f"{code}中心", "bench", PASSWORD, induction_on=date.today())
+    init_center(desk, code, f"{code}中心", "bench", PASSWORD, induction_on=clock.today())
     return desk, generate_demo(desk, tenants, seed=seed).seconds
 
 

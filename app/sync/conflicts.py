@@ -15,11 +15,12 @@ from sqlmodel import select
 
 from app import audit
 from app.audit import Actor
+from app.cards import end_card
 from app.context import Desk
 from app.errors import NotFound, Refused
 from app.staff import require
 from db.engine import read_session, write_session
-from db.models import Card, CardEvent, utcnow
+from db.models import Card, CardStatus, utcnow
 from db.sync_tables import SyncConflict
 
 
@@ -69,13 +70,9 @@ def resolve_conflict(desk: Desk, actor: Actor, conflict_id: str, resolution: str
             raise Refused("already_resolved", "该冲突已处理。", "This conflict is already resolved.")
         if revoke_refused_card and conflict.refused_here and conflict.local_card_id:
             card = s.get(Card, conflict.local_card_id)
-            if card is not None and card.status == "active":
-                card.status, card.ended_at = "revoked", utcnow()
-                card.end_reason = "区级冲突：一人一卡 / district conflict: one card per person"
-                s.add(card)
-                s.add(CardEvent(center_code=actor.center_code, card_id=card.id, kind="revoke",
-                                staff_id=actor.staff_id, reason=card.end_reason))
-                audit.record(s, actor, "card.revoke", "card", card.id, reason="district conflict")
+            if card is not None and card.status == CardStatus.ACTIVE:
+                end_card(s, actor, card, CardStatus.REVOKED,
+                         "区级冲突：一人一卡 / district conflict: one card per person")
         conflict.status, conflict.resolution = "resolved", resolution.strip()
         conflict.resolved_by, conflict.resolved_at = actor.staff_id, utcnow()
         conflict.resolution_pending = True

@@ -18,7 +18,7 @@ from app import audit
 from app.context import Desk
 from app.sync.batches import get_meta, set_meta
 from db.engine import write_session
-from db.models import Building, Card, Person
+from db.models import Building, Card, CardStatus, Person
 from db.sync_tables import SyncConflict, SyncDecision
 
 _CONFLICT_COLS = ("id, kind, status, centers, rows, detected_at, resolution, resolved_by, "
@@ -69,7 +69,7 @@ def _apply(session: Session, center: str, kind: str, row_id: str, payload: dict,
     conn = session.connection()
     if kind == "card_revoked":
         # A revocation made centrally wins (rule R6 upkeep by the district).
-        conn.execute(update(Card).where(Card.id == row_id, Card.status == "active")
+        conn.execute(update(Card).where(Card.id == row_id, Card.status == CardStatus.ACTIVE)
                      .values(status="revoked", ended_at=at,
                              end_reason="区级注销 / revoked by the district: "
                                         + str(payload.get("reason") or "")))

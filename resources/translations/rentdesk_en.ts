@@ -2,96 +2,229 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>AuditPageWidget</name>
+    <name>AddControllerDialog</name>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="46"/>
-        <source>人员或记录编号</source>
-        <translation>Person or record id</translation>
+        <location filename="../../ui/pages/doors_add.py" line="24"/>
+        <source>添加门禁控制器 · {code}</source>
+        <translation>Add door controller · {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="47"/>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
-        <source>账号</source>
-        <translation>Account</translation>
+        <location filename="../../ui/pages/doors_add.py" line="26"/>
+        <source>如 大门、北门</source>
+        <translation>e.g. main gate, north gate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="48"/>
-        <source>操作，如 tenant. 或 card.issue</source>
-        <translation>Action, e.g. tenant. or card.issue</translation>
+        <location filename="../../ui/pages/doors_add.py" line="28"/>
+        <source>微耕 / UHPPOTE 联网控制器</source>
+        <translation>WG / UHPPOTE networked controller</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="49"/>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <location filename="../../ui/pages/doors_add.py" line="29"/>
+        <source>安装单位软件（白名单文件）</source>
+        <translation>Installer&apos;s software (whitelist file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="31"/>
+        <source>控制器标签上的序列号</source>
+        <translation>Serial number on the board&apos;s label</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="36"/>
+        <source>白名单文件目录</source>
+        <translation>Whitelist folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="38"/>
+        <source>名称 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="39"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="40"/>
+        <source>序列号</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="41"/>
+        <source>IP 地址</source>
+        <translation>IP address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="42"/>
+        <source>门号</source>
+        <translation>Doors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_add.py" line="43"/>
+        <source>白名单目录</source>
+        <translation>Whitelist folder</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="40"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="40"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="40"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="57"/>
-        <source>查询</source>
-        <translation>Search</translation>
+        <location filename="../../ui/district/lookups.py" line="40"/>
+        <location filename="../../ui/district/lookups.py" line="46"/>
+        <source>工作人员</source>
+        <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="59"/>
-        <source>上一页</source>
-        <translation>Previous</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/audit_page.py" line="60"/>
-        <source>下一页</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/audit_page.py" line="63"/>
-        <source>校验日志链</source>
-        <translation>Verify chain</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
-        <source>序号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <location filename="../../ui/district/lookups.py" line="41"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="67"/>
+        <location filename="../../ui/district/lookups.py" line="41"/>
         <source>对象</source>
-        <translation>Entity</translation>
+        <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="67"/>
+        <location filename="../../ui/district/lookups.py" line="41"/>
         <source>对象编号</source>
-        <translation>Entity id</translation>
+        <translation>Object id</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="67"/>
+        <location filename="../../ui/district/lookups.py" line="41"/>
         <source>详情</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="90"/>
+        <location filename="../../ui/district/lookups.py" line="43"/>
+        <source>区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="43"/>
+        <location filename="../../ui/district/lookups.py" line="46"/>
+        <source>中心</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="47"/>
+        <source>操作，如 card.</source>
+        <translation>Action, e.g. card.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="48"/>
+        <source>人员证件号码（记入审计）</source>
+        <translation>Person&apos;s document number (audited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="52"/>
+        <source>日期</source>
+        <translation>Dates</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPageWidget</name>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="45"/>
+        <source>人员或记录编号</source>
+        <translation>Person or record id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="46"/>
+        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="47"/>
+        <source>操作，如 tenant. 或 card.issue</source>
+        <translation>Action, e.g. tenant. or card.issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="48"/>
+        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="56"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="58"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="59"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="62"/>
+        <source>校验日志链</source>
+        <translation>Verify chain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <source>对象</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <source>对象编号</source>
+        <translation>Entity id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <source>详情</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="89"/>
         <source>审计日志（规则 R10）</source>
         <translation>Audit log (rule R10)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="123"/>
+        <location filename="../../ui/pages/audit_page.py" line="121"/>
         <source>第 {a}–{b} 条，共 {n} 条</source>
         <translation>{a}–{b} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="143"/>
+        <location filename="../../ui/pages/audit_page.py" line="141"/>
         <source>日志链完整：{n} 条记录均未被改动。</source>
         <translation>Chain intact: none of the {n} entries was altered.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="147"/>
+        <location filename="../../ui/pages/audit_page.py" line="145"/>
         <source>日志链有 {n} 处断裂：{list}</source>
         <translation>The chain is broken in {n} places: {list}</translation>
     </message>
@@ -99,12 +232,12 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/pages/stats.py" line="57"/>
+        <location filename="../../ui/pages/stats.py" line="58"/>
         <source>没有数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="64"/>
+        <location filename="../../ui/pages/stats.py" line="65"/>
         <source>登记人数</source>
         <translation>Registered</translation>
     </message>
@@ -165,57 +298,57 @@
 <context>
     <name>BuildingsModel</name>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="37"/>
+        <location filename="../../ui/pages/buildings.py" line="38"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="37"/>
+        <location filename="../../ui/pages/buildings.py" line="38"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="37"/>
+        <location filename="../../ui/pages/buildings.py" line="38"/>
         <source>入住 / 上限</source>
         <translation>Residents / cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="38"/>
+        <location filename="../../ui/pages/buildings.py" line="39"/>
         <source>空位</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="38"/>
+        <location filename="../../ui/pages/buildings.py" line="39"/>
         <source>门禁系统</source>
         <translation>Card system</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="38"/>
+        <location filename="../../ui/pages/buildings.py" line="39"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="62"/>
+        <location filename="../../ui/pages/buildings.py" line="63"/>
         <source>正常</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="62"/>
+        <location filename="../../ui/pages/buildings.py" line="63"/>
         <source>故障</source>
         <translation>Faulty</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="62"/>
+        <location filename="../../ui/pages/buildings.py" line="63"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="63"/>
+        <location filename="../../ui/pages/buildings.py" line="64"/>
         <source>未安装</source>
         <translation>Not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="65"/>
+        <location filename="../../ui/pages/buildings.py" line="66"/>
         <source>{n} / 未知</source>
         <translation>{n} / unknown</translation>
     </message>
@@ -223,24 +356,29 @@
 <context>
     <name>BuildingsPage</name>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="99"/>
+        <location filename="../../ui/pages/buildings.py" line="100"/>
         <source>楼栋编号或名称</source>
         <translation>Building code or name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="101"/>
+        <location filename="../../ui/pages/buildings.py" line="102"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="103"/>
+        <location filename="../../ui/pages/buildings.py" line="104"/>
         <source>新建楼栋…</source>
         <translation>New building…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/buildings.py" line="119"/>
+        <location filename="../../ui/pages/buildings.py" line="125"/>
         <source>楼栋与核定人数</source>
         <translation>Buildings and occupancy caps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/buildings.py" line="106"/>
+        <source>门禁控制器…</source>
+        <translation>Door controllers…</translation>
     </message>
 </context>
 <context>
@@ -360,74 +498,235 @@
     </message>
 </context>
 <context>
-    <name>ConflictsPanel</name>
+    <name>CentresPage</name>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="31"/>
+        <location filename="../../ui/district/reports.py" line="35"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="35"/>
+        <source>中心名称</source>
+        <translation>Centre name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="35"/>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="35"/>
+        <source>最近批次</source>
+        <translation>Last batch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="36"/>
+        <source>副本</source>
+        <translation>Replica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="36"/>
+        <source>已替换副本数</source>
+        <translation>Replicas replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="36"/>
+        <source>有登录账号</source>
+        <translation>Has login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="37"/>
+        <source>未被接受的卡</source>
+        <translation>Cards not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="37"/>
+        <source>待下发决定</source>
+        <translation>Decisions waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="37"/>
+        <source>逾期报送(30天)</source>
+        <translation>Late records (30 days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="38"/>
+        <source>未修复故障</source>
+        <translation>Open faults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="38"/>
+        <source>未处理冲突</source>
+        <translation>Open conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="45"/>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="46"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="46"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="55"/>
+        <source>{n} 个中心超过一天未同步</source>
+        <translation>{n} centre(s) not synced for more than a day</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../ui/district/actions.py" line="15"/>
         <source>发现时间</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="31"/>
+        <location filename="../../ui/district/actions.py" line="15"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="31"/>
+        <location filename="../../ui/district/actions.py" line="15"/>
+        <source>证件号码</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="15"/>
         <source>涉及中心</source>
         <translation>Centres</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="32"/>
+        <location filename="../../ui/district/actions.py" line="16"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="32"/>
+        <location filename="../../ui/district/actions.py" line="16"/>
         <source>处理意见</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="40"/>
+        <location filename="../../ui/district/actions.py" line="16"/>
+        <source>处理人</source>
+        <translation>Resolved by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="18"/>
         <source>只看未处理</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="44"/>
+        <location filename="../../ui/district/actions.py" line="22"/>
         <source>处理意见（必填）</source>
-        <translation>Resolution note (required)</translation>
+        <translation>Resolution (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="45"/>
-        <source>注销本中心被拒的门禁卡</source>
-        <translation>Revoke this centre&apos;s refused card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/conflicts.py" line="46"/>
+        <location filename="../../ui/district/actions.py" line="23"/>
         <source>处理</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="61"/>
+        <location filename="../../ui/district/actions.py" line="31"/>
         <source>同一人在多个中心登记</source>
-        <translation>Same person at several centres</translation>
+        <translation>One person registered at several centres</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="62"/>
-        <source>一人多卡（本卡被拒）</source>
-        <translation>Second card (refused here)</translation>
+        <location filename="../../ui/district/actions.py" line="32"/>
+        <source>一人多卡</source>
+        <translation>Second card for one person</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="68"/>
+        <location filename="../../ui/district/actions.py" line="33"/>
         <source>已处理</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="68"/>
+        <location filename="../../ui/district/actions.py" line="33"/>
         <source>未处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/conflicts.py" line="92"/>
+        <location filename="../../ui/district/actions.py" line="46"/>
+        <source>已处理，相关中心下次同步时收到。</source>
+        <translation>Resolved; the centres receive it at their next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPanel</name>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="32"/>
+        <source>发现时间</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="32"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="32"/>
+        <source>涉及中心</source>
+        <translation>Centres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="33"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="33"/>
+        <source>处理意见</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="41"/>
+        <source>只看未处理</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="45"/>
+        <source>处理意见（必填）</source>
+        <translation>Resolution note (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="46"/>
+        <source>注销本中心被拒的门禁卡</source>
+        <translation>Revoke this centre&apos;s refused card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="47"/>
+        <source>处理</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="62"/>
+        <source>同一人在多个中心登记</source>
+        <translation>Same person at several centres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="63"/>
+        <source>一人多卡（本卡被拒）</source>
+        <translation>Second card (refused here)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="69"/>
+        <source>已处理</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="69"/>
+        <source>未处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/conflicts.py" line="93"/>
         <source>已处理，下次同步时报区里。</source>
         <translation>Resolved; the district hears of it at the next sync.</translation>
     </message>
@@ -435,249 +734,535 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="65"/>
+        <location filename="../../ui/pages/dashboard.py" line="66"/>
         <source>24 小时内待送达</source>
         <translation>Due within 24 h</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="65"/>
+        <location filename="../../ui/pages/dashboard.py" line="66"/>
         <source>其中不足 6 小时</source>
         <translation>Of those, under 6 h left</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="66"/>
+        <location filename="../../ui/pages/dashboard.py" line="67"/>
         <source>已超时未送达</source>
         <translation>Overdue, undelivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="66"/>
+        <location filename="../../ui/pages/dashboard.py" line="67"/>
         <source>门禁系统故障未修复</source>
         <translation>Open card-system faults</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="67"/>
+        <location filename="../../ui/pages/dashboard.py" line="68"/>
         <source>接近或已满核定人数的楼栋</source>
         <translation>Buildings at or near cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="68"/>
+        <location filename="../../ui/pages/dashboard.py" line="69"/>
         <source>上次同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="68"/>
+        <location filename="../../ui/pages/dashboard.py" line="69"/>
         <source>区数据库未接收的记录</source>
         <translation>Rows the district did not take</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="73"/>
-        <location filename="../../ui/pages/dashboard.py" line="79"/>
+        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <location filename="../../ui/pages/dashboard.py" line="80"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="73"/>
+        <location filename="../../ui/pages/dashboard.py" line="74"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="73"/>
-        <location filename="../../ui/pages/dashboard.py" line="85"/>
+        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="73"/>
+        <location filename="../../ui/pages/dashboard.py" line="74"/>
         <source>房号</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <location filename="../../ui/pages/dashboard.py" line="75"/>
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <location filename="../../ui/pages/dashboard.py" line="75"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="79"/>
+        <location filename="../../ui/pages/dashboard.py" line="80"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="79"/>
+        <location filename="../../ui/pages/dashboard.py" line="80"/>
         <source>培训状态</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="79"/>
+        <location filename="../../ui/pages/dashboard.py" line="80"/>
         <source>有效至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="85"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="85"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>入住 / 上限</source>
         <translation>Residents / cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="88"/>
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="90"/>
+        <location filename="../../ui/pages/dashboard.py" line="91"/>
         <source>去待移交…</source>
         <translation>Go to handover…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="94"/>
+        <location filename="../../ui/pages/dashboard.py" line="95"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="98"/>
+        <location filename="../../ui/pages/dashboard.py" line="99"/>
         <source>培训即将到期或已失效的账号（规则 R3）</source>
         <translation>Accounts whose training lapses or has lapsed (rule R3)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="100"/>
+        <location filename="../../ui/pages/dashboard.py" line="101"/>
         <source>接近核定人数的楼栋（规则 R5）</source>
         <translation>Buildings near their cap (rule R5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="105"/>
+        <location filename="../../ui/pages/dashboard.py" line="106"/>
         <source>已超时未送达的记录（规则 R2）</source>
         <translation>Overdue records not yet delivered (rule R2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="122"/>
+        <location filename="../../ui/pages/dashboard.py" line="123"/>
         <source>未参加入职培训</source>
         <translation>No induction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="124"/>
+        <location filename="../../ui/pages/dashboard.py" line="125"/>
         <source>已失效 {n} 天</source>
         <translation>Lapsed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="125"/>
+        <location filename="../../ui/pages/dashboard.py" line="126"/>
         <source>{n} 天后到期</source>
         <translation>Lapses in {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="151"/>
+        <location filename="../../ui/pages/dashboard.py" line="152"/>
         <source>尚未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="153"/>
+        <location filename="../../ui/pages/dashboard.py" line="154"/>
         <source>有 {n} 张故障单超过 24 小时未通知安装单位（规则 R7）。</source>
         <translation>{n} fault tickets have gone over 24 h without notifying the installer (rule R7).</translation>
     </message>
 </context>
 <context>
-    <name>DeliveryPage</name>
+    <name>DecisionsPage</name>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="37"/>
-        <source>剩余时间</source>
-        <translation>Time left</translation>
+        <location filename="../../ui/district/actions.py" line="53"/>
+        <source>时间</source>
+        <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="37"/>
-        <source>姓名</source>
-        <translation>Name</translation>
+        <location filename="../../ui/district/actions.py" line="53"/>
+        <source>工作人员</source>
+        <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="37"/>
-        <source>证件号码</source>
-        <translation>ID number</translation>
+        <location filename="../../ui/district/actions.py" line="53"/>
+        <source>操作</source>
+        <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="37"/>
+        <location filename="../../ui/district/actions.py" line="53"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="54"/>
+        <location filename="../../ui/district/actions.py" line="76"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="58"/>
+        <source>中心编码，如 LH01</source>
+        <translation>Centre code, e.g. LH01</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="59"/>
+        <location filename="../../ui/district/actions.py" line="73"/>
+        <source>卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="60"/>
+        <source>楼栋编号</source>
+        <translation>Building code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="63"/>
+        <source>恢复按面积核定</source>
+        <translation>Back to the computed cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="65"/>
+        <source>理由（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="66"/>
+        <source>全区注销此卡</source>
+        <translation>Revoke this card district-wide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="67"/>
+        <location filename="../../ui/district/actions.py" line="75"/>
+        <source>核定人数</source>
+        <translation>Set cap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="70"/>
+        <source>区级决定（下次同步时送达中心）</source>
+        <translation>District decisions (reach the centre at its next sync)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="72"/>
+        <source>中心</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="74"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="38"/>
+        <location filename="../../ui/district/actions.py" line="94"/>
+        <source>已注销，该中心下次同步时收到。</source>
+        <translation>Revoked; the centre receives it at its next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/actions.py" line="104"/>
+        <source>已核定，该中心下次同步时收到。</source>
+        <translation>Cap set; the centre receives it at its next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPage</name>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="39"/>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="39"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="39"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="39"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/delivery.py" line="40"/>
         <source>房号</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="38"/>
+        <location filename="../../ui/pages/delivery.py" line="40"/>
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="38"/>
+        <location filename="../../ui/pages/delivery.py" line="40"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="38"/>
+        <location filename="../../ui/pages/delivery.py" line="40"/>
         <source>已移交</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="39"/>
+        <location filename="../../ui/pages/delivery.py" line="41"/>
         <source>回执（送达时间）</source>
         <translation>Receipt (delivered)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="52"/>
+        <location filename="../../ui/pages/delivery.py" line="54"/>
         <source>只显示未移交</source>
         <translation>Not handed over only</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="55"/>
+        <location filename="../../ui/pages/delivery.py" line="57"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="57"/>
+        <location filename="../../ui/pages/delivery.py" line="59"/>
         <source>移交所选并打印清单…</source>
         <translation>Hand over selected and print list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="59"/>
+        <location filename="../../ui/pages/delivery.py" line="61"/>
         <source>打印今日移交清单…</source>
         <translation>Print today&apos;s handover list…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="69"/>
+        <location filename="../../ui/pages/delivery.py" line="71"/>
         <source>待移交（24 小时内送达社区工作站）</source>
         <translation>To hand over (to the workstation within 24 h)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="79"/>
+        <location filename="../../ui/pages/delivery.py" line="81"/>
         <source>已送达</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="82"/>
+        <location filename="../../ui/pages/delivery.py" line="84"/>
         <source>超时 {t}</source>
         <translation>Overdue {t}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="96"/>
+        <location filename="../../ui/pages/delivery.py" line="98"/>
         <source>充裕 {g} 条 · 不足 6 小时 {a} 条 · 已超时 {r} 条 · 24 小时内已送达 {d} 条</source>
         <translation>In time {g} · under 6 h {a} · overdue {r} · delivered in the last 24 h {d}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="118"/>
+        <location filename="../../ui/pages/delivery.py" line="120"/>
         <source>已建立移交批次 {no}：{n} 条记录。</source>
         <translation>Handover batch {no} created: {n} records.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/delivery.py" line="139"/>
+        <location filename="../../ui/pages/delivery.py" line="141"/>
         <source>移交清单</source>
         <translation>Handover list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="61"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="61"/>
+        <location filename="../../ui/district/reports.py" line="71"/>
+        <source>采集日期</source>
+        <translation>Collected on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="61"/>
+        <source>采集数</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="61"/>
+        <source>24小时内送达</source>
+        <translation>Received within 24 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="62"/>
+        <source>逾期送达</source>
+        <translation>Received late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="62"/>
+        <source>未送达</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="62"/>
+        <source>纸质表24小时内移交</source>
+        <translation>Forms handed over within 24 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="63"/>
+        <source>纸质表逾期移交</source>
+        <translation>Forms handed over late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="63"/>
+        <source>纸质表未移交</source>
+        <translation>Forms not handed over</translation>
+    </message>
+</context>
+<context>
+    <name>DoorsDialog</name>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="50"/>
+        <source>门禁控制器 · {code}</source>
+        <translation>Door controllers · {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="51"/>
+        <source>控制器</source>
+        <translation>Controller</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="51"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="51"/>
+        <location filename="../../ui/pages/doors.py" line="91"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="52"/>
+        <source>待写入</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="52"/>
+        <source>门上 / 已发卡</source>
+        <translation>On door / issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="53"/>
+        <source>上次核对</source>
+        <translation>Last reconcile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="53"/>
+        <source>时钟偏差</source>
+        <translation>Clock drift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="54"/>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="54"/>
+        <source>卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="54"/>
+        <source>门上</source>
+        <translation>On the door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="54"/>
+        <source>应为</source>
+        <translation>Should be</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="58"/>
+        <source>添加控制器…</source>
+        <translation>Add controller…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="59"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="60"/>
+        <source>立即核对</source>
+        <translation>Reconcile now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="61"/>
+        <source>按本系统修正门禁</source>
+        <translation>Fix the doors to match the desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="62"/>
+        <source>导出报告…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="73"/>
+        <source>楼栋 {code} 的门禁</source>
+        <translation>Doors of building {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="76"/>
+        <source>核对结果（红色：门上有不应开门的卡）</source>
+        <translation>Reconcile (red: cards on the door that should not open it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="91"/>
+        <source>无应答</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="93"/>
+        <source>白名单文件</source>
+        <translation>Whitelist file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="98"/>
+        <source>从未</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="105"/>
+        <source>本楼栋尚未登记门禁控制器。</source>
+        <translation>This building has no door controller yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="128"/>
+        <source>正在读取控制器……</source>
+        <translation>Reading the controllers…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="144"/>
+        <source>核对完成：{n} 处差异，其中 {bad} 张卡不应开门。</source>
+        <translation>Reconciled: {n} differences, {bad} cards that should not open the door.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="146"/>
+        <source>无应答：{names}</source>
+        <translation>No answer: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="152"/>
+        <source>请先核对。</source>
+        <translation>Reconcile first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="154"/>
+        <source>导出核对报告</source>
+        <translation>Export the reconcile report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors.py" line="161"/>
+        <source>已导出。</source>
+        <translation>Exported.</translation>
     </message>
 </context>
 <context>
@@ -1143,123 +1728,123 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/pages/intake.py" line="48"/>
+        <location filename="../../ui/pages/intake.py" line="49"/>
         <source>读身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="50"/>
+        <location filename="../../ui/pages/intake.py" line="51"/>
         <source>登记（回车）</source>
         <translation>Register (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="55"/>
+        <location filename="../../ui/pages/intake.py" line="56"/>
         <source>身份证正面</source>
         <translation>ID card front</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="55"/>
+        <location filename="../../ui/pages/intake.py" line="56"/>
         <source>身份证反面</source>
         <translation>ID card back</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="56"/>
+        <location filename="../../ui/pages/intake.py" line="57"/>
         <source>计生证</source>
         <translation>family-planning certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="58"/>
+        <location filename="../../ui/pages/intake.py" line="59"/>
         <source>载入{what}扫描件…</source>
         <translation>Load scan: {what}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="60"/>
-        <location filename="../../ui/pages/intake.py" line="229"/>
+        <location filename="../../ui/pages/intake.py" line="61"/>
+        <location filename="../../ui/pages/intake.py" line="230"/>
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="69"/>
+        <location filename="../../ui/pages/intake.py" line="70"/>
         <source>租住人员信息采集</source>
         <translation>Tenant information collection</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="74"/>
+        <location filename="../../ui/pages/intake.py" line="75"/>
         <source>照片（摄像头或文件）</source>
         <translation>Photo (camera or file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="92"/>
+        <location filename="../../ui/pages/intake.py" line="93"/>
         <source>完成，登记下一位（Esc）</source>
         <translation>Done, next tenant (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="95"/>
+        <location filename="../../ui/pages/intake.py" line="96"/>
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="97"/>
+        <location filename="../../ui/pages/intake.py" line="98"/>
         <source>补拍照片…</source>
         <translation>Take the photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="102"/>
+        <location filename="../../ui/pages/intake.py" line="103"/>
         <source>发放门禁卡</source>
         <translation>Issue the access card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="119"/>
+        <location filename="../../ui/pages/intake.py" line="120"/>
         <source>未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。</source>
         <translation>No ID-card reader connected (choose one in Settings). Type the ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="125"/>
+        <location filename="../../ui/pages/intake.py" line="126"/>
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="137"/>
+        <location filename="../../ui/pages/intake.py" line="138"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="138"/>
+        <location filename="../../ui/pages/intake.py" line="139"/>
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="153"/>
+        <location filename="../../ui/pages/intake.py" line="154"/>
         <source>无法读取文件。</source>
         <translation>The file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="156"/>
+        <location filename="../../ui/pages/intake.py" line="157"/>
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="180"/>
+        <location filename="../../ui/pages/intake.py" line="181"/>
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="185"/>
+        <location filename="../../ui/pages/intake.py" line="186"/>
         <source>正在登记…</source>
         <translation>Registering…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="204"/>
+        <location filename="../../ui/pages/intake.py" line="205"/>
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="206"/>
+        <location filename="../../ui/pages/intake.py" line="207"/>
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="219"/>
+        <location filename="../../ui/pages/intake.py" line="220"/>
         <source>照片已保存，可以发卡。</source>
         <translation>Photo saved: the card can be issued.</translation>
     </message>
@@ -1267,114 +1852,114 @@
 <context>
     <name>LeasesTab</name>
     <message>
-        <location filename="../../ui/pages/leases.py" line="47"/>
-        <location filename="../../ui/pages/leases.py" line="80"/>
+        <location filename="../../ui/pages/leases.py" line="46"/>
+        <location filename="../../ui/pages/leases.py" line="79"/>
         <source>房间</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="47"/>
-        <location filename="../../ui/pages/leases.py" line="81"/>
+        <location filename="../../ui/pages/leases.py" line="46"/>
+        <location filename="../../ui/pages/leases.py" line="80"/>
         <source>承租人</source>
         <translation>Tenants</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="47"/>
+        <location filename="../../ui/pages/leases.py" line="46"/>
         <source>租期</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="48"/>
+        <location filename="../../ui/pages/leases.py" line="47"/>
         <source>待办</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="57"/>
+        <location filename="../../ui/pages/leases.py" line="56"/>
         <source>续租至</source>
         <translation>Renew until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="60"/>
+        <location filename="../../ui/pages/leases.py" line="59"/>
         <source>留住人员证件号（逗号分隔，可空）</source>
         <translation>ID numbers of those staying (comma-separated, optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="61"/>
+        <location filename="../../ui/pages/leases.py" line="60"/>
         <source>确认迁出并结束</source>
         <translation>Confirm move-out and end</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="68"/>
+        <location filename="../../ui/pages/leases.py" line="67"/>
         <source>承租人证件号，多人用逗号分隔</source>
         <translation>Tenants&apos; ID numbers, comma-separated</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="76"/>
+        <location filename="../../ui/pages/leases.py" line="75"/>
         <source>房间未登记房东时必填</source>
         <translation>required when the unit has no landlord on record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="77"/>
+        <location filename="../../ui/pages/leases.py" line="76"/>
         <source>登记租赁合同</source>
         <translation>Register lease</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="83"/>
+        <location filename="../../ui/pages/leases.py" line="82"/>
         <source>月租（元）</source>
         <translation>Rent (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="83"/>
+        <location filename="../../ui/pages/leases.py" line="82"/>
         <source>押金（元）</source>
         <translation>Deposit (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="84"/>
+        <location filename="../../ui/pages/leases.py" line="83"/>
         <source>起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="84"/>
+        <location filename="../../ui/pages/leases.py" line="83"/>
         <source>止</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="88"/>
+        <location filename="../../ui/pages/leases.py" line="87"/>
         <source>出租人</source>
         <translation>Landlord</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="92"/>
+        <location filename="../../ui/pages/leases.py" line="91"/>
         <source>30 天内到期或已到期的租约：确认续租或迁出</source>
         <translation>Leases ending within 30 days or ended: confirm renewal or move-out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="106"/>
+        <location filename="../../ui/pages/leases.py" line="105"/>
         <source>（均已迁出）</source>
         <translation>(all moved out)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="146"/>
+        <location filename="../../ui/pages/leases.py" line="145"/>
         <source>已登记 {unit} 的租赁合同，至 {end}。</source>
         <translation>Lease of {unit} registered, until {end}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="154"/>
+        <location filename="../../ui/pages/leases.py" line="153"/>
         <source>已续租至 {end}。</source>
         <translation>Renewed until {end}.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="161"/>
+        <location filename="../../ui/pages/leases.py" line="160"/>
         <source>结束 {unit} 的租约：{n} 人迁出，其门禁卡即注销。继续？</source>
         <translation>End the lease of {unit}: {n} move out and their cards are stopped. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="166"/>
+        <location filename="../../ui/pages/leases.py" line="165"/>
         <source>租约已结束：迁出 {n} 人，注销门禁卡 {c} 张。</source>
         <translation>Lease ended: {n} moved out, {c} cards stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/leases.py" line="171"/>
+        <location filename="../../ui/pages/leases.py" line="170"/>
         <source>确认迁出</source>
         <translation>Confirm move-out</translation>
     </message>
@@ -1382,153 +1967,153 @@
 <context>
     <name>ListingsTab</name>
     <message>
-        <location filename="../../ui/pages/listings.py" line="52"/>
+        <location filename="../../ui/pages/listings.py" line="51"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="52"/>
-        <location filename="../../ui/pages/listings.py" line="73"/>
+        <location filename="../../ui/pages/listings.py" line="51"/>
+        <location filename="../../ui/pages/listings.py" line="72"/>
         <source>房间</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="52"/>
+        <location filename="../../ui/pages/listings.py" line="51"/>
         <source>月租（元）</source>
         <translation>Rent (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="53"/>
+        <location filename="../../ui/pages/listings.py" line="52"/>
         <source>可入住</source>
         <translation>Available</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="53"/>
+        <location filename="../../ui/pages/listings.py" line="52"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="53"/>
+        <location filename="../../ui/pages/listings.py" line="52"/>
         <source>空位</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="62"/>
+        <location filename="../../ui/pages/listings.py" line="61"/>
         <source> 元/月</source>
         <translation> yuan/month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="66"/>
+        <location filename="../../ui/pages/listings.py" line="65"/>
         <source>默认为房东</source>
         <translation>the landlord by default</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="68"/>
+        <location filename="../../ui/pages/listings.py" line="67"/>
         <source>默认为房东电话</source>
         <translation>the landlord&apos;s phone by default</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="69"/>
+        <location filename="../../ui/pages/listings.py" line="68"/>
         <source>立即发布</source>
         <translation>Publish now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="70"/>
+        <location filename="../../ui/pages/listings.py" line="69"/>
         <source>新增招租</source>
         <translation>Add listing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="74"/>
+        <location filename="../../ui/pages/listings.py" line="73"/>
         <source>月租</source>
         <translation>Rent</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="75"/>
+        <location filename="../../ui/pages/listings.py" line="74"/>
         <source>可入住日期</source>
         <translation>Available from</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="76"/>
+        <location filename="../../ui/pages/listings.py" line="75"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="77"/>
+        <location filename="../../ui/pages/listings.py" line="76"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="85"/>
+        <location filename="../../ui/pages/listings.py" line="84"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="85"/>
+        <location filename="../../ui/pages/listings.py" line="84"/>
         <source>撤下</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="86"/>
+        <location filename="../../ui/pages/listings.py" line="85"/>
         <source>打印招租单</source>
         <translation>Print listing sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="92"/>
+        <location filename="../../ui/pages/listings.py" line="91"/>
         <source>导出公告板（PDF）</source>
         <translation>Export notice board (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="107"/>
+        <location filename="../../ui/pages/listings.py" line="106"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="107"/>
+        <location filename="../../ui/pages/listings.py" line="106"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="108"/>
+        <location filename="../../ui/pages/listings.py" line="107"/>
         <source>已撤下</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="111"/>
+        <location filename="../../ui/pages/listings.py" line="110"/>
         <source>已满</source>
         <translation>Full</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="155"/>
+        <location filename="../../ui/pages/listings.py" line="154"/>
         <source>已新增 {unit} 的招租信息。</source>
         <translation>Listing for {unit} added.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="160"/>
+        <location filename="../../ui/pages/listings.py" line="159"/>
         <source>已发布。</source>
         <translation>Published.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="165"/>
+        <location filename="../../ui/pages/listings.py" line="164"/>
         <source>已撤下。</source>
         <translation>Withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="170"/>
+        <location filename="../../ui/pages/listings.py" line="169"/>
         <source>招租信息</source>
         <translation>Rental listing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="176"/>
+        <location filename="../../ui/pages/listings.py" line="175"/>
         <source>招租公告板</source>
         <translation>Listings notice board</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="180"/>
+        <location filename="../../ui/pages/listings.py" line="179"/>
         <source>公告板 {n} 条。</source>
         <translation>{n} on the board. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/listings.py" line="182"/>
+        <location filename="../../ui/pages/listings.py" line="181"/>
         <source>已住满而撤下 {n} 条。</source>
         <translation>{n} withdrawn because their unit filled up.</translation>
     </message>
@@ -1574,58 +2159,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>出租屋管理服务中心 · {code}</source>
         <translation>Rental Housing Service Centre · {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <location filename="../../ui/selftest.py" line="29"/>
         <source>登记</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>门禁卡</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>服务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>门禁故障</source>
         <translation>Card faults</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>待移交</source>
         <translation>Due for delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>审计</source>
         <translation>Audit</translation>
     </message>
@@ -1646,7 +2231,7 @@ Not built yet. For now the status bar shows how many records are due within 24 h
 Not built yet. For now the status bar shows when the desk last synced.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
@@ -1659,135 +2244,224 @@ Not built yet. For now the status bar shows when the desk last synced.</translat
 Not built yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>当前账号：{name}（{role}）</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>24 小时内待送达：{n} 条</source>
         <translation>Due within 24 h: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>，已超时 {n} 条</source>
         <translation>, overdue: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>培训有效至 {day}</source>
         <translation>Training valid until {day}</translation>
     </message>
 </context>
 <context>
+    <name>OfficePage</name>
+    <message>
+        <location filename="../../ui/district/base.py" line="52"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/base.py" line="83"/>
+        <source>共 {n} 行</source>
+        <translation>{n} rows</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSignIn</name>
+    <message>
+        <location filename="../../ui/district/window.py" line="58"/>
+        <source>街道办登录</source>
+        <translation>Street office sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="67"/>
+        <source>区数据库地址</source>
+        <translation>District database URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="68"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="69"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../../ui/district/window.py" line="29"/>
+        <source>区管理员</source>
+        <translation>district admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="29"/>
+        <source>区查看员</source>
+        <translation>district viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="30"/>
+        <source>街道办 — 出租屋综合管理</source>
+        <translation>Street office — rental housing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="38"/>
+        <source>各中心</source>
+        <translation>Centres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="38"/>
+        <source>送达</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="39"/>
+        <source>统计与奖励</source>
+        <translation>Statistics &amp; rewards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="39"/>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="40"/>
+        <source>撤卡与核定人数</source>
+        <translation>Revocations &amp; caps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="40"/>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/window.py" line="41"/>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+</context>
+<context>
     <name>PermitsTab</name>
     <message>
-        <location filename="../../ui/pages/permits.py" line="54"/>
+        <location filename="../../ui/pages/permits.py" line="55"/>
         <source>证件号码（或姓名、电话）</source>
         <translation>ID number (or name, phone)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="56"/>
+        <location filename="../../ui/pages/permits.py" line="57"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="65"/>
+        <location filename="../../ui/pages/permits.py" line="66"/>
         <source>附住所证明扫描件…</source>
         <translation>Attach housing proof scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="67"/>
+        <location filename="../../ui/pages/permits.py" line="68"/>
         <source>附就业或就读证明扫描件…</source>
         <translation>Attach employment or study proof scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="69"/>
+        <location filename="../../ui/pages/permits.py" line="70"/>
         <source>受理申请</source>
         <translation>Take the application</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="76"/>
+        <location filename="../../ui/pages/permits.py" line="77"/>
         <source>备注 / 退回原因 / 居住证号码</source>
         <translation>Note / reason returned / permit number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="77"/>
+        <location filename="../../ui/pages/permits.py" line="78"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="79"/>
+        <location filename="../../ui/pages/permits.py" line="80"/>
         <source>打印申请表</source>
         <translation>Print application form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="97"/>
+        <location filename="../../ui/pages/permits.py" line="98"/>
         <source>申领条件</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="100"/>
+        <location filename="../../ui/pages/permits.py" line="101"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="121"/>
+        <location filename="../../ui/pages/permits.py" line="122"/>
         <source>没有找到该租户。</source>
         <translation>No such tenant.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="153"/>
+        <location filename="../../ui/pages/permits.py" line="154"/>
         <source>符合申领条件</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="154"/>
+        <location filename="../../ui/pages/permits.py" line="155"/>
         <source>尚不符合，缺 {n} 项</source>
         <translation>not eligible yet, {n} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="176"/>
+        <location filename="../../ui/pages/permits.py" line="177"/>
         <source>居住证号码：{n}</source>
         <translation>Permit number: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="186"/>
+        <location filename="../../ui/pages/permits.py" line="187"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="187"/>
+        <location filename="../../ui/pages/permits.py" line="188"/>
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="199"/>
+        <location filename="../../ui/pages/permits.py" line="200"/>
         <source>已受理。</source>
         <translation>Application taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="211"/>
+        <location filename="../../ui/pages/permits.py" line="212"/>
         <source>已记录。</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="216"/>
+        <location filename="../../ui/pages/permits.py" line="217"/>
         <source>居住证申领登记表</source>
         <translation>Residence permit application form</translation>
     </message>
@@ -2032,6 +2706,79 @@ Not built yet.</translation>
     </message>
 </context>
 <context>
+    <name>RewardsPage</name>
+    <message>
+        <location filename="../../ui/district/reports.py" line="84"/>
+        <source>统计口径</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="84"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="84"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="84"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="85"/>
+        <source>公司类型</source>
+        <translation>Company kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="85"/>
+        <source>采集数</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="85"/>
+        <source>24小时内报送</source>
+        <translation>Reported within 24 h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="85"/>
+        <source>逾期报送</source>
+        <translation>Reported late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="86"/>
+        <source>未报送</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="86"/>
+        <source>计奖人数</source>
+        <translation>Reward basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="90"/>
+        <source>导出 XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="92"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="103"/>
+        <source>导出统计</source>
+        <translation>Export statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/reports.py" line="108"/>
+        <source>已导出：{p}</source>
+        <translation>Exported: {p}</translation>
+    </message>
+</context>
+<context>
     <name>SearchModel</name>
     <message>
         <location filename="../../ui/search_model.py" line="20"/>
@@ -2095,6 +2842,66 @@ Not built yet.</translation>
         <location filename="../../ui/pages/search.py" line="67"/>
         <source>{n}{more} 条结果</source>
         <translation>{n}{more} results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="19"/>
+        <source>中心编码</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="19"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="19"/>
+        <source>证件号码</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="19"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="20"/>
+        <source>楼栋</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="20"/>
+        <source>房号</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="20"/>
+        <source>采集时间</source>
+        <translation>Collected at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="20"/>
+        <source>卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="21"/>
+        <source>卡状态</source>
+        <translation>Card status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="21"/>
+        <source>区级审核</source>
+        <translation>District check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="27"/>
+        <source>完整证件号码或完整姓名（查询将记入审计）</source>
+        <translation>Full document number or full name (the search is audited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/district/lookups.py" line="31"/>
+        <source>查询</source>
+        <translation>Search</translation>
     </message>
 </context>
 <context>
@@ -2348,172 +3155,172 @@ Not built yet.</translation>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../ui/pages/stats.py" line="85"/>
+        <location filename="../../ui/pages/stats.py" line="86"/>
         <source>公司</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="85"/>
+        <location filename="../../ui/pages/stats.py" line="86"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="86"/>
+        <location filename="../../ui/pages/stats.py" line="87"/>
         <source>中心</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="89"/>
+        <location filename="../../ui/pages/stats.py" line="90"/>
         <source>日</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="89"/>
+        <location filename="../../ui/pages/stats.py" line="90"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="90"/>
+        <location filename="../../ui/pages/stats.py" line="91"/>
         <source>年</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="99"/>
+        <location filename="../../ui/pages/stats.py" line="100"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="101"/>
+        <location filename="../../ui/pages/stats.py" line="102"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="104"/>
+        <location filename="../../ui/pages/stats.py" line="105"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="104"/>
+        <location filename="../../ui/pages/stats.py" line="105"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="104"/>
+        <location filename="../../ui/pages/stats.py" line="105"/>
         <source>时段</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="104"/>
+        <location filename="../../ui/pages/stats.py" line="105"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="104"/>
+        <location filename="../../ui/pages/stats.py" line="105"/>
         <source>迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="106"/>
         <source>发卡</source>
         <translation>Cards issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="106"/>
         <source>挂失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="106"/>
         <source>补卡</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="106"/>
         <source>注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="107"/>
         <source>按时送达</source>
         <translation>Delivered on time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="107"/>
         <source>超时送达</source>
         <translation>Delivered late</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="107"/>
         <source>未送达</source>
         <translation>Undelivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="107"/>
         <source>门禁故障</source>
         <translation>Faults</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="107"/>
+        <location filename="../../ui/pages/stats.py" line="108"/>
         <source>故障迟报</source>
         <translation>Notified late</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="107"/>
+        <location filename="../../ui/pages/stats.py" line="108"/>
         <source>已修复</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="107"/>
+        <location filename="../../ui/pages/stats.py" line="108"/>
         <source>现住人数</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="107"/>
+        <location filename="../../ui/pages/stats.py" line="108"/>
         <source>核定人数</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="121"/>
+        <location filename="../../ui/pages/stats.py" line="122"/>
         <source>口径</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="121"/>
+        <location filename="../../ui/pages/stats.py" line="122"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="122"/>
+        <location filename="../../ui/pages/stats.py" line="123"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="122"/>
+        <location filename="../../ui/pages/stats.py" line="123"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="129"/>
+        <location filename="../../ui/pages/stats.py" line="130"/>
         <source>统计（规则 R8）</source>
         <translation>Statistics (rule R8)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="156"/>
+        <location filename="../../ui/pages/stats.py" line="157"/>
         <source>共 {n} 行。</source>
         <translation>{n} rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="167"/>
+        <location filename="../../ui/pages/stats.py" line="168"/>
         <source>导出统计</source>
         <translation>Export statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="168"/>
+        <location filename="../../ui/pages/stats.py" line="169"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="183"/>
+        <location filename="../../ui/pages/stats.py" line="184"/>
         <source>已导出到 {path}。</source>
         <translation>Exported to {path}.</translation>
     </message>
@@ -2521,123 +3328,123 @@ Not built yet.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="48"/>
+        <location filename="../../ui/pages/sync_page.py" line="49"/>
         <source>postgresql://用户@主机:端口/数据库（空则用上次的地址）</source>
         <translation>postgresql://user@host:port/database (empty: the last address)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="51"/>
+        <location filename="../../ui/pages/sync_page.py" line="52"/>
         <source>中心密码（不保存）</source>
         <translation>Centre password (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="52"/>
+        <location filename="../../ui/pages/sync_page.py" line="53"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="62"/>
+        <location filename="../../ui/pages/sync_page.py" line="63"/>
         <source>区数据库地址</source>
         <translation>District address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="66"/>
+        <location filename="../../ui/pages/sync_page.py" line="67"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="67"/>
+        <location filename="../../ui/pages/sync_page.py" line="68"/>
         <source>每日自动同步：用系统的计划任务每天运行一次 rentdesk sync（地址取上次同步的，密码取环境变量 RENTDESK_DISTRICT_PASSWORD）：</source>
         <translation>Daily sync: have the system&apos;s scheduler run rentdesk sync once a day (it uses the last address and the password in RENTDESK_DISTRICT_PASSWORD):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="73"/>
+        <location filename="../../ui/pages/sync_page.py" line="74"/>
         <source>与区数据库同步</source>
         <translation>Sync with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="78"/>
+        <location filename="../../ui/pages/sync_page.py" line="79"/>
         <source>同步记录</source>
         <translation>Past runs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="80"/>
+        <location filename="../../ui/pages/sync_page.py" line="81"/>
         <source>区数据库未接收的记录（修改后会重新发送）</source>
         <translation>Rows the district did not take (sent again once corrected)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="87"/>
+        <location filename="../../ui/pages/sync_page.py" line="88"/>
         <source>冲突记录（主管处理）</source>
         <translation>Conflicts (for supervisors)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="95"/>
+        <location filename="../../ui/pages/sync_page.py" line="96"/>
         <source>待上传的更改：{n} 条</source>
         <translation>Changes waiting to upload: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="120"/>
+        <location filename="../../ui/pages/sync_page.py" line="121"/>
         <source>{when}  成功：上传 {up} 行</source>
         <translation>{when}  done: {up} rows up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="123"/>
+        <location filename="../../ui/pages/sync_page.py" line="124"/>
         <source>{when}  已取消</source>
         <translation>{when}  cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="124"/>
-        <location filename="../../ui/pages/sync_page.py" line="190"/>
+        <location filename="../../ui/pages/sync_page.py" line="125"/>
+        <location filename="../../ui/pages/sync_page.py" line="191"/>
         <source>{when}  失败（{code}）</source>
         <translation>{when}  failed ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="144"/>
+        <location filename="../../ui/pages/sync_page.py" line="145"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="145"/>
+        <location filename="../../ui/pages/sync_page.py" line="146"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="162"/>
+        <location filename="../../ui/pages/sync_page.py" line="163"/>
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="180"/>
+        <location filename="../../ui/pages/sync_page.py" line="181"/>
         <source>已取消：已上传的批次已保存，其余下次同步时继续。</source>
         <translation>Cancelled: batches already sent are kept; the rest goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="183"/>
+        <location filename="../../ui/pages/sync_page.py" line="184"/>
         <source>同步完成。</source>
         <translation>Sync finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="200"/>
+        <location filename="../../ui/pages/sync_page.py" line="201"/>
         <source>上传：{rows} 行，{batches} 批，照片与扫描件 {blobs} 个</source>
         <translation>Up: {rows} rows in {batches} batches, {blobs} photos and scans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="203"/>
+        <location filename="../../ui/pages/sync_page.py" line="204"/>
         <source>下载：区里的决定 {n} 条</source>
         <translation>Down: {n} decisions from the district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="204"/>
+        <location filename="../../ui/pages/sync_page.py" line="205"/>
         <source>新冲突：{n} 条；被拒的门禁卡：{c} 张</source>
         <translation>New conflicts: {n}; cards refused: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="206"/>
+        <location filename="../../ui/pages/sync_page.py" line="207"/>
         <source>仍待上传：{n} 条</source>
         <translation>Still to upload: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="207"/>
+        <location filename="../../ui/pages/sync_page.py" line="208"/>
         <source>区数据库未接收：{n} 条（见下方列表）</source>
         <translation>Not taken by the district: {n} (see the list below)</translation>
     </message>
@@ -2645,220 +3452,220 @@ Not built yet.</translation>
 <context>
     <name>TenantDialog</name>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="41"/>
+        <location filename="../../ui/pages/tenant.py" line="38"/>
         <source>租户：{name}</source>
         <translation>Tenant: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="42"/>
+        <location filename="../../ui/pages/tenant.py" line="39"/>
         <source>无照片</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="48"/>
+        <location filename="../../ui/pages/tenant.py" line="45"/>
         <source>卡号 / 事件</source>
         <translation>Card / event</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="48"/>
+        <location filename="../../ui/pages/tenant.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="48"/>
+        <location filename="../../ui/pages/tenant.py" line="45"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="49"/>
+        <location filename="../../ui/pages/tenant.py" line="46"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="54"/>
+        <location filename="../../ui/pages/tenant.py" line="52"/>
         <source>补卡：刷新卡</source>
         <translation>Replacement: swipe the new card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="58"/>
-        <location filename="../../ui/pages/tenant.py" line="111"/>
+        <location filename="../../ui/pages/tenant.py" line="56"/>
+        <location filename="../../ui/pages/tenant.py" line="110"/>
         <source>挂失</source>
         <translation>Report lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="59"/>
-        <location filename="../../ui/pages/tenant.py" line="111"/>
+        <location filename="../../ui/pages/tenant.py" line="57"/>
+        <location filename="../../ui/pages/tenant.py" line="110"/>
         <source>补卡</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="60"/>
+        <location filename="../../ui/pages/tenant.py" line="58"/>
         <source>注销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="61"/>
-        <location filename="../../ui/pages/tenant.py" line="112"/>
+        <location filename="../../ui/pages/tenant.py" line="59"/>
+        <location filename="../../ui/pages/tenant.py" line="111"/>
         <source>退卡</source>
         <translation>Card returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="62"/>
+        <location filename="../../ui/pages/tenant.py" line="60"/>
         <source>迁出…</source>
         <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="63"/>
+        <location filename="../../ui/pages/tenant.py" line="61"/>
         <source>更换照片…</source>
         <translation>Replace photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="64"/>
+        <location filename="../../ui/pages/tenant.py" line="62"/>
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="75"/>
+        <location filename="../../ui/pages/tenant.py" line="73"/>
         <source>门禁卡及记录</source>
         <translation>Cards and their history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="95"/>
+        <location filename="../../ui/pages/tenant.py" line="94"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="95"/>
+        <location filename="../../ui/pages/tenant.py" line="94"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="97"/>
+        <location filename="../../ui/pages/tenant.py" line="96"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="97"/>
+        <location filename="../../ui/pages/tenant.py" line="96"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98"/>
+        <location filename="../../ui/pages/tenant.py" line="97"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="99"/>
+        <location filename="../../ui/pages/tenant.py" line="98"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="99"/>
+        <location filename="../../ui/pages/tenant.py" line="98"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="100"/>
+        <location filename="../../ui/pages/tenant.py" line="99"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="101"/>
+        <location filename="../../ui/pages/tenant.py" line="100"/>
         <source>现住</source>
         <translation>Lives at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="102"/>
+        <location filename="../../ui/pages/tenant.py" line="101"/>
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="103"/>
+        <location filename="../../ui/pages/tenant.py" line="102"/>
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="104"/>
+        <location filename="../../ui/pages/tenant.py" line="103"/>
         <source>送达工作站</source>
         <translation>Delivered to workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="105"/>
+        <location filename="../../ui/pages/tenant.py" line="104"/>
         <source>未送达</source>
         <translation>Not yet delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109"/>
+        <location filename="../../ui/pages/tenant.py" line="108"/>
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109"/>
+        <location filename="../../ui/pages/tenant.py" line="108"/>
         <source>已挂失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="110"/>
+        <location filename="../../ui/pages/tenant.py" line="109"/>
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="110"/>
+        <location filename="../../ui/pages/tenant.py" line="109"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="111"/>
+        <location filename="../../ui/pages/tenant.py" line="110"/>
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="112"/>
+        <location filename="../../ui/pages/tenant.py" line="111"/>
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="158"/>
+        <location filename="../../ui/pages/tenant.py" line="165"/>
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="163"/>
+        <location filename="../../ui/pages/tenant.py" line="170"/>
         <source>门禁卡 {number} 已挂失。刷新卡可补卡。</source>
         <translation>Card {number} reported lost. Swipe a new card to replace it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="168"/>
+        <location filename="../../ui/pages/tenant.py" line="175"/>
         <source>已补卡：{number}，原卡永久停用。</source>
         <translation>Replacement issued: {number}; the old card is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="171"/>
+        <location filename="../../ui/pages/tenant.py" line="178"/>
         <source>注销门禁卡</source>
         <translation>Revoke the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="175"/>
+        <location filename="../../ui/pages/tenant.py" line="182"/>
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="179"/>
+        <location filename="../../ui/pages/tenant.py" line="186"/>
         <source>门禁卡 {number} 已退回。</source>
         <translation>Card {number} returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="182"/>
+        <location filename="../../ui/pages/tenant.py" line="189"/>
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="186"/>
+        <location filename="../../ui/pages/tenant.py" line="193"/>
         <source>已迁出，门禁卡 {number} 已停用。</source>
         <translation>Moved out; card {number} stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="197"/>
+        <location filename="../../ui/pages/tenant.py" line="204"/>
         <source>照片已更新。</source>
         <translation>Photo updated.</translation>
     </message>
@@ -2879,6 +3686,44 @@ Not built yet.</translation>
         <location filename="../../ui/pages/unit_picker.py" line="72"/>
         <source>{unit}（空 {free} 人）</source>
         <translation>{unit} ({free} free)</translation>
+    </message>
+</context>
+<context>
+    <name>doors</name>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="15"/>
+        <source>门禁：本楼栋没有联网门禁控制器。</source>
+        <translation>Door: this building has no networked controller.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="16"/>
+        <source>门禁：等待写入门禁（{n} 项）。</source>
+        <translation>Door: waiting to be written to the door ({n} jobs).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="17"/>
+        <source>门禁：控制器暂未连通，卡尚未写入，系统会自动重试。</source>
+        <translation>Door: the controller is not answering; the card is not on the door yet. Retried automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="18"/>
+        <source>门禁：已写入门禁，可以开门。</source>
+        <translation>Door: on the door, it opens.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="19"/>
+        <source>门禁：已从门禁删除。</source>
+        <translation>Door: removed from the door.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="20"/>
+        <source>门禁：该卡已停用，正在从门禁删除。</source>
+        <translation>Door: card ended, being removed from the door.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/doors_state.py" line="21"/>
+        <source>门禁：该卡已停用，但控制器未连通，仍可能开门；系统会自动重试。</source>
+        <translation>Door: card ended but the controller is not answering: it may still open the door. Retried automatically.</translation>
     </message>
 </context>
 <context>

@@ -123,7 +123,16 @@ def test_import_takes_any_bytes(desk, admin, building, tmp_path_factory, raw):
 def test_import_bare_carriage_return_is_refused_not_a_crash(desk, admin, building, tmp_path):
     path = tmp_path / "cr.csv"
     path.write_bytes(HEADER.encode() + b"\r0\n")
-    _import_any(desk, admin, path)
+    before = _counts(desk)
+    try:
+        report = import_file(desk, admin, "tenants", path)
+    except Refused as r:  # refused as a whole file, in Chinese
+        assert CJK.search(r.zh)
+    else:  # or the broken line is refused as a row, with its reason
+        assert report.good == 0 and report.rows and not any(r["ok"] for r in report.rows)
+        assert all(CJK.search(r["error"]) for r in report.rows)
+    after = _counts(desk)  # the import itself is audited; no person or stay was written
+    assert (after["person"], after["tenancy"]) == (before["person"], before["tenancy"])
 
 
 # --- hostile names are data, shown verbatim ---------------------------------------------

@@ -13,9 +13,9 @@ def test_search_by_each_key_masks_id_and_phone(desk, admin, building, photo_jpeg
     register(desk, admin, 3, name="李娜")
     issue_card(desk, admin, idno(1), "0000000042")
     number = idno(1)
-    for query in (number, number[:10], "13900000001", "0000000042", "0000002A", "张伟", "B1 102"):
+    for query in (number, number[:10], "13900000001", "0000000042", "0000002A", "张伟"):
         rows = search_tenants(desk, query)
-        assert rows and rows[0].name.startswith("张伟") or query == "B1 102", query
+        assert rows and rows[0].name.startswith("张伟"), query
     (row,) = search_tenants(desk, number)
     assert row.idno_masked == number[:6] + "********" + number[-4:]
     assert row.phone_masked == "139****0001"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app import clock
 from app.cards import issue_card
 from app.cli import main
 from app.errors import Refused
@@ -64,7 +65,7 @@ def home(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
     h = tmp_path / "home"
     for argv in (["init", "--center-code", "LH01", "--center-name", "东门中心", "--admin", "admin",
-                  "--induction-date", date.today().isoformat()],
+                  "--induction-date", clock.today().isoformat()],
                  ["building", "add", "--as", "admin", "--code", "B1", "--name", "一号楼",
                   "--address", "东门路1号", "--floor-area", "100"],
                  ["unit", "add", "--as", "admin", "--building", "B1", "--number", "101"],
@@ -85,7 +86,7 @@ def test_cli_refuses_untrained_then_lapsed_clerk_with_the_reason(home: Path, cap
     assert cli_register(home, 1) == 1
     err = capsys.readouterr().err
     assert "错误：尚未通过岗前培训，不能登记租住人员或发卡。" in err
-    lapsed = (date.today() - timedelta(days=400)).isoformat()
+    lapsed = (clock.today() - timedelta(days=400)).isoformat()
     assert main(["--home", str(home), "staff", "train", "--as", "admin", "clerk",
                  "--kind", "induction", "--date", lapsed]) == 0
     capsys.readouterr()
@@ -93,5 +94,5 @@ def test_cli_refuses_untrained_then_lapsed_clerk_with_the_reason(home: Path, cap
     err = capsys.readouterr().err
     assert f"上次培训为 {lapsed}，已超过 12 个月" in err
     assert main(["--home", str(home), "staff", "train", "--as", "admin", "clerk",
-                 "--kind", "annual", "--date", date.today().isoformat()]) == 0
+                 "--kind", "annual", "--date", clock.today().isoformat()]) == 0
     assert cli_register(home, 1) == 0  # retrained: allowed again

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from app import clock
 from app.backup import daily_dir, make_backup, maybe_daily_backup, restore, rotate
 from app.context import open_desk
 from app.errors import Refused
@@ -115,7 +116,7 @@ def test_restore_needs_an_admin(desk, admin, building):
     from app.staff import create_staff, record_training
 
     clerk = create_staff(desk, admin, "clerk1", "password123", "clerk")
-    record_training(desk, admin, "clerk1", "induction", date.today())
+    record_training(desk, admin, "clerk1", "induction", clock.today())
     backup = make_backup(desk, admin)
     with pytest.raises(Refused):
         restore(desk, clerk, backup)

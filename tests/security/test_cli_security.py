@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
 from pathlib import Path
 
+from app import clock
 from app.cli import main
 from db.keystore import parse_key_text
 
@@ -22,7 +22,7 @@ def test_backup_restore_retention_status(tmp_path: Path, capsys, monkeypatch):
     home = str(tmp_path / "home")
     monkeypatch.setenv("RENTDESK_PASSWORD", "correct horse")
     assert _run(capsys, "--home", home, "init", "--center-code", "LH01", "--center-name", "东门",
-                "--admin", "admin", "--induction-date", date.today().isoformat())[0] == 0
+                "--admin", "admin", "--induction-date", clock.today().isoformat())[0] == 0
     code, out, _ = _run(capsys, "--home", home, "backup", "--as", "admin")
     assert code == 0 and Path(out[0]["backup"]).exists()
     code, out, _ = _run(capsys, "--home", home, "restore", out[0]["backup"], "--as", "admin")

@@ -3,11 +3,11 @@ for the whole session, shared with tests/district)."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import psycopg
 
+from app import clock
 from app.audit import Actor
 from app.center import init_center
 from app.context import Desk, open_desk
@@ -20,7 +20,7 @@ from tests.conftest import CENTER_PASSWORD, PASSWORD  # noqa: F401 - re-exported
 def make_center(home: Path, code: str) -> tuple[Desk, Actor]:
     """A second (third …) centre's desk with building B1 (cap 10) and unit 102."""
     desk = open_desk(home)
-    actor = init_center(desk, code, f"{code}中心", "admin", PASSWORD, induction_on=date.today())
+    actor = init_center(desk, code, f"{code}中心", "admin", PASSWORD, induction_on=clock.today())
     add_building(desk, actor, "B1", f"{code}一号楼", "深圳市罗湖区 1 号", 64.0, 4.0, "某股份合作公司")
     add_unit(desk, actor, "B1", "102")
     return desk, actor

@@ -31,7 +31,7 @@ def _sync_process(home: Path, url: str, crash_at: str | None) -> subprocess.Comp
     env.pop(ENV, None)
     if crash_at:
         env[ENV] = crash_at
-    return subprocess.run([sys.executable, "-m", "app", "--home", str(home), "sync",
+    return subprocess.run([sys.executable, "-m", "rentdesk", "--home", str(home), "sync",
                            "--district", without_password(url), "--batch", "400",
                            "--as", "admin"],
                           env=env, capture_output=True, text=True, timeout=120)

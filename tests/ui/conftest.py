@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 # Before any Qt import: no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,6 +34,70 @@ def qt_app(qapp, tmp_path_factory):
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
     return init_application()
+
+
+class ModalGuard:
+    """Fails a test within seconds, naming the dialog, when a modal window opens that the
+    test did not expect — instead of hanging on a window nobody closes until the timeout.
+
+    A modal left open for `PATIENCE` seconds is taken to be blocking (a test driving a
+    window-modal dialog itself closes it long before). A test that means to meet a
+    blocking modal calls `expect(handler)`; the handler gets the widget and answers it."""
+
+    PATIENCE = 3.0
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.unexpected: list[str] = []
+        self.handlers: list = []
+        self.seen: tuple[int, float] | None = None  # (widget, since) of the open modal
+        self.timer = QTimer()
+        self.timer.setInterval(20)  # keeps firing inside a modal's own event loop
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def expect(self, handler) -> None:
+        self.handlers.append(handler)
+
+    @staticmethod
+    def describe(widget) -> str:
+        text = getattr(widget, "text", None)
+        body = text() if callable(text) else ""
+        return f"{type(widget).__name__} «{widget.windowTitle()}» {body}".strip()
+
+    def check(self) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            self.seen = None
+            return
+        if self.handlers:
+            self.handlers.pop(0)(widget)
+            return
+        if self.seen is None or self.seen[0] != id(widget):
+            self.seen = (id(widget), time.monotonic())
+        if time.monotonic() - self.seen[1] < self.PATIENCE:
+            return
+        self.seen = None
+        self.unexpected.append(self.describe(widget))
+        if isinstance(widget, QDialog):
+            widget.reject()
+        else:
+            widget.close()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+@pytest.fixture(autouse=True)
+def modal_guard(qapp):
+    guard = ModalGuard()
+    yield guard
+    guard.stop()
+    if guard.unexpected:
+        pytest.fail("unexpected modal window: " + "; ".join(guard.unexpected), pytrace=False)
 
 
 def synthetic_camera() -> SyntheticCamera:

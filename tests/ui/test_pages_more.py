@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from app import clock
 from app.ui_queries import due_within_24h
 from tests.conftest import idno, register
 from tests.ui.conftest import settle
@@ -60,7 +61,7 @@ def test_status_bar_counts_records_due_within_24h(qtbot, window, desk, admin):  
     window.refresh_status()
     settle(qtbot, window.ctx.lane)
     assert due_within_24h(desk) == 1
-    assert "1" in window.due_label.text()
+    qtbot.waitUntil(lambda: window.due_label.text() == "24 小时内待送达：1 条")
 
 
 def test_bundled_fonts_cover_chinese(qapp):
@@ -125,7 +126,6 @@ def test_a_bad_scan_is_refused_when_loaded(qtbot, window, tmp_path):
 
 def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypatch):
     """`rentdesk gui` on an empty data folder: setup dialog, then the main window."""
-    from datetime import date
 
     from app.center import init_center
     from ui import main as ui_main
@@ -134,7 +134,7 @@ def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypat
     shown = []
     monkeypatch.setattr(SetupDialog, "create_center", classmethod(
         lambda cls, desk, parent=None: init_center(desk, "LH02", "测试", "admin", "password1",
-                                                   induction_on=date.today())))
+                                                   induction_on=clock.today())))
     monkeypatch.setattr(ui_main, "camera_from_settings", lambda: None)
     recovery_shown = []
     monkeypatch.setattr(ui_main, "show_recovery_key",

@@ -3,8 +3,9 @@ its cards stopped (R6)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from app import clock
 from app.cards import issue_card
 from app.leases import add_lease, get_lease
 from app.ui_queries import active_card_count
@@ -73,7 +74,7 @@ def test_permit_checklist_shows_what_is_missing(qtbot, make_ctx, desk, admin, bu
 def test_ending_a_lease_on_the_page_stops_the_cards(qtbot, make_ctx, desk, admin, building, photo_jpeg):  # R1, R6
     done = register(desk, admin, 4, unit="101", photo=photo_jpeg)
     issue_card(desk, admin, done.idno, "0000000044")
-    today = date.today()
+    today = clock.today()
     lease = add_lease(desk, admin, "B1", "101", [done.idno], 1500, today - timedelta(days=300),
                       today + timedelta(days=10))
     services = page(qtbot, make_ctx, admin)
@@ -91,7 +92,7 @@ def test_ending_a_lease_on_the_page_stops_the_cards(qtbot, make_ctx, desk, admin
 
 def test_renewing_a_lease_clears_the_task(qtbot, make_ctx, desk, admin, building):  # R1
     done = register(desk, admin, 5, unit="101")
-    today = date.today()
+    today = clock.today()
     add_lease(desk, admin, "B1", "101", [done.idno], 1500, today - timedelta(days=300),
               today + timedelta(days=5))
     services = page(qtbot, make_ctx, admin)

@@ -3,9 +3,6 @@ Every query is itself written to the log by app.audit_query."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.audit_query import (
     PAGE_SIZE,
     AuditFilter,
@@ -30,8 +28,9 @@ from app.audit_query import (
 )
 from app.errors import Refused
 from ui.context import UiContext
+from ui.dates import local_time, today_qdate
 from ui.i18n import refusal_text
-from ui.pages.table_model import RowsModel, local_time
+from ui.pages.table_model import RowsModel
 from ui.widgets import heading, set_message
 
 
@@ -47,8 +46,8 @@ class AuditPageWidget(QWidget):
         self.staff.setPlaceholderText(self.tr("账号"))
         self.action.setPlaceholderText(self.tr("操作，如 tenant. 或 card.issue"))
         self.use_dates = QCheckBox(self.tr("时间"))
-        self.date_from, self.date_to = QDateEdit(QDate.currentDate().addDays(-30)), \
-            QDateEdit(QDate.currentDate())
+        self.date_from, self.date_to = QDateEdit(today_qdate(ctx.desk, -30)), \
+            QDateEdit(today_qdate(ctx.desk))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -65,7 +64,7 @@ class AuditPageWidget(QWidget):
         self.model: RowsModel[AuditRow] = RowsModel(
             [self.tr("序号"), self.tr("时间"), self.tr("账号"), self.tr("姓名"), self.tr("操作"),
              self.tr("对象"), self.tr("对象编号"), self.tr("详情")],
-            lambda r: (r.seq, local_time(r.at, "%Y-%m-%d %H:%M:%S"), r.staff_username,
+            lambda r: (r.seq, local_time(self.ctx.desk, r.at, "%Y-%m-%d %H:%M:%S"), r.staff_username,
                        r.staff_name, r.action, r.entity, r.entity_id, r.detail), parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -97,9 +96,8 @@ class AuditPageWidget(QWidget):
     def current_filter(self) -> AuditFilter:
         since = until = None
         if self.use_dates.isChecked():
-            since = datetime.combine(self.date_from.date().toPython(), time()).astimezone()
-            until = datetime.combine(self.date_to.date().addDays(1).toPython(),
-                                     time()).astimezone()
+            since, _ = clock.day_bounds_utc(self.ctx.desk, self.date_from.date().toPython())
+            _, until = clock.day_bounds_utc(self.ctx.desk, self.date_to.date().toPython())
         return AuditFilter(self.staff.text().strip() or None,
                            self.action.text().strip() or None,
                            self.entity.text().strip() or None, since, until)

@@ -1,4 +1,5 @@
-"""楼栋: every building with its occupancy against the cap (R5) and its card system (R4)."""
+"""楼栋: every building with its occupancy against the cap (R5) and its card system (R4);
+its door controllers open from here (ui/pages/doors.py)."""
 
 from __future__ import annotations
 
@@ -102,6 +103,8 @@ class BuildingsPage(QWidget):
         refresh.clicked.connect(self.reload)
         self.add_button = QPushButton(self.tr("新建楼栋…"))
         self.add_button.clicked.connect(lambda: self.add_building())
+        self.doors_button = QPushButton(self.tr("门禁控制器…"))
+        self.doors_button.clicked.connect(lambda: self.open_doors())
         self.model = BuildingsModel(ctx.desk, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -111,10 +114,13 @@ class BuildingsPage(QWidget):
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0000 / 0000") + 16)
         header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.doubleClicked.connect(lambda _i: self.open_doors())
         row = QHBoxLayout()
         row.addWidget(self.filter, 1)
         row.addWidget(refresh)
         row.addWidget(self.add_button)
+        row.addWidget(self.doors_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("楼栋与核定人数")))
         layout.addLayout(row)
@@ -126,6 +132,20 @@ class BuildingsPage(QWidget):
         from ui.pages.building_dialog import BuildingDialog
 
         dialog = BuildingDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_doors(self, code: str | None = None):
+        """The selected building's door controllers (R4): online, waiting, reconcile."""
+        from ui.pages.doors import DoorsDialog
+
+        if code is None:
+            b = self.table.currentIndex().data(Qt.ItemDataRole.UserRole)
+            if b is None:
+                return None
+            code = b.code
+        dialog = DoorsDialog(self.ctx, code, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

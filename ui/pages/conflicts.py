@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.sync.conflicts import ConflictInfo, list_conflicts, resolve_conflict
 from ui.context import UiContext
+from ui.dates import local_time
 from ui.notify import error_label, error_text
 from ui.widgets import set_message
 
@@ -66,7 +67,7 @@ class ConflictsPanel(QWidget):
         self.table.setRowCount(len(self.rows))
         for r, c in enumerate(self.rows):
             status = self.tr("已处理") if c.status == "resolved" else self.tr("未处理")
-            for col, text in enumerate((c.detected_at.strftime("%Y-%m-%d %H:%M"),
+            for col, text in enumerate((local_time(self.ctx.desk, c.detected_at),
                                         self.kind_text(c.kind), "、".join(c.centers), status,
                                         c.resolution or "")):
                 self.table.setItem(r, col, QTableWidgetItem(text))

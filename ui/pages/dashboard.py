@@ -22,8 +22,9 @@ from app.dashboard import Dashboard, dashboard
 from app.delivery import DueItem, overdue_for_supervisor
 from app.errors import Refused
 from ui.context import UiContext
+from ui.dates import local_time
 from ui.i18n import refusal_text
-from ui.pages.table_model import RowsModel, local_time
+from ui.pages.table_model import RowsModel
 from ui.widgets import heading, set_message
 
 RED, AMBER = "#b00020", "#8a5a00"
@@ -73,7 +74,7 @@ class DashboardPage(QWidget):
             [self.tr("姓名"), self.tr("证件号码"), self.tr("楼栋"), self.tr("房号"),
              self.tr("采集时间"), self.tr("截止时间")],
             lambda i: (i.name, i.idno_masked, i.building_name, i.unit_number,
-                       local_time(i.collected_at), local_time(i.due_at)),
+                       local_time(self.ctx.desk, i.collected_at), local_time(self.ctx.desk, i.due_at)),
             lambda _i: QColor("#ffcdd2"), self)
         self.training: RowsModel = RowsModel(
             [self.tr("账号"), self.tr("姓名"), self.tr("培训状态"), self.tr("有效至")],
@@ -148,7 +149,7 @@ class DashboardPage(QWidget):
             self.values[key].setStyleSheet(f"color: {RED};" if alarm else "")
         if b.due_soon:
             self.values["due_soon"].setStyleSheet(f"color: {AMBER};")
-        self.values["sync"].setText(local_time(b.last_sync_at) or self.tr("尚未同步"))
+        self.values["sync"].setText(local_time(self.ctx.desk, b.last_sync_at) or self.tr("尚未同步"))
         if b.faults_notify_overdue:
             set_message(self.message, self.tr("有 {n} 张故障单超过 24 小时未通知安装单位（规则 R7）。")
                         .format(n=b.faults_notify_overdue), ok=False)

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.delivery import DueItem, HandoverBatch, create_handover, due_list
 from app.errors import Refused
 from app.printing import manifest_pdf
 from ui.context import UiContext
+from ui.dates import local_time
 from ui.i18n import refusal_text
-from ui.pages.table_model import RowsModel, local_time
+from ui.pages.table_model import RowsModel
 from ui.widgets import heading, set_message
 
 COLOURS = {"green": "#e8f5e9", "amber": "#fff3cd", "red": "#ffcdd2", "delivered": "#eceff1"}
@@ -38,8 +40,8 @@ class DeliveryPage(QWidget):
              self.tr("房号"), self.tr("采集时间"), self.tr("截止时间"), self.tr("已移交"),
              self.tr("回执（送达时间）")],
             lambda i: (self._left(i), i.name, i.idno_masked, i.building_name,
-                       i.unit_number, local_time(i.collected_at), local_time(i.due_at),
-                       local_time(i.handed_over_at), local_time(i.delivered_at)),
+                       i.unit_number, local_time(self.ctx.desk, i.collected_at), local_time(self.ctx.desk, i.due_at),
+                       local_time(self.ctx.desk, i.handed_over_at), local_time(self.ctx.desk, i.delivered_at)),
             lambda i: QColor(COLOURS[i.status]), self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -57,7 +59,7 @@ class DeliveryPage(QWidget):
         self.handover_button = QPushButton(self.tr("移交所选并打印清单…"))
         self.handover_button.clicked.connect(self.hand_over_selected)
         self.print_button = QPushButton(self.tr("打印今日移交清单…"))
-        self.print_button.clicked.connect(lambda: self.print_manifest(date.today()))
+        self.print_button.clicked.connect(lambda: self.print_manifest(clock.today(self.ctx.desk)))
         self.counts = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -118,7 +120,7 @@ class DeliveryPage(QWidget):
         set_message(self.message, self.tr("已建立移交批次 {no}：{n} 条记录。").format(
             no=batch.number, n=len(batch.items)), ok=True)
         self.reload()
-        self.print_manifest(batch.handed_over_at.astimezone().date())
+        self.print_manifest(clock.local_date(self.ctx.desk, batch.handed_over_at))
 
     def print_manifest(self, day: date) -> None:
         self.print_button.setEnabled(False)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,8 +30,9 @@ from app.errors import Refused
 from app.faults import FaultInfo
 from app.property import BuildingSummary, list_buildings
 from ui.context import UiContext
+from ui.dates import local_time, today_qdate
 from ui.i18n import refusal_text
-from ui.pages.table_model import RowsModel, local_time
+from ui.pages.table_model import RowsModel
 from ui.widgets import heading, set_message
 
 
@@ -53,7 +53,7 @@ class FaultsPage(QWidget):
         self.all_buildings.setChecked(True)
         self.all_buildings.toggled.connect(self._building_changed)
         self.installer, self.contact, self.controller = QLineEdit(), QLineEdit(), QLineEdit()
-        self.installed_on = QDateEdit(QDate.currentDate())
+        self.installed_on = QDateEdit(today_qdate(ctx.desk))
         self.installed_on.setCalendarPopup(True)
         self.installed_on.setDisplayFormat("yyyy-MM-dd")
         self.status = QComboBox()
@@ -75,8 +75,8 @@ class FaultsPage(QWidget):
              self.tr("发现时间"), self.tr("通知期限"), self.tr("通知时间"), self.tr("修复时间"),
              self.tr("处理次数")],
             lambda f: (f.number, f.building_name, f.description, self._status_text(f),
-                       local_time(f.found_at), local_time(f.notify_due_at),
-                       local_time(f.notified_at), local_time(f.fixed_at), len(f.visits)),
+                       local_time(self.ctx.desk, f.found_at), local_time(self.ctx.desk, f.notify_due_at),
+                       local_time(self.ctx.desk, f.notified_at), local_time(self.ctx.desk, f.fixed_at), len(f.visits)),
             _colour, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -185,7 +185,7 @@ class FaultsPage(QWidget):
     def _show_visits(self) -> None:
         f = self.selected()
         self.visits.setText("" if f is None else "\n".join(
-            f"{local_time(v.at)} {v.by or ''}：{v.note}" for v in f.visits))
+            f"{local_time(self.ctx.desk, v.at)} {v.by or ''}：{v.note}" for v in f.visits))
 
     # -- actions -------------------------------------------------------------------------
     def save_system(self) -> None:

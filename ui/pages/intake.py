@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.intake import Registered, register_tenant, validate_input
 from app.photos import ImageRefused
 from ui.context import UiContext
@@ -174,7 +175,7 @@ class IntakePage(QStackedWidget):
         if not self.register_button.isEnabled():
             return  # a second Enter while the first Register is still on the lane
         data = self.form.tenant_input(self.scans)
-        problems = validate_input(data)
+        problems = validate_input(data, clock.today(self.ctx.desk))
         first = self.form.show_problems(problems)
         if problems:
             set_message(self.error, self.tr("请更正标红的项目。"), ok=False)

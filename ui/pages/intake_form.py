@@ -6,9 +6,7 @@ sex and region; field errors come from app.intake.validate_input as (field, zh, 
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.identity import country_name, parse_id
 from app.intake import TenantInput, family_planning_applies
 from app.property import list_buildings, list_units
 from ui.context import UiContext
+from ui.dates import today_qdate
 from ui.i18n import is_english, pick
 from ui.notify import error_label
 
@@ -67,7 +67,7 @@ class IntakeForm(QWidget):
         self.household_address = QLineEdit()
         self.employer = QLineEdit()
         self.occupation = QLineEdit()
-        self.arrival = QDateEdit(QDate.currentDate())
+        self.arrival = QDateEdit(today_qdate(self.ctx.desk))
         self.arrival.setCalendarPopup(True)
         self.arrival.setDisplayFormat("yyyy-MM-dd")
         self.stay_reason = _combo([(self.tr("务工"), "务工"), (self.tr("经商"), "经商"),
@@ -160,7 +160,7 @@ class IntakeForm(QWidget):
             self.id_info.setText(self.tr("继续输入…"))
             self.id_info.setStyleSheet("")
         applies = bool(parsed and parsed.valid and family_planning_applies(
-            parsed.sex, parsed.birth_date, date.today()))
+            parsed.sex, parsed.birth_date, clock.today(self.ctx.desk)))
         # rule R9: app/ decides when the certificate applies; the form only says so.
         self.fp_hint.setText(self.tr("适用：育龄妇女须登记婚育证明（规则 R9）") if applies else "")
         self.parsed_changed.emit()
@@ -238,7 +238,7 @@ class IntakeForm(QWidget):
         for w in (self.idno, self.country, self.name, self.phone, self.household_address,
                   self.employer, self.occupation, self.fp_cert):
             w.clear()
-        self.arrival.setDate(QDate.currentDate())
+        self.arrival.setDate(today_qdate(self.ctx.desk))
         for label in self.errors.values():
             label.hide()
         self.reload_buildings()

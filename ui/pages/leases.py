@@ -3,9 +3,6 @@ Ending moves out the tenants who left and stops their cards (R6, in app.leases.e
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -23,16 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.leases import LeaseInfo, add_lease, end_lease, lease_tasks, renew_lease
 from ui.context import UiContext
+from ui.dates import today_qdate
 from ui.i18n import pick
 from ui.notify import error_label, error_text
 from ui.pages.unit_picker import UnitPicker
 from ui.widgets import set_message
 
 
-def _date(days: int = 0) -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate().addDays(days))
+def _date(desk, days: int = 0) -> QDateEdit:
+    edit = QDateEdit(today_qdate(desk, days))
     edit.setCalendarPopup(True)
     return edit
 
@@ -53,7 +52,7 @@ class LeasesTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(self.fontMetrics().height() * 6)  # readable when empty
-        self.new_end = _date(365)
+        self.new_end = _date(ctx.desk, 365)
         self.renew_button = QPushButton(self.tr("续租至"))
         self.renew_button.clicked.connect(self.renew)
         self.staying = QLineEdit()
@@ -71,7 +70,7 @@ class LeasesTab(QWidget):
         self.rent.setValue(1500)
         self.deposit = QSpinBox()
         self.deposit.setRange(0, 10_000_000)
-        self.start, self.end_date = _date(), _date(365)
+        self.start, self.end_date = _date(ctx.desk), _date(ctx.desk, 365)
         self.landlord = QLineEdit()
         self.landlord.setPlaceholderText(self.tr("房间未登记房东时必填"))
         add = QPushButton(self.tr("登记租赁合同"))
@@ -98,7 +97,7 @@ class LeasesTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        tasks = lease_tasks(self.ctx.desk, date.today())  # indexed read on the GUI thread
+        tasks = lease_tasks(self.ctx.desk, clock.today(self.ctx.desk))  # indexed read on the GUI thread
         self.leases = [t.lease for t in tasks]
         self.table.setRowCount(len(tasks))
         for r, task in enumerate(tasks):

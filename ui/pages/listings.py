@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.listing_print import export_board, listing_sheet_pdf
 from app.listings import (
     ListingInfo,
@@ -31,6 +29,7 @@ from app.listings import (
     withdraw_listing,
 )
 from ui.context import UiContext
+from ui.dates import today_qdate
 from ui.notify import error_label, error_text
 from ui.pages.unit_picker import UnitPicker
 from ui.widgets import set_message
@@ -60,7 +59,7 @@ class ListingsTab(QWidget):
         self.rent.setRange(1, 1_000_000)
         self.rent.setValue(1500)
         self.rent.setSuffix(self.tr(" 元/月"))
-        self.available = QDateEdit(QDate.currentDate())
+        self.available = QDateEdit(today_qdate(ctx.desk))
         self.available.setCalendarPopup(True)
         self.contact = QLineEdit()
         self.contact.setPlaceholderText(self.tr("默认为房东"))
@@ -183,5 +182,5 @@ class ListingsTab(QWidget):
             set_message(self.message, text, ok=True)
             self.show_pdf(self, board.data, title)
 
-        self.ctx.lane.run(lambda: export_board(ctx.desk, ctx.actor, "pdf", date.today()), done,
+        self.ctx.lane.run(lambda: export_board(ctx.desk, ctx.actor, "pdf", clock.today(ctx.desk)), done,
                           lambda exc: set_message(self.message, error_text(exc), ok=False))

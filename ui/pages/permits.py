@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from app.permits import (
 from app.search import search_tenants
 from app.ui_queries import tenant_detail
 from ui.context import UiContext
+from ui.dates import today_qdate
 from ui.i18n import pick
 from ui.notify import error_label, error_text
 from ui.pages.listings import preview_pdf
@@ -70,7 +71,7 @@ class PermitsTab(QWidget):
         self.apply_button.clicked.connect(self.apply)
         self.steps = QListWidget()
         self.next_status = QComboBox()
-        self.on = QDateEdit(QDate.currentDate())
+        self.on = QDateEdit(today_qdate(ctx.desk))
         self.on.setCalendarPopup(True)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("备注 / 退回原因 / 居住证号码"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.errors import Refused
 from app.export import ExportResult, export_statistics
 from app.stats import StatRow, default_range, statistics
@@ -134,7 +135,7 @@ class StatsPage(QWidget):
         self._dirty = True
 
     def _default_range(self) -> None:
-        start, end = default_range(self.period.currentData(), date.today())
+        start, end = default_range(self.period.currentData(), clock.today(self.ctx.desk))
         self.date_from.setDate(QDate(start.year, start.month, start.day))
         self.date_to.setDate(QDate(end.year, end.month, end.day))
 
@@ -164,7 +165,7 @@ class StatsPage(QWidget):
 
     def _file_dialog(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出统计"), f"statistics-{date.today():%Y%m%d}.xlsx",
+            self, self.tr("导出统计"), f"statistics-{clock.today(self.ctx.desk):%Y%m%d}.xlsx",
             self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"))
         return Path(name) if name else None
 

@@ -3,7 +3,6 @@ the conflicts a supervisor resolves, and how the daily run is scheduled."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -19,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import clock
 from app.staff import PERMISSIONS
 from app.sync.batches import outbox_size
 from app.sync.not_accepted import listed as not_accepted_rows
 from app.sync.run import check_url, sync_as, without_password
 from app.sync_history import SyncRunInfo, recent_runs, saved_district_url
 from ui.context import UiContext
+from ui.dates import local_time
 from ui.lane import Job, queued
 from ui.notify import error_label, error_text
 from ui.settings import settings
@@ -115,7 +116,7 @@ class SyncPage(QWidget):
 
     def run_line(self, run: SyncRunInfo) -> str:
         stamp = run.finished_at or run.started_at  # stored naive UTC
-        when = stamp.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+        when = local_time(self.ctx.desk, stamp)
         if run.ok:
             return self.tr("{when}  成功：上传 {up} 行").format(
                 when=when, up=run.report.get("rows_up_total", 0))
@@ -185,7 +186,7 @@ class SyncPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if len(recent_runs(self.ctx.desk)) == self.runs_before:  # stopped before connecting
-            when = datetime.now().strftime("%Y-%m-%d %H:%M")
+            when = local_time(self.ctx.desk, clock.now_utc())
             code = getattr(exc, "code", None) or type(exc).__name__
             self.unrecorded.insert(0, self.tr("{when}  失败（{code}）").format(when=when, code=code))
         self._end()

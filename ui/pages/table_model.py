@@ -52,8 +52,3 @@ class RowsModel(QAbstractTableModel, Generic[T]):
                 and 0 <= section < len(self.headers)):
             return self.headers[section]
         return None
-
-
-def local_time(value, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A UTC instant in this PC's zone (the centre's), or empty."""
-    return "" if value is None else value.astimezone().strftime(fmt)

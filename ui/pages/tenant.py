@@ -24,13 +24,10 @@ from app.cards import replace_card, report_lost, return_card, revoke_card
 from app.intake import move_out
 from app.ui_queries import TenantDetail, tenant_detail
 from ui.context import UiContext
+from ui.dates import local_time
 from ui.notify import error_text, show_error
 from ui.pages.print_form import print_collection_form
 from ui.widgets import card_number_edit, heading, set_message
-
-
-def _when(value) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 class TenantDialog(QDialog):
@@ -50,6 +47,7 @@ class TenantDialog(QDialog):
         self.cards.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.door = QLabel()  # is the active card on the building's door yet?
         self.new_card = card_number_edit()
         self.new_card.setPlaceholderText(self.tr("补卡：刷新卡"))
         self.new_card.returnPressed.connect(self.replace)
@@ -74,6 +72,7 @@ class TenantDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("门禁卡及记录")))
         layout.addWidget(self.cards, 1)
+        layout.addWidget(self.door)
         layout.addWidget(self.new_card)
         layout.addLayout(actions)
         layout.addWidget(self.message)
@@ -100,8 +99,8 @@ class TenantDialog(QDialog):
                 (self.tr("工作单位"), d.employer or ""),
                 (self.tr("现住"), f"{stay.building_name} {stay.unit_number}" if stay
                  else self.tr("已迁出")),
-                (self.tr("采集时间"), _when(stay.collected_at) if stay else ""),
-                (self.tr("送达工作站"), _when(stay.delivered_at) if stay and stay.delivered_at
+                (self.tr("采集时间"), local_time(self.ctx.desk, stay.collected_at) if stay else ""),
+                (self.tr("送达工作站"), local_time(self.ctx.desk, stay.delivered_at) if stay and stay.delivered_at
                  else self.tr("未送达"))]
         for label, value in rows:
             self.identity.addRow(label, QLabel(value))
@@ -113,9 +112,9 @@ class TenantDialog(QDialog):
         for entry in d.cards:
             c = entry.card
             item = QTreeWidgetItem([f"{c.number}  ({c.building_name} {c.unit_number})",
-                                    status.get(c.status, c.status), _when(c.issued_at), ""])
+                                    status.get(c.status, c.status), local_time(self.ctx.desk, c.issued_at), ""])
             for e in entry.events:
-                item.addChild(QTreeWidgetItem([kinds.get(e.kind, e.kind), "", _when(e.at),
+                item.addChild(QTreeWidgetItem([kinds.get(e.kind, e.kind), "", local_time(self.ctx.desk, e.at),
                                                e.reason or ""]))
             self.cards.addTopLevelItem(item)
         self.cards.expandAll()
@@ -126,6 +125,14 @@ class TenantDialog(QDialog):
         self.buttons["replace"].setEnabled(stay is not None)
         self.buttons["photo"].setEnabled(stay is not None)
         self.new_card.setEnabled(stay is not None)
+        self._door_state()
+
+    def _door_state(self) -> None:
+        from ui.pages.doors_state import show_card_door_state
+
+        d = self.detail
+        newest = d.cards[0].card if d.cards else None
+        show_card_door_state(self.ctx, self.door, d.active_card or newest)
 
     def _act(self, call, done: str, after=None) -> None:
         """Run a card action on the database lane, then reload the page there too (the

@@ -1,0 +1,125 @@
+"""Signing in to the district as a staff member, and turning its refusals into Refused."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+
+from app.errors import Refused
+
+# The district's zone: days and months of the office's reports (the centres' own zone).
+OFFICE_ZONE = "Asia/Shanghai"
+
+# SQLSTATEs raised by the office_* functions (db/district/migrations/sql_0005.py).
+_REFUSALS = {
+    "RDR01": ("reason_required", "请填写理由（至少 2 个字）。", "Give a reason (2+ characters)."),
+    "RDR02": ("bad_cap", "核定人数应在 0–100000 之间。", "The cap must be 0–100,000."),
+    "RDR03": ("bad_center_code", "中心编码应为 2–16 位字母或数字。",
+              "The centre code must be 2–16 letters or digits."),
+    "RDR04": ("weak_password", "密码至少 8 位。", "The password needs 8+ characters."),
+    "RDN01": ("no_card", "该中心没有这个卡号。", "That centre has no card with this number."),
+    "RDN02": ("card_not_active", "该卡已不是有效卡，无需注销。", "That card is no longer active."),
+    "RDN03": ("no_building", "该中心没有这个楼栋编号。", "That centre has no building with this code."),
+    "RDN04": ("no_center_login", "该中心还没有登录账号。", "That centre has no login."),
+    "RDQ01": ("bad_query", "请输入完整证件号码或完整姓名（2–64 个字符）。",
+              "Enter a full document number or a full name (2–64 characters)."),
+}
+
+
+def refusal(err: psycopg.Error) -> Refused:
+    state = getattr(err, "sqlstate", None) or ""
+    if state in _REFUSALS:
+        code, zh, en = _REFUSALS[state]
+        return Refused(code, zh, en)
+    if isinstance(err, psycopg.errors.InsufficientPrivilege):
+        return Refused("not_allowed", "您的区账号无权执行此操作（需要区管理员）。",
+                       "Your district login may not do this (district admin needed).")
+    return Refused("district_error", "区数据库拒绝了此操作，请联系区系统管理员。",
+                   "The district database refused this; ask the district's administrator.")
+
+
+def with_user(url: str, user: str) -> str:
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}@{host}"))
+
+
+@dataclass
+class Office:
+    """A signed-in district staff member; one connection, used by one lane at a time."""
+
+    url: str
+    user: str
+    role: str  # admin | viewer
+    _password: str = field(repr=False, default="")
+    _conn: psycopg.Connection | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def _connect(self) -> psycopg.Connection:
+        return _open(self.url, self.user, self._password)
+
+    @contextmanager
+    def cursor(self) -> Iterator[psycopg.Cursor]:
+        """One transaction: committed on success, rolled back on error (as Refused)."""
+        with self._lock:
+            if self._conn is None or self._conn.closed:
+                self._conn = self._connect()
+            try:
+                with self._conn.transaction(), self._conn.cursor() as cur:
+                    yield cur
+            except psycopg.OperationalError:
+                self._conn.close()
+                self._conn = None
+                raise Refused("district_unreachable", "连接区数据库失败，请检查网络后重试。",
+                              "Lost the district database; check the network and retry.") from None
+            except psycopg.Error as err:
+                raise refusal(err) from None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+
+def _open(url: str, user: str, password: str) -> psycopg.Connection:
+    try:
+        conn = psycopg.connect(url, user=user, password=password or None, connect_timeout=10,
+                               options="-c TimeZone=UTC", autocommit=True)
+    except psycopg.OperationalError:
+        # One answer for a wrong name and a wrong password (no account probing).
+        raise Refused("district_sign_in", "区数据库登录失败：账号或密码错误，或服务器不可达。",
+                      "District sign-in failed: wrong name or password, or no server.") from None
+    return conn
+
+
+def sign_in(url: str, user: str, password: str) -> Office:
+    """Sign in as district staff; a centre's login or a plain role is refused."""
+    if not re.fullmatch(r"[a-z][a-z0-9_]{1,40}", user or ""):
+        raise Refused("district_sign_in", "区数据库登录失败：账号或密码错误，或服务器不可达。",
+                      "District sign-in failed: wrong name or password, or no server.")
+    conn = _open(url, user, password)
+    try:
+        admin, viewer = conn.execute(
+            "SELECT pg_has_role(current_user, 'district_admin', 'MEMBER'), "
+            "pg_has_role(current_user, 'district_viewer', 'MEMBER')").fetchone()
+    except psycopg.Error:
+        conn.close()
+        raise Refused("not_district_staff", "区数据库尚未开通街道办功能（请运行 rentdesk district init）。",
+                      "The district has no office functions yet (run `rentdesk district init`).") \
+            from None
+    if not (admin or viewer):
+        conn.close()
+        raise Refused("not_district_staff", "此账号不是街道办工作人员账号。",
+                      "This login is not a street-office staff account.")
+    return Office(url, user, "admin" if admin else "viewer", password, conn)

@@ -1,0 +1,162 @@
+"""门禁: a building's door controllers — online or not, jobs waiting, last reconcile, cards on
+the door against cards issued — with add, remove and reconcile (the dangerous rows in red)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.audit_query import allowed
+from app.doors.controllers import ControllerInfo, list_controllers, remove_controller
+from app.doors.reconcile import KIND_ZH, ControllerReport, reconcile
+from ui.context import UiContext
+from ui.dates import local_time
+from ui.notify import error_text
+from ui.widgets import heading, set_message
+
+RED = QColor("#ffcdd2")
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().hide()
+    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+class DoorsDialog(QDialog):
+    def __init__(self, ctx: UiContext, building_code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.code = ctx, building_code
+        self.rows: list[ControllerInfo] = []
+        self.reports: list[ControllerReport] = []
+        self.setWindowTitle(self.tr("门禁控制器 · {code}").format(code=building_code))
+        self.controllers = _table([self.tr("控制器"), self.tr("类型"), self.tr("在线"),
+                                   self.tr("待写入"), self.tr("门上 / 已发卡"),
+                                   self.tr("上次核对"), self.tr("时钟偏差")])
+        self.diffs = _table([self.tr("差异"), self.tr("卡号"), self.tr("门上"), self.tr("应为")])
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("添加控制器…"))
+        self.remove_button = QPushButton(self.tr("移除"))
+        self.check_button = QPushButton(self.tr("立即核对"))
+        self.fix_button = QPushButton(self.tr("按本系统修正门禁"))
+        self.xlsx_button = QPushButton(self.tr("导出报告…"))
+        may_manage = allowed(ctx.actor, "manage_buildings")
+        for b, slot, enabled in ((self.add_button, self.add, may_manage),
+                                 (self.remove_button, self.remove, may_manage),
+                                 (self.check_button, lambda: self.reconcile(False), True),
+                                 (self.fix_button, lambda: self.reconcile(True), may_manage),
+                                 (self.xlsx_button, self.export, True)):
+            b.clicked.connect(slot)
+            b.setEnabled(enabled)
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("楼栋 {code} 的门禁").format(code=building_code)))
+        layout.addWidget(self.controllers, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(self.tr("核对结果（红色：门上有不应开门的卡）")))
+        layout.addWidget(self.diffs, 2)
+        layout.addWidget(self.message)
+        h = self.fontMetrics().height()
+        self.resize(h * 52, h * 34)
+        self.reload()
+
+    def reload(self) -> None:
+        desk, code = self.ctx.desk, self.code
+        self.ctx.lane.run(lambda: list_controllers(desk, code), self._show, self._failed)
+
+    def _show(self, rows: list[ControllerInfo]) -> None:
+        self.rows = rows
+        t = self.controllers
+        t.setRowCount(len(rows))
+        online = {True: self.tr("在线"), False: self.tr("无应答"), None: "—"}
+        for i, c in enumerate(rows):
+            kind = f"UHPPOTE {c.serial}" if c.driver == "uhppote" else self.tr("白名单文件")
+            door = "—" if c.cards_on_door is None else str(c.cards_on_door)
+            drift = "" if c.clock_drift_s is None else f"{c.clock_drift_s:+.0f} s"
+            values = [c.name, kind, online[c.online], str(c.jobs_waiting),
+                      f"{door} / {c.cards_issued}", local_time(self.ctx.desk, c.last_reconcile_at) if
+                      c.last_reconcile_at else self.tr("从未"), drift]
+            for j, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if c.online is False:
+                    item.setBackground(QBrush(RED))
+                t.setItem(i, j, item)
+        if not rows:
+            set_message(self.message, self.tr("本楼栋尚未登记门禁控制器。"), ok=True)
+
+    def _failed(self, exc: BaseException) -> None:
+        set_message(self.message, error_text(exc), ok=False)
+
+    def add(self):
+        from ui.pages.doors_add import AddControllerDialog
+
+        dialog = AddControllerDialog(self.ctx, self.code, self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def remove(self) -> None:
+        row = self.controllers.currentRow()
+        if not 0 <= row < len(self.rows):
+            return
+        ref, desk, actor = self.rows[row].id, self.ctx.desk, self.ctx.actor
+        self.ctx.lane.run(lambda: remove_controller(desk, actor, ref),
+                          lambda _r: self.reload(), self._failed)
+
+    def reconcile(self, fix: bool) -> None:
+        desk, actor, code = self.ctx.desk, self.ctx.actor, self.code
+        set_message(self.message, self.tr("正在读取控制器……"), ok=True)
+        self.ctx.lane.run(lambda: reconcile(desk, actor, code, fix), self._reconciled,
+                          self._failed)
+
+    def _reconciled(self, reports: list[ControllerReport]) -> None:
+        self.reports = reports
+        diffs = [(r, d) for r in reports for d in r.differences]
+        self.diffs.setRowCount(len(diffs))
+        for i, (_r, d) in enumerate(diffs):
+            for j, v in enumerate([KIND_ZH[d.kind], d.number, d.on_door, d.desk]):
+                item = QTableWidgetItem(v)
+                if d.dangerous:
+                    item.setBackground(QBrush(RED))
+                self.diffs.setItem(i, j, item)
+        dead = [r.controller for r in reports if not r.reachable]
+        bad = sum(1 for _r, d in diffs if d.dangerous)
+        text = self.tr("核对完成：{n} 处差异，其中 {bad} 张卡不应开门。").format(n=len(diffs), bad=bad)
+        if dead:
+            text += " " + self.tr("无应答：{names}").format(names="、".join(dead))
+        set_message(self.message, text, ok=not bad and not dead)
+        self.reload()
+
+    def export(self) -> None:
+        if not self.reports:
+            set_message(self.message, self.tr("请先核对。"), ok=False)
+            return
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出核对报告"),
+                                              f"门禁核对_{self.code}.xlsx", "Excel (*.xlsx)")
+        if name:
+            from app.doors.report import write_reconcile_xlsx
+
+            reports, path = self.reports, Path(name)
+            self.ctx.lane.run(lambda: write_reconcile_xlsx(path, reports),
+                              lambda _p: set_message(self.message, self.tr("已导出。"), ok=True),
+                              self._failed)
