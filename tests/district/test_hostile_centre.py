@@ -241,6 +241,9 @@ def test_trial_centres_never_upload(district):
     with pytest.raises(Refused) as err:
         add_center(district, "TRIAL01", "trial-password")
     assert err.value.code == "trial_center"
+    with psycopg.connect(district) as conn, pytest.raises(psycopg.Error) as office:
+        conn.execute("SELECT office_center_login('TRIAL03', 'trial-password')")
+    assert office.value.sqlstate == "RDT06"  # nor through the street office (issue 16)
     # A TRIAL login made by hand on the server is still refused by the batch function.
     with psycopg.connect(district) as conn:
         conn.execute("CREATE ROLE rd_trial02 LOGIN PASSWORD 'trial-password'")

@@ -73,7 +73,7 @@ def test_cli_sync_without_login_is_refused(desk, admin, building, lh01_url):
     desk.engine.dispose()
     env = {k: v for k, v in os.environ.items() if k not in ("RENTDESK_PASSWORD", "RENTDESK_USER")}
     env["PYTHONPATH"] = str(ROOT)
-    base = [sys.executable, "-m", "app", "--home", str(desk.home), "sync", "--district"]
+    base = [sys.executable, "-m", "rentdesk", "--home", str(desk.home), "sync", "--district"]
     no_login = subprocess.run(base + [without_password(lh01_url), "--rebase"], env=env,
                               capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert no_login.returncode != 0 and "--as" in no_login.stderr
