@@ -75,8 +75,9 @@ _FIELDS: dict[tuple[str, str], tuple[int, str, str]] = {
 }
 
 # Multi-line free text: \n and \t allowed (see the module docstring).
+# Addresses are one line: every form prints them in a one-line cell.
 FREE_TEXT = frozenset({"description", "note", "reason", "end_reason", "withdraw_reason",
-                       "return_reason", "resolution", "address", "household_address"})
+                       "return_reason", "resolution"})
 
 # Written by the software, never typed: hashes, ids, JSON details, enum values.
 NOT_INPUT = frozenset({"id", "hash", "prev_hash", "detail", "center_code", "kind", "status",
@@ -88,6 +89,11 @@ _SKIP_TABLES = frozenset({"audit_event", "outbox", "local_meta", "sync_batch", "
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _BAD_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 _BAD_FREE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+
+
+def is_input_field(table: str, column: str) -> bool:
+    """A text field people type (listed above): the only kind `rentdesk correct` may set."""
+    return (table, column) in _FIELDS or ("", column) in _FIELDS
 
 
 def field_spec(table: str, column: str) -> tuple[int, str, str]:
@@ -141,10 +147,19 @@ def _changed_text(obj) -> dict[str, object]:
     return out
 
 
+def _district_tables() -> frozenset[str]:
+    # Only what travels to the district is checked here: local operational tables (door
+    # jobs, sync bookkeeping) hold machine text such as error messages, never typed input.
+    from db.sync_scope import UPLOADED_TABLES
+
+    return frozenset(m.__tablename__ for m in UPLOADED_TABLES) - _SKIP_TABLES
+
+
 def _check_flush(session: Session, _ctx, _instances) -> None:
+    checked = _district_tables()
     for obj in list(session.new) + list(session.dirty):
         table = getattr(obj, "__tablename__", None)
-        if table is None or table in _SKIP_TABLES:
+        if table not in checked:
             continue
         refuse(check_fields(table, _changed_text(obj)))
 

@@ -120,8 +120,9 @@ def correct(desk: Desk, actor, table: str, row_id: str, field: str, value: str |
     require(actor, "resolve_conflict")
     model = next((m for m in UPLOADED_TABLES if m.__tablename__ == table), None)
     column = model.__table__.columns.get(field) if model is not None else None
+    # Only typed text: never an id, a hash, a status or a time (collected_at is rule R2's clock).
     if (model is None or table == "audit_event" or column is None
-            or field in text_input.NOT_INPUT or field.endswith(("_id", "_sha256"))):
+            or not text_input.is_input_field(table, field)):
         raise Refused("not_correctable", f"{table}.{field} 不能在此修改。",
                       f"{table}.{field} cannot be corrected here.")
     text_input.refuse(text_input.check_fields(table, {field: value}))

@@ -241,7 +241,7 @@ def sync_as(desk: Desk, actor: Actor, url: str | None = None, password: str | No
             batch_entries: int = batches.BATCH_ENTRIES) -> dict:
     """`rentdesk sync` and the 同步 page: a trained staff login (R3) syncs, only an
     administrator rebases (it supersedes every other copy of the centre), both audited."""
-    check_url(url)
+    check_url(url or os.environ.get(URL_ENV))  # the scheduled run's address too
     with write_session(desk.engine) as s:
         status = training_status(s, actor.staff_id, clock.today(desk))
     if not status.ok:

@@ -105,6 +105,8 @@ def test_stored_nul_is_listed_not_accepted_and_resent_once_corrected(
     # The record is corrected through the boundary (a NUL would be refused again) …
     with pytest.raises(Refused):
         not_accepted.correct(desk, admin, "person", bad.person_id, "name", "李\x00四")
+    with pytest.raises(Refused):  # only typed text, never rule R2's clock or an id
+        not_accepted.correct(desk, admin, "tenancy", later.tenancy_id, "collected_at", "2020")
     not_accepted.correct(desk, admin, "person", bad.person_id, "name", "李四")
     result = sync(desk, lh01_url)
     assert result["ok"] and result["not_accepted"] == []

@@ -169,6 +169,9 @@ UPGRADE = [
           na := na || district_merge_staged(c, t, p_batch_no);
         END IF;
       END LOOP;
+      -- A centre that holds the screening lock open (begin, finish, never commit) must not
+      -- hang every other centre: they give up after a minute and sync again (55P03).
+      PERFORM set_config('lock_timeout', '60s', true);
       PERFORM pg_advisory_xact_lock(74010001);
       UPDATE card k SET doc_key = (
         SELECT i.kind || ':' || i.country || ':' || i.number
