@@ -63,9 +63,10 @@ def from_connect_error(err: psycopg.OperationalError) -> SyncError:
 
 def from_db_error(err: psycopg.Error) -> SyncError:
     state = getattr(err, "sqlstate", None) or ""
-    if state in _BY_SQLSTATE:
+    if state in _BY_SQLSTATE:  # every district error names its SQLSTATE (issue 11)
         code, zh, en = _BY_SQLSTATE[state]
-        return SyncError(code, zh, en)
+        return SyncError(code, f"{zh}（SQLSTATE {state}）", f"{en} (SQLSTATE {state})",
+                         sqlstate=state)
     if isinstance(err, psycopg.OperationalError) or state.startswith("08"):
         return SyncError("connection_lost", "与区数据库的连接中断，本批次未完成，数据已保留，请重新同步。",
                          "The connection to the district was lost mid-batch. Nothing was lost: "
