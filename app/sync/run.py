@@ -135,7 +135,7 @@ def _send(conn: psycopg.Connection, desk: Desk, batch: SyncBatch, ahead: Future 
     listed, so one bad row never stalls the centre."""
     try:
         return send_batch(conn, batch, lambda: _load(desk, batch, ahead))
-    except psycopg.DataError:
+    except (psycopg.DataError, UnicodeEncodeError):
         return send_batch(conn, batch, lambda: batches.read_batch(desk, batch), screen=True)
 
 

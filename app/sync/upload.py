@@ -37,6 +37,18 @@ def copy_rows(cur: psycopg.Cursor, table: str, cols: list[str], rows: list[tuple
             cp.write_row(row)
 
 
+def _unstorable(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    if "\x00" in value:
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _screened(data: BatchData) -> tuple[BatchData, list[dict]]:
     """Rows PostgreSQL cannot take (a NUL, a control character, an over-long field — stored
     before the text boundary existed) are kept back and listed; every other row goes."""
@@ -45,8 +57,10 @@ def _screened(data: BatchData) -> tuple[BatchData, list[dict]]:
     for table, (cols, rows) in data.rows.items():
         good = []
         for row in rows:
-            bad = next((p for c, v in zip(cols, row, strict=True)
-                        if (p := text_input.problem(table, c, v)) is not None), None)
+            # Only what PostgreSQL cannot store at all is held back (a NUL, a lone
+            # surrogate); long or odd but storable legacy text still goes.
+            bad = next((text_input.problem(table, c, v) or (c, c, c)
+                        for c, v in zip(cols, row, strict=True) if _unstorable(v)), None)
             if bad is None:
                 good.append(row)
             else:
@@ -70,7 +84,7 @@ def send_batch(conn: psycopg.Connection, batch: SyncBatch,
         known = cur.execute("SELECT district_begin_batch(%s, %s, %s)",
                             (batch.id, batch.batch_no, batch.epoch)).fetchone()[0]
         if known is not None:
-            return known  # already applied: a resend changes nothing
+            return with_held(known)  # already applied: a resend changes nothing
         data = load()
         if screen:
             data, held = _screened(data)
@@ -81,14 +95,27 @@ def send_batch(conn: psycopg.Connection, batch: SyncBatch,
             if rows:
                 copy_rows(cur, table, cols, rows)
         crash_point("district_merged")
+        counts: dict = data.counts()
+        if held:  # stored with the answer, so a resend after a lost answer still lists them
+            counts[HELD_KEY] = held
         answer = cur.execute(
             "SELECT district_finish_batch(%s, %s, %s, %s, %s, %s)",
             (batch.id, batch.batch_no, batch.epoch, batch.seq_lo, batch.seq_hi,
-             psycopg.types.json.Jsonb(data.counts()))).fetchone()[0]
+             psycopg.types.json.Jsonb(counts))).fetchone()[0]
     crash_point("district_committed")
-    if held:  # known only here: the district never saw these rows
-        answer = {**answer, "not_accepted": (answer.get("not_accepted") or []) + held}
-    return answer
+    return with_held(answer)
+
+
+HELD_KEY = "held_at_desk"
+
+
+def with_held(answer: dict) -> dict:
+    """Rows the desk held back (in `rows`, see send_batch) joined to the district's list."""
+    rows = dict(answer.get("rows") or {})
+    held = rows.pop(HELD_KEY, None)
+    if not held:
+        return answer
+    return {**answer, "rows": rows, "not_accepted": (answer.get("not_accepted") or []) + held}
 
 
 def upload_blobs(desk: Desk, conn: psycopg.Connection) -> int:
