@@ -14,6 +14,7 @@ from app.context import Desk
 from app.errors import NotFound, Refused
 from app.identity import parse_id
 from app.occupancy import require_free_slot
+from app.overcrowding import resolve_flags
 from app.records import find_person, require_active_tenancy, unit_and_building
 from app.staff import require, require_trained
 from db.engine import write_session
@@ -136,6 +137,7 @@ def issue_card(desk: Desk, actor: Actor, idno: str, card_text: str,
         unit, building = unit_and_building(s, tenancy.unit_id)
         require_free_slot(s, building, unit)
         card = _new_card(s, actor, tenancy, number)
+        resolve_flags(s, tenancy.id)  # room was freed: the over-cap flag is closed
         _add_event(s, actor, card, "issue")
         return _info(s, card)
 
@@ -226,3 +228,31 @@ def cards_of_person(session: Session, person_id: str) -> list[CardInfo]:
                          .order_by(Card.issued_at.desc())).all()
     return [_info(session, c) for c in cards]
 
+
+
+@dataclass(frozen=True)
+class CardHolder:
+    """Whose card a number is, as a confirmation names it: masked, never the full ID."""
+
+    number: str
+    name: str
+    idno_masked: str
+    building_name: str
+    unit_number: str
+
+
+def card_holder(desk: Desk, actor: Actor, card_text: str) -> CardHolder:
+    """The holder of an active card, so 挂失/注销/退卡 by number can name the person before
+    the clerk confirms. Naming a person is a view of personal data (rule R10)."""
+    from app.identity import mask_id
+
+    with write_session(desk.engine) as s:
+        require(actor, "card_lifecycle")
+        card = _card_by_number_or_person(s, card_text, None, ("active",))
+        person = s.get(Person, card.person_id)
+        doc = s.exec(select(IdDocument).where(IdDocument.person_id == card.person_id)).first()
+        info = _info(s, card)
+        audit.record(s, actor, "person.view", "person", card.person_id, via="card")
+        return CardHolder(card.number, person.name if person else "",
+                          mask_id(doc.number) if doc else "", info.building_name,
+                          info.unit_number)

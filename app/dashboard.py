@@ -20,6 +20,7 @@ from app.clock import as_utc, zone
 from app.context import Desk
 from app.delivery import due_counts, due_list
 from app.faults import list_faults
+from app.overcrowding import open_flag_count
 from app.staff import PERMISSIONS, training_status
 from app.stats import groups_now, statistics
 from app.sync import not_accepted
@@ -92,6 +93,7 @@ class Dashboard:
     training: list[TrainingReminder]
     near_cap: list[NearCap]
     last_sync_at: datetime | None
+    over_cap: int = 0  # residents registered into a full place, still without a card (R5)
     not_accepted: int = 0  # rows the district did not take (issue 11), see 同步
 
 
@@ -115,7 +117,8 @@ def dashboard(desk: Desk, actor: Actor, now: datetime | None = None) -> Dashboar
     return Dashboard(now, counts.green + counts.amber, counts.amber, counts.red, len(faults),
                      sum(f.notify_overdue for f in faults),
                      training_reminders(desk, today, None if everyone else actor.staff_id),
-                     near_cap(desk), last_sync_at(desk), not_accepted.count(desk))
+                     near_cap(desk), last_sync_at(desk), open_flag_count(desk),
+                     not_accepted.count(desk))
 
 
 def _median_ms(fn, n: int) -> dict[str, float]:

@@ -32,7 +32,9 @@ from app.demo_photo import demo_photo_jpeg
 from app.errors import Refused
 from app.identity import current_county_codes, make_resident_id
 from app.occupancy import area_cap, unit_cap
+from app.papers import family_planning_applies
 from db.engine import write_session
+from db.find_key import find_key
 from db.ids import new_id
 from db.models import (
     Building,
@@ -48,6 +50,8 @@ from db.models import (
     utcnow,
 )
 from db.outbox import record_changes
+
+FP_DEMO_REASONS = ("不适用", "未办理", "外地办理")
 
 Progress = Callable[[int, int, str], bool]  # (done, total, stage) -> keep going?
 TENANTS_PER_UNIT = 3
@@ -147,9 +151,11 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
             w.add(Landlord, {**stamp, "id": lid, "name": _name(rng),
                              "phone": f"13{rng.randrange(10**8, 10**9)}",
                              "address": f"深圳市罗湖区{street}{rng.randint(1, 300)}号"})
+            name = f"{street}{rng.randint(1, 999)}号楼"
+            address = f"深圳市罗湖区{street}{rng.randint(1, 999)}号"
             w.add(Building, {**stamp, "id": bid, "code": f"B{counts['buildings']:06d}",
-                             "name": f"{street}{rng.randint(1, 999)}号楼",
-                             "address": f"深圳市罗湖区{street}{rng.randint(1, 999)}号",
+                             "name": name, "address": address,
+                             "find_key": find_key(name, address),
                              "company_id": rng.choice(companies), "floor_area_m2": floor_area,
                              "public_area_m2": public, "district_cap": None,
                              "card_system_status": rng.choice(("ok", "ok", "ok", "unknown"))})
@@ -193,7 +199,14 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
                                "verified": True})
             moved_out = rng.random() < 0.05
             delivered = collected < now - timedelta(hours=rng.randint(2, 23))
+            # rule R9: most women of child-bearing age bring the certificate, some a reason,
+            # a few neither (older records): derived from n, so the random stream is unchanged.
+            due = family_planning_applies(sex, birth, clock.local_date(desk, collected))
+            cert = f"粤深计字{2015 + n % 10}第{n % 100000:05d}号" if due and n % 10 < 7 else None
+            reason = FP_DEMO_REASONS[n % 3] if due and n % 10 in (7, 8) else None
             w.add(Tenancy, {**stamp, "id": tid, "person_id": pid, "unit_id": uid,
+                            "family_planning_due": due, "family_planning_cert": cert,
+                            "family_planning_reason": reason,
                             "arrival_date": collected.date() - timedelta(days=rng.randint(0, 30)),
                             "stay_reason": rng.choice(STAY_REASONS), "photo_sha256": photo,
                             "collected_at": collected,

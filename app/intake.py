@@ -16,6 +16,16 @@ from app.cards import end_card
 from app.context import Desk
 from app.errors import Refused
 from app.identity import parse_id
+from app.occupancy import room_check
+from app.overcrowding import flag_over_cap, resolve_flags
+from app.papers import (  # noqa: F401  (family_planning_applies, clean_cert: re-exported)
+    clean_cert,
+    ethnicity_for,
+    family_planning_applies,
+    family_planning_reason,
+    papers_of,
+    papers_problems,
+)
 from app.photo_intake import id_photo_from_file
 from app.records import (
     active_tenancy,
@@ -43,7 +53,12 @@ class TenantInput:
     unit_number: str
     id_kind: str | None = None  # detected from the number unless passport/other
     country: str | None = None
-    ethnicity: str | None = "汉族"
+    # Papers whose number does not carry them (passports, other papers): the clerk types
+    # them from the document. Ignored where the number carries them (resident ID etc.).
+    sex: str | None = None  # M | F
+    birth_date: date | None = None
+    nationality: str | None = None  # ISO alpha-3; a passport's issuing country by default
+    ethnicity: str | None = None  # 民族: Chinese nationals only, never assumed
     household_address: str | None = None
     native_place: str | None = None
     marital_status: str | None = None
@@ -53,6 +68,7 @@ class TenantInput:
     arrival_date: date | None = None
     stay_reason: str | None = None
     family_planning_cert: str | None = None
+    family_planning_reason: str | None = None  # rule R9: one of FP_REASONS when no number
     scans: dict[str, bytes] = field(default_factory=dict)  # id_front | id_back | family_planning
 
 
@@ -64,14 +80,7 @@ class Registered:
     name: str
     building_name: str
     unit_number: str
-
-
-def family_planning_applies(sex: str | None, birth_date: date | None, today: date) -> bool:
-    """rule R9: the 婚育证明 is asked of women of child-bearing age (18–49)."""
-    if sex != "F" or birth_date is None:
-        return False
-    age = today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
-    return 18 <= age <= 49
+    full: str | None = None  # "building" | "unit": registered into a full place, no card (R5)
 
 
 def validate_input(data: TenantInput, today: date) -> list[tuple[str, str, str]]:
@@ -90,6 +99,8 @@ def validate_input(data: TenantInput, today: date) -> list[tuple[str, str, str]]
     parsed = parse_id(data.idno, data.id_kind, data.country, today=today)
     if not parsed.valid:
         problems.append(("idno", f"证件号码：{parsed.error}", f"ID number: {parsed.error_en}"))
+    else:
+        problems += papers_problems(parsed, data, today)
     name = (data.name or "").strip()
     if not name:
         problems.append(("name", "姓名必填。", "Name is required."))
@@ -126,8 +137,14 @@ def _store_scans(desk: Desk, s: Session, scans: dict[str, bytes]) -> dict[str, s
 
 
 def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: bytes | None = None,
-                    photo_file: Path | None = None, today: date | None = None) -> Registered:
-    """Register a stay. The photo must already be a checked ID crop, or a file to check."""
+                    photo_file: Path | None = None, today: date | None = None,
+                    accept_full: bool = False) -> Registered:
+    """Register a stay. The photo must already be a checked ID crop, or a file to check.
+
+    rule R5: into a full room or building the stay is refused with `room_full` unless the
+    clerk accepts it (`accept_full`): the person is then recorded all the same (every
+    resident must be collected), no card can be issued, and the crowding is flagged for the
+    supervisor in the same transaction."""
     today = today or clock.today(desk)
     problems = validate_input(data, today)
     if problems:
@@ -135,11 +152,15 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
                       "; ".join(p[2] for p in problems), fields=[p[0] for p in problems])
     if photo_file is not None:
         photo_jpeg = id_photo_from_file(photo_file)
-    parsed = parse_id(data.idno, data.id_kind, data.country)
+    parsed = parse_id(data.idno, data.id_kind, data.country, today=today)
     assert parsed.number and parsed.kind
     with write_session(desk.engine) as s:
         require_trained(s, actor, "register", today)
         unit = find_unit(s, actor.center_code, data.building_code, data.unit_number)
+        room = room_check(s, *reversed(unit_and_building(s, unit.id)))
+        if room.full and not accept_full:
+            raise Refused("room_full", room.zh, room.en, scope=room.scope, cap=room.cap,
+                          people=room.people, cards=room.cards)
         doc = s.exec(select(IdDocument).where(IdDocument.number == parsed.number)).first()
         person = s.get(Person, doc.person_id) if doc else None
         if person is not None:
@@ -153,9 +174,11 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         else:
             person = Person(center_code=actor.center_code, name=data.name.strip())
         person.name = data.name.strip()
-        person.sex = parsed.sex
-        person.birth_date = parsed.birth_date
-        for attr in ("ethnicity", "household_address", "native_place", "marital_status",
+        papers = papers_of(parsed, data)
+        person.sex, person.birth_date = papers.sex, papers.birth_date
+        person.nationality = papers.nationality
+        person.ethnicity = ethnicity_for(papers, data.ethnicity)
+        for attr in ("household_address", "native_place", "marital_status",
                      "education", "employer", "occupation"):
             setattr(person, attr, getattr(data, attr))
         person.phone = re.sub(r"[\s()]", "", data.phone)
@@ -175,7 +198,10 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         s.add(doc)
         tenancy = Tenancy(center_code=actor.center_code, person_id=person.id, unit_id=unit.id,
                           arrival_date=data.arrival_date, stay_reason=data.stay_reason,
-                          family_planning_cert=data.family_planning_cert,
+                          family_planning_cert=clean_cert(data.family_planning_cert),
+                          family_planning_reason=family_planning_reason(papers, data, today),
+                          family_planning_due=family_planning_applies(
+                              papers.sex, papers.birth_date, today),  # rule R9
                           family_planning_scan_sha256=scans.get("family_planning"),
                           photo_sha256=photo_sha, registered_by=actor.staff_id)
         s.add(tenancy)
@@ -183,8 +209,10 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         audit.record(s, actor, "tenant.register", "tenancy", tenancy.id, person=person.id,
                      photo=bool(photo_sha), scans=sorted(scans))
         unit, building = unit_and_building(s, unit.id)
+        if room.full:
+            flag_over_cap(s, actor, tenancy, building, unit, room)
         return Registered(person.id, tenancy.id, parsed.number, person.name, building.name,
-                          unit.number)
+                          unit.number, room.scope if room.full else None)
 
 
 def attach_photo(desk: Desk, actor: Actor, idno: str, photo_jpeg: bytes) -> None:
@@ -208,6 +236,7 @@ def move_out(desk: Desk, actor: Actor, idno: str, card_returned: bool = False,
         person = find_person(s, idno)
         tenancy = require_active_tenancy(s, person)
         tenancy.moved_out_at = utcnow()
+        resolve_flags(s, tenancy.id)
         s.add(tenancy)
         stopped = None
         for card in s.exec(select(Card).where(Card.tenancy_id == tenancy.id,

@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from app.errors import Refused
-from db.models import Building, Card, CardStatus, Unit
+from db.models import Building, Card, CardStatus, Tenancy, Unit
 
 M2_PER_PERSON = 6.0
 
@@ -49,11 +49,20 @@ def building_cap(building: Building) -> int:
 
 @dataclass(frozen=True)
 class Occupancy:
+    """`residents` counts active cards (what R5 issues against); `people` counts the
+    residents actually living there, with or without a card: the two differ when a room
+    is over-full, and the desk shows both."""
+
     cap: int | None
     residents: int
     free: int | None
     problem: str | None = None
     problem_en: str | None = None
+    people: int = 0
+
+    @property
+    def cards(self) -> int:
+        return self.residents
 
 
 def active_cards_in_building(session: Session, building_id: str) -> int:
@@ -66,19 +75,34 @@ def active_cards_in_unit(session: Session, unit_id: str) -> int:
         Card.unit_id == unit_id, Card.status == CardStatus.ACTIVE)).one()
 
 
+def people_in_building(session: Session, building_id: str) -> int:
+    """Living residents (open stays), card or not: unit index, then the partial index of
+    open stays per unit."""
+    return session.exec(select(func.count()).select_from(Tenancy).join(
+        Unit, Unit.id == Tenancy.unit_id).where(Unit.building_id == building_id,
+                                                Tenancy.moved_out_at.is_(None))).one()
+
+
+def people_in_unit(session: Session, unit_id: str) -> int:
+    return session.exec(select(func.count()).select_from(Tenancy).where(
+        Tenancy.unit_id == unit_id, Tenancy.moved_out_at.is_(None))).one()
+
+
 def building_occupancy(session: Session, building: Building) -> Occupancy:
     residents = active_cards_in_building(session, building.id)
+    people = people_in_building(session, building.id)
     try:
         cap = building_cap(building)
     except Refused as r:
-        return Occupancy(None, residents, None, r.zh, r.en)
-    return Occupancy(cap, residents, max(cap - residents, 0))
+        return Occupancy(None, residents, None, r.zh, r.en, people=people)
+    return Occupancy(cap, residents, max(cap - residents, 0), people=people)
 
 
 def unit_occupancy(session: Session, unit: Unit) -> Occupancy:
     residents = active_cards_in_unit(session, unit.id)
     cap = unit_cap(unit.area_m2)
-    return Occupancy(cap, residents, None if cap is None else max(cap - residents, 0))
+    return Occupancy(cap, residents, None if cap is None else max(cap - residents, 0),
+                     people=people_in_unit(session, unit.id))
 
 
 def require_free_slot(session: Session, building: Building, unit: Unit) -> None:
@@ -98,3 +122,64 @@ def require_free_slot(session: Session, building: Building, unit: Unit) -> None:
                           f"房间 {unit.number}（{unit.area_m2} m²）已达上限：上限 {ucap} 人，现有 {in_unit} 人。",
                           f"Unit {unit.number} ({unit.area_m2} m²) is at its cap: cap {ucap}, "
                           f"residents {in_unit}.", cap=ucap, residents=in_unit)
+
+
+@dataclass(frozen=True)
+class RoomCheck:
+    """Before an intake is saved: would this person get a card here (rule R5)?"""
+
+    full: bool  # a card would be refused now: the stay is recorded and flagged instead
+    scope: str | None  # "building" | "unit": which cap is reached
+    cap: int | None
+    people: int  # living there now, before this person
+    cards: int
+    zh: str = ""
+    en: str = ""
+
+
+def room_check(session: Session, building: Building, unit: Unit) -> RoomCheck:
+    """The same test as require_free_slot, asked before saving so the clerk hears of a
+    full room while the tenant is at the desk. A building without a known cap is not
+    "full" here: require_free_slot explains that at the card step."""
+    try:
+        require_free_slot(session, building, unit)
+    except Refused as r:
+        if r.code not in ("cap_reached", "unit_cap_reached"):
+            return RoomCheck(False, None, None, 0, 0)
+        scope = "building" if r.code == "cap_reached" else "unit"
+        people = (people_in_building(session, building.id) if scope == "building"
+                  else people_in_unit(session, unit.id))
+        where = building.name if scope == "building" else f"{building.name} {unit.number}"
+        cap, cards = r.data["cap"], r.data["residents"]
+        return RoomCheck(
+            True, scope, cap, people, cards,
+            f"{where} 已满：上限 {cap} 人，现住 {people} 人，有效门禁卡 {cards} 张。"
+            "仍可登记（住户信息必须采集），但不能发卡，并将标记为超员报主管。",
+            f"{where} is full: cap {cap}, {people} living there, {cards} active cards. The "
+            "person can still be registered (every resident must be recorded), but no card "
+            "will be issued and the overcrowding is flagged for the supervisor.")
+    return RoomCheck(False, None, None, 0, 0)
+
+
+def building_occupancies(session: Session, buildings: list[Building]) -> dict[str, Occupancy]:
+    """building_occupancy for a page of buildings in two grouped queries (type-to-find
+    shows a page per keystroke: one count per row was most of its time)."""
+    ids = [b.id for b in buildings]
+    if not ids:
+        return {}
+    cards = dict(session.exec(select(Card.building_id, func.count()).where(
+        Card.building_id.in_(ids), Card.status == CardStatus.ACTIVE).group_by(Card.building_id)).all())
+    people = dict(session.exec(select(Unit.building_id, func.count()).select_from(Tenancy).join(
+        Unit, Unit.id == Tenancy.unit_id).where(Unit.building_id.in_(ids),
+                                                Tenancy.moved_out_at.is_(None))
+        .group_by(Unit.building_id)).all())
+    out = {}
+    for b in buildings:
+        residents, living = cards.get(b.id, 0), people.get(b.id, 0)
+        try:
+            cap = building_cap(b)
+        except Refused as r:
+            out[b.id] = Occupancy(None, residents, None, r.zh, r.en, people=living)
+            continue
+        out[b.id] = Occupancy(cap, residents, max(cap - residents, 0), people=living)
+    return out

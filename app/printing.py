@@ -45,8 +45,8 @@ from app.forms import (
     render_manifest,
     render_unit_form,
 )
-from app.identity.messages import KIND_NAMES
 from app.occupancy import active_cards_in_building, building_cap, unit_cap
+from app.papers import document_label, ethnicity_or_nationality, family_planning_text
 from app.records import (
     active_tenancy,
     canonical_idno,
@@ -144,15 +144,15 @@ def _tenant_form(s: Session, desk: Desk, tenancy: Tenancy,
     return TenantFormData(
         # the number the clerk types into the search box, so the QR finds the record again
         record_no=number or tenancy.id, name=person.name, sex=SEX.get(person.sex or "", ""),
-        ethnicity=person.ethnicity or "", birth_date=person.birth_date,
-        id_kind_label=KIND_NAMES.get(doc.kind, ("", ""))[0] if doc else "", id_number=number,
+        ethnicity=ethnicity_or_nationality(person), birth_date=person.birth_date,
+        id_kind_label=document_label(doc), id_number=number,
         household_address=person.household_address or "", phone=person.phone or "",
         employer=person.employer or "", occupation=person.occupation or "",
         arrival_date=tenancy.arrival_date, registered_at=_local(desk, tenancy.collected_at),
         building_name=building.name, building_address=building.address,
         unit_number=unit.number, landlord_name=landlord.name if landlord else "",
         landlord_phone=(landlord.phone or "") if landlord else "",
-        family_planning_cert=tenancy.family_planning_cert,  # rule R9
+        family_planning_cert=family_planning_text(tenancy),  # rule R9
         marital_status=person.marital_status or "", education=person.education or "",
         stay_reason=tenancy.stay_reason or "", card_number=card,
         photo_jpeg=_photo(desk, tenancy.photo_sha256 or person.photo_sha256),

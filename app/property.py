@@ -10,7 +10,7 @@ from app import audit
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
-from app.occupancy import building_occupancy, unit_cap, unit_occupancy
+from app.occupancy import building_occupancies, building_occupancy, unit_cap, unit_occupancy
 from app.staff import require
 from db.engine import read_session, write_session
 from db.models import Building, Company, Landlord, Unit
@@ -97,6 +97,7 @@ class BuildingSummary:
     cap_problem: str | None
     cap_problem_en: str | None
     card_system_status: str
+    people: int = 0  # living residents; `residents` above counts active cards (R5)
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,20 @@ class UnitSummary:
     floor: int | None
     area_m2: float | None
     cap: int | None
-    residents: int
+    residents: int  # active cards
     free: int | None
+    people: int = 0  # living residents, card or not
+
+
+def building_summaries(s: Session, buildings: list[Building]) -> list[BuildingSummary]:
+    occupancy = building_occupancies(s, buildings)
+    return [building_summary(s, b, occupancy[b.id]) for b in buildings]
+
+
+def building_summary(s: Session, b: Building, occ=None) -> BuildingSummary:
+    occ = occ or building_occupancy(s, b)
+    return BuildingSummary(b.id, b.code, b.name, b.address, occ.cap, occ.residents, occ.free,
+                           occ.problem, occ.problem_en, b.card_system_status, occ.people)
 
 
 def list_buildings(desk: Desk, limit: int = 500, offset: int = 0,
@@ -116,13 +129,7 @@ def list_buildings(desk: Desk, limit: int = 500, offset: int = 0,
         q = select(Building).order_by(Building.code).offset(offset).limit(limit)
         if text:
             q = q.where(Building.code.startswith(text) | Building.name.contains(text))
-        out = []
-        for b in s.exec(q):
-            occ = building_occupancy(s, b)
-            out.append(BuildingSummary(b.id, b.code, b.name, b.address, occ.cap, occ.residents,
-                                       occ.free, occ.problem, occ.problem_en,
-                                       b.card_system_status))
-        return out
+        return building_summaries(s, list(s.exec(q)))
 
 
 def list_units(desk: Desk, building_id: str) -> list[UnitSummary]:
@@ -132,5 +139,5 @@ def list_units(desk: Desk, building_id: str) -> list[UnitSummary]:
         for u in units:
             occ = unit_occupancy(s, u)
             out.append(UnitSummary(u.id, u.number, u.floor, u.area_m2, unit_cap(u.area_m2),
-                                   occ.residents, occ.free))
+                                   occ.residents, occ.free, occ.people))
         return out

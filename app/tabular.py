@@ -4,14 +4,32 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 from pathlib import Path
 
 from app.errors import Refused
 
-MAX_FILE_BYTES = 64 * 1024 * 1024  # a district's whole roster is a few MB
+MAX_TABLE_BYTES = 200 * 1024 * 1024  # ~2 M rows of tenants: more is not an office's sheet
+
+
+def check_plain_file(path: Path, limit: int = MAX_TABLE_BYTES) -> None:
+    """A regular file of a sane size: never a folder, a pipe or /dev/zero (which never ends)."""
+    try:
+        info = path.stat()
+    except OSError:
+        raise Refused("no_file", f"无法读取文件 {path.name}：请检查文件是否存在、是否有访问权限。",
+                      f"Cannot read {path.name}: check it exists and you may open it.") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused("not_a_file", f"{path.name} 不是普通文件（是文件夹或设备），请选择表格文件。",
+                      f"{path.name} is not an ordinary file (a folder or device).")
+    if info.st_size > limit:
+        raise Refused("file_too_large", f"文件太大（超过 {limit // 1024 // 1024} MB），请分成几个文件导入。",
+                      f"The file is too large (over {limit // 1024 // 1024} MB): split it.")
+
+
 # A long cell is read whole and then refused by app.text_input with its field named,
 # rather than failing the file with the csv module's own error.
-csv.field_size_limit(MAX_FILE_BYTES)
+csv.field_size_limit(MAX_TABLE_BYTES)
 
 
 def _decode(raw: bytes) -> str:
@@ -37,10 +55,7 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
     """Header and rows as text; refuses files it cannot read with a message."""
     if not path.exists():
         raise Refused("no_file", f"找不到文件 {path}。", f"File not found: {path}.")
-    if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-        # /dev/zero, a pipe or a 2 GB file: never read without end.
-        raise Refused("bad_file", f"{path.name} 不是可导入的文件（不是普通文件或超过 64 MB）。",
-                      f"{path.name} cannot be imported (not a regular file, or over 64 MB).")
+    check_plain_file(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         import openpyxl
@@ -53,7 +68,7 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
         rows = [[_clean(v) for v in row] for row in book.active.iter_rows(values_only=True)]
         book.close()
     elif suffix in (".csv", ".txt"):
-        text = _decode(path.read_bytes()[:MAX_FILE_BYTES])
+        text = _decode(path.read_bytes())  # size checked by check_plain_file
         try:
             rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
         except csv.Error as e:

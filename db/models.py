@@ -11,9 +11,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Index, String, UniqueConstraint, text
+from sqlalchemy import Column, Index, String, UniqueConstraint, event, text
 from sqlmodel import Field, SQLModel
 
+from db.find_key import find_key
 from db.ids import new_id
 
 
@@ -65,6 +66,9 @@ class Building(Synced, table=True):
     card_system_controller: str | None = None
     card_system_installed_on: date | None = None
     card_system_status: str = "unknown"  # ok | down | unknown | none (R4)
+    # Local only (never uploaded): what the desk's type-to-find matches besides code,
+    # name and address — the pinyin initials of name and address, computed at write time.
+    find_key: str | None = Field(default=None, index=True)
 
 
 class Landlord(Synced, table=True):
@@ -90,8 +94,9 @@ class Person(Synced, table=True):
     __tablename__ = "person"
     name: str = Field(index=True)
     sex: str | None = Field(default=None, max_length=1)  # M | F
-    ethnicity: str | None = None
+    ethnicity: str | None = None  # 民族: Chinese nationals only (None for foreigners)
     birth_date: date | None = None
+    nationality: str | None = Field(default=None, max_length=3)  # ISO alpha-3 (国籍)
     phone: str | None = Field(default=None, index=True)
     household_address: str | None = None  # 户籍地址
     native_place: str | None = None
@@ -134,6 +139,11 @@ class Tenancy(Synced, table=True):
     arrival_date: date | None = None
     stay_reason: str | None = None  # 务工 / 经商 / 投靠亲友 …
     family_planning_cert: str | None = None  # R9
+    # R9: why a woman of child-bearing age has no certificate number (不适用/未办理/外地办理).
+    family_planning_reason: str | None = Field(default=None, max_length=8)
+    # R9 applied to this stay (a woman aged 15–49 on the day it was collected), decided once
+    # by app.papers at intake, so statistics count the gaps without reading every person.
+    family_planning_due: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     family_planning_scan_sha256: str | None = None
     photo_sha256: str | None = None
     collected_at: datetime = Field(default_factory=utcnow)  # R2: due 24 h later
@@ -237,6 +247,29 @@ class FaultTicket(Synced, table=True):
     reported_by: str | None = Field(default=None, foreign_key="staff.id")
 
 
+class OccupancyFlag(SQLModel, table=True):
+    """A resident registered into a full room or building (rule R5): recorded, but no card
+    until there is room; the supervisor sees it on 首页 and in 统计. Local to the desk: the
+    district learns of the crowding from the tenancies themselves and the audit event."""
+
+    __tablename__ = "occupancy_flag"
+    __table_args__ = (
+        Index("ix_occupancy_flag_open", "flagged_at", sqlite_where=text("resolved_at IS NULL")),
+    )
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    tenancy_id: str = Field(foreign_key="tenancy.id", index=True)
+    building_id: str = Field(foreign_key="building.id", index=True)
+    unit_id: str = Field(foreign_key="unit.id")
+    scope: str = Field(max_length=8)  # building | unit: which cap is reached
+    cap: int
+    people: int  # living residents, this one included
+    cards: int  # active cards at the time
+    flagged_at: datetime = Field(default_factory=utcnow)
+    flagged_by: str | None = Field(default=None, foreign_key="staff.id")
+    handed_to_supervisor: bool = False
+    resolved_at: datetime | None = None
+
+
 class Blob(SQLModel, table=True):
     """A photo or scan, stored once by content hash (file under <home>/blobs)."""
 
@@ -293,4 +326,14 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
 from db import sync_tables  # noqa: E402,F401
 
 from db import service_tables  # noqa: E402,F401  # isort: skip
+
+
+@event.listens_for(Building, "before_insert")
+@event.listens_for(Building, "before_update")
+def _building_find_key(_mapper, _connection, target: Building) -> None:
+    """Every ORM write keeps the search key current; bulk inserts (import, demo) set it
+    themselves with the same db.find_key.find_key."""
+    target.find_key = find_key(target.name, target.address)
+
+
 from db import door_tables  # noqa: E402,F401  # isort: skip

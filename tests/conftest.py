@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -17,22 +18,60 @@ from app.demo_photo import demo_photo_jpeg
 from app.identity import make_resident_id
 from app.intake import TenantInput, register_tenant
 from app.property import add_building, add_unit
+from app.staff import get_actor
 
 DATA = Path(__file__).parent / "data"
 PASSWORD = "correct horse"
 CENTER_PASSWORD = "centre-password"
 
 
+@pytest.fixture(scope="session")
+def session_db_key() -> str:
+    return os.urandom(32).hex()
+
+
 @pytest.fixture(autouse=True)
-def database_key_env(tmp_path_factory, monkeypatch) -> None:
-    """Every test's databases use a throwaway key from the environment: nothing lands in
-    the developer's key store, and a test never depends on a key left by another."""
-    monkeypatch.setenv("RENTDESK_DB_KEY", os.urandom(32).hex())
+def database_key_env(session_db_key, tmp_path_factory, monkeypatch) -> None:
+    """Every test's databases use a throwaway key from the environment, so nothing lands in
+    the developer's key store. One key per session: the per-test databases are copies of
+    one migrated template (below), which only opens with the key it was made with."""
+    monkeypatch.setenv("RENTDESK_DB_KEY", session_db_key)
     monkeypatch.setenv("RENTDESK_KEY_DIR", str(tmp_path_factory.mktemp("keys")))
 
 
+def _admin_centre(desk: Desk) -> Actor:
+    return init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", PASSWORD,
+                       workstation="东门社区工作站", induction_on=clock.today())
+
+
+@pytest.fixture(scope="session")
+def template_home(tmp_path_factory):
+    """Data folders made once per session (per key) and copied per test: migrating a new
+    encrypted database and hashing the admin's password cost most of a small test's time.
+    "empty": migrated to head; "centre": with centre LH01 and its admin (PASSWORD). Made
+    with whatever key the environment holds, since a copy opens only with its own key."""
+    made: dict[tuple[str, str], Path] = {}
+
+    def home_for(kind: str) -> Path:
+        key = os.environ["RENTDESK_DB_KEY"]
+        if (key, kind) not in made:
+            home = tmp_path_factory.mktemp(f"template-{kind}") / "home"
+            template = open_desk(home)
+            if kind == "centre":
+                _admin_centre(template)
+            template.close()
+            made[key, kind] = home
+        return made[key, kind]
+
+    return home_for
+
+
 @pytest.fixture
-def desk(tmp_path: Path) -> Desk:
+def desk(request, tmp_path: Path, template_home) -> Desk:
+    """A fresh data folder per test: a copy of the template (with the centre when the test
+    also asks for `admin`)."""
+    kind = "centre" if "admin" in request.fixturenames else "empty"
+    shutil.copytree(template_home(kind), tmp_path / "home")
     d = open_desk(tmp_path / "home")
     yield d
     d.close()
@@ -40,8 +79,8 @@ def desk(tmp_path: Path) -> Desk:
 
 @pytest.fixture
 def admin(desk: Desk) -> Actor:
-    return init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", PASSWORD,
-                       workstation="东门社区工作站", induction_on=clock.today())
+    """The centre's first admin (made in the template; trained on the session's first day)."""
+    return get_actor(desk, "admin")
 
 
 @pytest.fixture
@@ -106,3 +145,4 @@ def lh02_url(district: str) -> str:
     return add_center(district, "LH02", CENTER_PASSWORD)
 
 
+from tests.desk_holder import holder  # noqa: E402,F401  (fixture: a second rentdesk process)

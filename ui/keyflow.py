@@ -1,10 +1,14 @@
 """Keyboard-first forms: Enter moves to the next field, Esc back to the previous one.
 
 A clerk types the whole form without the mouse; Enter on the last stop fires `done`
-(e.g. Register) and Esc on the first fires `backed_out`.
+(e.g. Register) and Esc on the first fires `backed_out`. With `needs`, Enter skips the
+stops already filled (e.g. by the ID reader, or the building kept from the last intake),
+so Enter on the last required field that was empty registers.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -17,9 +21,11 @@ class KeyChain(QObject):
     done = Signal()
     backed_out = Signal()
 
-    def __init__(self, widgets: list[QWidget], parent: QObject | None = None) -> None:
+    def __init__(self, widgets: list[QWidget], parent: QObject | None = None,
+                 needs: Callable[[QWidget], bool] | None = None) -> None:
         super().__init__(parent)
         self.widgets = widgets
+        self._needs = needs
         self._owner: dict[QObject, int] = {}
         for index, widget in enumerate(widgets):
             self._watch(widget, index)
@@ -48,7 +54,8 @@ class KeyChain(QObject):
         target = index + step
         while 0 <= target < len(self.widgets):
             widget = self.widgets[target]
-            if widget.isEnabled() and widget.isVisibleTo(widget.window()):
+            if (widget.isEnabled() and widget.isVisibleTo(widget.window())
+                    and (step < 0 or self._needs is None or self._needs(widget))):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             target += step

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 
 from app.audit import Actor
 from app.context import Desk
-from app.errors import Refused
 from app.staff import authenticate
-from ui.i18n import refusal_text
-from ui.notify import error_label
+from ui.busy import busy_relay, busy_text
+from ui.lane import DbLane
+from ui.notify import error_label, error_text
 from ui.widgets import heading
 
 
@@ -40,6 +40,11 @@ class LoginDialog(QDialog):
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons
+        # Sign-in writes (the audit entry, the failure count): on a worker, so a database
+        # another program is writing shows "数据库正忙…" instead of a frozen window.
+        self.lane = DbLane(self)
+        busy_relay(desk).changed.connect(self._busy)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -57,14 +62,32 @@ class LoginDialog(QDialog):
         (self.password if locked_user else self.username).setFocus()
 
     def submit(self) -> None:
-        try:
-            self.actor = authenticate(self.desk, self.username.text(), self.password.text())
-        except Refused as r:
-            self.error.setText(refusal_text(r))
-            self.password.clear()
-            self.password.setFocus()
+        if self.lane.busy:  # a second Enter while the first sign-in is still running
             return
+        username, password = self.username.text(), self.password.text()
+        self.buttons.setEnabled(False)
+        self.error.setText("")
+        self.lane.run(lambda: authenticate(self.desk, username, password),
+                      self._signed_in, self._failed)
+
+    def _busy(self, waiting: bool) -> None:
+        if waiting and self.lane.busy:
+            self.error.setText(busy_text())
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.buttons.setEnabled(True)
+        self.actor = actor
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(error_text(exc))
+        self.password.clear()
+        self.password.setFocus()
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt API
+        self.lane.shutdown()  # the sign-in worker never outlives its dialog
+        super().done(result)
 
     @classmethod
     def sign_in(cls, desk: Desk, parent: QWidget | None = None) -> Actor | None:

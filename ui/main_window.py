@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 
 from app.audit_query import allowed
 from app.doors.lane import DoorLane
+from app.staff import role_name
 from app.ui_queries import DeskStatus, desk_status
+from ui.busy import busy_label
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.i18n import pick
+from ui.i18n import is_english, pick
 from ui.idle import IDLE_MS, IdleWatcher
 from ui.login_dialog import LoginDialog
 from ui.pages.audit_page import AuditPageWidget
@@ -41,6 +43,7 @@ from ui.settings import settings
 from ui.widgets import set_message
 
 STATUS_REFRESH_MS = 60_000
+PAGE_KEYS = "1234567890-="
 
 
 class MainWindow(QMainWindow):
@@ -109,9 +112,18 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
 
     def _add(self, key: str, label: str, page: QWidget) -> None:
+        """Each page also answers to Alt+1 … Alt+9, Alt+0, Alt+-, Alt+= in nav order,
+        named in the item's tooltip and the clerk guide."""
+        index = len(self.pages)
         self.pages[key] = page
         self.nav.addItem(label)
         self.stack.addWidget(page)
+        if index < len(PAGE_KEYS):
+            sequence = QKeySequence(f"Alt+{PAGE_KEYS[index]}")
+            self.nav.item(index).setToolTip(self.tr("{page}（{key}）").format(
+                page=label, key=sequence.toString(QKeySequence.SequenceFormat.NativeText)))
+            shortcut = QShortcut(sequence, self)
+            shortcut.activated.connect(lambda row=index: self.nav.setCurrentRow(row))
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
@@ -119,10 +131,12 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         actor = self.ctx.actor
         self.staff_label = QLabel(self.tr("当前账号：{name}（{role}）").format(
-            name=actor.display_name, role=actor.role))
+            name=actor.display_name, role=role_name(actor.role, "en" if is_english() else "zh")))
         self.sync_label = QLabel(self.tr("上次同步：尚未同步"))
         self.due_label = QLabel()
         self.training_label = QLabel()
+        self.busy_label = busy_label(self.ctx.desk)
+        self.statusBar().addWidget(self.busy_label)
         for label in (self.staff_label, self.training_label, self.sync_label, self.due_label):
             self.statusBar().addPermanentWidget(label)
         self.refresh_status()

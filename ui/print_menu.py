@@ -31,7 +31,7 @@ def _ask(parent: QWidget, title: str, label: str) -> str | None:
 def install_print_menu(window: QMainWindow, ctx: UiContext) -> QMenu:
     from app import printing
 
-    menu = window.menuBar().addMenu(QCoreApplication.translate("PrintMenu", "打印"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("PrintMenu", "打印(&P)"))
 
     def batch() -> None:
         _render(ctx, window, lambda: printing.batch_collection_pdf(ctx.desk, ctx.actor, clock.today(ctx.desk)),

@@ -20,6 +20,7 @@ from app.cli import (
     cmd_tools,
 )
 from app.cli.frontends import NONE, FrontEnds
+from app.cli.parser import ChineseArgumentParser
 from app.errors import Refused
 from db.keystore import KeyUnavailable
 
@@ -28,13 +29,13 @@ NO_HOME_COMMANDS = {"id", "photo"}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="rentdesk", description="出租屋管理服务中心前台系统 / rental-housing service desk")
     parser.add_argument("--home", help="数据目录 / data directory (default: RENTDESK_HOME or "
                         "the user data folder)")
     parser.add_argument("--self-test", action="store_true",
                         help="check that bundled resources load, then exit")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", title="命令 / commands")
     for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync,
                    cmd_supervisor, cmd_services, cmd_security, cmd_doors):
         module.register(sub)
@@ -58,6 +59,7 @@ def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
         from app.logging_setup import configure_logging
 
         configure_logging(Path(args.home) if args.home else default_home())
+    args.opened_desks = []
     try:
         return int(handler(args) or 0)
     except (Refused, KeyUnavailable) as r:
@@ -66,3 +68,6 @@ def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
     except KeyboardInterrupt:
         print("已取消 / cancelled", file=sys.stderr)
         return 130
+    finally:
+        for desk in args.opened_desks:  # one desk per folder: released as soon as we are done
+            desk.close()

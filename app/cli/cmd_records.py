@@ -41,12 +41,22 @@ def register(sub) -> None:
     p.add_argument("--building", required=True)
     p.add_argument("--unit", required=True)
     p.add_argument("--photo", type=Path, required=True, help="照片文件 / photo file (checked, cropped)")
-    p.add_argument("--id-kind")
-    p.add_argument("--country")
+    p.add_argument("--id-kind", choices=["passport", "other"],
+                   help="护照或其他证件（身份证等由号码识别）/ passport or other papers")
+    p.add_argument("--country", help="签发国家或地区代码 / issuing country (ISO, e.g. USA)")
+    # Papers whose number carries no sex or birth date (passports, other papers).
+    p.add_argument("--sex", choices=["M", "F", "男", "女"], help="性别 / sex (passport, other)")
+    p.add_argument("--birth-date", type=date.fromisoformat, help="出生日期 / birth date")
+    p.add_argument("--nationality", help="国籍代码 / nationality (default: issuing country)")
+    p.add_argument("--family-planning-reason", choices=["不适用", "未办理", "外地办理"],
+                   help="育龄妇女未登记计生证号的原因 / why no certificate number (R9)")
     for flag in ("ethnicity", "household-address", "native-place", "marital-status",
                  "education", "employer", "occupation", "stay-reason", "family-planning-cert"):
         p.add_argument(f"--{flag}")
     p.add_argument("--arrival-date", type=date.fromisoformat)
+    p.add_argument("--accept-full", action="store_true",
+                   help="房间或楼栋已满时仍登记（不发卡，报主管，规则 R5）/ register into a full "
+                        "room: no card, flagged for the supervisor")
     for scan in ("id-front", "id-back", "family-planning-scan"):
         p.add_argument(f"--{scan}", type=Path)
     p.set_defaults(handler=run_register)
@@ -114,20 +124,25 @@ def run_register(args) -> int:
     from app.intake import TenantInput, register_tenant
 
     desk, actor = acting_desk(args)
-    scans = {kind: path.read_bytes() for kind, path in (
+    from app.intake import SCAN_NAMES
+    from app.photo_intake import read_picture_file
+
+    scans = {kind: read_picture_file(path, *SCAN_NAMES[kind]) for kind, path in (
         ("id_front", args.id_front), ("id_back", args.id_back),
         ("family_planning", args.family_planning_scan)) if path}
     data = TenantInput(
         idno=args.idno, name=args.name, phone=args.phone, building_code=args.building,
         unit_number=args.unit, id_kind=args.id_kind, country=args.country,
-        ethnicity=args.ethnicity or "汉族", household_address=args.household_address,
+        sex={"男": "M", "女": "F"}.get(args.sex or "", args.sex), birth_date=args.birth_date,
+        nationality=args.nationality, family_planning_reason=args.family_planning_reason,
+        ethnicity=args.ethnicity, household_address=args.household_address,
         native_place=args.native_place, marital_status=args.marital_status,
         education=args.education, employer=args.employer, occupation=args.occupation,
         arrival_date=args.arrival_date, stay_reason=args.stay_reason,
         family_planning_cert=args.family_planning_cert, scans=scans)
-    reg = register_tenant(desk, actor, data, photo_file=args.photo)
+    reg = register_tenant(desk, actor, data, photo_file=args.photo, accept_full=args.accept_full)
     emit({"tenancy_id": reg.tenancy_id, "person_id": reg.person_id, "building": reg.building_name,
-          "unit": reg.unit_number})
+          "unit": reg.unit_number, "full": reg.full})
     return 0
 
 
@@ -146,7 +161,9 @@ def run_staff_add(args) -> int:
     desk, actor = acting_desk(args)
     password = read_password("新账号密码 / New account's password: ", confirm=True)
     new = create_staff(desk, actor, args.user, password, args.role, args.display_name)
-    emit({"user": new.username, "role": new.role})
+    from app.staff import role_name
+
+    emit({"user": new.username, "role": new.role, "角色": role_name(new.role)})
     return 0
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from app import clock
 from app.cli.cmd_forms import _check_out, write_atomically
 from app.cli.common import acting_desk, add_as, desk_from, emit
+from app.photo_intake import read_picture_file
 
 _day = date.fromisoformat
 
@@ -126,7 +127,8 @@ def run_listing_add(args) -> int:
     info = add_listing(desk, actor, args.building, args.unit, args.rent, args.available,
                        contact_name=args.contact_name, contact_phone=args.contact_phone,
                        area_m2=args.area, floor=args.floor, description=args.description,
-                       photos=[p.read_bytes() for p in args.photo], publish=args.publish)
+                       photos=[read_picture_file(p, "照片", "photo") for p in args.photo],
+                       publish=args.publish)
     emit(_listing_json(info))
     return 0
 
@@ -196,8 +198,10 @@ def run_permit_apply(args) -> int:
 
     desk, actor = acting_desk(args)
     info = apply_permit(desk, actor, args.idno, args.date, args.basis,
-                        args.housing_proof.read_bytes() if args.housing_proof else None,
-                        args.basis_proof.read_bytes() if args.basis_proof else None)
+                        read_picture_file(args.housing_proof, "住所证明", "housing proof")
+                        if args.housing_proof else None,
+                        read_picture_file(args.basis_proof, "申办依据证明", "basis proof")
+                        if args.basis_proof else None)
     emit(asdict(info))
     return 0
 

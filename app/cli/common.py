@@ -31,9 +31,35 @@ def read_password(prompt: str = "密码 / Password: ", confirm: bool = False) ->
     return password
 
 
+# Commands that may run beside an open desk (they read, or are the nightly jobs that the
+# busy-database handling is for); every other command acts as the desk and takes its lock.
+SHARED_COMMANDS = {"id", "photo", "sync", "backup", "search", "due", "dashboard", "report",
+                   "district", "bench", "audit", "training"}
+SHARED_ACTIONS = {("security", "status"), ("security", "recovery-key"), ("handover", "show"),
+                  ("fault", "list"), ("building", "list")}
+
+
+def command_words(args) -> tuple[str, str | None]:
+    action = getattr(args, "action", None)
+    return (getattr(args, "command", None) or "gui",
+            action if isinstance(action, str) and action.isascii() and len(action) < 20 else None)
+
+
+def is_exclusive(args) -> bool:
+    """rule: one desk per data folder (app/desk_lock.py) for commands that change data."""
+    command, action = command_words(args)
+    return command not in SHARED_COMMANDS and (command, action) not in SHARED_ACTIONS
+
+
 def desk_from(args) -> Desk:
     home = Path(args.home) if getattr(args, "home", None) else None
-    return open_desk(home)
+    command, action = command_words(args)
+    program = "rentdesk " + command + (f" {action}" if action else "") + "（命令行 / CLI）"
+    desk = open_desk(home, program=program, exclusive=is_exclusive(args))
+    opened = getattr(args, "opened_desks", None)
+    if isinstance(opened, list):
+        opened.append(desk)  # main() closes it: the desk lock is let go when the command ends
+    return desk
 
 
 def acting(desk: Desk, args) -> Actor:

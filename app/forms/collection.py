@@ -49,7 +49,8 @@ def _photo(c: Canvas, jpeg: bytes | None, x: float, y: float, h: float) -> None:
         fit_text(c, "照片", box(px, py, pw, ph), 11, align="center")
 
 
-def draw_collection_page(c: Canvas, center: CenterInfo, d: TenantFormData | None) -> None:
+def draw_collection_page(c: Canvas, center: CenterInfo, d: TenantFormData | None,
+                         page_text: str = "") -> None:
     """One page; `d` None draws the blank form for handwriting (same boxes, nothing filled)."""
     def v(value: object) -> str:
         return "" if d is None else fmt(value)  # type: ignore[arg-type]
@@ -61,7 +62,7 @@ def draw_collection_page(c: Canvas, center: CenterInfo, d: TenantFormData | None
     # rule R6: every field the tenant declares, the papers checked, the photo taken
     g.row(PHOTO_ROW, Cell(L, "姓名", True), Cell(V, v(d and d.name)),
           Cell(L, "性别", True), Cell(V, v(d and d.sex)))
-    g.row(PHOTO_ROW, Cell(L, "民族", True), Cell(V, v(d and d.ethnicity)),
+    g.row(PHOTO_ROW, Cell(L, "民族/国籍", True), Cell(V, v(d and d.ethnicity)),
           Cell(L, "出生日期", True), Cell(V, v(d and d.birth_date)))
     g.row(PHOTO_ROW, Cell(L, "证件类型", True), Cell(V, v(d and d.id_kind_label)),
           Cell(L, "证件号码", True), Cell(V, v(d and d.id_number)))
@@ -92,7 +93,7 @@ def draw_collection_page(c: Canvas, center: CenterInfo, d: TenantFormData | None
     signatures(c, y - 13, ["租住人签名：", "登记员签名："])
     # rule R2: the form goes to the workstation within 24 hours of collection
     to = center.workstation or "社区工作站（出租屋综管站）"
-    footer(c, f"本表连同证件复印件、照片于采集后24小时内送达{to}。")
+    footer(c, f"本表连同证件复印件、照片于采集后24小时内送达{to}。", page_text)
     c.showPage()
 
 
@@ -112,10 +113,11 @@ def render_blank_collection(center: CenterInfo) -> bytes:
 def render_collection_batch(center: CenterInfo, records: Iterable[TenantFormData]) -> bytes:
     """All forms of a batch in one PDF, one page each (fonts embedded once for the batch)."""
     c, buf = new_pdf(TITLE, center)
-    pages = 0
-    for data in records:
-        draw_collection_page(c, center, data)
-        pages += 1
+    records = list(records)
+    pages = len(records)
+    for n, data in enumerate(records, start=1):
+        # A batch is counted on each sheet, so a missing page is seen at the workstation.
+        draw_collection_page(c, center, data, f"第 {n} 份 / 共 {pages} 份")
     if not pages:
         raise ValueError("a batch needs at least one record")
     return finish(c, buf)

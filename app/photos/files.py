@@ -8,6 +8,7 @@ file's contents are never logged (they are personal data).
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import cv2
@@ -32,12 +33,25 @@ def _read_bytes(source: PathOrBytes) -> bytes:
         return data
     path = Path(source)
     try:
+        info = path.stat()
+        # A folder, /dev/zero, a pipe: never read (a device may never end).
+        if not stat.S_ISREG(info.st_mode):
+            raise refused("not_a_file")
         # stat first so a multi-GB file is refused without being read.
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if info.st_size > MAX_FILE_BYTES:
             raise refused("image_too_large")
-        return path.read_bytes()
-    except OSError:  # missing, a directory, no permission, unplugged stick…
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
+    except OSError:  # missing, no permission, unplugged stick…
         raise refused("file_unreadable") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise refused("image_too_large")
+    return data
+
+
+def read_image_bytes(source: PathOrBytes) -> bytes:
+    """A picture file's bytes, bounded; ImageRefused for folders, devices, huge or missing files."""
+    return _read_bytes(source)
 
 
 def load_image(source: PathOrBytes) -> np.ndarray:

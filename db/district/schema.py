@@ -35,6 +35,7 @@ metadata = MetaData()
 # Local-only security state never leaves the desk PC (password hashes, lockouts).
 LOCAL_ONLY: dict[str, frozenset[str]] = {
     "staff": frozenset({"password_hash", "failed_logins", "locked_until"}),
+    "building": frozenset({"find_key"}),  # the desk's own search key (issue 13)
 }
 
 

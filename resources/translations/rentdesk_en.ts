@@ -137,94 +137,104 @@
 <context>
     <name>AuditPageWidget</name>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="45"/>
+        <location filename="../../ui/pages/audit_page.py" line="48"/>
         <source>人员或记录编号</source>
         <translation>Person or record id</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="46"/>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="49"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="47"/>
-        <source>操作，如 tenant. 或 card.issue</source>
-        <translation>Action, e.g. tenant. or card.issue</translation>
+        <location filename="../../ui/pages/audit_page.py" line="50"/>
+        <source>操作，如 发卡、门禁卡、登记租住人员</source>
+        <translation>Action, e.g. card issued, card, tenant registered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="48"/>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="51"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="56"/>
+        <location filename="../../ui/pages/audit_page.py" line="59"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="58"/>
+        <location filename="../../ui/pages/audit_page.py" line="61"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="59"/>
+        <location filename="../../ui/pages/audit_page.py" line="62"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="62"/>
+        <location filename="../../ui/pages/audit_page.py" line="65"/>
         <source>校验日志链</source>
         <translation>Verify chain</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="65"/>
+        <location filename="../../ui/pages/audit_page.py" line="68"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <location filename="../../ui/pages/audit_page.py" line="69"/>
         <source>对象</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <location filename="../../ui/pages/audit_page.py" line="69"/>
         <source>对象编号</source>
         <translation>Entity id</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="66"/>
+        <location filename="../../ui/pages/audit_page.py" line="69"/>
         <source>详情</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="89"/>
+        <location filename="../../ui/pages/audit_page.py" line="79"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="79"/>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_page.py" line="103"/>
         <source>审计日志（规则 R10）</source>
         <translation>Audit log (rule R10)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="121"/>
+        <location filename="../../ui/pages/audit_page.py" line="136"/>
         <source>第 {a}–{b} 条，共 {n} 条</source>
         <translation>{a}–{b} of {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="141"/>
+        <location filename="../../ui/pages/audit_page.py" line="169"/>
         <source>日志链完整：{n} 条记录均未被改动。</source>
         <translation>Chain intact: none of the {n} entries was altered.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_page.py" line="145"/>
+        <location filename="../../ui/pages/audit_page.py" line="173"/>
         <source>日志链有 {n} 处断裂：{list}</source>
         <translation>The chain is broken in {n} places: {list}</translation>
     </message>
@@ -232,12 +242,17 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../ui/pages/stats.py" line="58"/>
+        <location filename="../../ui/pages/stats.py" line="55"/>
+        <source>其他（{n} 个）</source>
+        <translation>Others ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/stats.py" line="67"/>
         <source>没有数据</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="65"/>
+        <location filename="../../ui/pages/stats.py" line="74"/>
         <source>登记人数</source>
         <translation>Registered</translation>
     </message>
@@ -293,6 +308,44 @@
         <location filename="../../ui/pages/building_dialog.py" line="54"/>
         <source>每间面积</source>
         <translation>Area per room</translation>
+    </message>
+</context>
+<context>
+    <name>BuildingFinder</name>
+    <message>
+        <location filename="../../ui/building_finder.py" line="31"/>
+        <source>上限未核定，住 {people} 人，有效卡 {cards} 张</source>
+        <translation>cap not set, {people} living, {cards} active cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/building_finder.py" line="34"/>
+        <source>已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张</source>
+        <translation>Full: cap {cap}, {people} living, {cards} active cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/building_finder.py" line="37"/>
+        <source>上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}</source>
+        <translation>cap {cap}, {people} living, {cards} active cards, {free} cards free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/building_finder.py" line="44"/>
+        <source>{unit} — 面积未知，住 {people} 人，有效卡 {cards} 张</source>
+        <translation>{unit} — area unknown, {people} living, {cards} active cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/building_finder.py" line="47"/>
+        <source>{unit} — 已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张</source>
+        <translation>{unit} — full: cap {cap}, {people} living, {cards} active cards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/building_finder.py" line="49"/>
+        <source>{unit} — 上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}</source>
+        <translation>{unit} — cap {cap}, {people} living, {cards} active cards, {free} cards free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/building_finder.py" line="66"/>
+        <source>输入楼栋编号、名称、地址或拼音首字母</source>
+        <translation>Type building code, name, address or pinyin initials</translation>
     </message>
 </context>
 <context>
@@ -384,52 +437,93 @@
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="38"/>
+        <location filename="../../ui/pages/card_panel.py" line="41"/>
         <source>租户证件号码</source>
         <translation>Tenant&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="42"/>
+        <location filename="../../ui/pages/card_panel.py" line="45"/>
         <source>请刷卡（或输入卡号后按回车）</source>
         <translation>Swipe the card (or type its number and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="47"/>
+        <location filename="../../ui/pages/card_panel.py" line="50"/>
         <source>注销原因（必填）</source>
         <translation>Reason for revoking (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="49"/>
-        <source>注销原卡</source>
-        <translation>Revoke the held card</translation>
+        <location filename="../../ui/pages/card_panel.py" line="52"/>
+        <source>注销原卡…</source>
+        <translation>Revoke held card…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="51"/>
-        <source>办理迁出</source>
-        <translation>Move out</translation>
+        <location filename="../../ui/pages/card_panel.py" line="54"/>
+        <source>办理迁出…</source>
+        <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="61"/>
+        <location filename="../../ui/pages/card_panel.py" line="66"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="63"/>
+        <location filename="../../ui/pages/card_panel.py" line="68"/>
         <source>门禁卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="131"/>
+        <location filename="../../ui/pages/card_panel.py" line="137"/>
         <source>已发卡：{number}（{building} {unit}）</source>
         <translation>Card issued: {number} ({building} {unit})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="144"/>
+        <location filename="../../ui/pages/card_panel.py" line="147"/>
+        <source>注销门禁卡</source>
+        <translation>Revoke access card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="148"/>
+        <source>注销 {who} 持有的门禁卡 {number}？
+注销后此卡号永久停用。</source>
+        <translation>Revoke card {number} held by {who}?
+A revoked number is blocked for good.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="150"/>
+        <source>确认注销(&amp;Y)</source>
+        <translation>&amp;Yes, revoke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="151"/>
+        <location filename="../../ui/pages/card_panel.py" line="171"/>
+        <source>原因（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="161"/>
         <source>原卡 {number} 已注销。请刷新卡。</source>
         <translation>Card {number} revoked. Swipe the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/card_panel.py" line="155"/>
+        <location filename="../../ui/pages/card_panel.py" line="167"/>
+        <location filename="../../ui/pages/card_panel.py" line="171"/>
+        <source>迁出</source>
+        <translation>Move out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="168"/>
+        <source>为 {who} 办理迁出？
+其门禁卡 {number} 将同时停用。</source>
+        <translation>Move {who} out?
+Their card {number} stops working too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="170"/>
+        <source>确认迁出(&amp;Y)</source>
+        <translation>&amp;Yes, move out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/card_panel.py" line="180"/>
         <source>已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。</source>
         <translation>Moved out; card {number} stopped. Register again for a new address.</translation>
     </message>
@@ -437,64 +531,121 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../ui/pages/cards.py" line="27"/>
+        <location filename="../../ui/pages/cards.py" line="28"/>
         <source>发卡（已登记、已拍照的租户）</source>
         <translation>Issue a card (registered tenant with a photo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="30"/>
+        <location filename="../../ui/pages/cards.py" line="31"/>
         <source>刷卡或输入卡号</source>
         <translation>Swipe or type a card number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="32"/>
+        <location filename="../../ui/pages/cards.py" line="33"/>
         <source>注销原因</source>
         <translation>Reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="36"/>
+        <location filename="../../ui/pages/cards.py" line="37"/>
         <source>挂失</source>
         <translation>Report lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="36"/>
+        <location filename="../../ui/pages/cards.py" line="37"/>
+        <location filename="../../ui/pages/cards.py" line="108"/>
         <source>退卡</source>
         <translation>Card returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="37"/>
+        <location filename="../../ui/pages/cards.py" line="38"/>
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="41"/>
+        <location filename="../../ui/pages/cards.py" line="43"/>
         <source>按卡号办理</source>
         <translation>By card number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="47"/>
+        <location filename="../../ui/pages/cards.py" line="49"/>
         <source>补卡和迁出请在“查询”中打开租户后办理。</source>
         <translation>For replacements and move-outs, open the tenant from Search.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="50"/>
+        <location filename="../../ui/pages/cards.py" line="52"/>
         <source>门禁卡</source>
         <translation>Access cards</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="77"/>
+        <location filename="../../ui/pages/cards.py" line="84"/>
+        <source>{name}（证件 {idno}，{building} {unit}）</source>
+        <translation>{name} (ID {idno}, {building} {unit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="101"/>
+        <source>挂失门禁卡</source>
+        <translation>Report card lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="102"/>
+        <source>将 {who} 的门禁卡 {number} 挂失？
+挂失后此卡号永久停用，不能恢复。</source>
+        <translation>Report card {number} of {who} lost?
+The number is blocked for good and cannot be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="103"/>
+        <source>确认挂失(&amp;Y)</source>
+        <translation>&amp;Yes, report lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="105"/>
         <source>门禁卡 {number} 已挂失，卡号永久停用。</source>
         <translation>Card {number} reported lost; the number is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="82"/>
+        <location filename="../../ui/pages/cards.py" line="109"/>
+        <source>收回 {who} 的门禁卡 {number}？
+退卡后此卡停用。</source>
+        <translation>Take back card {number} from {who}?
+The returned card stops working.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="110"/>
+        <source>确认退卡(&amp;Y)</source>
+        <translation>&amp;Yes, return card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="112"/>
         <source>门禁卡 {number} 已退回。</source>
         <translation>Card {number} returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cards.py" line="87"/>
+        <location filename="../../ui/pages/cards.py" line="115"/>
+        <source>注销门禁卡</source>
+        <translation>Revoke access card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="116"/>
+        <source>注销 {who} 的门禁卡 {number}？
+注销后此卡号永久停用。</source>
+        <translation>Revoke card {number} of {who}?
+A revoked number is blocked for good.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="117"/>
+        <source>确认注销(&amp;Y)</source>
+        <translation>&amp;Yes, revoke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="120"/>
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cards.py" line="121"/>
+        <source>原因（必填）</source>
+        <translation>Reason (required)</translation>
     </message>
 </context>
 <context>
@@ -578,6 +729,14 @@
         <location filename="../../ui/district/reports.py" line="55"/>
         <source>{n} 个中心超过一天未同步</source>
         <translation>{n} centre(s) not synced for more than a day</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../ui/confirm.py" line="39"/>
+        <source>取消（回车）</source>
+        <translation>Cancel (Enter)</translation>
     </message>
 </context>
 <context>
@@ -760,123 +919,128 @@
     </message>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="69"/>
+        <source>超员登记待主管处理（未发卡）</source>
+        <translation>Over-cap registrations for the supervisor (no card)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="70"/>
         <source>上次同步</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="69"/>
+        <location filename="../../ui/pages/dashboard.py" line="71"/>
         <source>区数据库未接收的记录</source>
         <translation>Rows the district did not take</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="74"/>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="76"/>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <location filename="../../ui/pages/dashboard.py" line="76"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="74"/>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/dashboard.py" line="76"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <location filename="../../ui/pages/dashboard.py" line="76"/>
         <source>房号</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="75"/>
+        <location filename="../../ui/pages/dashboard.py" line="77"/>
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="75"/>
+        <location filename="../../ui/pages/dashboard.py" line="77"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
         <source>培训状态</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="80"/>
+        <location filename="../../ui/pages/dashboard.py" line="82"/>
         <source>有效至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
         <source>入住 / 上限</source>
         <translation>Residents / cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89"/>
+        <location filename="../../ui/pages/dashboard.py" line="91"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="91"/>
+        <location filename="../../ui/pages/dashboard.py" line="93"/>
         <source>去待移交…</source>
         <translation>Go to handover…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="95"/>
+        <location filename="../../ui/pages/dashboard.py" line="97"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="99"/>
+        <location filename="../../ui/pages/dashboard.py" line="101"/>
         <source>培训即将到期或已失效的账号（规则 R3）</source>
         <translation>Accounts whose training lapses or has lapsed (rule R3)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="101"/>
+        <location filename="../../ui/pages/dashboard.py" line="103"/>
         <source>接近核定人数的楼栋（规则 R5）</source>
         <translation>Buildings near their cap (rule R5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="106"/>
+        <location filename="../../ui/pages/dashboard.py" line="108"/>
         <source>已超时未送达的记录（规则 R2）</source>
         <translation>Overdue records not yet delivered (rule R2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="123"/>
+        <location filename="../../ui/pages/dashboard.py" line="127"/>
         <source>未参加入职培训</source>
         <translation>No induction</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="125"/>
+        <location filename="../../ui/pages/dashboard.py" line="129"/>
         <source>已失效 {n} 天</source>
         <translation>Lapsed {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="126"/>
+        <location filename="../../ui/pages/dashboard.py" line="130"/>
         <source>{n} 天后到期</source>
         <translation>Lapses in {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="152"/>
+        <location filename="../../ui/pages/dashboard.py" line="162"/>
         <source>尚未同步</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="154"/>
+        <location filename="../../ui/pages/dashboard.py" line="164"/>
         <source>有 {n} 张故障单超过 24 小时未通知安装单位（规则 R7）。</source>
         <translation>{n} fault tickets have gone over 24 h without notifying the installer (rule R7).</translation>
     </message>
@@ -1268,583 +1432,672 @@
 <context>
     <name>FaultsPage</name>
     <message>
-        <location filename="../../ui/pages/faults.py" line="52"/>
+        <location filename="../../ui/pages/faults.py" line="56"/>
         <source>显示所有楼栋的故障单</source>
         <translation>Tickets of all buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="60"/>
+        <location filename="../../ui/pages/faults.py" line="64"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="60"/>
+        <location filename="../../ui/pages/faults.py" line="64"/>
         <source>故障</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="61"/>
+        <location filename="../../ui/pages/faults.py" line="65"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="61"/>
+        <location filename="../../ui/pages/faults.py" line="65"/>
         <source>未安装</source>
         <translation>None installed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="63"/>
+        <location filename="../../ui/pages/faults.py" line="67"/>
         <source>保存门禁系统资料</source>
         <translation>Save card-system record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="65"/>
+        <location filename="../../ui/pages/faults.py" line="69"/>
         <source>门禁系统资料（规则 R4）</source>
         <translation>Card-system record (rule R4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="67"/>
+        <location filename="../../ui/pages/faults.py" line="71"/>
         <source>安装单位</source>
         <translation>Installer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="68"/>
+        <location filename="../../ui/pages/faults.py" line="72"/>
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="69"/>
+        <location filename="../../ui/pages/faults.py" line="73"/>
         <source>控制器型号</source>
         <translation>Controller model</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="70"/>
+        <location filename="../../ui/pages/faults.py" line="74"/>
         <source>安装日期</source>
         <translation>Installed on</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="71"/>
-        <location filename="../../ui/pages/faults.py" line="74"/>
+        <location filename="../../ui/pages/faults.py" line="75"/>
+        <location filename="../../ui/pages/faults.py" line="78"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="74"/>
+        <location filename="../../ui/pages/faults.py" line="78"/>
         <source>单号</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="74"/>
-        <location filename="../../ui/pages/faults.py" line="107"/>
+        <location filename="../../ui/pages/faults.py" line="78"/>
+        <location filename="../../ui/pages/faults.py" line="121"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="74"/>
+        <location filename="../../ui/pages/faults.py" line="78"/>
         <source>故障现象</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="75"/>
+        <location filename="../../ui/pages/faults.py" line="79"/>
         <source>发现时间</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="75"/>
+        <location filename="../../ui/pages/faults.py" line="79"/>
         <source>通知期限</source>
         <translation>Notify by</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="75"/>
+        <location filename="../../ui/pages/faults.py" line="79"/>
         <source>通知时间</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="75"/>
+        <location filename="../../ui/pages/faults.py" line="79"/>
         <source>修复时间</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="76"/>
+        <location filename="../../ui/pages/faults.py" line="80"/>
         <source>处理次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="91"/>
+        <location filename="../../ui/pages/faults.py" line="105"/>
         <source>故障现象，例如：读卡器无反应</source>
         <translation>The fault, e.g. reader does not respond</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="93"/>
+        <location filename="../../ui/pages/faults.py" line="107"/>
         <source>处理情况（只写设备，不写人员信息）</source>
         <translation>What was done (equipment only, no personal data)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="99"/>
+        <location filename="../../ui/pages/faults.py" line="113"/>
         <source>报故障</source>
         <translation>Report fault</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="100"/>
+        <location filename="../../ui/pages/faults.py" line="114"/>
         <source>已通知安装单位</source>
         <translation>Installer notified</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="101"/>
+        <location filename="../../ui/pages/faults.py" line="115"/>
         <source>记录处理</source>
         <translation>Record visit</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="102"/>
-        <location filename="../../ui/pages/faults.py" line="131"/>
+        <location filename="../../ui/pages/faults.py" line="116"/>
+        <location filename="../../ui/pages/faults.py" line="145"/>
         <source>已修复</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="123"/>
+        <location filename="../../ui/pages/faults.py" line="137"/>
         <source>门禁系统与故障单（规则 R7：24 小时内通知安装单位）</source>
         <translation>Card systems and fault tickets (rule R7: notify the installer within 24 h)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="130"/>
+        <location filename="../../ui/pages/faults.py" line="144"/>
         <source>待通知</source>
         <translation>To notify</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="130"/>
+        <location filename="../../ui/pages/faults.py" line="144"/>
         <source>已通知</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="133"/>
+        <location filename="../../ui/pages/faults.py" line="147"/>
         <source>{s}（超过 24 小时）</source>
         <translation>{s} (over 24 h)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="134"/>
+        <location filename="../../ui/pages/faults.py" line="148"/>
         <source>（迟报）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="177"/>
+        <location filename="../../ui/pages/faults.py" line="191"/>
         <source>门禁系统故障中</source>
         <translation>Card system down</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="178"/>
+        <location filename="../../ui/pages/faults.py" line="192"/>
         <source>门禁系统：{s}</source>
         <translation>Card system: {s}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="197"/>
+        <location filename="../../ui/pages/faults.py" line="211"/>
         <source>门禁系统资料已保存。</source>
         <translation>Card-system record saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="202"/>
+        <location filename="../../ui/pages/faults.py" line="216"/>
         <source>故障单已建立，请在 24 小时内通知安装单位。</source>
         <translation>Ticket opened: notify the installer within 24 h.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="208"/>
+        <location filename="../../ui/pages/faults.py" line="222"/>
         <source>请先选择一张故障单。</source>
         <translation>Choose a ticket first.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="214"/>
+        <location filename="../../ui/pages/faults.py" line="228"/>
         <source>已记录通知安装单位。</source>
         <translation>Installer notification recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="219"/>
+        <location filename="../../ui/pages/faults.py" line="233"/>
         <source>已记录处理情况。</source>
         <translation>Visit recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/faults.py" line="224"/>
+        <location filename="../../ui/pages/faults.py" line="238"/>
         <source>已修复，门禁系统恢复正常。</source>
         <translation>Fixed; the card system works again.</translation>
     </message>
 </context>
 <context>
+    <name>FullRoomDialog</name>
+    <message>
+        <location filename="../../ui/pages/full_room.py" line="33"/>
+        <source>房间已满</source>
+        <translation>Room full</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/full_room.py" line="45"/>
+        <source>返回修改（回车）</source>
+        <translation>Back to the form (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/full_room.py" line="46"/>
+        <source>改住所选房间(&amp;O)</source>
+        <translation>Use the chosen r&amp;oom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/full_room.py" line="48"/>
+        <source>仍登记，不发卡，报主管(&amp;S)</source>
+        <translation>Register without card, tell &amp;supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/full_room.py" line="60"/>
+        <source>本楼栋有空位的房间：</source>
+        <translation>Rooms with space in this building:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/full_room.py" line="64"/>
+        <source>楼栋已满，本楼栋没有可发卡的房间。可改选其他楼栋，或登记后交主管处理。</source>
+        <translation>The building is full: no room in it can take a card. Choose another building, or register and hand the case to the supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/full_room.py" line="65"/>
+        <source>本楼栋没有其他有空位的房间。</source>
+        <translation>No other room in this building has space.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="49"/>
+        <location filename="../../ui/pages/intake_form.py" line="47"/>
         <source>18 位身份证号，或刷身份证</source>
         <translation>18-character ID number, or read the ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="53"/>
+        <location filename="../../ui/pages/intake_form.py" line="51"/>
         <source>自动识别</source>
         <translation>Detect from the number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="53"/>
+        <location filename="../../ui/pages/intake_form.py" line="51"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="54"/>
+        <location filename="../../ui/pages/intake_form.py" line="52"/>
         <source>其他证件</source>
         <translation>Other papers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="56"/>
+        <location filename="../../ui/pages/intake_form.py" line="54"/>
         <source>签发国家或地区代码，如 USA</source>
         <translation>Issuing country code, e.g. USA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="65"/>
+        <location filename="../../ui/pages/intake_form.py" line="67"/>
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="71"/>
+        <source>默认与签发国家相同，如 USA</source>
+        <translation>Same as the issuing country unless given, e.g. USA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="78"/>
         <source>汉族</source>
         <translation>Han</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="65"/>
+        <location filename="../../ui/pages/intake_form.py" line="78"/>
         <source>壮族</source>
         <translation>Zhuang</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="65"/>
+        <location filename="../../ui/pages/intake_form.py" line="78"/>
         <source>回族</source>
         <translation>Hui</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="66"/>
+        <location filename="../../ui/pages/intake_form.py" line="79"/>
         <source>满族</source>
         <translation>Manchu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="66"/>
+        <location filename="../../ui/pages/intake_form.py" line="79"/>
         <source>苗族</source>
         <translation>Miao</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="73"/>
+        <location filename="../../ui/pages/intake_form.py" line="86"/>
         <source>务工</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="73"/>
+        <location filename="../../ui/pages/intake_form.py" line="86"/>
         <source>经商</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="74"/>
+        <location filename="../../ui/pages/intake_form.py" line="87"/>
         <source>投靠亲友</source>
         <translation>Joining family or friends</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="74"/>
+        <location filename="../../ui/pages/intake_form.py" line="87"/>
         <source>求学</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="75"/>
+        <location filename="../../ui/pages/intake_form.py" line="88"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="76"/>
+        <location filename="../../ui/pages/intake_form.py" line="89"/>
         <source>未婚</source>
         <translation>Single</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="76"/>
+        <location filename="../../ui/pages/intake_form.py" line="89"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="77"/>
+        <location filename="../../ui/pages/intake_form.py" line="90"/>
         <source>离婚</source>
         <translation>Divorced</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="77"/>
+        <location filename="../../ui/pages/intake_form.py" line="90"/>
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="78"/>
+        <location filename="../../ui/pages/intake_form.py" line="91"/>
         <source>小学</source>
         <translation>Primary school</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="78"/>
+        <location filename="../../ui/pages/intake_form.py" line="91"/>
         <source>初中</source>
         <translation>Junior secondary</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="79"/>
+        <location filename="../../ui/pages/intake_form.py" line="92"/>
         <source>高中/中专</source>
         <translation>Senior secondary / vocational</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="79"/>
+        <location filename="../../ui/pages/intake_form.py" line="92"/>
         <source>大专</source>
         <translation>College</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="80"/>
+        <location filename="../../ui/pages/intake_form.py" line="93"/>
         <source>本科</source>
         <translation>Bachelor&apos;s degree</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="80"/>
+        <location filename="../../ui/pages/intake_form.py" line="93"/>
         <source>研究生</source>
         <translation>Postgraduate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="93"/>
+        <location filename="../../ui/pages/intake_form.py" line="97"/>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="97"/>
+        <source>未办理</source>
+        <translation>Not obtained yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="98"/>
+        <source>外地办理</source>
+        <translation>Obtained elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="110"/>
         <source>证件类型</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="94"/>
+        <location filename="../../ui/pages/intake_form.py" line="111"/>
         <source>国家或地区</source>
         <translation>Country or region</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="95"/>
+        <location filename="../../ui/pages/intake_form.py" line="112"/>
         <source>证件号码 *</source>
         <translation>ID number *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="97"/>
+        <location filename="../../ui/pages/intake_form.py" line="114"/>
+        <source>性别 *</source>
+        <translation>Sex *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="115"/>
+        <source>出生日期 *</source>
+        <translation>Birth date *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="116"/>
+        <source>国籍</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="117"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="98"/>
+        <location filename="../../ui/pages/intake_form.py" line="118"/>
         <source>联系电话 *</source>
         <translation>Phone *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="99"/>
+        <location filename="../../ui/pages/intake_form.py" line="119"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="100"/>
+        <location filename="../../ui/pages/intake_form.py" line="120"/>
         <source>户籍地址</source>
         <translation>Household registration address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="101"/>
+        <location filename="../../ui/pages/intake_form.py" line="121"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="102"/>
+        <location filename="../../ui/pages/intake_form.py" line="122"/>
         <source>职业</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="103"/>
+        <location filename="../../ui/pages/intake_form.py" line="123"/>
         <source>来本地日期</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="104"/>
+        <location filename="../../ui/pages/intake_form.py" line="124"/>
         <source>暂住事由</source>
         <translation>Reason for stay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="105"/>
+        <location filename="../../ui/pages/intake_form.py" line="125"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="106"/>
+        <location filename="../../ui/pages/intake_form.py" line="126"/>
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="107"/>
+        <location filename="../../ui/pages/intake_form.py" line="127"/>
         <source>计生证（婚育证明）号</source>
         <translation>Family-planning certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="109"/>
-        <source>楼栋 *</source>
-        <translation>Building *</translation>
+        <location filename="../../ui/pages/intake_form.py" line="129"/>
+        <source>未登记计生证原因</source>
+        <translation>Why no certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="110"/>
+        <location filename="../../ui/pages/intake_form.py" line="130"/>
+        <source>楼栋 *（Alt+L）</source>
+        <translation>Building * (Alt+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="131"/>
         <source>房号 *</source>
         <translation>Unit *</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="147"/>
+        <location filename="../../ui/pages/intake_form.py" line="210"/>
         <source>有效号码，签发国家或地区：{country}</source>
         <translation>Valid number, issued by {country}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="151"/>
+        <location filename="../../ui/pages/intake_form.py" line="233"/>
+        <source>适用：育龄妇女（15–49 岁）须登记计生证号，或选择未登记原因（规则 R9）</source>
+        <translation>Applies: a woman aged 15–49 gives her family-planning certificate number, or the reason there is none (rule R9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_form.py" line="62"/>
+        <location filename="../../ui/pages/intake_form.py" line="214"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="151"/>
+        <location filename="../../ui/pages/intake_form.py" line="62"/>
+        <location filename="../../ui/pages/intake_form.py" line="214"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="153"/>
+        <location filename="../../ui/pages/intake_form.py" line="216"/>
         <source>出生日期 {born}&#x3000;性别 {sex}&#x3000;籍贯 {region}</source>
         <translation>Born {born}   Sex {sex}   Region {region}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake_form.py" line="160"/>
+        <location filename="../../ui/pages/intake_form.py" line="223"/>
         <source>继续输入…</source>
         <translation>Keep typing…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_form.py" line="165"/>
-        <source>适用：育龄妇女须登记婚育证明（规则 R9）</source>
-        <translation>Applies: record the family-planning certificate of a woman of child-bearing age (rule R9)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_form.py" line="173"/>
-        <source>（选择楼栋）</source>
-        <translation>(choose a building)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_form.py" line="176"/>
-        <source>上限未知</source>
-        <translation>cap unknown</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_form.py" line="178"/>
-        <location filename="../../ui/pages/intake_form.py" line="196"/>
-        <source>上限 {cap}，现有 {n}，空位 {free}</source>
-        <translation>cap {cap}, residents {n}, free {free}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake_form.py" line="194"/>
-        <source>面积未知，现有 {n}</source>
-        <translation>area unknown, residents {n}</translation>
     </message>
 </context>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/pages/intake.py" line="49"/>
-        <source>读身份证</source>
-        <translation>Read ID card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake.py" line="51"/>
-        <source>登记（回车）</source>
-        <translation>Register (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake.py" line="56"/>
+        <location filename="../../ui/pages/intake.py" line="61"/>
         <source>身份证正面</source>
         <translation>ID card front</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="56"/>
+        <location filename="../../ui/pages/intake.py" line="61"/>
         <source>身份证反面</source>
         <translation>ID card back</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="57"/>
+        <location filename="../../ui/pages/intake.py" line="62"/>
         <source>计生证</source>
         <translation>family-planning certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="59"/>
-        <source>载入{what}扫描件…</source>
-        <translation>Load scan: {what}…</translation>
+        <location filename="../../ui/pages/intake.py" line="53"/>
+        <source>读身份证（F2）</source>
+        <translation>Read ID card (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="61"/>
-        <location filename="../../ui/pages/intake.py" line="230"/>
+        <location filename="../../ui/pages/intake.py" line="55"/>
+        <source>登记（Ctrl+回车）</source>
+        <translation>Register (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="56"/>
+        <source>在最后一个必填项按回车，或在任意处按 Ctrl+回车</source>
+        <translation>Enter on the last required field, or Ctrl+Enter anywhere</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="64"/>
+        <source>载入{what}扫描件…（{key}）</source>
+        <translation>Load {what} scan… ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="67"/>
+        <location filename="../../ui/pages/intake.py" line="290"/>
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="70"/>
+        <location filename="../../ui/pages/intake.py" line="76"/>
         <source>租住人员信息采集</source>
         <translation>Tenant information collection</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="75"/>
+        <location filename="../../ui/pages/intake.py" line="81"/>
         <source>照片（摄像头或文件）</source>
         <translation>Photo (camera or file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="93"/>
+        <location filename="../../ui/pages/intake.py" line="111"/>
+        <source>拍照（F3 或空格）</source>
+        <translation>Take photo (F3 or Space)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="112"/>
+        <source>从文件载入（F4）</source>
+        <translation>Load from file (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="121"/>
         <source>完成，登记下一位（Esc）</source>
         <translation>Done, next tenant (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="96"/>
+        <location filename="../../ui/pages/intake.py" line="124"/>
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="98"/>
+        <location filename="../../ui/pages/intake.py" line="126"/>
         <source>补拍照片…</source>
         <translation>Take the photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="103"/>
+        <location filename="../../ui/pages/intake.py" line="131"/>
         <source>发放门禁卡</source>
         <translation>Issue the access card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="120"/>
+        <location filename="../../ui/pages/intake.py" line="148"/>
         <source>未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。</source>
         <translation>No ID-card reader connected (choose one in Settings). Type the ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="126"/>
+        <location filename="../../ui/pages/intake.py" line="154"/>
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="138"/>
+        <location filename="../../ui/pages/intake.py" line="166"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="139"/>
+        <location filename="../../ui/pages/intake.py" line="167"/>
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="154"/>
-        <source>无法读取文件。</source>
-        <translation>The file cannot be read.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake.py" line="157"/>
+        <location filename="../../ui/pages/intake.py" line="185"/>
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="181"/>
+        <location filename="../../ui/pages/intake.py" line="210"/>
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="186"/>
+        <location filename="../../ui/pages/intake.py" line="215"/>
         <source>正在登记…</source>
         <translation>Registering…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="205"/>
+        <location filename="../../ui/pages/intake.py" line="257"/>
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="207"/>
+        <location filename="../../ui/pages/intake.py" line="259"/>
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="220"/>
+        <location filename="../../ui/pages/intake.py" line="264"/>
+        <source>该{what}已满：不发卡，已标记超员并报主管（首页可见）。有空位后可在“门禁卡”页发卡。</source>
+        <translation>This {what} is full: no card; the overcrowding is flagged for the supervisor (see Home). Issue the card on the Cards page once there is room.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="265"/>
+        <source>楼栋</source>
+        <translation>building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="265"/>
+        <source>房间</source>
+        <translation>room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="279"/>
         <source>照片已保存，可以发卡。</source>
         <translation>Photo saved: the card can be issued.</translation>
     </message>
@@ -2141,17 +2394,17 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="46"/>
+        <location filename="../../ui/login_dialog.py" line="51"/>
         <source>出租屋管理服务中心</source>
         <translation>Rental Housing Service Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="50"/>
+        <location filename="../../ui/login_dialog.py" line="55"/>
         <source>窗口因长时间无操作已锁定，请重新输入密码。</source>
         <translation>The window locked after a period without use. Enter your password again.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="53"/>
+        <location filename="../../ui/login_dialog.py" line="58"/>
         <source>退出程序</source>
         <translation>Quit</translation>
     </message>
@@ -2159,122 +2412,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>出租屋管理服务中心 · {code}</source>
         <translation>Rental Housing Service Centre · {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <location filename="../../ui/selftest.py" line="29"/>
         <source>登记</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>门禁卡</source>
         <translation>Cards</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>楼栋</source>
         <translation>Buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>服务</source>
         <translation>Services</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>门禁故障</source>
         <translation>Card faults</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>待移交</source>
         <translation>Due for delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>审计</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <source>此页将列出须在 24 小时内送达社区工作站的采集记录（规则 R2）：待移交、已超时、已送达，并打印移交清单、记录回执。
-
-尚未实现。目前状态栏显示 24 小时内待送达和已超时的记录数。</source>
-        <translation type="vanished">This page will list the collected records that must reach the community workstation within 24 hours (rule R2): due, overdue and delivered, with the handover manifest to print and the receipts.
-
-Not built yet. For now the status bar shows how many records are due within 24 hours and how many are overdue.</translation>
-    </message>
-    <message>
-        <source>此页将显示与区数据库的每日同步：上次同步时间、待上传的更改、冲突记录及其处理。同步即向社区工作站的送达，区里的回执会记在每条记录上。
-
-尚未实现。目前状态栏显示上次同步的时间。</source>
-        <translation type="vanished">This page will show the daily sync with the district database: the last sync, changes waiting to upload, and conflicts and how they were resolved. Syncing is the delivery to the community workstation; the district&apos;s receipt is recorded on every record.
-
-Not built yet. For now the status bar shows when the desk last synced.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <source>此页将按公司、楼栋、中心和时段统计采集和上报的记录数（规则 R8），可导出。
-
-尚未实现。</source>
-        <translation type="vanished">This page will count the records collected and reported per company, building, centre and period (rule R8), exportable.
-
-Not built yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>{page}（{key}）</source>
+        <translation>{page} ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>当前账号：{name}（{role}）</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>上次同步：尚未同步</source>
         <translation>Last sync: never</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>24 小时内待送达：{n} 条</source>
         <translation>Due within 24 h: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>，已超时 {n} 条</source>
         <translation>, overdue: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>上次同步：{when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>培训有效至 {day}</source>
         <translation>Training valid until {day}</translation>
     </message>
@@ -2371,97 +2605,102 @@ Not built yet.</translation>
 <context>
     <name>PermitsTab</name>
     <message>
-        <location filename="../../ui/pages/permits.py" line="55"/>
+        <location filename="../../ui/pages/permits.py" line="57"/>
         <source>证件号码（或姓名、电话）</source>
         <translation>ID number (or name, phone)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="57"/>
+        <location filename="../../ui/pages/permits.py" line="59"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="66"/>
+        <location filename="../../ui/pages/permits.py" line="68"/>
         <source>附住所证明扫描件…</source>
         <translation>Attach housing proof scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="68"/>
+        <location filename="../../ui/pages/permits.py" line="70"/>
         <source>附就业或就读证明扫描件…</source>
         <translation>Attach employment or study proof scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="70"/>
+        <location filename="../../ui/pages/permits.py" line="72"/>
         <source>受理申请</source>
         <translation>Take the application</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="77"/>
+        <location filename="../../ui/pages/permits.py" line="79"/>
         <source>备注 / 退回原因 / 居住证号码</source>
         <translation>Note / reason returned / permit number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="78"/>
+        <location filename="../../ui/pages/permits.py" line="80"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="80"/>
+        <location filename="../../ui/pages/permits.py" line="82"/>
         <source>打印申请表</source>
         <translation>Print application form</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="98"/>
+        <location filename="../../ui/pages/permits.py" line="100"/>
         <source>申领条件</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="101"/>
+        <location filename="../../ui/pages/permits.py" line="103"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="122"/>
+        <location filename="../../ui/pages/permits.py" line="124"/>
         <source>没有找到该租户。</source>
         <translation>No such tenant.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="154"/>
+        <location filename="../../ui/pages/permits.py" line="156"/>
         <source>符合申领条件</source>
         <translation>eligible</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="155"/>
+        <location filename="../../ui/pages/permits.py" line="157"/>
         <source>尚不符合，缺 {n} 项</source>
         <translation>not eligible yet, {n} missing</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="177"/>
+        <location filename="../../ui/pages/permits.py" line="179"/>
         <source>居住证号码：{n}</source>
         <translation>Permit number: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="187"/>
+        <location filename="../../ui/pages/permits.py" line="189"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="188"/>
+        <location filename="../../ui/pages/permits.py" line="190"/>
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="200"/>
+        <location filename="../../ui/pages/permits.py" line="193"/>
+        <source>扫描件</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/permits.py" line="206"/>
         <source>已受理。</source>
         <translation>Application taken.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="212"/>
+        <location filename="../../ui/pages/permits.py" line="218"/>
         <source>已记录。</source>
         <translation>Recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/permits.py" line="217"/>
+        <location filename="../../ui/pages/permits.py" line="223"/>
         <source>居住证申领登记表</source>
         <translation>Residence permit application form</translation>
     </message>
@@ -2562,8 +2801,8 @@ Not built yet.</translation>
     <name>PrintMenu</name>
     <message>
         <location filename="../../ui/print_menu.py" line="34"/>
-        <source>打印</source>
-        <translation>Print</translation>
+        <source>打印(&amp;P)</source>
+        <translation>&amp;Print</translation>
     </message>
     <message>
         <location filename="../../ui/print_menu.py" line="38"/>
@@ -2637,17 +2876,17 @@ Not built yet.</translation>
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="44"/>
+        <location filename="../../ui/printing/dialog.py" line="53"/>
         <source>打印预览</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="45"/>
+        <location filename="../../ui/printing/dialog.py" line="54"/>
         <source>打印预览 — {title}</source>
         <translation>Print preview — {title}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/printing/dialog.py" line="55"/>
+        <location filename="../../ui/printing/dialog.py" line="64"/>
         <source>共 %n 页</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -2655,52 +2894,52 @@ Not built yet.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="56"/>
+        <location filename="../../ui/printing/dialog.py" line="65"/>
         <source>无法打开此 PDF。</source>
         <translation>This PDF cannot be opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="57"/>
+        <location filename="../../ui/printing/dialog.py" line="66"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="62"/>
+        <location filename="../../ui/printing/dialog.py" line="71"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="65"/>
+        <location filename="../../ui/printing/dialog.py" line="74"/>
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="68"/>
+        <location filename="../../ui/printing/dialog.py" line="77"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="120"/>
+        <location filename="../../ui/printing/dialog.py" line="129"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="133"/>
+        <location filename="../../ui/printing/dialog.py" line="142"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="134"/>
+        <location filename="../../ui/printing/dialog.py" line="143"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="141"/>
+        <location filename="../../ui/printing/dialog.py" line="150"/>
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/dialog.py" line="142"/>
+        <location filename="../../ui/printing/dialog.py" line="151"/>
         <source>无法保存到 {path}：{reason}</source>
         <translation>Cannot save to {path}: {reason}</translation>
     </message>
@@ -3155,172 +3394,172 @@ Not built yet.</translation>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../ui/pages/stats.py" line="86"/>
+        <location filename="../../ui/pages/stats.py" line="95"/>
         <source>公司</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="86"/>
+        <location filename="../../ui/pages/stats.py" line="95"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="87"/>
+        <location filename="../../ui/pages/stats.py" line="96"/>
         <source>中心</source>
         <translation>Centre</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="90"/>
+        <location filename="../../ui/pages/stats.py" line="99"/>
         <source>日</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="90"/>
+        <location filename="../../ui/pages/stats.py" line="99"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="91"/>
+        <location filename="../../ui/pages/stats.py" line="100"/>
         <source>年</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="100"/>
+        <location filename="../../ui/pages/stats.py" line="109"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="102"/>
+        <location filename="../../ui/pages/stats.py" line="111"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="114"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="114"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="114"/>
         <source>时段</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="114"/>
         <source>登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="105"/>
+        <location filename="../../ui/pages/stats.py" line="114"/>
         <source>迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="115"/>
         <source>发卡</source>
         <translation>Cards issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="115"/>
         <source>挂失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="115"/>
         <source>补卡</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="106"/>
+        <location filename="../../ui/pages/stats.py" line="115"/>
         <source>注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="107"/>
+        <location filename="../../ui/pages/stats.py" line="116"/>
         <source>按时送达</source>
         <translation>Delivered on time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="107"/>
+        <location filename="../../ui/pages/stats.py" line="116"/>
         <source>超时送达</source>
         <translation>Delivered late</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="107"/>
+        <location filename="../../ui/pages/stats.py" line="116"/>
         <source>未送达</source>
         <translation>Undelivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="107"/>
+        <location filename="../../ui/pages/stats.py" line="116"/>
         <source>门禁故障</source>
         <translation>Faults</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="108"/>
+        <location filename="../../ui/pages/stats.py" line="117"/>
         <source>故障迟报</source>
         <translation>Notified late</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="108"/>
+        <location filename="../../ui/pages/stats.py" line="117"/>
         <source>已修复</source>
         <translation>Fixed</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="108"/>
+        <location filename="../../ui/pages/stats.py" line="117"/>
         <source>现住人数</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="108"/>
+        <location filename="../../ui/pages/stats.py" line="117"/>
         <source>核定人数</source>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="122"/>
+        <location filename="../../ui/pages/stats.py" line="131"/>
         <source>口径</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="122"/>
+        <location filename="../../ui/pages/stats.py" line="131"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="123"/>
+        <location filename="../../ui/pages/stats.py" line="132"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="123"/>
+        <location filename="../../ui/pages/stats.py" line="132"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="130"/>
+        <location filename="../../ui/pages/stats.py" line="139"/>
         <source>统计（规则 R8）</source>
         <translation>Statistics (rule R8)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="157"/>
+        <location filename="../../ui/pages/stats.py" line="177"/>
         <source>共 {n} 行。</source>
         <translation>{n} rows.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="168"/>
+        <location filename="../../ui/pages/stats.py" line="188"/>
         <source>导出统计</source>
         <translation>Export statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="169"/>
+        <location filename="../../ui/pages/stats.py" line="189"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/stats.py" line="184"/>
+        <location filename="../../ui/pages/stats.py" line="204"/>
         <source>已导出到 {path}。</source>
         <translation>Exported to {path}.</translation>
     </message>
@@ -3452,220 +3691,281 @@ Not built yet.</translation>
 <context>
     <name>TenantDialog</name>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="38"/>
+        <location filename="../../ui/pages/tenant.py" line="37"/>
         <source>租户：{name}</source>
         <translation>Tenant: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="39"/>
+        <location filename="../../ui/pages/tenant.py" line="38"/>
         <source>无照片</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="45"/>
+        <location filename="../../ui/pages/tenant.py" line="44"/>
         <source>卡号 / 事件</source>
         <translation>Card / event</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="45"/>
+        <location filename="../../ui/pages/tenant.py" line="44"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="45"/>
+        <location filename="../../ui/pages/tenant.py" line="44"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="46"/>
+        <location filename="../../ui/pages/tenant.py" line="45"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="52"/>
+        <location filename="../../ui/pages/tenant.py" line="51"/>
         <source>补卡：刷新卡</source>
         <translation>Replacement: swipe the new card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="56"/>
-        <location filename="../../ui/pages/tenant.py" line="110"/>
+        <location filename="../../ui/pages/tenant.py" line="55"/>
+        <location filename="../../ui/pages/tenant.py" line="121"/>
         <source>挂失</source>
         <translation>Report lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="57"/>
-        <location filename="../../ui/pages/tenant.py" line="110"/>
+        <location filename="../../ui/pages/tenant.py" line="56"/>
+        <location filename="../../ui/pages/tenant.py" line="121"/>
         <source>补卡</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="58"/>
+        <location filename="../../ui/pages/tenant.py" line="57"/>
         <source>注销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="59"/>
-        <location filename="../../ui/pages/tenant.py" line="111"/>
+        <location filename="../../ui/pages/tenant.py" line="58"/>
+        <location filename="../../ui/pages/tenant.py" line="122"/>
+        <location filename="../../ui/pages/tenant.py" line="210"/>
         <source>退卡</source>
         <translation>Card returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="60"/>
+        <location filename="../../ui/pages/tenant.py" line="59"/>
         <source>迁出…</source>
         <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="61"/>
+        <location filename="../../ui/pages/tenant.py" line="60"/>
         <source>更换照片…</source>
         <translation>Replace photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="62"/>
+        <location filename="../../ui/pages/tenant.py" line="61"/>
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="73"/>
+        <location filename="../../ui/pages/tenant.py" line="76"/>
         <source>门禁卡及记录</source>
         <translation>Cards and their history</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94"/>
+        <location filename="../../ui/pages/tenant.py" line="105"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="94"/>
+        <location filename="../../ui/pages/tenant.py" line="105"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96"/>
+        <location filename="../../ui/pages/tenant.py" line="107"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="96"/>
+        <location filename="../../ui/pages/tenant.py" line="107"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="97"/>
+        <location filename="../../ui/pages/tenant.py" line="108"/>
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98"/>
+        <location filename="../../ui/pages/tenant.py" line="109"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="98"/>
+        <location filename="../../ui/pages/tenant.py" line="109"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="99"/>
+        <location filename="../../ui/pages/tenant.py" line="110"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="100"/>
+        <location filename="../../ui/pages/tenant.py" line="111"/>
         <source>现住</source>
         <translation>Lives at</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="101"/>
+        <location filename="../../ui/pages/tenant.py" line="112"/>
         <source>已迁出</source>
         <translation>Moved out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="102"/>
+        <location filename="../../ui/pages/tenant.py" line="113"/>
         <source>采集时间</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="103"/>
+        <location filename="../../ui/pages/tenant.py" line="114"/>
         <source>送达工作站</source>
         <translation>Delivered to workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="104"/>
+        <location filename="../../ui/pages/tenant.py" line="115"/>
         <source>未送达</source>
         <translation>Not yet delivered</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="108"/>
+        <location filename="../../ui/pages/tenant.py" line="119"/>
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="108"/>
+        <location filename="../../ui/pages/tenant.py" line="119"/>
         <source>已挂失</source>
         <translation>Lost</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109"/>
+        <location filename="../../ui/pages/tenant.py" line="120"/>
         <source>已注销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="109"/>
+        <location filename="../../ui/pages/tenant.py" line="120"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="110"/>
+        <location filename="../../ui/pages/tenant.py" line="121"/>
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="111"/>
+        <location filename="../../ui/pages/tenant.py" line="122"/>
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="165"/>
-        <source>原因（必填）：</source>
-        <translation>Reason (required):</translation>
+        <location filename="../../ui/pages/tenant.py" line="177"/>
+        <source>{name}（证件 {idno}）</source>
+        <translation>{name} (ID {idno})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="170"/>
+        <location filename="../../ui/pages/tenant.py" line="184"/>
+        <source>挂失门禁卡</source>
+        <translation>Report card lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="185"/>
+        <source>将 {who} 的门禁卡 {number} 挂失？
+挂失后此卡号永久停用，不能恢复；之后可刷新卡补卡。</source>
+        <translation>Report card {number} of {who} lost?
+The number is blocked for good; swipe a new card afterwards to replace it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="187"/>
+        <source>确认挂失(&amp;Y)</source>
+        <translation>&amp;Yes, report lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="191"/>
         <source>门禁卡 {number} 已挂失。刷新卡可补卡。</source>
         <translation>Card {number} reported lost. Swipe a new card to replace it.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="175"/>
+        <location filename="../../ui/pages/tenant.py" line="196"/>
         <source>已补卡：{number}，原卡永久停用。</source>
         <translation>Replacement issued: {number}; the old card is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="178"/>
+        <location filename="../../ui/pages/tenant.py" line="199"/>
         <source>注销门禁卡</source>
         <translation>Revoke the card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="182"/>
+        <location filename="../../ui/pages/tenant.py" line="200"/>
+        <source>注销 {who} 的门禁卡 {number}？
+注销后此卡号永久停用。</source>
+        <translation>Revoke card {number} of {who}?
+A revoked number is blocked for good.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="202"/>
+        <source>确认注销(&amp;Y)</source>
+        <translation>&amp;Yes, revoke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="202"/>
+        <location filename="../../ui/pages/tenant.py" line="225"/>
+        <source>原因（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="207"/>
         <source>门禁卡 {number} 已注销。</source>
         <translation>Card {number} revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="186"/>
+        <location filename="../../ui/pages/tenant.py" line="211"/>
+        <source>收回 {who} 的门禁卡 {number}？
+退卡后此卡停用。</source>
+        <translation>Take back card {number} from {who}?
+The returned card stops working.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="213"/>
+        <source>确认退卡(&amp;Y)</source>
+        <translation>&amp;Yes, return card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="217"/>
         <source>门禁卡 {number} 已退回。</source>
         <translation>Card {number} returned.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="189"/>
+        <location filename="../../ui/pages/tenant.py" line="222"/>
+        <location filename="../../ui/pages/tenant.py" line="226"/>
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="193"/>
+        <location filename="../../ui/pages/tenant.py" line="223"/>
+        <source>为 {who} 办理迁出（{where}）？
+其门禁卡 {number} 将同时停用。</source>
+        <translation>Move {who} out of {where}?
+Their card {number} stops working too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="225"/>
+        <source>确认迁出(&amp;Y)</source>
+        <translation>&amp;Yes, move out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tenant.py" line="231"/>
         <source>已迁出，门禁卡 {number} 已停用。</source>
         <translation>Moved out; card {number} stopped.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tenant.py" line="204"/>
+        <location filename="../../ui/pages/tenant.py" line="242"/>
         <source>照片已更新。</source>
         <translation>Photo updated.</translation>
     </message>
@@ -3673,19 +3973,27 @@ Not built yet.</translation>
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/pages/unit_picker.py" line="68"/>
+        <location filename="../../ui/pages/unit_picker.py" line="63"/>
         <source>{unit}（上限未核定）</source>
         <translation>{unit} (cap unknown)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_picker.py" line="70"/>
+        <location filename="../../ui/pages/unit_picker.py" line="65"/>
         <source>{unit}（已住满 {n}/{cap}）</source>
         <translation>{unit} (full {n}/{cap})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/unit_picker.py" line="72"/>
+        <location filename="../../ui/pages/unit_picker.py" line="67"/>
         <source>{unit}（空 {free} 人）</source>
         <translation>{unit} ({free} free)</translation>
+    </message>
+</context>
+<context>
+    <name>busy</name>
+    <message>
+        <location filename="../../ui/busy.py" line="36"/>
+        <source>数据库正忙：另一个程序（同步、导入或备份）正在写入，正在等待……</source>
+        <translation>Database busy: another program (sync, import or backup) is writing; waiting…</translation>
     </message>
 </context>
 <context>

@@ -197,6 +197,8 @@ def test_collection_batch_is_one_pdf_with_a_page_per_record(portrait):
     assert n_pages(pdf) == 3
     assert_contains_all(pdf, [r.record_no for r in records] + [r.name for r in records])
     assert [qr_text(pdf, i) for i in range(3)] == [r.record_no for r in records]
+    # each sheet says which of how many it is (issue 13): a lost page shows at once
+    assert_contains_all(pdf, [f"第 {n} 份 / 共 3 份" for n in (1, 2, 3)])
     with pytest.raises(ValueError):
         render_collection_batch(CENTER, [])
 

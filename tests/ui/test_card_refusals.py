@@ -46,11 +46,21 @@ def test_one_person_one_card_offers_revoke_with_reason(qtbot, panel, desk, admin
     text = swipe(qtbot, panel, "0000000004")
     assert "已持有有效门禁卡 0000000003" in text
     assert not panel.way_out.isHidden()
-    panel.revoke_held()  # no reason yet: refused with the rule's message
+    panel.revoke_held()  # no reason yet: the confirmation will not act without one
+    assert not panel.confirm.action.isEnabled()
+    panel.confirm.action.click()
+    panel.confirm.reject()
     settle(qtbot, panel.ctx.lane)
-    assert "原因" in panel.message.text()
+    assert panel.way_out.isVisible() or not panel.way_out.isHidden()
     type_text(qtbot, panel.reason, "卡损坏")
+    qtbot.keyClick(panel.reason, Qt.Key.Key_Return)  # Enter asks; it never ends the card
+    dialog = panel.confirm
+    assert "0000000003" in dialog.text.text() and tenant.name in dialog.text.text()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # a second reflex Enter: Cancel
+    settle(qtbot, panel.ctx.lane)
+    assert "已持有" in panel.message.text()  # nothing ended
     qtbot.keyClick(panel.reason, Qt.Key.Key_Return)
+    panel.confirm.action.click()  # the deliberate act
     settle(qtbot, panel.ctx.lane)
     assert "0000000003" in panel.message.text() and panel.way_out.isHidden()
     assert "0000000004" in swipe(qtbot, panel, "0000000004")
@@ -61,6 +71,7 @@ def test_already_holding_offers_move_out(qtbot, panel, desk, admin, photo_jpeg):
     swipe(qtbot, for_tenant(panel, tenant), "0000000005")
     swipe(qtbot, panel, "0000000006")
     panel.move_out_tenant()
+    panel.confirm.action.click()
     settle(qtbot, panel.ctx.lane)
     assert "0000000005" in panel.message.text()
 
@@ -105,7 +116,7 @@ def test_missing_photo_taken_in_the_card_step_then_card(qtbot, window, desk, adm
     form.idno.setText(idno(60))
     form.name.setText("无照片")
     form.phone.setText("13900000060")
-    form.building.setCurrentIndex(1)
+    form.building.select_code("B1")
     page.register()  # no photo: allowed, but no card yet
     settle(qtbot, window.ctx.lane)
     assert page.currentIndex() == 1

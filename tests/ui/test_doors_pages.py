@@ -85,8 +85,8 @@ def test_tenant_window_says_whether_the_card_is_on_the_door(qtbot, make_ctx, des
         dialog.show()
         qtbot.waitExposed(dialog)
         dialog.grab().save(str(Path(SHOTS) / "tenant-door.png"))
-    dialog.lost()  # the board is down: the lost card may still open the door — say so, in red
-    board.mode = "silent"
+    board.mode = "silent"  # the board is down: the lost card may still open the door — say so
+    dialog.lost().action.click()  # the deliberate act: 挂失 asks first
     settle(qtbot, ctx.lane)
     push_pending(desk, timeout=FAST)
     dialog._door_state()

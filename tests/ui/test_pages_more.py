@@ -31,7 +31,7 @@ def test_register_refusal_already_living_elsewhere(qtbot, window, desk, admin):
     form.idno.setText(idno(51))
     form.name.setText("测试51")
     form.phone.setText("13900000051")
-    form.building.setCurrentIndex(1)
+    form.building.select_code("B1")
     page.register()
     settle(qtbot, window.ctx.lane)
     assert page.currentIndex() == 0
@@ -215,9 +215,9 @@ def test_new_building_with_rooms_reaches_intake(qtbot, window):  # rule R5
     dialog.save()
     settle(qtbot, window.ctx.lane)
     form = window.intake.form
-    index = form.building.findData("B7")
-    assert index > 0 and "上限 20" in form.building.itemText(index)  # (130 − 10) / 6
-    form.building.setCurrentIndex(index)
+    form.building.select_code("B7")
+    assert form.building.code() == "B7"
+    assert "上限 20" in form.building.results.currentItem().text()  # (130 − 10) / 6
     assert [form.unit.itemData(i) for i in range(form.unit.count())] == ["101", "102"]
 
 

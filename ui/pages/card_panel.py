@@ -22,6 +22,7 @@ from app.cards import issue_card, revoke_card
 from app.errors import Refused
 from app.identity import mask_id
 from app.intake import move_out
+from ui.confirm import ask
 from ui.context import UiContext
 from ui.notify import error_text
 from ui.widgets import card_number_edit, set_message
@@ -34,6 +35,8 @@ class CardPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._preset: str | None = None
+        self._held: str = "—"  # the card the tenant already holds, named by the confirmation
+        self.confirm = None
         self.idno = QLineEdit()
         self.idno.setPlaceholderText(self.tr("租户证件号码"))
         self.idno.returnPressed.connect(lambda: self.card.setFocus())
@@ -46,9 +49,11 @@ class CardPanel(QWidget):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("注销原因（必填）"))
         self.reason.returnPressed.connect(self.revoke_held)
-        self.revoke_button = QPushButton(self.tr("注销原卡"))
+        self.revoke_button = QPushButton(self.tr("注销原卡…"))
         self.revoke_button.clicked.connect(self.revoke_held)
-        self.move_out_button = QPushButton(self.tr("办理迁出"))
+        self.move_out_button = QPushButton(self.tr("办理迁出…"))
+        for button in (self.revoke_button, self.move_out_button):
+            button.setAutoDefault(False)  # Enter never ends a card
         self.move_out_button.clicked.connect(self.move_out_tenant)
         self.way_out = QWidget()
         row = QHBoxLayout(self.way_out)
@@ -113,6 +118,7 @@ class CardPanel(QWidget):
     def _refused(self, exc: BaseException) -> None:
         set_message(self.message, error_text(exc), ok=False)
         if isinstance(exc, Refused) and exc.code == "already_has_card":
+            self._held = str(exc.data.get("card", "—"))
             self.way_out.show()
             self.reason.setFocus()
         elif not self.way_out.isHidden():
@@ -133,8 +139,19 @@ class CardPanel(QWidget):
         self.ctx.changes.tenants_changed.emit()
         self.issued.emit(info)
 
+    def _who(self) -> str:
+        return self.who.text() or self.idno.text()
+
     def revoke_held(self) -> None:
-        reason, idno = self.reason.text(), self.key()
+        """The held card ends only after a deliberate confirmation (Cancel is the default)."""
+        self.confirm = ask(self, self.tr("注销门禁卡"),
+                           self.tr("注销 {who} 持有的门禁卡 {number}？\n注销后此卡号永久停用。")
+                           .format(who=self._who(), number=self._held),
+                           self.tr("确认注销(&Y)"), self._revoke_held,
+                           reason_label=self.tr("原因（必填）"), reason=self.reason.text())
+
+    def _revoke_held(self, reason: str) -> None:
+        idno = self.key()
         self._on_lane(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason, idno=idno),
                       self._revoked)
 
@@ -147,8 +164,16 @@ class CardPanel(QWidget):
         self.card.setFocus()
 
     def move_out_tenant(self) -> None:
+        self.confirm = ask(self, self.tr("迁出"),
+                           self.tr("为 {who} 办理迁出？\n其门禁卡 {number} 将同时停用。").format(
+                               who=self._who(), number=self._held),
+                           self.tr("确认迁出(&Y)"), self._move_out,
+                           reason_label=self.tr("原因（必填）"), reason=self.tr("迁出"))
+
+    def _move_out(self, reason: str) -> None:
         idno = self.key()
-        self._on_lane(lambda: move_out(self.ctx.desk, self.ctx.actor, idno), self._moved_out)
+        self._on_lane(lambda: move_out(self.ctx.desk, self.ctx.actor, idno, reason=reason),
+                      self._moved_out)
 
     def _moved_out(self, stopped: str | None) -> None:
         self.way_out.hide()

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cards import report_lost, return_card, revoke_card
+from app.cards import card_holder, report_lost, return_card, revoke_card
+from ui.confirm import ask
 from ui.context import UiContext
 from ui.notify import error_text
 from ui.pages.card_panel import CardPanel
@@ -36,7 +37,8 @@ class CardsPage(QWidget):
         for text, action in ((self.tr("挂失"), self.lost), (self.tr("退卡"), self.returned),
                              (self.tr("注销"), self.revoke)):
             button = QPushButton(text)
-            button.clicked.connect(action)
+            button.setAutoDefault(False)  # a swipe's Enter never presses these
+            button.clicked.connect(lambda _=False, act=action: act())
             buttons.addWidget(button)
         by_number = QGroupBox(self.tr("按卡号办理"))
         box = QVBoxLayout(by_number)
@@ -71,17 +73,49 @@ class CardsPage(QWidget):
 
         self.ctx.lane.run(call, ok, refused)
 
-    def lost(self) -> None:
+    def _confirm_then(self, title: str, text: str, action: str, then,
+                      reason_label: str | None = None) -> None:
+        """Look the card's holder up first, so the confirmation names card and person; the
+        card ends only when the clerk confirms (Cancel is the default, Enter cancels)."""
         number = self.number.text()
-        self._run(lambda: report_lost(self.ctx.desk, self.ctx.actor, card_text=number),
-                  self.tr("门禁卡 {number} 已挂失，卡号永久停用。"))
+
+        def found(holder) -> None:
+            self.setEnabled(True)
+            who = self.tr("{name}（证件 {idno}，{building} {unit}）").format(
+                name=holder.name, idno=holder.idno_masked, building=holder.building_name,
+                unit=holder.unit_number)
+            self.confirm = ask(self, title, text.format(number=holder.number, who=who), action,
+                               lambda reason: then(holder.number, reason),
+                               reason_label=reason_label, reason=self.reason.text())
+
+        def refused(exc: BaseException) -> None:
+            self.setEnabled(True)
+            set_message(self.message, error_text(exc), ok=False)
+            self.number.setFocus()
+
+        self.setEnabled(False)
+        self.ctx.lane.run(lambda: card_holder(self.ctx.desk, self.ctx.actor, number), found,
+                          refused)
+
+    def lost(self) -> None:
+        self._confirm_then(self.tr("挂失门禁卡"),
+                           self.tr("将 {who} 的门禁卡 {number} 挂失？\n挂失后此卡号永久停用，不能恢复。"),
+                           self.tr("确认挂失(&Y)"), lambda number, _r: self._run(
+                               lambda: report_lost(self.ctx.desk, self.ctx.actor, card_text=number),
+                               self.tr("门禁卡 {number} 已挂失，卡号永久停用。")))
 
     def returned(self) -> None:
-        number = self.number.text()
-        self._run(lambda: return_card(self.ctx.desk, self.ctx.actor, card_text=number),
-                  self.tr("门禁卡 {number} 已退回。"))
+        self._confirm_then(self.tr("退卡"),
+                           self.tr("收回 {who} 的门禁卡 {number}？\n退卡后此卡停用。"),
+                           self.tr("确认退卡(&Y)"), lambda number, _r: self._run(
+                               lambda: return_card(self.ctx.desk, self.ctx.actor, card_text=number),
+                               self.tr("门禁卡 {number} 已退回。")))
 
     def revoke(self) -> None:
-        number, reason = self.number.text(), self.reason.text()
-        self._run(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason, card_text=number),
-                  self.tr("门禁卡 {number} 已注销。"))
+        self._confirm_then(self.tr("注销门禁卡"),
+                           self.tr("注销 {who} 的门禁卡 {number}？\n注销后此卡号永久停用。"),
+                           self.tr("确认注销(&Y)"), lambda number, reason: self._run(
+                               lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason,
+                                                   card_text=number),
+                               self.tr("门禁卡 {number} 已注销。")),
+                           reason_label=self.tr("原因（必填）"))

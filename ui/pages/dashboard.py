@@ -66,10 +66,12 @@ class DashboardPage(QWidget):
         tiles = [("due", self.tr("24 小时内待送达")), ("due_soon", self.tr("其中不足 6 小时")),
                  ("overdue", self.tr("已超时未送达")), ("faults", self.tr("门禁系统故障未修复")),
                  ("near_cap", self.tr("接近或已满核定人数的楼栋")),
-                 ("sync", self.tr("上次同步")), ("not_accepted", self.tr("区数据库未接收的记录"))]
+                 ("over_cap", self.tr("超员登记待主管处理（未发卡）")),
+                 ("sync", self.tr("上次同步")),
+                 ("not_accepted", self.tr("区数据库未接收的记录"))]
         for n, (key, title) in enumerate(tiles):
             box, self.values[key] = _tile(title)
-            grid.addWidget(box, n // 3, n % 3)
+            grid.addWidget(box, n // 4, n % 4)
         self.overdue: RowsModel[DueItem] = RowsModel(
             [self.tr("姓名"), self.tr("证件号码"), self.tr("楼栋"), self.tr("房号"),
              self.tr("采集时间"), self.tr("截止时间")],
@@ -106,6 +108,8 @@ class DashboardPage(QWidget):
         layout.addLayout(self._titled(self.tr("已超时未送达的记录（规则 R2）"), self.overdue), 2)
         layout.addLayout(tables, 1)
         self._dirty = True
+        # A registration (or an over-cap flag) changes the counts: re-read when next shown.
+        ctx.changes.tenants_changed.connect(self._changed)
 
     def _titled(self, title: str, model: RowsModel) -> QVBoxLayout:
         table = QTableView()
@@ -125,6 +129,11 @@ class DashboardPage(QWidget):
             return self.tr("已失效 {n} 天").format(n=-(days or 0))
         return self.tr("{n} 天后到期").format(n=days)
 
+    def _changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
     def reload(self) -> None:
         self._dirty = False
         self.refresh.setEnabled(False)
@@ -140,12 +149,13 @@ class DashboardPage(QWidget):
         self.last = view
         b = view.board
         values = {"due": b.due, "due_soon": b.due_soon, "overdue": b.overdue,
-                  "faults": b.open_faults, "near_cap": len(b.near_cap),
+                  "faults": b.open_faults, "near_cap": len(b.near_cap), "over_cap": b.over_cap,
                   "not_accepted": b.not_accepted}
         for key, n in values.items():
             self.values[key].setText(str(n))
         for key, alarm in (("overdue", b.overdue), ("faults", b.faults_notify_overdue),
-                           ("due_soon", 0), ("not_accepted", b.not_accepted)):
+                           ("due_soon", 0), ("over_cap", b.over_cap),
+                           ("not_accepted", b.not_accepted)):
             self.values[key].setStyleSheet(f"color: {RED};" if alarm else "")
         if b.due_soon:
             self.values["due_soon"].setStyleSheet(f"color: {AMBER};")

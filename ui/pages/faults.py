@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +43,9 @@ def _colour(f: FaultInfo) -> QColor | None:
     return QColor("#eceff1") if f.status == "fixed" else None
 
 
+SHORT = "%m-%d %H:%M"  # the year is the current one; the tooltip-free column stays narrow
+
+
 class FaultsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,17 +79,27 @@ class FaultsPage(QWidget):
              self.tr("发现时间"), self.tr("通知期限"), self.tr("通知时间"), self.tr("修复时间"),
              self.tr("处理次数")],
             lambda f: (f.number, f.building_name, f.description, self._status_text(f),
-                       local_time(self.ctx.desk, f.found_at), local_time(self.ctx.desk, f.notify_due_at),
-                       local_time(self.ctx.desk, f.notified_at), local_time(self.ctx.desk, f.fixed_at), len(f.visits)),
+                       local_time(self.ctx.desk, f.found_at, SHORT),
+                       local_time(self.ctx.desk, f.notify_due_at, SHORT),
+                       local_time(self.ctx.desk, f.notified_at, SHORT),
+                       local_time(self.ctx.desk, f.fixed_at, SHORT), len(f.visits)),
             _colour, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The description takes what is left and is elided (full text in its tooltip), so
+        # the last column fits at 1120 px instead of being cut off.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Long building names are elided too (tooltip in full): a fixed share of the width.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().averageCharWidth() * 14)
+        header.setStretchLastSection(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.selectionModel().selectionChanged.connect(self._show_visits)
         self.description = QLineEdit()
         self.description.setPlaceholderText(self.tr("故障现象，例如：读卡器无反应"))

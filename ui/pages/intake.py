@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.building_search import units_with_space_first
+from app.errors import Refused
 from app.intake import Registered, register_tenant, validate_input
 from app.photos import ImageRefused
 from ui.context import UiContext
@@ -35,6 +38,7 @@ from ui.pages.print_form import print_collection_form
 from ui.widgets import heading, set_message
 
 SCAN_KINDS = ("id_front", "id_back", "family_planning")
+SCAN_KEYS = {"id_front": "F6", "id_back": "F7", "family_planning": "F8"}
 
 
 class IntakePage(QStackedWidget):
@@ -46,17 +50,19 @@ class IntakePage(QStackedWidget):
         self.scans: dict[str, bytes] = {}
         self.form = IntakeForm(ctx)
         self.photo = PhotoPanel(ctx)
-        self.read_button = QPushButton(self.tr("读身份证"))
+        self.read_button = QPushButton(self.tr("读身份证（F2）"))
         self.read_button.clicked.connect(self.read_id_card)
-        self.register_button = QPushButton(self.tr("登记（回车）"))
-        self.register_button.clicked.connect(self.register)
+        self.register_button = QPushButton(self.tr("登记（Ctrl+回车）"))
+        self.register_button.setToolTip(self.tr("在最后一个必填项按回车，或在任意处按 Ctrl+回车"))
+        self.register_button.clicked.connect(lambda: self.register())
         self.error = error_label()
         self.scan_labels: dict[str, QLabel] = {}
         scans = QGridLayout()
         names = {"id_front": self.tr("身份证正面"), "id_back": self.tr("身份证反面"),
                  "family_planning": self.tr("计生证")}
         for row, kind in enumerate(SCAN_KINDS):
-            button = QPushButton(self.tr("载入{what}扫描件…").format(what=names[kind]))
+            button = QPushButton(self.tr("载入{what}扫描件…（{key}）").format(
+                what=names[kind], key=SCAN_KEYS[kind]))
             button.clicked.connect(lambda _=False, k=kind: self._choose_scan(k))
             self.scan_labels[kind] = QLabel(self.tr("未载入"))
             scans.addWidget(button, row, 0)
@@ -83,9 +89,31 @@ class IntakePage(QStackedWidget):
         columns.addLayout(right, 2)
         self.addWidget(form_step)
         self.addWidget(self._card_step())
-        self.chain = KeyChain([*self.form.chain(), self.photo, self.register_button], self)
-        self.chain.done.connect(self.register)
+        # Enter walks only the required fields still empty; on the last it registers.
+        self.chain = KeyChain(self.form.chain(), self, needs=self.form.needs)
+        self.chain.done.connect(lambda: self.register())
+        self._keys(form_step)
         ctx.changes.tenants_changed.connect(self._refresh_buildings)
+
+    def _keys(self, form_step: QWidget) -> None:
+        """F-keys for the devices and papers, Ctrl+Enter to register from anywhere; each
+        is named on its button (and in docs/clerk-guide.md)."""
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        keys = [("F2", self.read_id_card), ("F3", self.photo.capture),
+                ("F4", self.photo._choose_file),
+                ("Ctrl+Return", lambda: self.register()), ("Ctrl+Enter", lambda: self.register())]
+        keys += [(SCAN_KEYS[k], lambda k=k: self._choose_scan(k)) for k in SCAN_KINDS]
+        keys.append(("Alt+L", self._to_building))  # another building than the last one
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), form_step)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+        self.photo.capture_button.setText(self.tr("拍照（F3 或空格）"))
+        self.photo.file_button.setText(self.tr("从文件载入（F4）"))
+
+    def _to_building(self) -> None:
+        self.form.building.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.form.building.edit.selectAll()
 
     def _card_step(self) -> QWidget:
         page = QWidget()
@@ -144,14 +172,14 @@ class IntakePage(QStackedWidget):
         """Check the file at once (app/photos decodes it the same way at Register), so the
         clerk hears about a bad scan while the papers are still on the desk."""
         from app.photos import prepare_scan
+        from app.photos.files import read_image_bytes
 
         try:
-            data = path.read_bytes()
+            data = read_image_bytes(path)  # bounded: never a folder or /dev/zero
             prepare_scan(data)
-        except (OSError, ImageRefused) as exc:
+        except ImageRefused as exc:
             self.scans.pop(kind, None)
-            set_message(self.scan_labels[kind], error_text(exc) if isinstance(exc, ImageRefused)
-                        else self.tr("无法读取文件。"), ok=False)
+            set_message(self.scan_labels[kind], error_text(exc), ok=False)
             return False
         self.scans[kind] = data
         set_message(self.scan_labels[kind], self.tr("已载入：{name}").format(name=path.name), ok=True)
@@ -171,9 +199,10 @@ class IntakePage(QStackedWidget):
         super().hideEvent(event)
 
     # -- register ----------------------------------------------------------------------
-    def register(self) -> None:
-        if not self.register_button.isEnabled():
+    def register(self, accept_full: bool = False) -> None:
+        if not self.register_button.isEnabled() or self.currentIndex() != 0:
             return  # a second Enter while the first Register is still on the lane
+        self.form.building.flush()
         data = self.form.tenant_input(self.scans)
         problems = validate_input(data, clock.today(self.ctx.desk))
         first = self.form.show_problems(problems)
@@ -187,14 +216,37 @@ class IntakePage(QStackedWidget):
         # On the database lane: storing the photo and scans syncs to disk (and may wait
         # for another writer); the window stays responsive meanwhile.
         self.ctx.lane.run(lambda: register_tenant(self.ctx.desk, self.ctx.actor, data,
-                                                  photo_jpeg=photo),
+                                                  photo_jpeg=photo, accept_full=accept_full),
                           lambda done: self._registered(done, photo is not None),
                           self._refused)
 
     def _refused(self, exc: BaseException) -> None:
         self.register_button.setEnabled(True)
         set_message(self.error, error_text(exc), ok=False)
+        if isinstance(exc, Refused) and exc.code == "room_full":
+            self._full_room(exc)
+            return
         self.register_button.setFocus()
+
+    def _full_room(self, exc: Refused) -> None:
+        """rule R5, before saving: offer a room with space, or register without a card
+        and hand the case to the supervisor. Nothing is saved until the clerk decides."""
+        from ui.pages.full_room import FullRoomDialog
+
+        building_id = self.form.building.building_id()
+        summaries = units_with_space_first(self.ctx.desk, building_id) if building_id else []
+        dialog = FullRoomDialog(self, error_text(exc), summaries,
+                                exc.data.get("scope") == "building")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.other_room.connect(self._other_room)
+        dialog.register_anyway.connect(lambda: self.register(accept_full=True))
+        dialog.rejected.connect(self.form.building.edit.setFocus)
+        self.full_dialog = dialog
+        dialog.open()
+
+    def _other_room(self, number: str) -> None:
+        self.form.unit.setCurrentIndex(max(self.form.unit.findData(number), 0))
+        self.register()
 
     def _registered(self, done: Registered, has_photo: bool) -> None:
         self.register_button.setEnabled(True)
@@ -204,9 +256,16 @@ class IntakePage(QStackedWidget):
         self.registered.emit(done)
         self.done_note.setText(self.tr("已登记：{name}，{building} {unit}。").format(
             name=done.name, building=done.building_name, unit=done.unit_number)
-            + ("" if has_photo else self.tr("没有照片：须先补拍照片才能发卡。")))
+            + ("" if has_photo or done.full else self.tr("没有照片：须先补拍照片才能发卡。")))
         self.setCurrentIndex(1)
         self.card_panel.set_tenant(done.idno, f"{done.name} · {done.building_name} {done.unit_number}")
+        if done.full:  # rule R5: recorded, no card, the supervisor has the case
+            set_message(self.done_note, self.done_note.text() + self.tr(
+                "该{what}已满：不发卡，已标记超员并报主管（首页可见）。有空位后可在“门禁卡”页发卡。")
+                .format(what=self.tr("楼栋") if done.full == "building" else self.tr("房间")),
+                ok=False)
+            self.card_panel.card.setEnabled(False)
+            self.done_button.setFocus()
 
     def print_form(self, show=None) -> None:
         """The signed paper form goes to the workstation within 24 h (rules R2, R6)."""
@@ -223,7 +282,8 @@ class IntakePage(QStackedWidget):
         return dialog
 
     def next_tenant(self) -> None:
-        self.form.clear()
+        self.card_panel.card.setEnabled(True)
+        self.form.clear(keep_place=True)
         self.photo.reset()
         self.scans.clear()
         for label in self.scan_labels.values():
@@ -233,6 +293,7 @@ class IntakePage(QStackedWidget):
         self.setCurrentIndex(0)
         self.photo.start_camera()
         self.form.idno.setFocus()
+        self.error.clear()
 
     def _refresh_buildings(self) -> None:
         if self.currentIndex() == 0 and not self.form.idno.text():

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import Refused
 from app.permit_print import permit_form_pdf
 from app.permits import (
     STATUS_LABELS,
@@ -32,12 +33,13 @@ from app.permits import (
     permit_applications,
     set_permit_status,
 )
+from app.photo_intake import read_picture_file
 from app.search import search_tenants
 from app.ui_queries import tenant_detail
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick
-from ui.notify import error_label, error_text
+from ui.notify import error_label, error_text, show_error
 from ui.pages.listings import preview_pdf
 from ui.widgets import set_message
 
@@ -187,7 +189,11 @@ class PermitsTab(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择扫描件"), "",
                                               self.tr("图片 (*.jpg *.jpeg *.png)"))
         if path:
-            self.scans[kind] = Path(path).read_bytes()
+            try:  # bounded, and said in words: a folder, a device, a 4 GB file
+                self.scans[kind] = read_picture_file(Path(path), self.tr("扫描件"), "scan")
+            except Refused as r:
+                show_error(self, r)
+                return
             self.refresh()
 
     def apply(self) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,7 +32,7 @@ from ui.i18n import refusal_text
 from ui.pages.table_model import RowsModel
 from ui.widgets import heading, set_message
 
-MAX_BARS = 30
+TOP_BARS = 20  # the top 20 groups, then one 「其他」 bar for the rest
 
 
 class BarChart(QWidget):
@@ -46,7 +48,14 @@ class BarChart(QWidget):
         for r in rows:
             totals[r.group_name or r.group_code] = totals.get(r.group_name or r.group_code, 0) \
                 + r.registered
-        self.bars = sorted(totals.items(), key=lambda kv: -kv[1])[:MAX_BARS]
+        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+        self.bars = ranked[:TOP_BARS]
+        rest = ranked[TOP_BARS:]
+        if rest:
+            self.bars.append((self.tr("其他（{n} 个）").format(n=len(rest)),
+                              sum(v for _, v in rest)))
+        # One text line per bar at least: labels never overlap (287 bars once did).
+        self.setMinimumHeight(round(self.fontMetrics().height() * 1.25 * (len(self.bars) + 1)))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
@@ -60,7 +69,7 @@ class BarChart(QWidget):
         label_w = min(max(fm.horizontalAdvance(n) for n, _ in self.bars) + line,
                       self.width() // 3)
         top = max(v for _, v in self.bars) or 1
-        step = min(2.0 * line, max(1.0, (self.height() - line) / len(self.bars)))
+        step = min(2.0 * line, max(1.0 * line, (self.height() - line) / len(self.bars)))
         p.drawText(QRectF(0, 0, self.width(), line), Qt.AlignmentFlag.AlignLeft,
                    self.tr("登记人数"))
         for n, (name, value) in enumerate(self.bars):
@@ -129,8 +138,17 @@ class StatsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("统计（规则 R8）")))
         layout.addLayout(row)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.chart, 2)
+        # Table and chart side by side: at 1366×768 the chart keeps a line per bar.
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        chart_box = QScrollArea()
+        chart_box.setWidgetResizable(True)
+        chart_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        chart_box.setWidget(self.chart)
+        split.addWidget(chart_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
         layout.addWidget(self.message)
         self._dirty = True
 
@@ -153,6 +171,8 @@ class StatsPage(QWidget):
     def _loaded(self, rows: list[StatRow]) -> None:
         self.run_button.setEnabled(True)
         self.model.set_rows(rows)
+        # A company has no code of its own: its 编号 column only repeated the name.
+        self.table.setColumnHidden(0, bool(rows) and rows[0].by == "company")
         self.chart.set_rows(rows)
         self.message.setText(self.tr("共 {n} 行。").format(n=len(rows)))
         self.message.setStyleSheet("")

@@ -41,7 +41,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return row
         if role == Qt.ItemDataRole.BackgroundRole and self.colour is not None:
             return self.colour(row)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            # The tooltip repeats the cell: an elided cell can still be read in full.
             value = self.cells(row)[index.column()]
             return "" if value is None else str(value)
         return None

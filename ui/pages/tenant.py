@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.cards import replace_card, report_lost, return_card, revoke_card
 from app.intake import move_out
 from app.ui_queries import TenantDetail, tenant_detail
+from ui.confirm import ConfirmDialog, ask
 from ui.context import UiContext
 from ui.dates import local_time
 from ui.notify import error_text, show_error
@@ -61,7 +60,11 @@ class TenantDialog(QDialog):
                                 ("photo", self.tr("更换照片…"), self.retake_photo),
                                 ("print", self.tr("打印采集表…"), self.print_form)):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            # No button of this window is ever a default: Enter alone must not end a card
+            # (a wedge reader's Enter once blocked a card for ever).
+            button.setAutoDefault(False)
+            button.setDefault(False)
+            button.clicked.connect(lambda _=False, act=slot: act())
             self.buttons[key] = button
             actions.addWidget(button)
         top = QHBoxLayout()
@@ -78,6 +81,14 @@ class TenantDialog(QDialog):
         layout.addWidget(self.message)
         self.resize(h * 46, h * 34)
         self._fill()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        # The clerk's next act: swipe the replacement when a card is lost, else read.
+        if self.new_card.isEnabled() and self.detail.active_card is None:
+            self.new_card.setFocus()
+        else:
+            self.cards.setFocus()
 
     def _fill(self) -> None:
         d = self.detail
@@ -161,11 +172,21 @@ class TenantDialog(QDialog):
 
         self.ctx.lane.run(work, ok, refused)
 
-    def _reason(self, title: str) -> str | None:
-        text, ok = QInputDialog.getText(self, title, self.tr("原因（必填）："), QLineEdit.EchoMode.Normal)
-        return text if ok else None
+    def _who(self) -> str:
+        d = self.detail
+        return self.tr("{name}（证件 {idno}）").format(name=d.name, idno=d.idno_masked)
 
-    def lost(self) -> None:
+    def _card_number(self) -> str:
+        card = self.detail.active_card
+        return card.number if card is not None else "—"
+
+    def lost(self) -> ConfirmDialog:
+        return ask(self, self.tr("挂失门禁卡"),
+                   self.tr("将 {who} 的门禁卡 {number} 挂失？\n挂失后此卡号永久停用，不能恢复；"
+                           "之后可刷新卡补卡。").format(who=self._who(), number=self._card_number()),
+                   self.tr("确认挂失(&Y)"), lambda _r: self._lost())
+
+    def _lost(self) -> None:
         self._act(lambda: report_lost(self.ctx.desk, self.ctx.actor, idno=self.detail.lookup),
                   self.tr("门禁卡 {number} 已挂失。刷新卡可补卡。"), self.new_card.setFocus)
 
@@ -174,23 +195,40 @@ class TenantDialog(QDialog):
         self._act(lambda: replace_card(self.ctx.desk, self.ctx.actor, self.detail.lookup, number),
                   self.tr("已补卡：{number}，原卡永久停用。"), self.new_card.clear)
 
-    def revoke(self, reason: str | None = None) -> None:
-        reason = reason if isinstance(reason, str) else self._reason(self.tr("注销门禁卡"))
-        if reason is not None:
-            self._act(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason,
-                                          idno=self.detail.lookup),
-                      self.tr("门禁卡 {number} 已注销。"))
+    def revoke(self) -> ConfirmDialog:
+        return ask(self, self.tr("注销门禁卡"),
+                   self.tr("注销 {who} 的门禁卡 {number}？\n注销后此卡号永久停用。").format(
+                       who=self._who(), number=self._card_number()),
+                   self.tr("确认注销(&Y)"), self._revoke, reason_label=self.tr("原因（必填）"))
 
-    def returned(self) -> None:
+    def _revoke(self, reason: str) -> None:
+        self._act(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason,
+                                      idno=self.detail.lookup),
+                  self.tr("门禁卡 {number} 已注销。"))
+
+    def returned(self) -> ConfirmDialog:
+        return ask(self, self.tr("退卡"),
+                   self.tr("收回 {who} 的门禁卡 {number}？\n退卡后此卡停用。").format(
+                       who=self._who(), number=self._card_number()),
+                   self.tr("确认退卡(&Y)"), lambda _r: self._returned())
+
+    def _returned(self) -> None:
         self._act(lambda: return_card(self.ctx.desk, self.ctx.actor, idno=self.detail.lookup),
                   self.tr("门禁卡 {number} 已退回。"))
 
-    def move_out(self, reason: str | None = None) -> None:
-        reason = reason if isinstance(reason, str) else self._reason(self.tr("迁出"))
-        if reason is not None:
-            self._act(lambda: move_out(self.ctx.desk, self.ctx.actor, self.detail.lookup,
-                                       reason=reason.strip() or "迁出"),
-                      self.tr("已迁出，门禁卡 {number} 已停用。"))
+    def move_out(self) -> ConfirmDialog:
+        stay = self.detail.current
+        where = f"{stay.building_name} {stay.unit_number}" if stay else ""
+        return ask(self, self.tr("迁出"),
+                   self.tr("为 {who} 办理迁出（{where}）？\n其门禁卡 {number} 将同时停用。").format(
+                       who=self._who(), where=where, number=self._card_number()),
+                   self.tr("确认迁出(&Y)"), self._move_out, reason_label=self.tr("原因（必填）"),
+                   reason=self.tr("迁出"))
+
+    def _move_out(self, reason: str) -> None:
+        self._act(lambda: move_out(self.ctx.desk, self.ctx.actor, self.detail.lookup,
+                                   reason=reason or "迁出"),
+                  self.tr("已迁出，门禁卡 {number} 已停用。"))
 
     def retake_photo(self) -> None:
         from ui.pages.photo_dialog import PhotoDialog

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
+from app.building_search import units_with_space_first
 from app.context import Desk
 from app.listings import Slots
-from app.property import list_buildings, list_units
+from ui.building_finder import BuildingFinder
 
 RoomOf = Callable[[Desk, str], dict[str, Slots]]
 
 
 class UnitPicker(QWidget):
-    """Two combos; reads on the GUI thread (indexed, WAL never waits for the writer)."""
+    """Type to find the building (any of 11,500), then its units, rooms with space first.
+    Reads on the GUI thread (indexed, WAL never waits for the writer)."""
 
     changed = Signal()
 
@@ -24,34 +26,27 @@ class UnitPicker(QWidget):
         super().__init__(parent)
         self.desk = desk
         self.room = room  # the listing's view of room left; else the card count's
-        self.building = QComboBox()
+        self.building = BuildingFinder(desk)
         self.unit = QComboBox()
-        self.building.currentIndexChanged.connect(self._load_units)
+        self.building.chosen_changed.connect(self._load_units)
         self.unit.currentIndexChanged.connect(self.changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.building, 2)
-        layout.addWidget(self.unit, 1)
+        layout.addWidget(self.unit, 1, Qt.AlignmentFlag.AlignTop)
         self.reload()
 
     def reload(self) -> None:
-        keep = self.building.currentData()
-        self.building.blockSignals(True)
-        self.building.clear()
-        for b in list_buildings(self.desk):
-            self.building.addItem(f"{b.code} {b.name}", (b.code, b.id))
-        self.building.blockSignals(False)
-        found = self.building.findData(keep) if keep else -1
-        self.building.setCurrentIndex(max(found, 0))
+        self.building.refresh()
         self._load_units()
 
     def _load_units(self) -> None:
         keep = self.unit.currentData()
         self.unit.blockSignals(True)
         self.unit.clear()
-        data = self.building.currentData()
-        units = list_units(self.desk, data[1]) if data else []
-        room = self.room(self.desk, data[1]) if data and self.room else {}
+        building_id = self.building.building_id()
+        units = units_with_space_first(self.desk, building_id) if building_id else []
+        room = self.room(self.desk, building_id) if building_id and self.room else {}
         for u in units:
             slots = room.get(u.number)
             free, residents, cap = ((slots.free, slots.residents, slots.unit_cap) if slots
@@ -59,7 +54,7 @@ class UnitPicker(QWidget):
             self.unit.addItem(self.unit_label(u.number, free, residents, cap), u.number)
         self.unit.blockSignals(False)
         found = self.unit.findData(keep) if keep else -1
-        self.unit.setCurrentIndex(max(found, 0))
+        self.unit.setCurrentIndex(found if found >= 0 else (0 if units else -1))
         self.changed.emit()
 
     def unit_label(self, number: str, free: int | None, residents: int,
@@ -72,14 +67,12 @@ class UnitPicker(QWidget):
         return self.tr("{unit}（空 {free} 人）").format(unit=number, free=free)
 
     def building_code(self) -> str:
-        data = self.building.currentData()
-        return data[0] if data else ""
+        return self.building.code()
 
     def unit_number(self) -> str:
         return self.unit.currentData() or ""
 
     def select(self, building_code: str, unit_number: str) -> None:
-        for i in range(self.building.count()):
-            if self.building.itemData(i)[0] == building_code:
-                self.building.setCurrentIndex(i)
+        self.building.select_code(building_code)
+        self._load_units()
         self.unit.setCurrentIndex(max(self.unit.findData(unit_number), 0))

@@ -13,8 +13,8 @@ import re
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
-from PySide6.QtGui import QKeySequence, QPageSize
+from PySide6.QtCore import QRect, QSize, QStandardPaths, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -35,6 +35,15 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
 
 
 class PrintPreviewDialog(QDialog):
+    @staticmethod
+    def _fitting_size(parent: QWidget | None) -> QSize:
+        """A4 proportions, but never taller than the screen's free area (a 768 px desk
+        monitor once lost the buttons of a 980 px preview)."""
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+        height = min(980, free.height() - 60)  # room for the window frame and title
+        return QSize(min(820, free.width() - 40, round(height * 0.84)), height)
+
     printed = Signal(int)  # pages sent to the printer
     saved = Signal(str)    # the file written
 
@@ -43,7 +52,7 @@ class PrintPreviewDialog(QDialog):
         self._pdf = pdf
         self._title = title or self.tr("打印预览")
         self.setWindowTitle(self.tr("打印预览 — {title}").format(title=self._title))
-        self.resize(820, 980)
+        self.resize(self._fitting_size(parent))
         self.document = open_pdf(pdf, self)
         ok = self.document.status() == QPdfDocument.Status.Ready
 

@@ -1,8 +1,10 @@
-"""issue 11 after issue 16: the street office cannot give a trial centre (code TRIAL…) a
-district login either (`district add-center` refuses it; batches from one are refused)
+"""issue 11 after issues 16 and 13: the street office cannot give a trial centre (code
+TRIAL…) a district login either, and the column writes revision 0006 granted to centres are
+taken back (centres write only through the protocol: the merge takes new columns from the
+staging tables by itself)
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 19:35:00
 """
 from __future__ import annotations
@@ -11,8 +13,8 @@ from alembic import op
 
 from db.district.migrations.sql_0005 import UPGRADE as U5
 
-revision = '0006'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
@@ -22,6 +24,10 @@ assert _CHECK in _LOGIN
 
 
 def upgrade() -> None:
+    from db.district.migrations.sql_0004 import UPGRADE as u4
+
+    for statement in u4[:3]:  # the REVOKEs of revision 0004, again for every table and column
+        op.execute(statement)
     op.execute(_LOGIN.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION").replace(
         _CHECK, _CHECK + """
       IF code LIKE 'TRIAL%' THEN  -- demo data lives only in trial centres (issue 12)

@@ -1,0 +1,41 @@
+"""Type to find a building by code, name, address or pinyin initials (issue 13)."""
+
+from __future__ import annotations
+
+from app.building_search import find_buildings, units_with_space_first
+from app.property import add_building, add_unit
+from tests.conftest import register
+
+
+def test_find_by_code_name_address_and_initials(desk, admin, building):
+    add_building(desk, admin, "C20", "湖贝新村二十栋", "深圳市罗湖区湖贝路 20 号", 120.0, 0.0)
+    assert [b.code for b in find_buildings(desk, "C2")] == ["C20"]
+    assert [b.code for b in find_buildings(desk, "新村")] == ["C20"]
+    assert [b.code for b in find_buildings(desk, "湖贝路")] == ["C20"]
+    assert [b.code for b in find_buildings(desk, "hbxc")] == ["C20"]  # 湖贝新村 initials
+    assert [b.code for b in find_buildings(desk, "DMY")] == ["B1"]  # 东门一号楼, any case
+    assert find_buildings(desk, "%") == [] and find_buildings(desk, "_") == []  # no wildcards
+
+
+def test_people_and_cards_counted_apart_and_full_rooms_last(desk, admin, building,
+                                                            photo_jpeg):  # rule R5
+    from app.cards import issue_card
+
+    done = [register(desk, admin, n, unit="101", photo=photo_jpeg) for n in (1, 2, 3)]
+    for n, t in enumerate(done[:2]):
+        issue_card(desk, admin, t.idno, f"000000010{n}")
+    b = find_buildings(desk, "B1")[0]
+    assert (b.people, b.residents) == (3, 2)  # three live there, two hold cards
+    units = units_with_space_first(desk, b.id)
+    assert [u.number for u in units] == ["102", "101"]  # 101 (cap 2) is full: offered last
+    assert (units[1].people, units[1].residents, units[1].free) == (3, 2, 0)
+    add_unit(desk, admin, "B1", "103", area_m2=30.0)
+    assert units_with_space_first(desk, b.id)[-1].number == "101"
+
+
+def test_hostile_queries_find_nothing_strange(desk, admin, building):
+    """NUL once cut the LIKE pattern short and matched every building."""
+    for q in ("%", "_", "\\", "=cmd|' /C calc'!A0", "x" * 2_000_000, "B1\u200b\u202e%"):
+        assert find_buildings(desk, q) == [], q[:20]
+    assert find_buildings(desk, "B\x001")[0].code == "B1"  # the NUL dropped, not the query
+    assert [b.code for b in find_buildings(desk, "\x00")] == ["B1"]  # = an empty query

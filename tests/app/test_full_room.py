@@ -1,0 +1,49 @@
+"""A full room is said before saving; the person is still recorded, without a card, and
+the supervisor sees the case (rule R5, issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.cards import issue_card
+from app.errors import Refused
+from app.intake import TenantInput, move_out, register_tenant
+from app.overcrowding import open_flag_count, open_flags
+from tests.conftest import idno, register
+
+
+def _fill_101(desk, admin, photo_jpeg):
+    for n in (1, 2):
+        done = register(desk, admin, n, unit="101", photo=photo_jpeg)
+        issue_card(desk, admin, done.idno, f"00000000{n:02d}")
+
+
+def test_full_room_refused_before_saving_then_recorded_and_flagged(desk, admin, building,
+                                                                   photo_jpeg):  # rule R5
+    _fill_101(desk, admin, photo_jpeg)
+    data = TenantInput(idno(3), "第三人", "13900000003", "B1", "101")
+    with pytest.raises(Refused) as refused:
+        register_tenant(desk, admin, data, photo_jpeg=photo_jpeg)
+    assert refused.value.code == "room_full" and "不能发卡" in refused.value.zh
+    assert "现住 2 人" in refused.value.zh and "有效门禁卡 2 张" in refused.value.zh
+    assert open_flag_count(desk) == 0  # nothing saved by the refusal
+    done = register_tenant(desk, admin, data, photo_jpeg=photo_jpeg, accept_full=True)
+    assert done.full == "unit"
+    flags = open_flags(desk, admin)
+    assert [(f.person_name, f.unit_number, f.cap, f.people, f.cards) for f in flags] == [
+        ("第三人", "101", 2, 3, 2)]
+    with pytest.raises(Refused) as no_card:
+        issue_card(desk, admin, done.idno, "0000000003")
+    assert no_card.value.code == "unit_cap_reached"
+    move_out(desk, admin, done.idno)
+    assert open_flag_count(desk) == 0  # the case closes when the stay ends
+
+
+def test_flag_closes_when_a_card_is_issued_after_room_frees(desk, admin, building,
+                                                            photo_jpeg):  # rule R5
+    _fill_101(desk, admin, photo_jpeg)
+    data = TenantInput(idno(4), "第四人", "13900000004", "B1", "101")
+    done = register_tenant(desk, admin, data, photo_jpeg=photo_jpeg, accept_full=True)
+    move_out(desk, admin, idno(1))
+    issue_card(desk, admin, done.idno, "0000000004")
+    assert open_flag_count(desk) == 0
