@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import uuid
 import shutil
+import uuid
 from datetime import date
 from pathlib import Path
 
