@@ -43,6 +43,13 @@ def last_hash(session: Session) -> str:
     return row or GENESIS
 
 
+def chain_head(session: Session) -> tuple[int, str]:
+    """(seq, hash) of the newest entry; (0, GENESIS) for an empty log."""
+    row = session.exec(select(AuditEvent.seq, AuditEvent.hash)
+                       .order_by(AuditEvent.seq.desc()).limit(1)).first()
+    return (int(row[0]), row[1]) if row else (0, GENESIS)
+
+
 def record(session: Session, actor: Actor | None, action: str, entity: str | None = None,
            entity_id: str | None = None, center_code: str | None = None,
            **detail: Any) -> AuditEvent:

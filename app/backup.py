@@ -243,6 +243,9 @@ def restore(desk: Desk, actor: Actor | None, source: Path, recovery_key: str | N
     if not source.is_file():
         raise _refuse("no_file", f"没有文件 {source}。", f"no file {source}.")
     tmp = desk.db_path.with_name(desk.db_path.name + ".restoring")
+    from app.sync import anchor, audit_check
+
+    before = anchor.remembered(desk) if desk.center_code else None  # the replaced database's
     try:
         key, label = _stage_copy(desk, source, recovery_key, tmp)
         code = _check_and_mark(desk, tmp, key, actor, source, label)
@@ -261,6 +264,10 @@ def restore(desk: Desk, actor: Actor | None, source: Path, recovery_key: str | N
     from app.retention import run_retention
 
     again = run_retention(desk, actor).people if desk.center_code else 0
-    return {"restored_from": source.name, "key": label, "center": code,
-            "safety_copy": str(safety) if safety else None, "re_anonymised": again,
-            **restore_companion(desk, source)}  # photos/scans back, or a warning (issue 12)
+    result = {"restored_from": source.name, "key": label, "center": code,
+              "safety_copy": str(safety) if safety else None, "re_anonymised": again,
+              **restore_companion(desk, source)}  # photos/scans back, or a warning (issue 12)
+    behind = audit_check.restored_behind(desk, before)  # R10: a cut-off log is reported
+    if behind is not None:
+        result["audit_warning"] = behind
+    return result

@@ -10,6 +10,7 @@ import platformdirs
 from sqlalchemy import Engine
 from sqlmodel import select
 
+import app.text_input  # noqa: F401 - installs the text boundary on every ORM flush
 from app.db_busy import busy_timeout_ms, explain_busy
 from app.desk_lock import DeskLock, Presence, program_name
 from db.engine import DB_FILENAME, open_engine, read_session

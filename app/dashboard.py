@@ -24,6 +24,7 @@ from app.overcrowding import open_flag_count
 from app.read_audit import audited_read
 from app.staff import PERMISSIONS, training_status
 from app.stats import groups_now, statistics
+from app.sync import not_accepted
 from app.sync_history import last_sync_at
 from db.engine import read_session
 from db.models import Staff, utcnow
@@ -104,6 +105,7 @@ class Dashboard:
     near_cap: list[NearCap]
     last_sync_at: datetime | None
     over_cap: int = 0  # residents registered into a full place, still without a card (R5)
+    not_accepted: int = 0  # rows the district did not take (issue 11), see 同步
 
 
 def near_cap(desk: Desk, share: float = NEAR_CAP_SHARE) -> list[NearCap]:
@@ -127,7 +129,8 @@ def dashboard(desk: Desk, actor: Actor, now: datetime | None = None) -> Dashboar
     return Dashboard(now, counts.green + counts.amber, counts.amber, counts.red, len(faults),
                      sum(f.notify_overdue for f in faults),
                      training_reminders(desk, today, None if everyone else actor.staff_id),
-                     near_cap(desk), last_sync_at(desk), open_flag_count(desk))
+                     near_cap(desk), last_sync_at(desk), open_flag_count(desk),
+                     not_accepted.count(desk))
 
 
 def _median_ms(fn, n: int) -> dict[str, float]:

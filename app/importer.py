@@ -33,6 +33,7 @@ from app.occupancy import area_cap
 from app.property import company_id
 from app.staff import require, require_trained
 from app.tabular import map_columns, read_table
+from app.text_input import check_fields, refuse
 from db.engine import write_session
 from db.find_key import find_key
 from db.ids import new_id
@@ -123,6 +124,11 @@ def _import_buildings(desk, actor, header, rows, digest) -> ImportReport:
                     raise Refused("dup", f"楼栋编号 {code} 已存在或在文件中重复",
                                   f"building {code} exists or repeats in the file")
                 area_cap(floor, public)  # rule R5: impossible areas are refused at the door
+                # The text boundary (issue 11): this bulk path bypasses the ORM flush check.
+                refuse(check_fields("building", {
+                    "code": code, "name": _cell(row, cols, "name"),
+                    "address": _cell(row, cols, "address"), "units": _cell(row, cols, "units"),
+                    "company": _cell(row, cols, "company")}))
             except Refused as r:
                 report.fail(line, code, r.zh, r.en)
                 continue

@@ -35,6 +35,7 @@ from app.records import (
     unit_and_building,
 )
 from app.staff import require, require_trained
+from app.text_input import check_fields
 from db.engine import write_session
 from db.models import Card, CardStatus, IdDocument, Person, Tenancy, utcnow
 
@@ -85,7 +86,16 @@ class Registered:
 def validate_input(data: TenantInput, today: date) -> list[tuple[str, str, str]]:
     """Every field problem as (field, zh, en), so the form can mark them inline; `today` is
     the centre's day (app.clock), which ages and arrival dates are judged against."""
-    problems: list[tuple[str, str, str]] = []
+    # The text boundary first (issue 11): NUL, control characters, over-long cells.
+    problems = check_fields("person", {
+        "idno": data.idno, "name": data.name, "phone": data.phone,
+        "building_code": data.building_code, "unit_number": data.unit_number,
+        "ethnicity": data.ethnicity, "household_address": data.household_address,
+        "native_place": data.native_place, "marital_status": data.marital_status,
+        "education": data.education, "employer": data.employer, "occupation": data.occupation,
+        "stay_reason": data.stay_reason, "family_planning_cert": data.family_planning_cert})
+    if problems:
+        return problems
     parsed = parse_id(data.idno, data.id_kind, data.country, today=today)
     if not parsed.valid:
         problems.append(("idno", f"证件号码：{parsed.error}", f"ID number: {parsed.error_en}"))

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
+from app import audit
 from app.audit import Actor
 from app.blobs import read_blob
 from app.cards import normalise_card_number
@@ -282,7 +283,7 @@ def _manifest_data(s: Session, desk: Desk, actor: Actor,
         handed = _local(desk, batch.handed_over_at)
     return ManifestData(batch_no=batch_no, created_at=_local(desk, utcnow()),
                         entries=[_entry(s, desk, t) for t in rows], handed_over_at=handed,
-                        center_staff=staff), [t.id for t in rows]
+                        center_staff=staff, audit_head=audit.chain_head(s)), [t.id for t in rows]
 
 
 def manifest_pdf(desk: Desk, actor: Actor, day: date) -> bytes:

@@ -9,6 +9,10 @@ from pathlib import Path
 from app.errors import Refused
 from app.file_limits import TABLE_MAX_BYTES, XLSX_MAX_COLS, XLSX_MAX_ROWS, check_xlsx, read_bounded
 
+# A long cell is read whole and then refused by app.text_input with its field named,
+# rather than failing the file with the csv module's own error.
+csv.field_size_limit(TABLE_MAX_BYTES)
+
 
 def _decode(raw: bytes) -> str:
     """UTF-8 (with or without BOM) first; GB18030 (a superset of GBK) is what Excel in China writes."""

@@ -6,7 +6,14 @@ import os
 import sys
 from pathlib import Path
 
-from app.cli.common import add_password_file, desk_from, emit, read_new_password
+from app.cli.common import (
+    acting_desk,
+    add_as,
+    add_password_file,
+    desk_from,
+    emit,
+    read_new_password,
+)
 
 ADMIN_URL_ENV = "RENTDESK_DISTRICT_ADMIN_URL"
 
@@ -19,7 +26,18 @@ def register(sub) -> None:
                    help="本机成为本中心的正式副本（恢复备份后）/ make this copy the centre's replica "
                    "of record (after restoring a backup)")
     p.add_argument("--batch", type=int, default=None, help="outbox entries per batch")
+    add_as(p)  # a trained staff login; --rebase an administrator's (issue 11)
     p.set_defaults(handler=run_sync)
+
+    p = sub.add_parser("not-accepted", help="区数据库未接收的记录 / rows the district did not take")
+    p.set_defaults(handler=run_not_accepted)
+    p = sub.add_parser("correct", help="修正未接收的记录 / correct a not-accepted record's field")
+    p.add_argument("table")
+    p.add_argument("id")
+    p.add_argument("field")
+    p.add_argument("value")
+    add_as(p)
+    p.set_defaults(handler=run_correct)
 
     d = sub.add_parser("district", help="区数据库 / the district database").add_subparsers(
         dest="action", required=True)
@@ -51,12 +69,18 @@ def _progress(done: int, total: int, stage: str) -> bool:
 def run_sync(args) -> int:
     from app.sync.batches import BATCH_ENTRIES
     from app.sync.errors import SyncError
-    from app.sync.run import sync
+    from app.sync.run import PASSWORD_ENV, check_url, sync_as
 
-    desk = desk_from(args)
+    check_url(args.district)  # before asking for any password
+    desk, actor = acting_desk(args)
+    password = None
+    if not os.environ.get(PASSWORD_ENV) and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("区数据库密码 / District password: ")
     try:
-        report = sync(desk, args.district, progress=_progress, do_rebase=args.rebase,
-                      batch_entries=args.batch or BATCH_ENTRIES)
+        report = sync_as(desk, actor, args.district, password, progress=_progress,
+                         do_rebase=args.rebase, batch_entries=args.batch or BATCH_ENTRIES)
     except SyncError as err:
         emit({"ok": False, **err.to_dict()})
         raise
@@ -64,6 +88,27 @@ def run_sync(args) -> int:
         print(file=sys.stderr)
     emit(report)
     return 0 if report["ok"] else 2
+
+
+def run_not_accepted(args) -> int:
+    from dataclasses import asdict
+
+    from app.sync.not_accepted import listed
+
+    rows = listed(desk_from(args))
+    for row in rows:
+        emit(asdict(row))
+    emit({"ok": not rows, "not_accepted": len(rows)})
+    return 0
+
+
+def run_correct(args) -> int:
+    from app.sync.not_accepted import correct
+
+    desk, actor = acting_desk(args)
+    correct(desk, actor, args.table, args.id, args.field, args.value)
+    emit({"ok": True, "queued": f"{args.table}:{args.id}"})
+    return 0
 
 
 def run_init(args) -> int:

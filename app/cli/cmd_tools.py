@@ -8,6 +8,9 @@ from app.cli.common import acting_desk, add_as, desk_from, emit
 def register(sub) -> None:
     a = sub.add_parser("audit", help="审计日志 / audit log").add_subparsers(dest="action", required=True)
     p = a.add_parser("verify", help="校验审计链 / find edited, deleted or reordered entries")
+    p.add_argument("--district", help="区数据库地址 / district URL (else the saved one); the "
+                   "password from RENTDESK_DISTRICT_PASSWORD")
+    p.add_argument("--local-only", action="store_true", help="只校验本机 / skip the district")
     p.set_defaults(handler=run_audit_verify)
     p = a.add_parser("list", help="审计记录（文字显示）/ entries, in words")
     add_as(p)
@@ -35,13 +38,10 @@ def run_audit_list(args) -> int:
 
 
 def run_audit_verify(args) -> int:
-    from app.audit import verify_chain
-    from db.engine import read_session
+    from app.sync.audit_check import verify
 
-    desk = desk_from(args)
-    with read_session(desk.engine) as s:
-        breaks = verify_chain(s)
-    for b in breaks:
-        emit({"seq": b.seq, "problem": b.problem})
-    emit({"ok": not breaks, "problems": len(breaks)})
-    return 0 if not breaks else 1
+    result = verify(desk_from(args), args.district, with_district=not args.local_only)
+    for b in result["problems"]:
+        emit(b)
+    emit({k: v for k, v in result.items() if k != "problems"} | {"problems": len(result["problems"])})
+    return 0 if result["ok"] else 1

@@ -1044,6 +1044,11 @@ A revoked number is blocked for good.</translation>
             <source>有 {n} 张故障单超过 24 小时未通知安装单位（规则 R7）。</source>
             <translation>{n} fault tickets have gone over 24 h without notifying the installer (rule R7).</translation>
         </message>
+        <message>
+            <location filename="../../ui/pages/dashboard.py" line="71" />
+            <source>区数据库未接收的记录</source>
+            <translation>Rows the district did not take</translation>
+        </message>
     </context>
     <context>
         <name>DecisionsPage</name>
@@ -3711,6 +3716,16 @@ A revoked number is blocked for good.</translation>
             <location filename="../../ui/pages/sync_page.py" line="199" />
             <source>仍待上传：{n} 条</source>
             <translation>Still to upload: {n}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="81" />
+            <source>区数据库未接收的记录（修改后会重新发送）</source>
+            <translation>Rows the district did not take (sent again once corrected)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/sync_page.py" line="208" />
+            <source>区数据库未接收：{n} 条（见下方列表）</source>
+            <translation>Not taken by the district: {n} (see the list below)</translation>
         </message>
     </context>
     <context>
