@@ -69,14 +69,34 @@ def _check_address(address: str | None) -> str | None:
         return None
     host, _, port = address.strip().partition(":")
     try:
-        ipaddress.IPv4Address(host)
-        if port and not 0 < int(port) < 65536:
+        ip = ipaddress.IPv4Address(host)
+        if port and not (port.isascii() and port.isdigit() and 0 < int(port) < 65536):
             raise ValueError(port)
+        # one board, one unicast address (attack finding 5): 0.0.0.0, 224.x multicast and
+        # 240.x/255.255.255.255 would put every card on whatever board answers there
+        if ip.is_unspecified or ip.is_multicast or ip.is_reserved:
+            raise Refused("not_unicast", f"控制器地址 {address} 不是单个设备的地址（不能用 0.0.0.0、"
+                          "组播 224.x 或广播 255.255.255.255）：请填写控制器自己的 IP 地址。",
+                          f"Controller address {address} is not one device's address (0.0.0.0, "
+                          "multicast 224.x and broadcast 255.255.255.255 are refused): give the "
+                          "controller's own IP address.")
     except ValueError:
         raise Refused("bad_address", f"控制器地址无效：{address}（应为 IPv4 地址，可带端口，如 192.168.1.100:60000）。",
                       f"Bad controller address {address}: use an IPv4 address, optionally "
                       "with a port, e.g. 192.168.1.100:60000.") from None
     return address.strip()
+
+
+def check_file_dir(desk: Desk, folder: Path) -> None:
+    """The installer's whitelists never go into the data or key folder (attack finding 2)."""
+    from app.out_paths import protected_folders
+
+    for p in protected_folders(desk.home):
+        if folder == p or p in folder.parents:
+            raise Refused("out_in_data_folder",
+                          f"白名单目录不能在数据目录或密钥目录（{p}）里：请选择别的文件夹。",
+                          f"The whitelist folder may not be inside the data or key folder "
+                          f"({p}): choose another folder.")
 
 
 def add_controller(desk: Desk, actor: Actor, building_code: str, name: str, driver: str,
@@ -90,8 +110,9 @@ def add_controller(desk: Desk, actor: Actor, building_code: str, name: str, driv
     try:
         parse_doors(doors)
     except ValueError:
-        raise Refused("bad_doors", f"门号无效：{doors}（应为 1–4，用逗号分隔）。",
-                      f"Bad door numbers {doors} (1–4, comma separated).") from None
+        raise Refused("bad_doors", f"门号无效：{doors}（应为半角数字 1–4，用逗号分隔，如 1,2）。",
+                      f"Bad door numbers {doors}: use ASCII digits 1–4, comma separated, "
+                      "e.g. 1,2.") from None
     if driver == "uhppote":
         if not serial or not 0 < int(serial) <= 0xFFFFFFFF:
             raise Refused("serial_required", "微耕（UHPPOTE）控制器须填写序列号（见控制器标签）。",
@@ -105,6 +126,7 @@ def add_controller(desk: Desk, actor: Actor, building_code: str, name: str, driv
             raise Refused("file_dir_required", "文件型控制器须指定白名单文件目录。",
                           "A file controller needs the folder its whitelist goes to.")
         file_dir = str(Path(file_dir).expanduser().resolve())
+        check_file_dir(desk, Path(file_dir))
         serial, address = None, None
     name = (name or "").strip()[:64]
     if not name:

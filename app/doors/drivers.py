@@ -41,7 +41,10 @@ class DoorDriver(Protocol):
 
 
 def parse_doors(text: str) -> tuple[int, ...]:
-    doors = sorted({int(d) for d in text.replace("，", ",").split(",") if d.strip()})
-    if not doors or any(d < 1 or d > 4 for d in doors):
+    """"1,2" → (1, 2). Every item one ASCII digit 1–4 (attack finding 5): an empty item
+    ("1,,2", "1,") or a full-width "１" (which int() would take) is a typing slip to point
+    out, not to guess at."""
+    items = [d.strip() for d in (text or "").replace("，", ",").split(",")]
+    if not items or any(d not in ("1", "2", "3", "4") for d in items):
         raise ValueError(text)
-    return tuple(doors)
+    return tuple(sorted({int(d) for d in items}))

@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from app import audit, clock
 from app.audit import Actor
 from app.context import Desk
+from app.doors.claim import Busy, claim
 from app.doors.controllers import building_by_code
 from app.doors.desired import desired_cards
 from app.doors.drivers import DoorCard, DoorUnreachable
@@ -149,6 +150,25 @@ def _reconcile_one(desk: Desk, actor: Actor | None, c: DoorController, b: Buildi
     return report
 
 
+CLAIM_WAIT_S = 30.0  # a reconcile waits this long for a running push of the same board
+
+
+def _claimed_one(desk: Desk, actor: Actor | None, c: DoorController, b: Building, fix: bool,
+                 timeout: float) -> ControllerReport:
+    """The board is read (and fixed) while no push writes it (attack finding 1)."""
+    try:
+        with claim(desk, c.id, CLAIM_WAIT_S):
+            return _reconcile_one(desk, actor, c, b, fix, timeout)
+    except Busy:
+        return ControllerReport(c.id, c.name, b.code, b.name, False,
+                                "busy: another process is pushing to this controller")
+
+
+def unreadable(reports: list[ControllerReport]) -> list[ControllerReport]:
+    """Controllers not compared (no answer, nonsense, busy) or not fully fixed (finding 3)."""
+    return [r for r in reports if not r.reachable or r.error]
+
+
 def reconcile(desk: Desk, actor: Actor, building_code: str | None = None, fix: bool = False,
               timeout: float = TIMEOUT) -> list[ControllerReport]:
     """rule R4/R6: compare every controller (of one building) with the desk and the district."""
@@ -160,7 +180,7 @@ def reconcile(desk: Desk, actor: Actor, building_code: str | None = None, fix: b
             q = q.where(DoorController.building_id == building_by_code(s, building_code).id)
         pairs = [(DoorController.model_validate(c.model_dump()), Building.model_validate(b.model_dump()))
                  for c, b in s.execute(q.order_by(Building.code, DoorController.name))]
-    return [_reconcile_one(desk, actor, c, b, fix, timeout) for c, b in pairs]
+    return [_claimed_one(desk, actor, c, b, fix, timeout) for c, b in pairs]
 
 
 def report_dict(r: ControllerReport) -> dict:

@@ -1,7 +1,12 @@
-"""The reconcile report as XLSX: one sheet, dangerous rows first and in red."""
+"""The reconcile report as XLSX: one sheet, dangerous rows first and in red.
+
+Written through app/out_paths.py (attack finding 2): never into the data or key folder, even
+through a symlink, and over an existing file only with force.
+"""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -10,12 +15,16 @@ from openpyxl.styles import Font, PatternFill
 
 from app.doors.reconcile import KIND_ZH, ControllerReport
 from app.doors.whitelist import safe_cell
+from app.out_paths import check_out, write_out
 
 HEADER = ("楼栋编号", "楼栋", "控制器", "差异", "卡号", "卡号(十六进制)", "门上", "应为")
 RED = PatternFill("solid", fgColor="FFC7CE")
 
 
-def write_reconcile_xlsx(path: Path, reports: list[ControllerReport]) -> Path:
+def write_reconcile_xlsx(path: Path, reports: list[ControllerReport], home: Path,
+                         force: bool = False) -> Path:
+    """The report at `path`; `home` is the desk's data folder, which it may never be in."""
+    path = check_out(Path(path), Path(home), force)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("门禁核对")
     ws.freeze_panes = "A2"
@@ -37,5 +46,7 @@ def write_reconcile_xlsx(path: Path, reports: list[ControllerReport]) -> Path:
                 ws.append(cells)
             else:
                 ws.append(row)
-    wb.save(path)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_out(path, buf.getvalue(), force)
     return path

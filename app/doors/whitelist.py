@@ -11,6 +11,7 @@ is what the reconcile compares against, as it would read a board.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,7 @@ from app.doors.desired import desired_cards
 from app.doors.drivers import DoorCard, DoorStatus, DoorUnreachable, parse_doors
 from app.doors.push import PushResult
 from app.errors import Refused
+from app.out_paths import check_out, write_out
 from app.staff import require
 from app.tabular import map_columns, read_table
 from db.door_tables import DoorController, DoorFileCard, DoorJob
@@ -57,18 +59,25 @@ def _row(c: DoorCard, room: str) -> list[str]:
             ",".join(map(str, c.doors)), safe_cell(room)]
 
 
-def _write(base: Path, header: tuple[str, ...], rows: list[list[str]]) -> list[Path]:
-    csv_path, xlsx_path = base.with_suffix(".csv"), base.with_suffix(".xlsx")
-    with open(csv_path, "w", newline="", encoding="utf-8-sig") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        w.writerows(rows)
+def _write(base: Path, header: tuple[str, ...], rows: list[list[str]], home: Path,
+           force: bool) -> list[Path]:
+    """CSV + XLSX beside each other, through app/out_paths (attack finding 2): never into the
+    data or key folder, even through a symlink; over an existing file only with force."""
+    csv_path = check_out(base.with_suffix(".csv"), home, force)
+    xlsx_path = check_out(base.with_suffix(".xlsx"), home, force)
+    text = io.StringIO(newline="")
+    w = csv.writer(text)
+    w.writerow(header)
+    w.writerows(rows)
+    write_out(csv_path, text.getvalue().encode("utf-8-sig"), force)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("白名单")
     ws.append(list(header))
     for r in rows:
         ws.append(r)  # every cell is text: card numbers keep their leading zeros
-    wb.save(xlsx_path)
+    buf = io.BytesIO()
+    wb.save(buf)
+    write_out(xlsx_path, buf.getvalue(), force)
     return [csv_path, xlsx_path]
 
 
@@ -108,9 +117,15 @@ class ExportResult:
     removed: int
 
 
-def export_whitelist(desk: Desk, controller: DoorController) -> ExportResult:
-    """Write the full list and the delta since the last export; jobs up to now are done."""
+def export_whitelist(desk: Desk, controller: DoorController, force: bool = False) -> ExportResult:
+    """Write the full list and the delta since the last export; jobs up to now are done.
+
+    Refused (not written) when the folder is inside the data or key folder or a file of the
+    same name exists (without force)."""
     folder = Path(controller.file_dir or "")
+    from app.doors.controllers import check_file_dir
+
+    check_file_dir(desk, folder.resolve())  # the folder itself, before mkdir (a link moved?)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -137,8 +152,9 @@ def export_whitelist(desk: Desk, controller: DoorController) -> ExportResult:
     stamp = clock.now(desk).strftime("%Y%m%d-%H%M%S")
     safe_name = "".join(ch for ch in controller.name if ch.isalnum()) or "door"
     try:
-        files = _write(folder / f"whitelist_{safe_name}_{stamp}", HEADER, full)
-        files += _write(folder / f"delta_{safe_name}_{stamp}", DELTA_HEADER, delta)
+        files = _write(folder / f"whitelist_{safe_name}_{stamp}", HEADER, full, desk.home, force)
+        files += _write(folder / f"delta_{safe_name}_{stamp}", DELTA_HEADER, delta, desk.home,
+                        force)
     except OSError as e:
         raise DoorUnreachable(f"write: {type(e).__name__}") from None
     with write_session(desk.engine) as s:
@@ -160,10 +176,14 @@ def export_whitelist(desk: Desk, controller: DoorController) -> ExportResult:
                         kinds.count("修改"), kinds.count("删除"))
 
 
-def export_controller(desk: Desk, ref: str) -> ExportResult:
-    """Write a file controller's whitelist now (the CLI's `door export`)."""
+def export_controller(desk: Desk, actor: Actor, ref: str, force: bool = False) -> ExportResult:
+    """Write a file controller's whitelist now (the CLI's `door export`).
+
+    Supervisor or admin only, audited (attack finding 4): the list holds every active card
+    number of the building, enough to clone the cards."""
     from app.doors.controllers import controller_by_ref
 
+    require(actor, "manage_buildings")
     with read_session(desk.engine) as s:
         c = controller_by_ref(s, ref)
         if c.driver != "file":
@@ -171,18 +191,22 @@ def export_controller(desk: Desk, ref: str) -> ExportResult:
                           "That controller does not take a whitelist file.")
         c = DoorController.model_validate(c.model_dump())
     try:
-        return export_whitelist(desk, c)
+        result = export_whitelist(desk, c, force)
     except DoorUnreachable as e:
         raise Refused("export_failed", f"白名单写入失败：{e}。请检查目录是否存在且可写。",
                       f"Could not write the whitelist: {e}. Check the folder exists and is "
                       "writable.") from None
+    with write_session(desk.engine) as s:
+        audit.record(s, actor, "door.whitelist_export", "door_controller", c.id,
+                     center_code=desk.center_code, cards=result.cards, files=len(result.files))
+    return result
 
 
 def export_pending(desk: Desk, controller: DoorController) -> PushResult:
     result = PushResult()
     try:
         r = export_whitelist(desk, controller)
-    except DoorUnreachable as e:
+    except (DoorUnreachable, Refused) as e:
         from app.doors.push import _mark_failed
 
         _mark_failed(desk, controller.id, str(e), clock.now_utc())

@@ -13,6 +13,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -44,6 +45,9 @@ class Emulator:
         self.index: list[int] = []  # slot → card number (DELETED for a hole)
         self.requests: dict[int, int] = {}  # function code → count
         self.puts: list[int] = []  # every card number put, in order (to see doubles)
+        # called (in the board's thread, after the reply is made) with each card number put:
+        # lets a test act "while the board is being written", without timing
+        self.on_put: Callable[[int], None] | None = None
         self.last_event = datetime(2026, 1, 1, 8, 0, 0)
         self.lock = threading.Lock()
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -110,6 +114,8 @@ class Emulator:
             out[0], out[1] = SOM, code
             struct.pack_into("<I", out, 4, self.serial)
             self._answer(code, packet, out)
+        if code == 0x50 and self.on_put is not None:
+            self.on_put(struct.unpack_from("<I", packet, 8)[0])
         if self.mode == "short":
             return bytes(out[:20])
         if self.mode == "wrong_code":

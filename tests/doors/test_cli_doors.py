@@ -24,7 +24,7 @@ def test_door_commands_end_to_end(desk, admin, building, board, photo_jpeg, caps
                  "大门", "--serial", str(board.serial), "--address", board.address]) == 0
     (added,) = lines(capsys)
     assert added["jobs_waiting"] == 1 and added["cards_issued"] == 1
-    assert main(["--home", home, "door", "push"]) == 0
+    assert main(["--home", home, "door", "push", "--as", "admin"]) == 0
     assert lines(capsys)[0]["put"] == 1 and int(card.number) in board.cards
     board.load({3_000_000_001: (date(2020, 1, 1), date(2099, 1, 1), (1, 0, 0, 0))})
     xlsx = tmp_path / "r.xlsx"
@@ -36,7 +36,7 @@ def test_door_commands_end_to_end(desk, admin, building, board, photo_jpeg, caps
     capsys.readouterr()
     assert main(["--home", home, "door", "check", "--as", "admin"]) == 0
     assert lines(capsys)[0]["reachable"] is True
-    assert main(["--home", home, "door", "list"]) == 0
+    assert main(["--home", home, "door", "list", "--as", "admin"]) == 0
     (listed,) = lines(capsys)
     assert listed["online"] is True and listed["cards_on_door"] == 1
     assert main(["--home", home, "door", "add", "--as", "admin", "--building", "B1", "--name",

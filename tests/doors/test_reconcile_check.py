@@ -43,7 +43,7 @@ def test_cards_the_desk_never_issued_come_first_and_fix_removes_them(
     kinds = [d.kind for d in report.differences]
     assert kinds == ["never_issued", "never_issued", "missing", "wrong"]
     assert [d.dangerous for d in report.differences] == [True, True, False, False]
-    out = write_reconcile_xlsx(tmp_path / "r.xlsx", [report])
+    out = write_reconcile_xlsx(tmp_path / "r.xlsx", [report], desk.home)
     ws = openpyxl.load_workbook(out).active
     assert ws["D2"].value == "本中心从未发出的卡" and ws["D2"].fill.fgColor.rgb.endswith("FFC7CE")
     assert ws["E2"].value == "3000000001"

@@ -21,7 +21,7 @@ from app.doors.reconcile import reconcile
 from app.property import add_building, add_unit
 from db.door_tables import DoorJob
 from db.engine import read_session
-from tests.conftest import idno, register
+from tests.conftest import PASSWORD, idno, register
 from tests.doors.conftest import FAST, push, tenant_with_card
 from tests.doors.emulator import Emulator
 
@@ -44,8 +44,9 @@ def test_kill_the_worker_mid_push_then_restart_nothing_lost_or_doubled(
         cards.append(issue_card(desk, admin, idno(n), f"{5000 + n:010d}"))
     # A slow board, so the kill lands mid-push: the board answers, the worker dies.
     board.delay = 0.03
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "rentdesk", "--home", str(desk.home), "door", "push"],
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RENTDESK_PASSWORD": PASSWORD}
+    proc = subprocess.Popen([sys.executable, "-m", "rentdesk", "--home", str(desk.home), "door", "push",
+                             "--as", "admin"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while len(board.puts) < 25 and proc.poll() is None and time.monotonic() < deadline:

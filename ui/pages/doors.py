@@ -156,7 +156,8 @@ class DoorsDialog(QDialog):
         if name:
             from app.doors.report import write_reconcile_xlsx
 
-            reports, path = self.reports, Path(name)
-            self.ctx.lane.run(lambda: write_reconcile_xlsx(path, reports),
+            # the save dialog has asked before replacing a file; the data folder stays refused
+            reports, path, home = self.reports, Path(name), self.ctx.desk.home
+            self.ctx.lane.run(lambda: write_reconcile_xlsx(path, reports, home, force=True),
                               lambda _p: set_message(self.message, self.tr("已导出。"), ok=True),
                               self._failed)
