@@ -20,7 +20,6 @@ def test_find_by_code_name_address_and_initials(desk, admin, building):
 def test_people_and_cards_counted_apart_and_full_rooms_last(desk, admin, building,
                                                             photo_jpeg):  # rule R5
     from app.cards import issue_card
-
     from app.intake import TenantInput, register_tenant
 
     done = [register(desk, admin, n, unit="101", photo=photo_jpeg) for n in (1, 2)]

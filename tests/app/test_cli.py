@@ -55,9 +55,16 @@ def test_whole_desk_flow_with_refusals(home: Path, capsys):
                "--address", "东门路1号", "--floor-area", "16", "--public-area", "4") == 0
     assert run(home, "unit", "add", "--as", "admin", "--building", "B1", "--number", "101") == 0
     photo = DATA / "astronaut.png"
-    for n in (1, 2, 3):
+    for n in (1, 2):
         assert run(home, "register", "--as", "admin", "--person",
                    person_file(home, n, photo=str(photo))) == 0
+    # (16 - 4) / 6 = 2 residents: a third is said full before saving (rule R5, people
+    # count, cards or not) and recorded only when the clerk accepts it, flagged, no card
+    third = person_file(home, 3, photo=str(photo))
+    capsys.readouterr()
+    assert run(home, "register", "--as", "admin", "--person", third) == 1
+    assert "已满" in capsys.readouterr().err
+    assert run(home, "register", "--as", "admin", "--person", third, "--accept-full") == 0
     assert run(home, "card", "issue", "--as", "admin", "--idno", idno(1), "--card", "0000000001") == 0
     assert run(home, "card", "issue", "--as", "admin", "--idno", idno(2), "--card", "00:00:00:02") == 0
     capsys.readouterr()
