@@ -112,3 +112,17 @@ def test_demo_then_audit_verify(tmp_path: Path, capsys):
     report = lines(capsys)[-1]
     assert report["tenants"] == 300 and report["cards"] > 0
     assert run(home, "audit", "verify") == 0
+
+
+def test_register_refuses_a_bidi_override_in_the_name(home: Path, capsys):
+    # issue 11's text boundary: a right-to-left override (U+202E) makes a name read as
+    # something it is not; `register --person` goes through the same ORM flush check
+    assert run(home, "building", "add", "--as", "admin", "--code", "B1", "--name", "一号楼",
+               "--address", "东门路1号", "--floor-area", "64", "--public-area", "4") == 0
+    assert run(home, "unit", "add", "--as", "admin", "--building", "B1", "--number", "101") == 0
+    capsys.readouterr()
+    for n, name in ((1, "王\u202e五"), (2, "\u202eabc")):
+        assert run(home, "register", "--as", "admin", "--person", person_file(home, n, name=name)) == 1
+        assert "U+202E" in capsys.readouterr().err
+    assert run(home, "search", "--as", "admin", "王") == 0
+    assert lines(capsys) == []
