@@ -129,3 +129,24 @@ def test_in_process_commands_let_go_of_the_desk(desk, admin, capsys, monkeypatch
         assert main(["--home", str(desk.home), "staff", "add", f"c{n}", "--role", "clerk",
                      "--as", "admin"]) == 0
     open_desk(desk.home, program="after", exclusive=True).close()
+
+
+@pytest.mark.parametrize("broken", ["link_to_dev_zero", "folder", "dangling_link"])
+def test_broken_lock_file_is_named_with_how_to_remove_it(desk, admin, broken):
+    # hostile files: desk.lock replaced by a link to /dev/zero or a folder is not "check
+    # the folder is writable": the message says what the lock file is and how to remove it
+    lock = desk.home / "desk.lock"
+    lock.unlink(missing_ok=True)
+    if broken == "link_to_dev_zero":
+        lock.symlink_to("/dev/zero")
+    elif broken == "folder":
+        lock.mkdir()
+        (lock / "x").write_text("x")
+    else:
+        lock.symlink_to(desk.home / "nowhere")
+    with pytest.raises(Refused) as err:
+        open_desk(desk.home, program="second", exclusive=True)
+    assert err.value.code == "lock_file_broken"
+    assert str(lock) in err.value.zh and "删除" in err.value.zh and "delete" in err.value.en
+    assert ("链接" if "link" in broken else "文件夹") in err.value.zh
+    assert not (desk.home / "nowhere").exists() and Path("/dev/zero").exists()
