@@ -117,8 +117,10 @@ def training_status(session: Session, staff_id: str, today: date) -> TrainingSta
     rows = session.exec(select(Training).where(Training.staff_id == staff_id,
                                                Training.passed == True)).all()  # noqa: E712
     # A training dated after today has not happened (an older desk accepted 2099 or 9999):
-    # it opens no gate, and dropping it keeps `last + 365 days` inside the calendar.
-    rows = [t for t in rows if t.taken_on <= today]
+    # it opens no gate, and dropping it keeps `last + 365 days` inside the calendar. One day
+    # of slack: a centre that moves its zone west may see "today's" training as tomorrow's.
+    horizon = today + timedelta(days=1) if today < date.max else today
+    rows = [t for t in rows if t.taken_on <= horizon]
     if not any(t.kind == "induction" for t in rows):
         return TrainingStatus(False, None, None, "尚未通过岗前培训，不能登记租住人员或发卡。",
                               "No passed induction training: may not register tenants or issue cards.")
