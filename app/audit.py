@@ -43,6 +43,13 @@ def last_hash(session: Session) -> str:
     return row or GENESIS
 
 
+def chain_head(session: Session) -> tuple[int, str]:
+    """(seq, hash) of the newest entry; (0, GENESIS) for an empty log."""
+    row = session.exec(select(AuditEvent.seq, AuditEvent.hash)
+                       .order_by(AuditEvent.seq.desc()).limit(1)).first()
+    return (int(row[0]), row[1]) if row else (0, GENESIS)
+
+
 def record(session: Session, actor: Actor | None, action: str, entity: str | None = None,
            entity_id: str | None = None, center_code: str | None = None,
            **detail: Any) -> AuditEvent:
@@ -57,6 +64,27 @@ def record(session: Session, actor: Actor | None, action: str, entity: str | Non
     session.add(event)
     session.flush()
     return event
+
+
+def record_core(session: Session, actor: Actor, action: str, entity: str | None = None,
+                entity_id: str | None = None, **detail: Any) -> None:
+    """`record` without the ORM unit of work (the same row, the same chain): for the
+    high-rate read log, where the ORM's flush was most of the cost of a search."""
+    from sqlalchemy import insert
+
+    from db.ids import new_id
+
+    conn = session.connection()
+    detail_json = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str) if detail else None
+    prev = conn.execute(select(AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).scalar()
+    prev = prev or GENESIS
+    event_id, at = new_id(), utcnow()
+    digest = _digest(prev, event_id, actor.center_code, at, actor.staff_id, action, entity,
+                     entity_id, detail_json)
+    conn.execute(insert(AuditEvent.__table__).values(
+        id=event_id, center_code=actor.center_code, at=at, staff_id=actor.staff_id,
+        action=action, entity=entity, entity_id=entity_id, detail=detail_json, prev_hash=prev,
+        hash=digest))
 
 
 @dataclass(frozen=True)

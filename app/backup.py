@@ -25,10 +25,12 @@ from sqlmodel import select
 
 from app import audit, clock
 from app.audit import Actor
+from app.backup_blobs import restore_companion, write_companion
 from app.blobs import encrypt_legacy_blobs
 from app.context import Desk
 from app.errors import Refused
 from app.keys import data_key
+from app.recovery import load_wrap, save_wrap, unwrap
 from app.staff import require
 from db.engine import connect_raw, open_engine, read_session, write_session
 from db.keystore import adopt_key, is_plaintext_sqlite, parse_key_text
@@ -116,7 +118,12 @@ def make_backup(desk: Desk, actor: Actor, out: Path | None = None) -> Path:
         raise Refused("backup_exists", f"文件已存在：{target}", f"{target} already exists.")
     with write_session(desk.engine) as s:
         audit.record(s, actor, "db.backup", kind="manual", file=target.name)
-    return copy_database(desk.db_path, target, key=data_key(desk))
+    copied = copy_database(desk.db_path, target, key=data_key(desk))
+    wrap = load_wrap(desk.db_path)
+    if wrap is not None:  # the recovery key opens this backup on another PC (issue 12)
+        save_wrap(copied, wrap)
+    write_companion(desk, copied)  # photos and scans, still encrypted (issue 12)
+    return copied
 
 
 # --- restore -------------------------------------------------------------------------
@@ -145,9 +152,13 @@ def _stage_copy(desk: Desk, source: Path, recovery_key: str | None, tmp: Path) -
     candidates = [(current, "current")]
     if recovery_key:
         try:
-            candidates.append((parse_key_text(recovery_key), "recovery"))
+            legacy = parse_key_text(recovery_key)  # checks the typing
         except ValueError:
             raise _refuse("bad_recovery_key", "恢复密钥输入有误。", "the recovery key is mistyped.") from None
+        unwrapped = unwrap(recovery_key, source, desk.db_path)
+        if unwrapped is not None:
+            candidates.append((unwrapped, "recovery"))
+        candidates.append((legacy, "recovery"))  # a key shown before issue 12 was the key
     for key, label in candidates:
         if _opens_with(source, key):
             try:
@@ -232,6 +243,9 @@ def restore(desk: Desk, actor: Actor | None, source: Path, recovery_key: str | N
     if not source.is_file():
         raise _refuse("no_file", f"没有文件 {source}。", f"no file {source}.")
     tmp = desk.db_path.with_name(desk.db_path.name + ".restoring")
+    from app.sync import anchor, audit_check
+
+    before = anchor.remembered(desk) if desk.center_code else None  # the replaced database's
     try:
         key, label = _stage_copy(desk, source, recovery_key, tmp)
         code = _check_and_mark(desk, tmp, key, actor, source, label)
@@ -250,5 +264,10 @@ def restore(desk: Desk, actor: Actor | None, source: Path, recovery_key: str | N
     from app.retention import run_retention
 
     again = run_retention(desk, actor).people if desk.center_code else 0
-    return {"restored_from": source.name, "key": label, "center": code,
-            "safety_copy": str(safety) if safety else None, "re_anonymised": again}
+    result = {"restored_from": source.name, "key": label, "center": code,
+              "safety_copy": str(safety) if safety else None, "re_anonymised": again,
+              **restore_companion(desk, source)}  # photos/scans back, or a warning (issue 12)
+    behind = audit_check.restored_behind(desk, before)  # R10: a cut-off log is reported
+    if behind is not None:
+        result["audit_warning"] = behind
+    return result

@@ -90,10 +90,10 @@ def run_bench(tenants: int = 600_000, keep: Path | None = None, progress=None,
     cards = _sample(desk, "SELECT number FROM card WHERE status='active' ORDER BY random() LIMIT :n")
     phones = _sample(desk, "SELECT phone FROM person ORDER BY random() LIMIT :n")
     names = _sample(desk, "SELECT substr(name, 1, 2) FROM person ORDER BY random() LIMIT :n", 200)
-    result["lookup_id"] = _time_each(ids, lambda q: search_tenants(desk, q, limit=20))
-    result["lookup_card"] = _time_each(cards, lambda q: search_tenants(desk, q, limit=20))
-    result["lookup_phone"] = _time_each(phones, lambda q: search_tenants(desk, q, limit=20))
-    result["name_prefix"] = _time_each(names, lambda q: search_tenants(desk, q, limit=50))
+    result["lookup_id"] = _time_each(ids, lambda q: search_tenants(desk, actor, q, limit=20))
+    result["lookup_card"] = _time_each(cards, lambda q: search_tenants(desk, actor, q, limit=20))
+    result["lookup_phone"] = _time_each(phones, lambda q: search_tenants(desk, actor, q, limit=20))
+    result["name_prefix"] = _time_each(names, lambda q: search_tenants(desk, actor, q, limit=50))
 
     # Before this run adds its own intakes: the supervisor's views over the district as it is.
     from app.dashboard import bench_supervisor

@@ -12,6 +12,7 @@ from app import audit, clock
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
+from app.passwords import check_policy
 from app.staff import create_staff, record_training, require
 from db.engine import write_session
 from db.ids import new_id
@@ -29,6 +30,8 @@ def init_center(desk: Desk, code: str, name: str, admin: str, password: str,
                       "The centre code must be 2–16 letters or digits.")
     if not name.strip():
         raise Refused("bad_center_name", "请填写中心名称。", "Enter the centre's name.")
+    # before anything is written: a refused password must not leave a centre without admin
+    check_policy(password, admin, code, name)
     if desk.center_code is not None:
         raise Refused("already_initialised", f"此数据目录已属于中心 {desk.center_code}。",
                       f"This data directory already belongs to centre {desk.center_code}.")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 from sqlalchemy import Engine
 from sqlmodel import select
 
+import app.text_input  # noqa: F401 - installs the text boundary on every ORM flush
+from app.db_busy import busy_timeout_ms, explain_busy
+from app.desk_lock import DeskLock, Presence, program_name
 from db.engine import DB_FILENAME, open_engine, read_session
 from db.migrate import upgrade
 from db.models import Center
@@ -33,6 +36,8 @@ class Desk:
     engine: Engine
     center_code: str | None
     timezone: str = "Asia/Shanghai"
+    # Held while open (app/desk_lock.py): the desk lock (GUI, acting CLI) and our run/ entry.
+    locks: list = field(default_factory=list, repr=False)
 
     @property
     def db_path(self) -> Path:
@@ -48,16 +53,36 @@ class Desk:
 
     def close(self) -> None:
         self.engine.dispose()
+        while self.locks:
+            self.locks.pop().release()
 
 
-def open_desk(home: Path | None = None) -> Desk:
-    """Open (creating and migrating as needed) the centre database under `home`."""
+def open_desk(home: Path | None = None, program: str | None = None,
+              exclusive: bool = False) -> Desk:
+    """Open (creating and migrating as needed) the centre database under `home`.
+
+    `exclusive`: take the folder's one desk (app/desk_lock.py) first, or be refused with the
+    name of the program that has it; the GUI and the acting CLI commands do. `program`
+    names us to the others (default: the command line's first word).
+    """
     home = (home or default_home()).resolve()
     home.mkdir(parents=True, exist_ok=True)
-    db_path = home / DB_FILENAME
-    engine = open_engine(db_path)
-    upgrade(engine, db_path=db_path, backup_dir=home / "backups")
-    desk = Desk(home=home, engine=engine, center_code=None)
+    program = program or program_name()
+    locks: list = []
+    try:
+        if exclusive:
+            locks.append(DeskLock(home, program))
+        locks.append(Presence(home, program))
+        db_path = home / DB_FILENAME
+        waited = busy_timeout_ms()
+        engine = open_engine(db_path, busy_timeout_ms=waited)
+        explain_busy(engine, home, waited)
+        upgrade(engine, db_path=db_path, backup_dir=home / "backups")
+    except BaseException:
+        for lock in reversed(locks):
+            lock.release()
+        raise
+    desk = Desk(home=home, engine=engine, center_code=None, locks=locks)
     with read_session(engine) as s:
         center = s.exec(select(Center)).first()
         if center is not None:

@@ -21,8 +21,10 @@ from app.context import Desk
 from app.delivery import due_counts, due_list
 from app.faults import list_faults
 from app.overcrowding import open_flag_count
+from app.read_audit import audited_read
 from app.staff import PERMISSIONS, training_status
 from app.stats import groups_now, statistics
+from app.sync import not_accepted
 from app.sync_history import last_sync_at
 from db.engine import read_session
 from db.models import Staff, utcnow
@@ -41,6 +43,16 @@ class TrainingReminder:
     lapses_on: date | None
     days_left: int | None  # negative once lapsed; None without an induction
     level: str  # untrained | lapsed | within_30 | within_90
+
+
+def training_reminders_for(desk: Desk, actor: Actor | None,
+                           today: date) -> list[TrainingReminder]:
+    """The reminders one account may read: everyone's for those who record training, else
+    the account's own; needs an account and is logged (rule R10)."""
+    audited_read(desk, actor, "training")
+    assert actor is not None
+    everyone = "record_training" in PERMISSIONS.get(actor.role, frozenset())
+    return training_reminders(desk, today, None if everyone else actor.staff_id)
 
 
 def training_reminders(desk: Desk, today: date, staff_id: str | None = None) -> list[TrainingReminder]:
@@ -93,6 +105,7 @@ class Dashboard:
     near_cap: list[NearCap]
     last_sync_at: datetime | None
     over_cap: int = 0  # residents registered into a full place, still without a card (R5)
+    not_accepted: int = 0  # rows the district did not take (issue 11), see 同步
 
 
 def near_cap(desk: Desk, share: float = NEAR_CAP_SHARE) -> list[NearCap]:
@@ -107,6 +120,7 @@ def near_cap(desk: Desk, share: float = NEAR_CAP_SHARE) -> list[NearCap]:
 
 def dashboard(desk: Desk, actor: Actor, now: datetime | None = None) -> Dashboard:
     """A clerk sees their own training reminder; a supervisor or admin sees everyone's."""
+    audited_read(desk, actor, "dashboard")  # rule R10: an overview is a read, by someone
     now = as_utc(now) or utcnow()
     today = now.astimezone(zone(desk)).date()
     counts = due_counts(desk, now)
@@ -115,7 +129,8 @@ def dashboard(desk: Desk, actor: Actor, now: datetime | None = None) -> Dashboar
     return Dashboard(now, counts.green + counts.amber, counts.amber, counts.red, len(faults),
                      sum(f.notify_overdue for f in faults),
                      training_reminders(desk, today, None if everyone else actor.staff_id),
-                     near_cap(desk), last_sync_at(desk), open_flag_count(desk))
+                     near_cap(desk), last_sync_at(desk), open_flag_count(desk),
+                     not_accepted.count(desk))
 
 
 def _median_ms(fn, n: int) -> dict[str, float]:

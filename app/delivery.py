@@ -25,6 +25,7 @@ from app.clock import as_utc, local_midnight_utc, zone
 from app.context import Desk
 from app.errors import NotFound, Refused
 from app.identity import mask_id
+from app.read_audit import audited_read
 from app.staff import require
 from db.engine import read_session, write_session
 from db.ids import new_id
@@ -239,6 +240,20 @@ def create_handover(desk: Desk, actor: Actor, tenancy_ids: Iterable[str],
         audit.record(s, actor, "handover.create", "handover", batch_id, records=len(rows),
                      forms=len(forms), late=late)
         return _load_batch(s, desk, batch_id, now)
+
+
+def due_list_for(desk: Desk, actor: Actor | None, pending_handover: bool = False,
+                 recent_delivered: bool = True) -> list[DueItem]:
+    """The 待报送 list as the GUI and CLI show it: names tenants, so an account and a log
+    entry first (rule R10)."""
+    audited_read(desk, actor, "due", pending_handover=pending_handover)
+    return due_list(desk, pending_handover=pending_handover, recent_delivered=recent_delivered)
+
+
+def handover_for(desk: Desk, actor: Actor | None, handover_id: str) -> HandoverBatch:
+    """A handover batch as shown to a person (it lists tenants): account and log first (R10)."""
+    audited_read(desk, actor, "handover", handover_id=handover_id)
+    return get_handover(desk, handover_id)
 
 
 def get_handover(desk: Desk, handover_id: str, now: datetime | None = None) -> HandoverBatch:

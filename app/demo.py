@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import insert
 
 from app import audit, clock
+from app.audit import Actor
 from app.blobs import store_blob
 from app.context import Desk
 from app.demo_names import (
@@ -32,6 +33,7 @@ from app.demo_photo import demo_photo_jpeg
 from app.errors import Refused
 from app.identity import current_county_codes, make_resident_id
 from app.occupancy import area_cap, unit_cap
+from app.papers import family_planning_applies
 from db.engine import write_session
 from db.find_key import find_key
 from db.ids import new_id
@@ -49,6 +51,8 @@ from db.models import (
     utcnow,
 )
 from db.outbox import record_changes
+
+FP_DEMO_REASONS = ("不适用", "未办理", "外地办理")
 
 Progress = Callable[[int, int, str], bool]  # (done, total, stage) -> keep going?
 TENANTS_PER_UNIT = 3
@@ -101,7 +105,9 @@ class _Writer:
 
 
 def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | None = None,
-                  today: date | None = None) -> DemoReport:
+                  today: date | None = None, actor: Actor | None = None) -> DemoReport:
+    """The generator itself. Front ends call app.trial.demo_in_trial, which allows it only in
+    a trial centre (issue 12); the benchmark calls this directly in its own throwaway home."""
     if desk.center_code is None:
         raise Refused("no_center", "尚未建立中心，请先运行 rentdesk init。", "Run `rentdesk init` first.")
     started = time.monotonic()
@@ -196,7 +202,14 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
                                "verified": True})
             moved_out = rng.random() < 0.05
             delivered = collected < now - timedelta(hours=rng.randint(2, 23))
+            # rule R9: most women of child-bearing age bring the certificate, some a reason,
+            # a few neither (older records): derived from n, so the random stream is unchanged.
+            due = family_planning_applies(sex, birth, clock.local_date(desk, collected))
+            cert = f"粤深计字{2015 + n % 10}第{n % 100000:05d}号" if due and n % 10 < 7 else None
+            reason = FP_DEMO_REASONS[n % 3] if due and n % 10 in (7, 8) else None
             w.add(Tenancy, {**stamp, "id": tid, "person_id": pid, "unit_id": uid,
+                            "family_planning_due": due, "family_planning_cert": cert,
+                            "family_planning_reason": reason,
                             "arrival_date": collected.date() - timedelta(days=rng.randint(0, 30)),
                             "stay_reason": rng.choice(STAY_REASONS), "photo_sha256": photo,
                             "collected_at": collected,
@@ -218,7 +231,7 @@ def generate_demo(desk: Desk, tenants: int, seed: int = 1, progress: Progress | 
             if (n + 1) % 20000 == 0 or n + 1 == tenants:
                 w.flush(Person, IdDocument, Tenancy, Card, CardEvent)
                 tick(n + 1, "tenants")
-        audit.record(s, None, "demo.generate", center_code=center, tenants=tenants, seed=seed,
+        audit.record(s, actor, "demo.generate", center_code=center, tenants=tenants, seed=seed,
                      cards=counts["cards"])
     seconds = time.monotonic() - started
     return DemoReport(counts["buildings"], n_units, tenants, counts["cards"], counts["moved_out"],

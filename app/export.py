@@ -22,6 +22,8 @@ from app import audit
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
+from app.out_paths import check_out, publish
+from app.safe_cells import csv_cell, xlsx_row
 from app.staff import require
 from app.stats import StatRow, statistics
 from db.engine import write_session
@@ -35,6 +37,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("24小时内报送", 12), ("逾期报送", 9), ("未报送", 8),
     ("门禁故障数", 10), ("逾期通知安装单位", 16), ("已修复", 8),
     ("平均通知时长(小时)", 18), ("平均修复时长(小时)", 18), ("现有人数", 9), ("核定人数", 9),
+    ("育龄妇女缺计生证号(无原因)", 24), ("育龄妇女缺计生证号(已录原因)", 26),
 )
 BY_ZH = {"company": "公司", "building": "楼栋", "center": "中心"}
 
@@ -60,7 +63,7 @@ def write_xlsx(path: Path, groups: dict[str, Sequence[StatRow]], title: str = ""
             header.append(cell)
         ws.append(header)
         for row in rows:
-            ws.append(_values(row))
+            ws.append(xlsx_row(ws, _values(row)))  # rule: no formula from a name (issue 12)
     if title:
         wb.properties.title = title
     wb.save(path)
@@ -71,7 +74,7 @@ def write_csv(path: Path, groups: dict[str, Sequence[StatRow]]) -> None:
         w = csv.writer(fh)
         w.writerow([name for name, _ in COLUMNS])
         for rows in groups.values():
-            w.writerows(["" if v is None else v for v in _values(row)] for row in rows)
+            w.writerows([csv_cell(v) for v in _values(row)] for row in rows)
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,10 @@ class ExportResult:
 
 def export_statistics(desk: Desk, actor: Actor, out: Path, by: Sequence[str], period: str,
                       date_from: date | None = None, date_to: date | None = None,
-                      today: date | None = None) -> ExportResult:
+                      today: date | None = None, force: bool = False) -> ExportResult:
     """rule R8: compute and write; the audit entry says who exported what (rule R10)."""
     require(actor, "report")
-    out = Path(out)
+    out = check_out(Path(out), desk.home, force)  # not into the data/key folder (issue 12)
     kind = out.suffix.lower()
     if kind not in (".xlsx", ".csv"):
         raise Refused("bad_export_format", "导出文件应为 .xlsx 或 .csv。",
@@ -93,10 +96,12 @@ def export_statistics(desk: Desk, actor: Actor, out: Path, by: Sequence[str], pe
     groups = {b: statistics(desk, b, period, date_from, date_to, today=today)
               for b in dict.fromkeys(by)}
     title = f"出租屋管理统计（{PERIOD_ZH.get(period, period)}）"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")  # a failed write leaves no half file behind
-    (write_xlsx(tmp, groups, title) if kind == ".xlsx" else write_csv(tmp, groups))
-    tmp.replace(out)
+    tmp = out.with_name(f".{out.name}.part")  # a failed write leaves no half file behind
+    try:
+        (write_xlsx(tmp, groups, title) if kind == ".xlsx" else write_csv(tmp, groups))
+        publish(tmp, out, force)
+    finally:
+        tmp.unlink(missing_ok=True)
     counts = {b: len(rows) for b, rows in groups.items()}
     with write_session(desk.engine) as s:
         audit.record(s, actor, "report.export", "report", None, by=list(groups), period=period,

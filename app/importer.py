@@ -18,12 +18,22 @@ from app import audit, clock
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
+from app.file_limits import TABLE_MAX_BYTES, read_bounded
 from app.identity import parse_id
-from app.intake import TenantInput, validate_input
+from app.intake import (
+    TenantInput,
+    clean_cert,
+    ethnicity_for,
+    family_planning_applies,
+    family_planning_reason,
+    papers_of,
+    validate_input,
+)
 from app.occupancy import area_cap
 from app.property import company_id
 from app.staff import require, require_trained
 from app.tabular import map_columns, read_table
+from app.text_input import check_fields, refuse
 from db.engine import write_session
 from db.find_key import find_key
 from db.ids import new_id
@@ -42,7 +52,15 @@ TENANT_COLUMNS = {
     "household_address": ("户籍地址", "household_address"), "employer": ("工作单位", "employer"),
     "occupation": ("职业", "occupation"), "arrival_date": ("来本地日期", "arrival_date"),
     "stay_reason": ("暂住事由", "stay_reason"), "family_planning_cert": ("计生证号", "婚育证明"),
+    # Papers other than the resident ID (issue 13) and R9's recorded reason.
+    "id_kind": ("证件类型", "id_kind"), "country": ("签发国家", "签发国家或地区", "country"),
+    "sex": ("性别", "sex"), "birth_date": ("出生日期", "birth_date"),
+    "nationality": ("国籍", "nationality"),
+    "family_planning_reason": ("计生证未登记原因", "family_planning_reason"),
 }
+ID_KINDS = {"护照": "passport", "passport": "passport", "其他证件": "other", "other": "other",
+            "": None, "自动识别": None, "身份证": None, "居民身份证": None}
+SEXES = {"男": "M", "女": "F", "M": "M", "F": "F", "m": "M", "f": "F", "": None}
 
 
 @dataclass
@@ -79,7 +97,8 @@ def _number(text: str) -> float | None:
 def import_file(desk: Desk, actor: Actor, what: str, path: Path) -> ImportReport:
     require(actor, "import")
     header, rows = read_table(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    # bounded like the read above (app.file_limits): the digest names the file in the log
+    digest = hashlib.sha256(read_bounded(path, TABLE_MAX_BYTES)).hexdigest()[:16]
     if what == "buildings":
         return _import_buildings(desk, actor, header, rows, digest)
     return _import_tenants(desk, actor, header, rows, digest)
@@ -105,6 +124,11 @@ def _import_buildings(desk, actor, header, rows, digest) -> ImportReport:
                     raise Refused("dup", f"楼栋编号 {code} 已存在或在文件中重复",
                                   f"building {code} exists or repeats in the file")
                 area_cap(floor, public)  # rule R5: impossible areas are refused at the door
+                # The text boundary (issue 11): this bulk path bypasses the ORM flush check.
+                refuse(check_fields("building", {
+                    "code": code, "name": _cell(row, cols, "name"),
+                    "address": _cell(row, cols, "address"), "units": _cell(row, cols, "units"),
+                    "company": _cell(row, cols, "company")}))
             except Refused as r:
                 report.fail(line, code, r.zh, r.en)
                 continue
@@ -129,14 +153,32 @@ def _import_buildings(desk, actor, header, rows, digest) -> ImportReport:
     return report
 
 
-def _tenant_input(row, cols) -> TenantInput:
-    arrival = _cell(row, cols, "arrival_date")
+def _date(text: str, zh: str, en: str) -> date | None:
     try:
-        arrival_date = date.fromisoformat(arrival.replace("/", "-")[:10]) if arrival else None
+        return date.fromisoformat(text.replace("/", "-")[:10]) if text else None
     except ValueError:
-        raise Refused("bad_date", f"来本地日期“{arrival}”格式不对（应为 YYYY-MM-DD）",
-                      f"arrival date '{arrival}' is not YYYY-MM-DD") from None
+        raise Refused("bad_date", f"{zh}“{text[:20]}”格式不对（应为 YYYY-MM-DD）",
+                      f"{en} '{text[:20]}' is not YYYY-MM-DD") from None
+
+
+def _choice(text: str, table: dict[str, str | None], zh: str, en: str) -> str | None:
+    if text not in table:
+        raise Refused("bad_choice", f"{zh}“{text[:20]}”无法识别（可填：{'、'.join(k for k in table if k)}）",
+                      f"{en} '{text[:20]}' not recognised") from None
+    return table[text]
+
+
+def tenant_input_from_row(row: list[str], cols: dict[str, int]) -> TenantInput:
+    """One row's text into a TenantInput: the conversions the import and `register --person`
+    share (kinds, sex, dates, upper-case country codes)."""
+    arrival_date = _date(_cell(row, cols, "arrival_date"), "来本地日期", "arrival date")
     return TenantInput(
+        id_kind=_choice(_cell(row, cols, "id_kind"), ID_KINDS, "证件类型", "document kind"),
+        country=_cell(row, cols, "country").upper() or None,
+        sex=_choice(_cell(row, cols, "sex"), SEXES, "性别", "sex"),
+        birth_date=_date(_cell(row, cols, "birth_date"), "出生日期", "birth date"),
+        nationality=_cell(row, cols, "nationality").upper() or None,
+        family_planning_reason=_cell(row, cols, "family_planning_reason") or None,
         idno=_cell(row, cols, "idno"), name=_cell(row, cols, "name"), phone=_cell(row, cols, "phone"),
         building_code=_cell(row, cols, "building"), unit_number=_cell(row, cols, "unit"),
         ethnicity=_cell(row, cols, "ethnicity") or None,
@@ -159,12 +201,12 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
         parsed_rows = []
         for line, row in enumerate(rows, start=2):
             try:
-                data = _tenant_input(row, cols)
+                data = tenant_input_from_row(row, cols)
             except Refused as r:
                 report.fail(line, "", r.zh, r.en)
                 continue
             problems = validate_input(data, today)
-            parsed = parse_id(data.idno, today=today)
+            parsed = parse_id(data.idno, data.id_kind, data.country, today=today)
             if not problems and (data.building_code, data.unit_number) not in units:
                 problems.append(("unit", f"没有楼栋 {data.building_code} 房号 {data.unit_number}",
                                  f"no unit {data.unit_number} in building {data.building_code}"))
@@ -190,9 +232,12 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
             seen.add(number)
             if person_id is None:
                 person_id = new_id()
-                people.append({**stamp, "id": person_id, "name": data.name, "sex": parsed.sex,
-                               "birth_date": parsed.birth_date, "phone": data.phone,
-                               "ethnicity": data.ethnicity, "household_address": data.household_address,
+                papers = papers_of(parsed, data)
+                people.append({**stamp, "id": person_id, "name": data.name, "sex": papers.sex,
+                               "birth_date": papers.birth_date, "phone": data.phone,
+                               "nationality": papers.nationality,
+                               "ethnicity": ethnicity_for(papers, data.ethnicity),
+                               "household_address": data.household_address,
                                "employer": data.employer, "occupation": data.occupation})
                 docs.append({**stamp, "id": new_id(), "person_id": person_id, "kind": parsed.kind,
                              "country": parsed.country or "CHN", "number": number,
@@ -200,7 +245,12 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
             tenancies.append({**stamp, "id": new_id(), "person_id": person_id,
                               "unit_id": units[(data.building_code, data.unit_number)],
                               "arrival_date": data.arrival_date, "stay_reason": data.stay_reason,
-                              "family_planning_cert": data.family_planning_cert, "collected_at": now,
+                              "family_planning_cert": clean_cert(data.family_planning_cert),
+                              "family_planning_reason": family_planning_reason(
+                                  papers_of(parsed, data), data, today),
+                              "family_planning_due": family_planning_applies(
+                                  *_sex_birth(parsed, data), today),  # rule R9
+                              "collected_at": now,
                               "registered_by": actor.staff_id})
             report.ok(line, number)
         tx = new_id()
@@ -212,6 +262,11 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
         audit.record(s, actor, "import.tenants", file=digest, imported=report.good, refused=report.bad)
     report.rows.sort(key=lambda r: r["row"])
     return report
+
+
+def _sex_birth(parsed, data: TenantInput):
+    papers = papers_of(parsed, data)
+    return papers.sex, papers.birth_date
 
 
 def _known_people(conn, numbers: list[str]) -> dict[str, tuple[str, bool]]:

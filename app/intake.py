@@ -18,6 +18,14 @@ from app.errors import Refused
 from app.identity import parse_id
 from app.occupancy import room_check
 from app.overcrowding import flag_over_cap, resolve_flags
+from app.papers import (  # noqa: F401  (family_planning_applies, clean_cert: re-exported)
+    clean_cert,
+    ethnicity_for,
+    family_planning_applies,
+    family_planning_reason,
+    papers_of,
+    papers_problems,
+)
 from app.photo_intake import id_photo_from_file
 from app.records import (
     active_tenancy,
@@ -27,6 +35,7 @@ from app.records import (
     unit_and_building,
 )
 from app.staff import require, require_trained
+from app.text_input import check_fields
 from db.engine import write_session
 from db.models import Card, CardStatus, IdDocument, Person, Tenancy, utcnow
 
@@ -44,7 +53,12 @@ class TenantInput:
     unit_number: str
     id_kind: str | None = None  # detected from the number unless passport/other
     country: str | None = None
-    ethnicity: str | None = "汉族"
+    # Papers whose number does not carry them (passports, other papers): the clerk types
+    # them from the document. Ignored where the number carries them (resident ID etc.).
+    sex: str | None = None  # M | F
+    birth_date: date | None = None
+    nationality: str | None = None  # ISO alpha-3; a passport's issuing country by default
+    ethnicity: str | None = None  # 民族: Chinese nationals only, never assumed
     household_address: str | None = None
     native_place: str | None = None
     marital_status: str | None = None
@@ -54,6 +68,7 @@ class TenantInput:
     arrival_date: date | None = None
     stay_reason: str | None = None
     family_planning_cert: str | None = None
+    family_planning_reason: str | None = None  # rule R9: one of FP_REASONS when no number
     scans: dict[str, bytes] = field(default_factory=dict)  # id_front | id_back | family_planning
 
 
@@ -68,21 +83,24 @@ class Registered:
     full: str | None = None  # "building" | "unit": registered into a full place, no card (R5)
 
 
-def family_planning_applies(sex: str | None, birth_date: date | None, today: date) -> bool:
-    """rule R9: the 婚育证明 is asked of women of child-bearing age (18–49)."""
-    if sex != "F" or birth_date is None:
-        return False
-    age = today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
-    return 18 <= age <= 49
-
-
 def validate_input(data: TenantInput, today: date) -> list[tuple[str, str, str]]:
     """Every field problem as (field, zh, en), so the form can mark them inline; `today` is
     the centre's day (app.clock), which ages and arrival dates are judged against."""
-    problems: list[tuple[str, str, str]] = []
+    # The text boundary first (issue 11): NUL, control characters, over-long cells.
+    problems = check_fields("person", {
+        "idno": data.idno, "name": data.name, "phone": data.phone,
+        "building_code": data.building_code, "unit_number": data.unit_number,
+        "ethnicity": data.ethnicity, "household_address": data.household_address,
+        "native_place": data.native_place, "marital_status": data.marital_status,
+        "education": data.education, "employer": data.employer, "occupation": data.occupation,
+        "stay_reason": data.stay_reason, "family_planning_cert": data.family_planning_cert})
+    if problems:
+        return problems
     parsed = parse_id(data.idno, data.id_kind, data.country, today=today)
     if not parsed.valid:
         problems.append(("idno", f"证件号码：{parsed.error}", f"ID number: {parsed.error_en}"))
+    else:
+        problems += papers_problems(parsed, data, today)
     name = (data.name or "").strip()
     if not name:
         problems.append(("name", "姓名必填。", "Name is required."))
@@ -134,7 +152,7 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
                       "; ".join(p[2] for p in problems), fields=[p[0] for p in problems])
     if photo_file is not None:
         photo_jpeg = id_photo_from_file(photo_file)
-    parsed = parse_id(data.idno, data.id_kind, data.country)
+    parsed = parse_id(data.idno, data.id_kind, data.country, today=today)
     assert parsed.number and parsed.kind
     with write_session(desk.engine) as s:
         require_trained(s, actor, "register", today)
@@ -156,9 +174,11 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         else:
             person = Person(center_code=actor.center_code, name=data.name.strip())
         person.name = data.name.strip()
-        person.sex = parsed.sex
-        person.birth_date = parsed.birth_date
-        for attr in ("ethnicity", "household_address", "native_place", "marital_status",
+        papers = papers_of(parsed, data)
+        person.sex, person.birth_date = papers.sex, papers.birth_date
+        person.nationality = papers.nationality
+        person.ethnicity = ethnicity_for(papers, data.ethnicity)
+        for attr in ("household_address", "native_place", "marital_status",
                      "education", "employer", "occupation"):
             setattr(person, attr, getattr(data, attr))
         person.phone = re.sub(r"[\s()]", "", data.phone)
@@ -178,7 +198,10 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         s.add(doc)
         tenancy = Tenancy(center_code=actor.center_code, person_id=person.id, unit_id=unit.id,
                           arrival_date=data.arrival_date, stay_reason=data.stay_reason,
-                          family_planning_cert=data.family_planning_cert,
+                          family_planning_cert=clean_cert(data.family_planning_cert),
+                          family_planning_reason=family_planning_reason(papers, data, today),
+                          family_planning_due=family_planning_applies(
+                              papers.sex, papers.birth_date, today),  # rule R9
                           family_planning_scan_sha256=scans.get("family_planning"),
                           photo_sha256=photo_sha, registered_by=actor.staff_id)
         s.add(tenancy)

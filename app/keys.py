@@ -18,7 +18,7 @@ from app.audit import Actor
 from app.context import Desk
 from app.staff import require
 from db.engine import write_session
-from db.keystore import KEY_ENV, database_key, format_recovery_key, keyring_usable
+from db.keystore import KEY_ENV, database_key, keyring_usable
 
 BLOB_INFO = b"rentdesk blob encryption v1"
 
@@ -48,9 +48,15 @@ def blob_key(desk: Desk) -> bytes:
 def recovery_key(desk: Desk, actor: Actor) -> str:
     """The recovery key (restores backups on another PC); admins only, and logged (R10)."""
     require(actor, "settings")
+    from app.recovery import new_wrap, save_wrap
+
+    # issue 12: a new recovery secret that unwraps the data key (never the key itself);
+    # the earlier recovery key no longer opens this database's wrap
+    text, wrap = new_wrap(data_key(desk))
+    save_wrap(desk.db_path, wrap)
     with write_session(desk.engine) as s:
         audit.record(s, actor, "security.recovery_key_shown", "center", None)
-    return format_recovery_key(data_key(desk))
+    return text
 
 
 def key_status(desk: Desk) -> dict:

@@ -23,6 +23,7 @@ from app.identity import mask_id
 from app.intake import move_out
 from app.records import find_person, find_unit, unit_and_building
 from app.service_common import document_number, landlord_of, not_found, whole_yuan
+from app.settings_bounds import check_int
 from app.staff import require
 from db.engine import read_session, write_session
 from db.models import Landlord, Person, Tenancy, utcnow
@@ -208,6 +209,15 @@ def current_lease(session: Session, tenancy_id: str, on: date) -> LeaseRegistrat
         LeaseTenant, LeaseTenant.lease_id == LeaseRegistration.id).where(
         LeaseTenant.tenancy_id == tenancy_id, LeaseRegistration.status == "active",
         LeaseRegistration.start_date <= on, LeaseRegistration.end_date >= on)).first()
+
+
+def lease_tasks_for(desk: Desk, actor: Actor | None, today: date,
+                    within_days: int = TASK_DAYS) -> list[LeaseTask]:
+    """The to-do list as shown to a person (it names tenants): account and log first (R10)."""
+    from app.read_audit import audited_read
+
+    audited_read(desk, actor, "lease_tasks")
+    return lease_tasks(desk, today, check_int("lease_task_days", within_days, 0, 366))
 
 
 def lease_tasks(desk: Desk, today: date, within_days: int = TASK_DAYS) -> list[LeaseTask]:

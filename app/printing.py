@@ -14,11 +14,9 @@ the manifest and the unit form mask it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, or_
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from app import audit
@@ -45,8 +43,12 @@ from app.forms import (
     render_manifest,
     render_unit_form,
 )
-from app.identity.messages import KIND_NAMES
 from app.occupancy import active_cards_in_building, building_cap, unit_cap
+from app.papers import document_label, ethnicity_or_nationality, family_planning_text
+from app.print_log import Printed, record_prints
+from app.print_policy import check_reveal, masked_form
+from app.privacy import mask_phone
+from app.read_audit import check_miss_budget, log_read
 from app.records import (
     active_tenancy,
     canonical_idno,
@@ -55,9 +57,8 @@ from app.records import (
     unit_and_building,
 )
 from app.staff import require
-from db.engine import read_session, write_session
+from db.engine import read_session
 from db.models import (
-    AuditEvent,
     Card,
     CardEvent,
     CardStatus,
@@ -74,16 +75,6 @@ from db.models import (
 
 SEX = {"M": "男", "F": "女"}
 BLANK_KINDS = ("collection", "unit")
-PRINT_ACTIONS = ("form.print", "form.reprint")
-
-
-@dataclass(frozen=True)
-class Printed:
-    """One record a rendered PDF shows: what the audit entry names (never the person)."""
-
-    form: str       # collection | receipt | manifest | unit
-    entity: str     # tenancy | card | manifest | unit
-    entity_id: str  # a row id; for a day's manifest, the ISO date
 
 
 # -- small readers ---------------------------------------------------------------------------
@@ -144,15 +135,15 @@ def _tenant_form(s: Session, desk: Desk, tenancy: Tenancy,
     return TenantFormData(
         # the number the clerk types into the search box, so the QR finds the record again
         record_no=number or tenancy.id, name=person.name, sex=SEX.get(person.sex or "", ""),
-        ethnicity=person.ethnicity or "", birth_date=person.birth_date,
-        id_kind_label=KIND_NAMES.get(doc.kind, ("", ""))[0] if doc else "", id_number=number,
+        ethnicity=ethnicity_or_nationality(person), birth_date=person.birth_date,
+        id_kind_label=document_label(doc), id_number=number,
         household_address=person.household_address or "", phone=person.phone or "",
         employer=person.employer or "", occupation=person.occupation or "",
         arrival_date=tenancy.arrival_date, registered_at=_local(desk, tenancy.collected_at),
         building_name=building.name, building_address=building.address,
         unit_number=unit.number, landlord_name=landlord.name if landlord else "",
         landlord_phone=(landlord.phone or "") if landlord else "",
-        family_planning_cert=tenancy.family_planning_cert,  # rule R9
+        family_planning_cert=family_planning_text(tenancy),  # rule R9
         marital_status=person.marital_status or "", education=person.education or "",
         stay_reason=tenancy.stay_reason or "", card_number=card,
         photo_jpeg=_photo(desk, tenancy.photo_sha256 or person.photo_sha256),
@@ -175,10 +166,15 @@ def _tenancy_of(s: Session, idno: str) -> tuple[Tenancy, IdDocument | None]:
 def collection_form_pdf(desk: Desk, actor: Actor, idno: str) -> bytes:
     """《租住人员信息采集表》 of the tenant with this document number (rules R2, R6)."""
     require(actor, "print")
-    with read_session(desk.engine) as s:
-        center = center_info(s)
-        tenancy, doc = _tenancy_of(s, idno)
-        data = _tenant_form(s, desk, tenancy, doc)
+    check_miss_budget(desk, actor)  # a whole number typed: no brute-force oracle (issue 12)
+    try:
+        with read_session(desk.engine) as s:
+            center = center_info(s)
+            tenancy, doc = _tenancy_of(s, idno)
+            data = _tenant_form(s, desk, tenancy, doc)
+    except NotFound:
+        log_read(desk, actor, "form_id", idno, found=0, miss=True)
+        raise
     pdf = render_collection_form(center, data)
     record_prints(desk, actor, [Printed("collection", "tenancy", tenancy.id)])
     return pdf
@@ -191,9 +187,12 @@ def _collected_on(s: Session, desk: Desk, day: date) -> list[Tenancy]:
                        .order_by(Tenancy.collected_at)))
 
 
-def batch_collection_pdf(desk: Desk, actor: Actor, day: date) -> bytes:
-    """Every 采集表 collected on this local day in one PDF, one page each, oldest first."""
+def batch_collection_pdf(desk: Desk, actor: Actor, day: date,
+                         reveal_reason: str | None = None) -> bytes:
+    """Every 采集表 collected on this local day in one PDF, one page each, oldest first;
+    masked unless `reveal_reason` is given by an account that may reveal (app.print_policy)."""
     require(actor, "print")
+    reason = check_reveal(actor, reveal_reason)
     with read_session(desk.engine) as s:
         center = center_info(s)
         tenancies = _collected_on(s, desk, day)
@@ -201,9 +200,14 @@ def batch_collection_pdf(desk: Desk, actor: Actor, day: date) -> bytes:
             raise NotFound("no_records", f"{day.isoformat()} 没有采集记录，无表可打印。",
                            f"No records were collected on {day.isoformat()}: nothing to print.")
         forms = [_tenant_form(s, desk, t) for t in tenancies]
+    if reason is None:
+        forms = [masked_form(f, t.id) for f, t in zip(forms, tenancies, strict=True)]
     pdf = render_collection_batch(center, forms)
+    # rule R10: a full-number batch is a reveal, logged with its reason and how many
+    extra = {"numbers": "masked"} if reason is None else {
+        "numbers": "full", "reason": reason, "batch_size": str(len(tenancies))}
     record_prints(desk, actor, [Printed("collection", "tenancy", t.id) for t in tenancies],
-                  batch=day.isoformat())
+                  batch=day.isoformat(), **extra)
     return pdf
 
 
@@ -279,7 +283,7 @@ def _manifest_data(s: Session, desk: Desk, actor: Actor,
         handed = _local(desk, batch.handed_over_at)
     return ManifestData(batch_no=batch_no, created_at=_local(desk, utcnow()),
                         entries=[_entry(s, desk, t) for t in rows], handed_over_at=handed,
-                        center_staff=staff), [t.id for t in rows]
+                        center_staff=staff, audit_head=audit.chain_head(s)), [t.id for t in rows]
 
 
 def manifest_pdf(desk: Desk, actor: Actor, day: date) -> bytes:
@@ -308,7 +312,7 @@ def _residents(s: Session, desk: Desk, unit_id: str) -> tuple[list[ResidentRow],
         card = s.exec(select(Card.number).where(Card.tenancy_id == t.id,
                                                 Card.status == CardStatus.ACTIVE)).first()
         rows.append(ResidentRow(person.name, SEX.get(person.sex or "", ""),
-                                doc.number if doc else "", person.phone or "",
+                                doc.number if doc else "", mask_phone(person.phone),
                                 t.arrival_date or _local(desk, t.collected_at).date(), card))
         ids.append(t.id)
     return rows, ids
@@ -363,37 +367,3 @@ def blank_pdf(kind: str, desk: Desk | None = None) -> bytes:
         with read_session(desk.engine) as s:
             center = center_info(s)
     return render_blank_collection(center) if kind == "collection" else render_blank_unit(center)
-
-
-# -- the log (rule R10) --------------------------------------------------------------------------
-
-def _bump_collection_form(s: Session, actor: Actor, tenancy_id: str) -> int:
-    form = s.exec(select(CollectionForm).where(CollectionForm.tenancy_id == tenancy_id,
-                                               CollectionForm.kind == "collection")).first()
-    if form is None:
-        form = CollectionForm(center_code=actor.center_code, tenancy_id=tenancy_id)
-    form.printed_at = utcnow()
-    form.print_count += 1
-    s.add(form)
-    s.flush()
-    return form.print_count
-
-
-def _prints_so_far(s: Session, entity: str, entity_id: str) -> int:
-    return s.exec(select(func.count()).select_from(AuditEvent).where(
-        AuditEvent.entity == entity, AuditEvent.entity_id == entity_id,
-        AuditEvent.action.in_(PRINT_ACTIONS))).one()
-
-
-def record_prints(desk: Desk, actor: Actor, printed: Sequence[Printed],
-                  **detail: str | list[str]) -> None:
-    """rule R10: one entry per record printed, `form.print` the first time, then
-    `form.reprint` with the count; the 采集表 also counts on its CollectionForm row (R2)."""
-    with write_session(desk.engine) as s:
-        for p in printed:
-            if p.form == "collection":
-                count = _bump_collection_form(s, actor, p.entity_id)
-            else:
-                count = _prints_so_far(s, p.entity, p.entity_id) + 1
-            audit.record(s, actor, "form.print" if count == 1 else "form.reprint", p.entity,
-                         p.entity_id, form=p.form, count=count, **detail)

@@ -34,6 +34,7 @@ from app.audit import Actor
 from app.blobs import delete_blob_file
 from app.context import Desk
 from app.errors import Refused
+from app.settings_bounds import BOUNDS, check_int
 from app.staff import require
 from db.engine import read_session, write_session
 from db.models import Blob, Card, CardStatus, IdDocument, LocalMeta, Person, Tenancy, utcnow
@@ -67,7 +68,7 @@ def retention_years(session: Session) -> int:
         years = int(row.value) if row else DEFAULT_YEARS
     except ValueError:
         years = DEFAULT_YEARS
-    return max(1, years)
+    return min(max(1, years), BOUNDS["retention_years"][1])  # an old out-of-range value
 
 
 def _years_before(now: datetime, years: int) -> datetime:
@@ -208,8 +209,7 @@ def maybe_run_retention(desk: Desk, today: date | None = None) -> RetentionRepor
 
 def set_retention_years(desk: Desk, actor: Actor, years: int) -> None:
     require(actor, "settings")
-    if years < 1:
-        raise Refused("bad_retention", "保存期限至少 1 年。", "Keep records at least 1 year.")
+    check_int("retention_years", years)  # bounded: 1000000 years once crashed `retention run`
     with write_session(desk.engine) as s:
         row = s.get(LocalMeta, "retention_years") or LocalMeta(key="retention_years", value="")
         row.value = str(years)

@@ -13,8 +13,9 @@ from app import audit, clock
 from app.audit import Actor
 from app.context import Desk
 from app.errors import NotFound, Refused
+from app.passwords import MUST_CHANGE_PREFIX, check_policy
 from db.engine import read_session, write_session
-from db.models import Staff, Training, utcnow
+from db.models import LocalMeta, Staff, Training, utcnow
 
 ROLES = ("clerk", "supervisor", "admin")
 MAX_FAILED_LOGINS = 5
@@ -34,13 +35,53 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 TRAINED_ACTIONS = frozenset({"register", "issue_card"})
 
+# Roles and permissions in words (issue 13): the screen and the refusals never show codes.
+ROLE_NAMES: dict[str, tuple[str, str]] = {
+    "clerk": ("登记员", "clerk"), "supervisor": ("主管", "supervisor"),
+    "admin": ("管理员", "administrator"),
+}
+PERMISSION_NAMES: dict[str, tuple[str, str]] = {
+    "register": ("登记租住人员", "register tenants"),
+    "issue_card": ("发门禁卡", "issue access cards"),
+    "card_lifecycle": ("挂失、补卡、注销和迁出", "report lost, replace, revoke cards and move out"),
+    "search": ("查询", "search"),
+    "print": ("打印表格", "print forms"),
+    "reveal_id": ("查看完整证件号码", "reveal full ID numbers"),
+    "record_training": ("登记培训", "record training"),
+    "import": ("批量导入", "import files"),
+    "manage_buildings": ("管理楼栋和出租屋", "manage buildings and units"),
+    "report": ("统计报表", "statistics reports"),
+    "resolve_conflict": ("处理同步冲突", "resolve sync conflicts"),
+    "audit": ("查看审计日志", "read the audit log"),
+    "manage_staff": ("管理员工账号", "manage staff accounts"),
+    "settings": ("修改设置", "change settings"),
+    "sync": ("与区数据库同步", "sync with the district"),
+}
+
+
+def role_name(role: str, lang: str = "zh") -> str:
+    """管理员 / 主管 / 登记员 (or the English word); an unknown code is shown as it is."""
+    zh, en = ROLE_NAMES.get(role, (role, role))
+    return zh if lang.startswith("zh") else en
+
+
+def permission_name(permission: str, lang: str = "zh") -> str:
+    zh, en = PERMISSION_NAMES.get(permission, (permission, permission))
+    return zh if lang.startswith("zh") else en
+
 _hasher = PasswordHasher()
 
 
 def require(actor: Actor, permission: str) -> None:
     if permission not in PERMISSIONS.get(actor.role, frozenset()):
-        raise Refused("forbidden", f"账号 {actor.username}（{actor.role}）无权执行此操作（{permission}）。",
-                      f"Account {actor.username} ({actor.role}) may not do this ({permission}).")
+        needs = [role_name(r) for r in ROLES if permission in PERMISSIONS[r]]
+        needs_en = [role_name(r, "en") for r in ROLES if permission in PERMISSIONS[r]]
+        raise Refused("forbidden",
+                      f"账号 {actor.username}（{role_name(actor.role)}）无权{permission_name(permission)}。"
+                      f"需要{'或'.join(needs) or '其他'}账号办理。",
+                      f"Account {actor.username} ({role_name(actor.role, 'en')}) may not "
+                      f"{permission_name(permission, 'en')}; ask a {' or '.join(needs_en) or 'other'} "
+                      f"account.", permission=permission)
 
 
 def _actor(staff: Staff) -> Actor:
@@ -53,12 +94,12 @@ def create_staff(desk: Desk, by: Actor | None, username: str, password: str, rol
     if by is not None:
         require(by, "manage_staff")
     if role not in ROLES:
-        raise Refused("bad_role", f"角色无效：{role}（应为 clerk、supervisor 或 admin）。",
+        raise Refused("bad_role", f"角色无效：{role[:20]}（应为 clerk 登记员、supervisor 主管 或 admin 管理员）。",
                       f"Unknown role {role} (use clerk, supervisor or admin).")
     username = username.strip()
-    if not username or len(password) < 8:
-        raise Refused("weak_password", "用户名不能为空，密码至少 8 位。",
-                      "The username must not be empty and the password needs 8+ characters.")
+    if not username:
+        raise Refused("bad_username", "用户名不能为空。", "The username must not be empty.")
+    check_policy(password, username, display_name or "", desk.center_code or "")
     if desk.center_code is None:
         raise Refused("no_center", "尚未建立中心，请先运行 rentdesk init。",
                       "No centre yet: run `rentdesk init` first.")
@@ -70,6 +111,9 @@ def create_staff(desk: Desk, by: Actor | None, username: str, password: str, rol
                       password_hash=_hasher.hash(password))
         s.add(staff)
         s.flush()
+        if by is not None:
+            # the admin knows this password: the holder replaces it at first sign-in
+            s.add(LocalMeta(key=MUST_CHANGE_PREFIX + staff.id, value="1"))
         audit.record(s, by or _actor(staff), "staff.create", "staff", staff.id, role=role)
         return _actor(staff)
 
@@ -174,3 +218,28 @@ def get_actor(desk: Desk, username: str) -> Actor:
         if staff is None:
             raise NotFound("no_staff", f"没有账号 {username}。", f"No account {username}.")
         return _actor(staff)
+
+
+def must_change_password(desk: Desk, actor: Actor) -> bool:
+    """An admin-made account that has not yet chosen its own password (issue 12)."""
+    with read_session(desk.engine) as s:
+        return s.get(LocalMeta, MUST_CHANGE_PREFIX + actor.staff_id) is not None
+
+
+def change_password(desk: Desk, username: str, current: str, new: str) -> Actor:
+    """The holder sets a new password: the current one checked (and counted as a sign-in
+    attempt, so the lockout still applies), the policy met, the old one not reused."""
+    actor = authenticate(desk, username, current)
+    if new == current:
+        raise Refused("same_password", "新密码不能与当前密码相同。",
+                      "The new password must differ from the current one.")
+    check_policy(new, actor.username, actor.display_name, actor.center_code)
+    with write_session(desk.engine) as s:
+        staff = s.get(Staff, actor.staff_id)
+        assert staff is not None
+        staff.password_hash = _hasher.hash(new)
+        flag = s.get(LocalMeta, MUST_CHANGE_PREFIX + staff.id)
+        if flag is not None:
+            s.delete(flag)
+        audit.record(s, actor, "staff.password_change", "staff", staff.id)
+    return actor

@@ -58,6 +58,10 @@ class StatRow:
     avg_hours_to_fix: float | None = None
     residents_now: int = 0  # snapshot at report time, the same in every period of a group
     cap: int | None = None
+    # rule R9, of the records collected in the period: women aged 15–49 at collection with
+    # no 计生证 number, and no recorded reason either (fp_missing) or with one (fp_reason).
+    fp_missing: int = 0
+    fp_reason: int = 0
 
 
 COUNT_FIELDS = tuple(f.name for f in fields(StatRow)
@@ -173,11 +177,17 @@ def _queries(conn: Connection, by: str, fmt: str, r: _Range) -> list[tuple[str, 
         return f"(julianday({b}) - julianday({a})) * 24"
 
     return [
+        # rule R9 in the same scan: the flag app.papers set at intake, no person lookups.
         (f"SELECT {tk}, {_period('t.collected_at', fmt, r)}, count(*), "
          f"sum(t.delivered_at IS NOT NULL AND NOT ({late})), "
-         f"sum(t.delivered_at IS NOT NULL AND ({late})), sum(t.delivered_at IS NULL) "
+         f"sum(t.delivered_at IS NOT NULL AND ({late})), sum(t.delivered_at IS NULL), "
+         f"sum(t.family_planning_due AND t.family_planning_cert IS NULL "
+         f"AND t.family_planning_reason IS NULL), "
+         f"sum(t.family_planning_due AND t.family_planning_cert IS NULL "
+         f"AND t.family_planning_reason IS NOT NULL) "
          f"FROM tenancy t {hint} {tj} WHERE {within('t.collected_at')} GROUP BY 1, 2",
-         ("registered", "delivered_on_time", "delivered_late", "undelivered")),
+         ("registered", "delivered_on_time", "delivered_late", "undelivered", "fp_missing",
+          "fp_reason")),
         (f"SELECT {tk}, {_period('t.moved_out_at', fmt, r)}, count(*) FROM tenancy t {tj} "
          f"WHERE {within('t.moved_out_at')} GROUP BY 1, 2", ("moved_out",)),
         (f"SELECT {xk}, {_period('x.issued_at', fmt, r)}, sum(x.replaces_card_id IS NULL), "

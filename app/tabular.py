@@ -7,6 +7,11 @@ import io
 from pathlib import Path
 
 from app.errors import Refused
+from app.file_limits import TABLE_MAX_BYTES, XLSX_MAX_COLS, XLSX_MAX_ROWS, check_xlsx, read_bounded
+
+# A long cell is read whole and then refused by app.text_input with its field named,
+# rather than failing the file with the csv module's own error.
+csv.field_size_limit(TABLE_MAX_BYTES)
 
 
 def _decode(raw: bytes) -> str:
@@ -28,23 +33,41 @@ def _clean(value: object) -> str:
     return str(value).strip()
 
 
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    """Rows as text, at most XLSX_MAX_COLS wide and XLSX_MAX_ROWS long whatever the file
+    claims (a sheet without <dimension> is still bounded while it streams)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds for a damaged file
+        raise Refused("bad_xlsx", "无法打开该 Excel 文件（已损坏或不是 .xlsx）。",
+                      f"Cannot open the Excel file ({type(e).__name__}).") from None
+    rows: list[list[str]] = []
+    try:
+        for row in book.active.iter_rows(values_only=True, max_col=XLSX_MAX_COLS):
+            if len(rows) > XLSX_MAX_ROWS:
+                raise Refused("xlsx_too_large", f"Excel 表格超过 {XLSX_MAX_ROWS} 行，请分批导入。",
+                              f"The sheet has over {XLSX_MAX_ROWS} rows: import it in parts.")
+            rows.append([_clean(v) for v in row])
+    except Refused:
+        raise
+    except Exception as e:  # a damaged part inside the zip shows only while streaming
+        raise Refused("bad_xlsx", "Excel 文件内容已损坏。",
+                      f"The Excel file is damaged ({type(e).__name__}).") from None
+    finally:
+        book.close()
+    return rows
+
+
 def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
     """Header and rows as text; refuses files it cannot read with a message."""
-    if not path.exists():
-        raise Refused("no_file", f"找不到文件 {path}。", f"File not found: {path}.")
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as e:  # openpyxl raises many kinds for a damaged file
-            raise Refused("bad_xlsx", "无法打开该 Excel 文件（已损坏或不是 .xlsx）。",
-                          f"Cannot open the Excel file ({type(e).__name__}).") from None
-        rows = [[_clean(v) for v in row] for row in book.active.iter_rows(values_only=True)]
-        book.close()
+        check_xlsx(path)  # app.file_limits: regular file, size, zip bomb, <dimension>
+        rows = _xlsx_rows(path)
     elif suffix in (".csv", ".txt"):
-        text = _decode(path.read_bytes())
+        text = _decode(read_bounded(path, TABLE_MAX_BYTES, "表格文件 / spreadsheet"))
         try:
             rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
         except csv.Error as e:

@@ -94,8 +94,9 @@ class Person(Synced, table=True):
     __tablename__ = "person"
     name: str = Field(index=True)
     sex: str | None = Field(default=None, max_length=1)  # M | F
-    ethnicity: str | None = None
+    ethnicity: str | None = None  # 民族: Chinese nationals only (None for foreigners)
     birth_date: date | None = None
+    nationality: str | None = Field(default=None, max_length=3)  # ISO alpha-3 (国籍)
     phone: str | None = Field(default=None, index=True)
     household_address: str | None = None  # 户籍地址
     native_place: str | None = None
@@ -138,6 +139,11 @@ class Tenancy(Synced, table=True):
     arrival_date: date | None = None
     stay_reason: str | None = None  # 务工 / 经商 / 投靠亲友 …
     family_planning_cert: str | None = None  # R9
+    # R9: why a woman of child-bearing age has no certificate number (不适用/未办理/外地办理).
+    family_planning_reason: str | None = Field(default=None, max_length=8)
+    # R9 applied to this stay (a woman aged 15–49 on the day it was collected), decided once
+    # by app.papers at intake, so statistics count the gaps without reading every person.
+    family_planning_due: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     family_planning_scan_sha256: str | None = None
     photo_sha256: str | None = None
     collected_at: datetime = Field(default_factory=utcnow)  # R2: due 24 h later

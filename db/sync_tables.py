@@ -67,3 +67,18 @@ class SyncRun(SQLModel, table=True):
     ok: bool = False
     error_code: str | None = Field(default=None, max_length=32)
     report: str | None = None
+
+
+class SyncNotAccepted(SQLModel, table=True):
+    """A row the desk or the district could not take (issue 11): kept here, not sent, until
+    the record is corrected (its next change sends it again). Every other row keeps flowing."""
+
+    __tablename__ = "sync_not_accepted"
+    table_name: str = Field(primary_key=True, max_length=32)
+    row_id: str = Field(primary_key=True, max_length=64)
+    sqlstate: str = Field(max_length=8)  # PostgreSQL's, or the district's own RDxxx
+    field: str | None = Field(default=None, max_length=40)
+    reason_zh: str
+    reason_en: str
+    first_at: datetime = Field(default_factory=utcnow)
+    last_at: datetime = Field(default_factory=utcnow)

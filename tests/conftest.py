@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from app.staff import get_actor
 
 DATA = Path(__file__).parent / "data"
 PASSWORD = "correct horse"
+CENTER_PASSWORD = "centre-password"
 
 
 @pytest.fixture(scope="session")
@@ -104,3 +106,43 @@ def register(desk: Desk, actor: Actor, n: int, unit: str = "102", photo: bytes |
              building_code: str = "B1", name: str | None = None):
     data = TenantInput(idno(n), name or f"测试{n}", f"1390000{n:04d}", building_code, unit)
     return register_tenant(desk, actor, data, photo_jpeg=photo)
+
+
+# --- a real PostgreSQL (pgserver) for the whole session, a fresh district per test --------
+# Shared by tests/sync and tests/district: one server per session, not one per directory.
+
+@pytest.fixture(scope="session")
+def pg_admin_url(tmp_path_factory) -> str:
+    from app.sync.pgdemo import start_server
+
+    server = start_server(tmp_path_factory.mktemp("pg") / "data", keep_running=False)
+    yield server.get_uri()
+    server.cleanup()
+
+
+@pytest.fixture
+def district(pg_admin_url: str) -> str:
+    """Admin URL of a new, migrated district database."""
+    from app.sync.district import init_district
+    from app.sync.pgdemo import create_database
+
+    url = create_database(pg_admin_url, "d_" + uuid.uuid4().hex[:12])
+    init_district(url)
+    return url
+
+
+@pytest.fixture
+def lh01_url(district: str) -> str:
+    from app.sync.district import add_center
+
+    return add_center(district, "LH01", CENTER_PASSWORD)
+
+
+@pytest.fixture
+def lh02_url(district: str) -> str:
+    from app.sync.district import add_center
+
+    return add_center(district, "LH02", CENTER_PASSWORD)
+
+
+from tests.desk_holder import holder  # noqa: E402,F401  (fixture: a second rentdesk process)

@@ -60,7 +60,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="rentdesk-demo-") as home:
         desk = open_desk(Path(home))
         try:
-            actor = init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", "demo-password",
+            actor = init_center(desk, "LH01", "东门出租屋管理服务中心", "admin", "Lantern-Quarry-57-Mosaic",
                                 workstation="东门社区工作站", induction_on=date.today())
             generate_demo(desk, args.tenants, seed=2)
             # A free room, so the screenshot of the card step shows a successful issue.
@@ -90,7 +90,7 @@ def main() -> int:
                     services = window.pages[key]
                     services.listings.picker.select("B000001", "999")
                     permits = services.permits
-                    permits.box.setText(search_tenants(desk, "13", limit=1)[0].name)
+                    permits.box.setText(search_tenants(desk, actor, "王", limit=1)[0].name)
                     permits.find()
                     for i, tab in enumerate(("listings", "permits", "leases")):
                         services.tabs.setCurrentIndex(i)
@@ -112,7 +112,7 @@ def main() -> int:
             settle(app)
             window.grab().save(str(args.out / f"intake-card{suffix}.png"))
             intake.next_tenant()
-            row = search_tenants(desk, "13", limit=1)[0]
+            row = search_tenants(desk, actor, "王", limit=1)[0]
             window.show_page("search")
             TenantDialog.show_tenant(window.ctx, row.person_id, window)
             settle(app)

@@ -39,7 +39,7 @@ def bench_gui(home: Path, samples: int = 200) -> dict:
     window.show_page("search")
     page = window.search
     rng = random.Random()
-    names = [r.name[:2] for r in search_tenants(desk, "王", limit=samples)]
+    names = [r.name[:2] for r in search_tenants(desk, actor, "王", limit=samples)]
     queries = [q[: rng.randint(1, len(q))] for q in names] + ["张", "李", "陈伟", "4403", "139"]
     keystroke = []
     for q in queries:

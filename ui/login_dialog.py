@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 
 from app.audit import Actor
 from app.context import Desk
-from app.errors import Refused
-from app.staff import authenticate
-from ui.i18n import refusal_text
-from ui.notify import error_label
+from app.staff import authenticate, change_password, must_change_password
+from ui.busy import busy_relay, busy_text
+from ui.lane import DbLane
+from ui.notify import error_label, error_text
 from ui.widgets import heading
 
 
@@ -34,12 +34,27 @@ class LoginDialog(QDialog):
         self.username.setReadOnly(locked_user is not None)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        # first sign-in of an admin-made account: the holder sets a password of their own
+        self.new_password = QLineEdit()
+        self.new_password2 = QLineEdit()
+        self._current: str | None = None
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("密码"), self.password)
+        for label, edit in ((self.tr("新密码"), self.new_password),
+                            (self.tr("再次输入新密码"), self.new_password2)):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            form.addRow(label, edit)
+            form.setRowVisible(edit, False)
+        self.form = form
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons
+        # Sign-in writes (the audit entry, the failure count): on a worker, so a database
+        # another program is writing shows "数据库正忙…" instead of a frozen window.
+        self.lane = DbLane(self)
+        busy_relay(desk).changed.connect(self._busy)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -57,14 +72,63 @@ class LoginDialog(QDialog):
         (self.password if locked_user else self.username).setFocus()
 
     def submit(self) -> None:
-        try:
-            self.actor = authenticate(self.desk, self.username.text(), self.password.text())
-        except Refused as r:
-            self.error.setText(refusal_text(r))
-            self.password.clear()
-            self.password.setFocus()
+        if self.lane.busy:  # a second Enter while the first sign-in is still running
             return
+        username, password = self.username.text(), self.password.text()
+        self.buttons.setEnabled(False)
+        self.error.setText("")
+        if self._current is not None:
+            if self.new_password.text() != self.new_password2.text():
+                self.buttons.setEnabled(True)
+                self.error.setText(self.tr("两次输入的新密码不一致。"))
+                self.new_password2.setFocus()
+                return
+            current, new = self._current, self.new_password.text()
+            self.lane.run(lambda: change_password(self.desk, username, current, new),
+                          self._signed_in, self._change_failed)
+            return
+        self.lane.run(lambda: (authenticate(self.desk, username, password), password),
+                      self._authenticated, self._failed)
+
+    def _busy(self, waiting: bool) -> None:
+        if waiting and self.lane.busy:
+            self.error.setText(busy_text())
+
+    def _authenticated(self, result: tuple[Actor, str]) -> None:
+        actor, password = result
+        self.lane.run(lambda: must_change_password(self.desk, actor),
+                      lambda must: self._first_sign_in(password) if must
+                      else self._signed_in(actor), self._failed)
+
+    def _first_sign_in(self, password: str) -> None:
+        self.buttons.setEnabled(True)
+        self._current = password
+        self.password.setEnabled(False)
+        self.username.setReadOnly(True)
+        for edit in (self.new_password, self.new_password2):
+            self.form.setRowVisible(edit, True)
+        self.error.setText(self.tr("首次登录：请设置您自己的新密码（至少 10 个字符，不要用常见密码）。"))
+        self.new_password.setFocus()
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.buttons.setEnabled(True)
+        self.actor = actor
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(error_text(exc))
+        self.password.clear()
+        self.password.setFocus()
+
+    def _change_failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(error_text(exc))
+        self.new_password.setFocus()
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt API
+        self.lane.shutdown()  # the sign-in worker never outlives its dialog
+        super().done(result)
 
     @classmethod
     def sign_in(cls, desk: Desk, parent: QWidget | None = None) -> Actor | None:

@@ -114,10 +114,18 @@ def show_recovery_key(desk: Desk, actor: Actor) -> None:
 
 def run(home: Path | None = None) -> int:
     app = init_application()
+    from app.errors import Refused
     from ui.login_dialog import LoginDialog
+    from ui.notify import show_error
     from ui.setup_dialog import SetupDialog
 
-    desk = open_desk(home)
+    try:
+        # One desk per data folder: a second start says who has it open, and stops.
+        desk = open_desk(home, program="rentdesk 图形界面 / GUI",
+                         exclusive=True)
+    except Refused as refused:
+        show_error(None, refused)
+        return 1
     try:
         first_run = desk.center_code is None
         actor = SetupDialog.create_center(desk) if first_run else LoginDialog.sign_in(desk)

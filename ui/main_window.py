@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
 
 from app.audit_query import allowed
 from app.doors.lane import DoorLane
+from app.staff import role_name
+from app.trial import is_trial
 from app.ui_queries import DeskStatus, desk_status
+from ui.busy import busy_label
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.i18n import pick
+from ui.i18n import is_english, pick
 from ui.idle import IDLE_MS, IdleWatcher
 from ui.login_dialog import LoginDialog
 from ui.pages.audit_page import AuditPageWidget
@@ -52,6 +55,9 @@ class MainWindow(QMainWindow):
         self.lock_dialog: LoginDialog | None = None
         self._hidden: list[QDialog] = []
         self.setWindowTitle(self.tr("出租屋管理服务中心 · {code}").format(code=ctx.desk.center_code))
+        self.trial = is_trial(ctx.desk)
+        if self.trial:  # issue 12: nobody mistakes a demo centre for the real one
+            self.setWindowTitle(self.windowTitle() + " · " + self.tr("试用中心"))
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget()
@@ -129,11 +135,18 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         actor = self.ctx.actor
         self.staff_label = QLabel(self.tr("当前账号：{name}（{role}）").format(
-            name=actor.display_name, role=actor.role))
+            name=actor.display_name, role=role_name(actor.role, "en" if is_english() else "zh")))
         self.sync_label = QLabel(self.tr("上次同步：尚未同步"))
         self.due_label = QLabel()
         self.training_label = QLabel()
-        for label in (self.staff_label, self.training_label, self.sync_label, self.due_label):
+        self.busy_label = busy_label(self.ctx.desk)
+        self.statusBar().addWidget(self.busy_label)
+        labels = [self.staff_label, self.training_label, self.sync_label, self.due_label]
+        if self.trial:
+            self.trial_label = QLabel(self.tr("试用中心"))
+            self.trial_label.setStyleSheet("color: #b35c00; font-weight: bold")
+            labels.insert(0, self.trial_label)
+        for label in labels:
             self.statusBar().addPermanentWidget(label)
         self.refresh_status()
 

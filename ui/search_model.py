@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
+from app.audit import Actor
 from app.context import Desk
 from app.search import TenantRow, search_tenants
 from ui.paged_model import Index, PagedTableModel
@@ -29,9 +30,10 @@ def _headers() -> list[str]:
 class SearchModel(PagedTableModel):
     page_size = PAGE
 
-    def __init__(self, desk: Desk, parent=None) -> None:
+    def __init__(self, desk: Desk, actor: Actor | None, parent=None) -> None:
         super().__init__(parent)
         self.desk = desk
+        self.actor = actor  # every page is read for, and audited against, this account (R10)
         self.query = ""
         self._headers = _headers()
 
@@ -40,7 +42,7 @@ class SearchModel(PagedTableModel):
         self.restart(more=bool(self.query))
 
     def fetch_page(self, offset: int, limit: int) -> list[TenantRow]:
-        return search_tenants(self.desk, self.query, limit=limit, offset=offset)
+        return search_tenants(self.desk, self.actor, self.query, limit=limit, offset=offset)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self._headers)

@@ -20,6 +20,7 @@ from app.cli import (
     cmd_tools,
 )
 from app.cli.frontends import NONE, FrontEnds
+from app.cli.parser import ChineseArgumentParser
 from app.errors import Refused
 from db.keystore import KeyUnavailable
 
@@ -28,17 +29,33 @@ NO_HOME_COMMANDS = {"id", "photo"}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseArgumentParser(
         prog="rentdesk", description="出租屋管理服务中心前台系统 / rental-housing service desk")
     parser.add_argument("--home", help="数据目录 / data directory (default: RENTDESK_HOME or "
                         "the user data folder)")
     parser.add_argument("--self-test", action="store_true",
                         help="check that bundled resources load, then exit")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", title="命令 / commands")
     for module in (cmd_desk, cmd_records, cmd_cards, cmd_forms, cmd_data, cmd_tools, cmd_sync,
                    cmd_supervisor, cmd_services, cmd_security, cmd_doors):
         module.register(sub)
+    _add_force(parser)
     return parser
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    """Every command that writes a file (--out, --export) gets --force: without it an
+    existing file is never overwritten (app.out_paths, issue 12). No abbreviations either:
+    `--password SECRET` must not be taken as `--password-file SECRET`."""
+    parser.allow_abbrev = False
+    options = {o for a in parser._actions for o in a.option_strings}
+    if options & {"--out", "--export"} and "--force" not in options:
+        parser.add_argument("--force", action="store_true",
+                            help="覆盖已有文件 / overwrite an existing output file")
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _add_force(child)
 
 
 def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
@@ -58,6 +75,7 @@ def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
         from app.logging_setup import configure_logging
 
         configure_logging(Path(args.home) if args.home else default_home())
+    args.opened_desks = []
     try:
         return int(handler(args) or 0)
     except (Refused, KeyUnavailable) as r:
@@ -66,3 +84,6 @@ def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
     except KeyboardInterrupt:
         print("已取消 / cancelled", file=sys.stderr)
         return 130
+    finally:
+        for desk in args.opened_desks:  # one desk per folder: released as soon as we are done
+            desk.close()

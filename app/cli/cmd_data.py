@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from app.cli.common import acting_desk, add_as, desk_from, emit
+from app.cli.common import acting, acting_desk, add_as, add_password_file, emit, read_new_password
 from app.errors import Refused
 
 
@@ -16,7 +17,12 @@ def register(sub) -> None:
     p.add_argument("file", type=Path)
     p.set_defaults(handler=run_import)
 
-    p = sub.add_parser("demo", help="生成演示数据 / synthetic district data")
+    p = sub.add_parser("demo", help="试用中心与演示数据 / a trial centre with synthetic data "
+                       "(never in a real centre)")
+    add_as(p)
+    p.add_argument("--admin", default="trial", help="新试用中心的管理员 / the new trial centre's "
+                   "admin (password: --password-file, stdin or a prompt)")
+    add_password_file(p)
     p.add_argument("--tenants", type=int, default=1000)
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(handler=run_demo)
@@ -63,12 +69,31 @@ def run_import(args) -> int:
 def run_demo(args) -> int:
     from dataclasses import asdict
 
-    from app.demo import generate_demo
+    from app.clock import today
+    from app.context import default_home, open_desk
+    from app.trial import demo_in_trial, init_trial_center, require_trial
 
-    desk = desk_from(args)
-    report = generate_demo(desk, args.tenants, args.seed, progress=_progress)
+    if args.home or os.environ.get("RENTDESK_HOME"):
+        home = Path(args.home) if args.home else default_home()
+    else:  # its own home, beside the real one: demo data never lands in a real centre
+        home = default_home().with_name("rentdesk-trial")
+    desk = open_desk(home)
+    try:
+        if desk.center_code is None:
+            actor = init_trial_center(desk, args.admin, read_new_password(
+                args, "试用中心管理员密码 / Trial admin's password: "))
+            from app.staff import record_training
+
+            record_training(desk, actor, args.admin, "induction", today(desk))
+        else:
+            require_trial(desk)  # a real centre: refused with the reason, before any password
+            actor = acting(desk, args)
+        report = demo_in_trial(desk, actor, args.tenants, args.seed, progress=_progress)
+    finally:
+        desk.close()
     print(file=sys.stderr)
-    emit(asdict(report))
+    emit({**asdict(report), "home": str(home), "center_code": desk.center_code,
+          "admin": actor.username})
     return 0
 
 

@@ -14,8 +14,10 @@ def register(sub) -> None:
     p.set_defaults(handler=run_gui)
 
     p = sub.add_parser("init", help="建立中心和首个管理员 / create the centre and first admin")
-    p.add_argument("--center-code", required=True)
-    p.add_argument("--center-name", required=True)
+    p.add_argument("--trial", action="store_true",
+                   help="试用中心（编码 TRIAL…，可生成演示数据，不同步）/ a trial centre for demos")
+    p.add_argument("--center-code")
+    p.add_argument("--center-name")
     p.add_argument("--admin", required=True)
     p.add_argument("--workstation", help="社区工作站 / community workstation (24 h delivery)")
     p.add_argument("--street-office")
@@ -54,11 +56,20 @@ def run_gui(args) -> int:
 def run_init(args) -> int:
     from app.center import init_center
 
+    if not args.trial and not (args.center_code and args.center_name):
+        raise SystemExit("请给出 --center-code 和 --center-name（或 --trial 建立试用中心）/ "
+                         "Give --center-code and --center-name (or --trial).")
     desk = desk_from(args)
     password = read_password("管理员密码 / Admin password: ", confirm=True)
-    actor = init_center(desk, args.center_code, args.center_name, args.admin, password,
-                        workstation=args.workstation, street_office=args.street_office,
-                        induction_on=args.induction_date, timezone=args.timezone)
+    if args.trial:
+        from app.trial import init_trial_center
+
+        actor = init_trial_center(desk, args.admin, password, args.center_name or "试用中心",
+                                  induction_on=args.induction_date)
+    else:
+        actor = init_center(desk, args.center_code, args.center_name, args.admin, password,
+                            workstation=args.workstation, street_office=args.street_office,
+                            induction_on=args.induction_date, timezone=args.timezone)
     from app.keys import recovery_key
 
     # Shown once: with it, a backup can be restored on another PC (write it down, keep it safe).
@@ -90,8 +101,12 @@ def run_id(args) -> int:
 
 
 def run_photo(args) -> int:
+    from app.context import default_home
+    from app.out_paths import check_out
     from app.photos import process_photo_file
 
+    if args.out is not None:  # never into the data or key folder, never over a file unasked
+        check_out(args.out, Path(args.home) if args.home else default_home(), args.force)
     result = process_photo_file(args.file, args.out)
     emit(result)
     return 0 if result["ok"] else 1

@@ -8,15 +8,13 @@ so a refusal or a crash never leaves a half-written or stale-looking form at FIL
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from app.cli.common import acting_desk, add_as, desk_from, emit
-from app.errors import Refused
+from app.context import default_home
+from app.out_paths import check_out, write_out
 
 
 def register(sub) -> None:
@@ -37,6 +35,8 @@ def register(sub) -> None:
     _common(p, run_unit)
     p = f.add_parser("batch", help="当天全部采集表 / all of a day's collection forms")
     p.add_argument("--date", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    p.add_argument("--reveal-reason", help="完整证件号码须填原因（需查看权限）/ print full numbers: "
+                   "reason, for accounts that may reveal; otherwise masked")
     _common(p, run_batch)
     p = f.add_parser("blank", help="空白表 / a blank form for handwriting")
     p.add_argument("kind", choices=["collection", "unit"])
@@ -50,42 +50,26 @@ def _common(p, handler: Callable) -> None:
     p.set_defaults(handler=handler)
 
 
-def _check_out(out: Path) -> Path:
-    """Refuse an unusable --out before rendering, so no print is logged for a lost file."""
-    out = out.expanduser()
-    if out.is_dir():
-        raise Refused("bad_out", f"输出路径 {out} 是文件夹，请给出 PDF 文件名。",
-                      f"{out} is a folder: give a PDF file name.")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir() or not os.access(folder, os.W_OK):
-        raise Refused("bad_out", f"无法写入文件夹 {folder}（不存在或无写权限）。",
-                      f"Cannot write to folder {folder} (missing or not writable).")
-    return out
+def _check_out(out: Path, args) -> Path:
+    """Refuse an unusable --out before rendering, so no print is logged for a lost file:
+    never into the data or key folder, over an existing file only with --force (issue 12)."""
+    home = Path(args.home) if getattr(args, "home", None) else default_home()
+    return check_out(out, home, getattr(args, "force", False))
 
 
-def write_atomically(out: Path, data: bytes) -> None:
+def write_atomically(out: Path, data: bytes, args=None) -> None:
     """Temporary file in the same folder, fsync, rename: FILE is either old or complete."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    write_out(out, data, bool(getattr(args, "force", False)))
 
 
 def _print(args, form: str, make: Callable) -> int:
-    out = _check_out(args.out)
+    out = _check_out(args.out, args)
     desk, actor = acting_desk(args)
     try:
         pdf = make(desk, actor)
     finally:
         desk.close()
-    write_atomically(out, pdf)
+    write_atomically(out, pdf, args)
     emit({"form": form, "out": str(out), "bytes": len(pdf)})
     return 0
 
@@ -117,18 +101,19 @@ def run_unit(args) -> int:
 def run_batch(args) -> int:
     from app.printing import batch_collection_pdf
 
-    return _print(args, "batch", lambda d, a: batch_collection_pdf(d, a, args.date))
+    return _print(args, "batch", lambda d, a: batch_collection_pdf(d, a, args.date,
+                                                                     args.reveal_reason))
 
 
 def run_blank(args) -> int:
     from app.printing import blank_pdf
 
-    out = _check_out(args.out)
+    out = _check_out(args.out, args)
     desk = desk_from(args)
     try:
         pdf = blank_pdf(args.kind, desk)
     finally:
         desk.close()
-    write_atomically(out, pdf)
+    write_atomically(out, pdf, args)
     emit({"form": f"blank_{args.kind}", "out": str(out), "bytes": len(pdf)})
     return 0

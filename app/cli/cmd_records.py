@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from app.cli.common import acting_desk, add_as, desk_from, emit, read_password
+from app.cli.common import (
+    acting_desk,
+    add_as,
+    add_password_file,
+    desk_from,
+    emit,
+    read_new_password,
+    read_password,
+    read_person,
+)
+from app.person_input import tenant_input
 
 
 def register(sub) -> None:
@@ -33,25 +42,19 @@ def register(sub) -> None:
     p.add_argument("--landlord-phone")
     p.set_defaults(handler=run_unit_add)
 
-    p = sub.add_parser("register", help="租住人员登记 / register a tenant")
+    p = sub.add_parser("register", help="租住人员登记 / register a tenant (person as JSON or CSV "
+                       "from --person FILE or stdin: no personal data on the command line)")
     add_as(p)
-    p.add_argument("--idno", required=True)
-    p.add_argument("--name", required=True)
-    p.add_argument("--phone", required=True)
-    p.add_argument("--building", required=True)
-    p.add_argument("--unit", required=True)
-    p.add_argument("--photo", type=Path, required=True, help="照片文件 / photo file (checked, cropped)")
-    p.add_argument("--id-kind")
-    p.add_argument("--country")
-    for flag in ("ethnicity", "household-address", "native-place", "marital-status",
-                 "education", "employer", "occupation", "stay-reason", "family-planning-cert"):
-        p.add_argument(f"--{flag}")
-    p.add_argument("--arrival-date", type=date.fromisoformat)
     p.add_argument("--accept-full", action="store_true",
                    help="房间或楼栋已满时仍登记（不发卡，报主管，规则 R5）/ register into a full "
                         "room: no card, flagged for the supervisor")
-    for scan in ("id-front", "id-back", "family-planning-scan"):
-        p.add_argument(f"--{scan}", type=Path)
+    p.add_argument("--person", default="-", help="JSON 对象或一行 CSV 的文件，- 为标准输入 / a file "
+                   "with one JSON object or a one-row CSV; - (default) reads stdin after the "
+                   "password line. Fields: idno name phone building unit photo, optional "
+                   "ethnicity household_address employer occupation arrival_date stay_reason "
+                   "family_planning_cert id_kind country id_front id_back family_planning_scan; for "
+                   "passports and other papers sex birth_date nationality; R9's "
+                   "family_planning_reason (不适用 / 未办理 / 外地办理)")
     p.set_defaults(handler=run_register)
 
     p = sub.add_parser("moveout", help="迁出（注销门禁卡）/ move out (stops the card)")
@@ -67,7 +70,12 @@ def register(sub) -> None:
     p.add_argument("user")
     p.add_argument("--role", choices=["clerk", "supervisor", "admin"], default="clerk")
     p.add_argument("--display-name")
+    add_password_file(p)
     p.set_defaults(handler=run_staff_add)
+    p = sub.add_parser("password", help="修改自己的密码（首次登录必须）/ change your own password")
+    add_as(p)
+    add_password_file(p)
+    p.set_defaults(handler=run_password)
     p = st.add_parser("train", help="记录培训 / record a training (R3)")
     add_as(p)
     p.add_argument("user")
@@ -77,7 +85,15 @@ def register(sub) -> None:
     p.add_argument("--failed", action="store_true")
     p.set_defaults(handler=run_staff_train)
 
-    p = sub.add_parser("search", help="查询租户 / search tenants (masked)")
+    p = sub.add_parser("reveal", help="查看完整证件号码和电话（须填原因，记入审计）/ "
+                       "full ID number and phone, with a logged reason")
+    add_as(p)
+    p.add_argument("person_id", help="search 结果中的 person_id / the person_id from search")
+    p.add_argument("--reason", required=True, help="查看原因 / why (logged)")
+    p.set_defaults(handler=run_reveal)
+
+    p = sub.add_parser("search", help="查询租户 / search tenants (masked; needs --as)")
+    add_as(p)
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(handler=run_search)
@@ -114,21 +130,12 @@ def run_unit_add(args) -> int:
 
 
 def run_register(args) -> int:
-    from app.intake import TenantInput, register_tenant
+    from app.intake import register_tenant
 
-    desk, actor = acting_desk(args)
-    scans = {kind: path.read_bytes() for kind, path in (
-        ("id_front", args.id_front), ("id_back", args.id_back),
-        ("family_planning", args.family_planning_scan)) if path}
-    data = TenantInput(
-        idno=args.idno, name=args.name, phone=args.phone, building_code=args.building,
-        unit_number=args.unit, id_kind=args.id_kind, country=args.country,
-        ethnicity=args.ethnicity or "汉族", household_address=args.household_address,
-        native_place=args.native_place, marital_status=args.marital_status,
-        education=args.education, employer=args.employer, occupation=args.occupation,
-        arrival_date=args.arrival_date, stay_reason=args.stay_reason,
-        family_planning_cert=args.family_planning_cert, scans=scans)
-    reg = register_tenant(desk, actor, data, photo_file=args.photo, accept_full=args.accept_full)
+    desk, actor = acting_desk(args)  # the password line first, when both come on stdin
+    fields, base = read_person(args.person)
+    data, photo = tenant_input(fields, base)
+    reg = register_tenant(desk, actor, data, photo_file=photo, accept_full=args.accept_full)
     emit({"tenancy_id": reg.tenancy_id, "person_id": reg.person_id, "building": reg.building_name,
           "unit": reg.unit_number, "full": reg.full})
     return 0
@@ -147,9 +154,26 @@ def run_staff_add(args) -> int:
     from app.staff import create_staff
 
     desk, actor = acting_desk(args)
-    password = read_password("新账号密码 / New account's password: ", confirm=True)
+    password = read_new_password(args, "新账号密码 / New account's password: ")
     new = create_staff(desk, actor, args.user, password, args.role, args.display_name)
-    emit({"user": new.username, "role": new.role})
+    from app.staff import role_name
+
+    emit({"user": new.username, "role": new.role, "角色": role_name(new.role)})
+    return 0
+
+
+def run_password(args) -> int:
+    import os
+
+    from app.staff import change_password
+
+    user = args.as_user or os.environ.get("RENTDESK_USER")
+    if not user:
+        raise SystemExit("请用 --as 用户名 指定账号 / Name the account with --as USER.")
+    desk = desk_from(args)
+    current = read_password("当前密码 / Current password: ")
+    actor = change_password(desk, user, current, read_new_password(args))
+    emit({"user": actor.username, "password_changed": True})
     return 0
 
 
@@ -163,11 +187,23 @@ def run_staff_train(args) -> int:
     return 0
 
 
+def run_reveal(args) -> int:
+    from dataclasses import asdict
+
+    from app.privacy import reveal_person
+
+    desk, actor = acting_desk(args)
+    emit({"person_id": args.person_id, **asdict(reveal_person(desk, actor, args.person_id,
+                                                              args.reason))})
+    return 0
+
+
 def run_search(args) -> int:
     from dataclasses import asdict
 
     from app.search import search_tenants
 
-    for row in search_tenants(desk_from(args), args.query, limit=args.limit):
+    desk, actor = acting_desk(args)
+    for row in search_tenants(desk, actor, args.query, limit=args.limit):
         emit(asdict(row))
     return 0

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.cli.common import acting_desk, add_as, desk_from, emit
+from app.cli.common import acting, acting_desk, add_as, desk_from, emit
 
 RECOVERY_ENV = "RENTDESK_RECOVERY_KEY"
 
@@ -43,6 +43,10 @@ def register(sub) -> None:
     p = sa.add_parser("recovery-key", help="显示恢复密钥（管理员，记入审计）/ show the recovery key")
     add_as(p)
     p.set_defaults(handler=run_recovery_key)
+    p = sa.add_parser("rotate-key", help="更换数据密钥（数据库、照片、备份）并生成新恢复密钥 / new "
+                      "data key for database, photos and backups; new recovery key")
+    add_as(p)
+    p.set_defaults(handler=run_rotate_key)
     p = sa.add_parser("adopt-key", help=f"把恢复密钥存入本机钥匙串（或 {RECOVERY_ENV}）/ "
                       "keep the recovery key in this PC's key store")
     p.set_defaults(handler=run_adopt_key)
@@ -58,6 +62,10 @@ def run_backup(args) -> int:
     from app.backup import make_backup
 
     desk, actor = acting_desk(args)
+    if args.out is not None:  # app.out_paths: not into the data/key folder, no silent overwrite
+        from app.out_paths import check_out
+
+        check_out(args.out, desk.home, args.force)
     emit({"backup": str(make_backup(desk, actor, args.out))})
     return 0
 
@@ -69,7 +77,7 @@ def run_restore(args) -> int:
     # A new PC has no accounts yet: restoring its centre is the first step, like `init`.
     actor = None
     if desk.center_code is not None:
-        desk, actor = acting_desk(args)
+        actor = acting(desk, args)
     emit(restore(desk, actor, args.file, _recovery_key(args)))
     return 0
 
@@ -134,7 +142,18 @@ def run_adopt_key(args) -> int:
         key = parse_key_text(text)
     except ValueError:
         raise Refused("bad_recovery_key", "恢复密钥输入有误。", "The recovery key is mistyped.") from None
+    from app.recovery import unwrap
+
+    key = unwrap(text, db_path) or key  # issue 12: the recovery key unwraps the data key
     check_key(db_path, key)
     info = adopt_key(db_path, key)
     emit({"stored_in": info.source, "weaker_key_file": info.weaker})
+    return 0
+
+
+def run_rotate_key(args) -> int:
+    from app.rotate import rotate_key
+
+    desk, actor = acting_desk(args)
+    emit(rotate_key(desk, actor))  # the new recovery key is shown once: write it down
     return 0

@@ -13,6 +13,7 @@ from pathlib import Path
 from app import clock
 from app.cli.cmd_forms import _check_out, write_atomically
 from app.cli.common import acting_desk, add_as, desk_from, emit
+from app.file_limits import read_scan
 
 _day = date.fromisoformat
 
@@ -100,8 +101,7 @@ def _lease(g) -> None:
     p.add_argument("--end", type=_day, required=True)
     p.add_argument("--landlord", help="房间未登记房东时 / when the unit has no landlord")
     p.add_argument("--landlord-phone")
-    p = _cmd(g, "tasks", "到期待办 / leases ending within 30 days or ended", run_lease_tasks,
-             acting=False)
+    p = _cmd(g, "tasks", "到期待办 / leases ending within 30 days or ended", run_lease_tasks)
     p.add_argument("--date", type=_day)
     p.add_argument("--days", type=int, default=30)
     p = _cmd(g, "renew", "续租 / renew to a new end date", run_lease_renew)
@@ -126,7 +126,7 @@ def run_listing_add(args) -> int:
     info = add_listing(desk, actor, args.building, args.unit, args.rent, args.available,
                        contact_name=args.contact_name, contact_phone=args.contact_phone,
                        area_m2=args.area, floor=args.floor, description=args.description,
-                       photos=[p.read_bytes() for p in args.photo], publish=args.publish)
+                       photos=[read_scan(p) for p in args.photo], publish=args.publish)
     emit(_listing_json(info))
     return 0
 
@@ -153,11 +153,11 @@ def run_listing_list(args) -> int:
     if args.export:
         from app.listing_print import export_board
 
-        out = _check_out(args.export)
+        out = _check_out(args.export, args)
         desk, actor = acting_desk(args)
         fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "pdf"
         board = export_board(desk, actor, fmt)
-        write_atomically(out, board.data)
+        write_atomically(out, board.data, args)
         emit({"out": str(out), "format": fmt, "listed": board.listed,
               "withdrawn_full": list(board.withdrawn)})
         return 0
@@ -169,9 +169,9 @@ def run_listing_list(args) -> int:
 def run_listing_sheet(args) -> int:
     from app.listing_print import listing_sheet_pdf
 
-    out = _check_out(args.out)
+    out = _check_out(args.out, args)
     desk, actor = acting_desk(args)
-    write_atomically(out, listing_sheet_pdf(desk, actor, args.id))
+    write_atomically(out, listing_sheet_pdf(desk, actor, args.id), args)
     emit({"out": str(out), "listing": args.id})
     return 0
 
@@ -196,8 +196,8 @@ def run_permit_apply(args) -> int:
 
     desk, actor = acting_desk(args)
     info = apply_permit(desk, actor, args.idno, args.date, args.basis,
-                        args.housing_proof.read_bytes() if args.housing_proof else None,
-                        args.basis_proof.read_bytes() if args.basis_proof else None)
+                        read_scan(args.housing_proof) if args.housing_proof else None,
+                        read_scan(args.basis_proof) if args.basis_proof else None)
     emit(asdict(info))
     return 0
 
@@ -226,9 +226,9 @@ def run_permit_status(args) -> int:
 def run_permit_form(args) -> int:
     from app.permit_print import permit_form_pdf
 
-    out = _check_out(args.out)
+    out = _check_out(args.out, args)
     desk, actor = acting_desk(args)
-    write_atomically(out, permit_form_pdf(desk, actor, args.id, args.idno))
+    write_atomically(out, permit_form_pdf(desk, actor, args.id, args.idno), args)
     emit({"out": str(out)})
     return 0
 
@@ -244,10 +244,10 @@ def run_lease_add(args) -> int:
 
 
 def run_lease_tasks(args) -> int:
-    from app.leases import lease_tasks
+    from app.leases import lease_tasks_for
 
-    desk = desk_from(args)
-    for task in lease_tasks(desk, args.date or clock.today(desk), args.days):
+    desk, actor = acting_desk(args)
+    for task in lease_tasks_for(desk, actor, args.date or clock.today(desk), args.days):
         emit(asdict(task))
     return 0
 

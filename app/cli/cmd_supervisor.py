@@ -28,6 +28,7 @@ def register(sub) -> None:
     p.set_defaults(handler=run_report)
 
     p = sub.add_parser("due", help="24小时报送 / records due at the workstation (R2)")
+    add_as(p)
     p.add_argument("--pending-handover", action="store_true", help="只列待移交 / not yet handed over")
     p.add_argument("--overdue", action="store_true", help="只列逾期 / overdue only")
     p.set_defaults(handler=run_due)
@@ -39,6 +40,7 @@ def register(sub) -> None:
     p.add_argument("tenancy_ids", nargs="+")
     p.set_defaults(handler=run_handover_create)
     p = h.add_parser("show", help="查看批次 / show a batch")
+    add_as(p)
     p.add_argument("handover_id")
     p.set_defaults(handler=run_handover_show)
 
@@ -72,6 +74,7 @@ def register(sub) -> None:
     p.set_defaults(handler=run_fault_list)
 
     p = sub.add_parser("training", help="培训提醒 / training reminders (R3)")
+    add_as(p)
     p.add_argument("--today", type=date.fromisoformat)
     p.set_defaults(handler=run_training)
 
@@ -91,16 +94,17 @@ def run_report(args) -> int:
 
     desk, actor = acting_desk(args)
     result = export_statistics(desk, actor, args.out, args.by, args.period, args.date_from,
-                               args.date_to)
+                               args.date_to, force=args.force)
     emit({"out": str(result.path), "rows": result.rows})
     return 0
 
 
 def run_due(args) -> int:
-    from app.delivery import due_list
+    from app.delivery import due_list_for
 
-    for item in due_list(desk_from(args), pending_handover=args.pending_handover,
-                         recent_delivered=not args.overdue):
+    desk, actor = acting_desk(args)
+    for item in due_list_for(desk, actor, pending_handover=args.pending_handover,
+                             recent_delivered=not args.overdue):
         if not args.overdue or item.status == "red":
             emit(asdict(item))
     return 0
@@ -117,9 +121,10 @@ def run_handover_create(args) -> int:
 
 
 def run_handover_show(args) -> int:
-    from app.delivery import get_handover
+    from app.delivery import handover_for
 
-    emit(asdict(get_handover(desk_from(args), args.handover_id)))
+    desk, actor = acting_desk(args)
+    emit(asdict(handover_for(desk, actor, args.handover_id)))
     return 0
 
 
@@ -165,11 +170,11 @@ def run_fault_list(args) -> int:
 
 
 def run_training(args) -> int:
-    from app.dashboard import training_reminders
+    from app.dashboard import training_reminders_for
 
-    desk = desk_from(args)
+    desk, actor = acting_desk(args)
     today = args.today or clock.today(desk)
-    for reminder in training_reminders(desk, today):
+    for reminder in training_reminders_for(desk, actor, today):
         emit(asdict(reminder))
     return 0
 

@@ -6,7 +6,14 @@ import os
 import sys
 from pathlib import Path
 
-from app.cli.common import desk_from, emit, read_password
+from app.cli.common import (
+    acting_desk,
+    add_as,
+    add_password_file,
+    desk_from,
+    emit,
+    read_new_password,
+)
 
 ADMIN_URL_ENV = "RENTDESK_DISTRICT_ADMIN_URL"
 
@@ -19,7 +26,18 @@ def register(sub) -> None:
                    help="本机成为本中心的正式副本（恢复备份后）/ make this copy the centre's replica "
                    "of record (after restoring a backup)")
     p.add_argument("--batch", type=int, default=None, help="outbox entries per batch")
+    add_as(p)  # a trained staff login; --rebase an administrator's (issue 11)
     p.set_defaults(handler=run_sync)
+
+    p = sub.add_parser("not-accepted", help="区数据库未接收的记录 / rows the district did not take")
+    p.set_defaults(handler=run_not_accepted)
+    p = sub.add_parser("correct", help="修正未接收的记录 / correct a not-accepted record's field")
+    p.add_argument("table")
+    p.add_argument("id")
+    p.add_argument("field")
+    p.add_argument("value")
+    add_as(p)
+    p.set_defaults(handler=run_correct)
 
     d = sub.add_parser("district", help="区数据库 / the district database").add_subparsers(
         dest="action", required=True)
@@ -28,13 +46,14 @@ def register(sub) -> None:
     p.set_defaults(handler=run_init)
     p = d.add_parser("demo", help="启动试用区数据库 (pgserver) / start a trial district PostgreSQL")
     p.add_argument("--dir", type=Path, default=None,
-                   help="data directory of the server (default <home>/district-pg). As root, "
+                   help="data directory of the server (default: a folder beside the desk's data "
+                   "folder, never inside it: its PostgreSQL is not encrypted). As root, "
                    "pgserver runs it as system user 'pgserver' and makes the parent folders "
                    "world-traversable (o+rx): choose a folder outside private trees")
     p.set_defaults(handler=run_demo)
     p = d.add_parser("add-center", help="为中心建立登录账号 / a login for one centre (RLS)")
     p.add_argument("code")
-    p.add_argument("--password", help="中心密码 / the centre's password (else stdin)")
+    add_password_file(p)  # never an argument: it would show in `ps` (issue 12)
     p.add_argument("--url", help=f"管理员地址 / admin URL (else {ADMIN_URL_ENV})")
     p.set_defaults(handler=run_add_center)
     from app.cli import cmd_district
@@ -50,12 +69,18 @@ def _progress(done: int, total: int, stage: str) -> bool:
 def run_sync(args) -> int:
     from app.sync.batches import BATCH_ENTRIES
     from app.sync.errors import SyncError
-    from app.sync.run import sync
+    from app.sync.run import PASSWORD_ENV, check_url, sync_as
 
-    desk = desk_from(args)
+    check_url(args.district)  # before asking for any password
+    desk, actor = acting_desk(args)
+    password = None
+    if not os.environ.get(PASSWORD_ENV) and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("区数据库密码 / District password: ")
     try:
-        report = sync(desk, args.district, progress=_progress, do_rebase=args.rebase,
-                      batch_entries=args.batch or BATCH_ENTRIES)
+        report = sync_as(desk, actor, args.district, password, progress=_progress,
+                         do_rebase=args.rebase, batch_entries=args.batch or BATCH_ENTRIES)
     except SyncError as err:
         emit({"ok": False, **err.to_dict()})
         raise
@@ -63,6 +88,27 @@ def run_sync(args) -> int:
         print(file=sys.stderr)
     emit(report)
     return 0 if report["ok"] else 2
+
+
+def run_not_accepted(args) -> int:
+    from dataclasses import asdict
+
+    from app.sync.not_accepted import listed
+
+    rows = listed(desk_from(args))
+    for row in rows:
+        emit(asdict(row))
+    emit({"ok": not rows, "not_accepted": len(rows)})
+    return 0
+
+
+def run_correct(args) -> int:
+    from app.sync.not_accepted import correct
+
+    desk, actor = acting_desk(args)
+    correct(desk, actor, args.table, args.id, args.field, args.value)
+    emit({"ok": True, "queued": f"{args.table}:{args.id}"})
+    return 0
 
 
 def run_init(args) -> int:
@@ -78,10 +124,16 @@ def run_demo(args) -> int:
 
     from app.context import default_home
     from app.sync.district import init_district
-    from app.sync.pgdemo import create_database, pg_ctl_path, start_server, with_database
+    from app.sync.pgdemo import (
+        create_database,
+        demo_data_dir,
+        pg_ctl_path,
+        start_server,
+        with_database,
+    )
 
     home = Path(args.home) if getattr(args, "home", None) else default_home()
-    data_dir = (args.dir or home / "district-pg").resolve()
+    data_dir = demo_data_dir(home, args.dir)
     admin_url = start_server(data_dir, keep_running=True).get_uri()
     with psycopg.connect(admin_url) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'district'").fetchone()
@@ -100,7 +152,7 @@ def run_add_center(args) -> int:
     if not url:
         raise SystemExit(f"请用 --url 或 {ADMIN_URL_ENV} 指定区数据库管理员地址 / "
                          f"Give the admin URL with --url or {ADMIN_URL_ENV}.")
-    password = args.password or read_password("中心密码 / Centre password: ", confirm=True)
+    password = read_new_password(args, "中心密码 / Centre password: ")
     center_url = add_center(url, args.code, password)
     # Never print the password: the URL without it, and where the password goes instead.
     parts = urlsplit(center_url)

@@ -62,7 +62,7 @@ def draw_collection_page(c: Canvas, center: CenterInfo, d: TenantFormData | None
     # rule R6: every field the tenant declares, the papers checked, the photo taken
     g.row(PHOTO_ROW, Cell(L, "姓名", True), Cell(V, v(d and d.name)),
           Cell(L, "性别", True), Cell(V, v(d and d.sex)))
-    g.row(PHOTO_ROW, Cell(L, "民族", True), Cell(V, v(d and d.ethnicity)),
+    g.row(PHOTO_ROW, Cell(L, "民族/国籍", True), Cell(V, v(d and d.ethnicity)),
           Cell(L, "出生日期", True), Cell(V, v(d and d.birth_date)))
     g.row(PHOTO_ROW, Cell(L, "证件类型", True), Cell(V, v(d and d.id_kind_label)),
           Cell(L, "证件号码", True), Cell(V, v(d and d.id_number)))

@@ -92,6 +92,9 @@ class ManifestData:
     handed_over_at: When = None
     center_staff: str = ""           # who hands over
     workstation_staff: str = ""      # who receives
+    # The audit chain's head when printed (seq, hash): a paper anchor that leaves the
+    # building within 24 h, so a later rewrite of the log shows even between syncs.
+    audit_head: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)

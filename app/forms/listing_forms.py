@@ -156,12 +156,14 @@ def listing_board_xlsx(rows: list[BoardRow], on: date) -> bytes:
     """The same list as a spreadsheet, for offices that post it online or edit the layout."""
     from openpyxl import Workbook
 
+    from app.safe_cells import append_safe
+
     book = Workbook()
     sheet = book.active
     sheet.title = f"招租信息{on:%Y%m%d}"
     sheet.append(list(BOARD_HEADER))
     for i, r in enumerate(rows, 1):
-        sheet.append([i, r.building_name, r.unit_number, r.floor, r.area_m2, r.rent_yuan,
+        append_safe(sheet, [i, r.building_name, r.unit_number, r.floor, r.area_m2, r.rent_yuan,
                       r.free, r.available_from if isinstance(r.available_from, date)
                       else fmt(r.available_from), r.contact_name, r.contact_phone])
     sheet.freeze_panes = "A2"

@@ -32,7 +32,7 @@ COLUMNS = (
     Column("照片", 12, "center"), Column("计生证", 12, "center"),
 )
 BOTTOM = 16.0     # the footer lives below this
-SUMMARY_H = 52.0  # counts, hand-over times, signatures
+SUMMARY_H = 61.0  # counts, hand-over times, audit chain head, signatures
 
 
 def _values(i: int, e: ManifestEntry) -> list[str]:
@@ -55,6 +55,10 @@ def _summary(c: Canvas, d: ManifestData, y: float) -> None:
           Cell(26, "接收时间", True), Cell(half - 26, ""))
     g.row(9, Cell(26, "移交人", True), Cell(half - 26, d.center_staff),
           Cell(26, "接收人", True), Cell(half - 26, d.workstation_staff))
+    if d.audit_head is not None:
+        seq, digest = d.audit_head
+        g.row(9, Cell(26, "审计链头", True),
+              Cell(CONTENT_W - 26, f"第 {seq} 条  {digest[:32]} {digest[32:]}"))
     signatures(c, g.y - 3, ["移交人签名：", "接收人签名："], with_date=False)
 
 

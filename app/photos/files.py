@@ -13,11 +13,13 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from app.errors import Refused
+from app.file_limits import PHOTO_MAX_BYTES, read_bounded
 from app.photos.headers import read_header
 from app.photos.messages import refused
 
 MAX_PIXELS = 50_000_000  # 50 MP: a 12 MP phone photo passes; a decompression bomb does not
-MAX_FILE_BYTES = 200 * 1024 * 1024  # refuse before reading a file into memory at all
+MAX_FILE_BYTES = PHOTO_MAX_BYTES  # refuse before reading a file into memory at all
 SCAN_LONG_SIDE = 2000  # ≈ 240 dpi across an A4 page: readable, yet a few hundred KB as JPEG
 SCAN_QUALITY = 88
 
@@ -30,14 +32,20 @@ def _read_bytes(source: PathOrBytes) -> bytes:
         if len(data) > MAX_FILE_BYTES:
             raise refused("image_too_large")
         return data
-    path = Path(source)
     try:
-        # stat first so a multi-GB file is refused without being read.
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise refused("image_too_large")
-        return path.read_bytes()
-    except OSError:  # missing, a directory, no permission, unplugged stick…
+        # app.file_limits: regular files only (not /dev/zero, not a FIFO), size before read
+        return read_bounded(Path(source), MAX_FILE_BYTES, "照片或扫描件 / photo or scan")
+    except Refused as r:
+        if r.code == "file_too_large":
+            raise refused("image_too_large") from None
+        if r.code == "not_a_file" and Path(source).exists():
+            raise refused("not_a_file") from None
         raise refused("file_unreadable") from None
+
+
+def read_image_bytes(source: PathOrBytes) -> bytes:
+    """A picture file's bytes, bounded; ImageRefused for folders, devices, huge or missing files."""
+    return _read_bytes(source)
 
 
 def load_image(source: PathOrBytes) -> np.ndarray:

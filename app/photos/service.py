@@ -11,6 +11,7 @@ from typing import Any
 from app.photos.checks import check_frame, crop_id_photo
 from app.photos.detect import FaceDetector
 from app.photos.files import encode_jpeg, load_image
+from app.photos.messages import file_check_text
 from app.photos.types import ImageRefused
 
 
@@ -45,12 +46,15 @@ def process_photo_file(
         result.update(reason=refusal.reason, message=refusal.message, message_en=refusal.message_en)
         return result
     check = check_frame(image, detector or default_detector())
+    # A file, not a camera: the advice is about choosing another picture.
+    message, message_en = (file_check_text(check.reason, check.message, check.message_en)
+                           if check.reason else (check.message, check.message_en))
     result.update(
         ok=check.ok,
         faces=len(check.faces),
         reason=check.reason,
-        message=check.message,
-        message_en=check.message_en,
+        message=message,
+        message_en=message_en,
         width=int(image.shape[1]),
         height=int(image.shape[0]),
     )

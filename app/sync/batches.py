@@ -16,6 +16,7 @@ from sqlmodel import Session
 from sqlmodel import select as orm_select
 
 from app.context import Desk
+from app.sync import not_accepted
 from db.district.schema import synced_columns
 from db.engine import read_session, write_session
 from db.ids import new_id
@@ -144,9 +145,14 @@ def finish_batch(desk: Desk, batch: SyncBatch) -> dict:
         conn = s.connection()  # Core statements: no flush hook, so nothing echoes back up
         in_batch = select(Outbox.row_id).where(Outbox.seq.between(batch.seq_lo, batch.seq_hi),
                                                Outbox.table_name == "tenancy")
-        # rule R2: the district's receipt time is the delivery time.
+        refused = not_accepted.record(conn, answer.get("not_accepted") or [],
+                                      batch.seq_lo, batch.seq_hi)
+        # rule R2: the district's receipt time is the delivery time — only for rows it took.
+        kept_back = [rid for table, rid in refused if table == "tenancy"]
         conn.execute(update(Tenancy).where(Tenancy.delivered_at.is_(None),
-                                           Tenancy.id.in_(in_batch)).values(delivered_at=applied))
+                                           Tenancy.id.in_(in_batch),
+                                           Tenancy.id.not_in(kept_back))
+                     .values(delivered_at=applied))
         conn.execute(delete(Outbox).where(Outbox.seq.between(batch.seq_lo, batch.seq_hi)))
         conn.execute(update(SyncBatch).where(SyncBatch.id == batch.id)
                      .values(status="done", done_at=utcnow()))

@@ -73,6 +73,10 @@ def add_center(url: str, center_code: str, password: str) -> str:
     if not re.fullmatch(r"[0-9A-Z]{2,16}", code):
         raise Refused("bad_center_code", "中心编码应为 2–16 位字母或数字。",
                       "The centre code must be 2–16 letters or digits.")
+    if code.startswith("TRIAL"):
+        raise Refused("trial_center", "以 TRIAL 开头的是试用中心（演示数据），不能接入区数据库。",
+                      "Codes starting with TRIAL are trial centres (demo data): they never get "
+                      "a district login.")
     if len(password) < 8:
         raise Refused("weak_password", "密码至少 8 位。", "The password needs 8+ characters.")
     role = role_name(code)

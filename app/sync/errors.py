@@ -22,14 +22,25 @@ _BY_SQLSTATE: dict[str, tuple[str, str, str]] = {
               "The district has not received an earlier batch yet: sync again."),
     "RDC04": ("not_a_center", "该登录账号不是中心账号，请用 district add-center 创建的账号。",
               "This login is not a centre's: use the login made by `district add-center`."),
+    "RDT06": ("trial_center", "试用中心（编码以 TRIAL 开头）的数据不能上传到区数据库。",
+              "A trial centre (code starting with TRIAL) never uploads to the district."),
+    "RDV09": ("protocol_refused", "区数据库拒绝了不符合同步协议的请求（RDV09）。请升级 rentdesk "
+              "后重新同步；若仍出现，请联系区管理员。",
+              "The district refused a request outside the sync protocol (RDV09). Update "
+              "rentdesk and sync again; if it persists, call the district."),
     "23505": ("district_busy", "区数据库正在处理另一中心的同一人员，本批次未写入，请重新同步。",
               "The district was screening the same person for another centre; this batch was "
               "not applied. Sync again."),
+    "55P03": ("district_busy", "区数据库正在为另一中心筛查（55P03：等待超时），本批次未写入，请稍后重新同步。",
+              "The district was screening for another centre (55P03: lock wait timed out); "
+              "this batch was not applied. Sync again later."),
     "40P01": ("district_busy", "区数据库繁忙（死锁已自动解除），本批次未写入，请重新同步。",
               "The district was busy (deadlock resolved); this batch was not applied. Sync "
               "again."),
-    "42501": ("forbidden", "区数据库拒绝了写入（只能写本中心的数据）。",
-              "The district refused the write (a centre may only write its own rows)."),
+    "42501": ("forbidden", "区数据库拒绝了写入（42501：中心账号只能通过同步协议写入）。"
+              "请升级 rentdesk 到与区数据库相同的版本后重新同步。",
+              "The district refused the write (42501: a centre writes only through the sync "
+              "protocol). Update rentdesk to the district's version and sync again."),
 }
 
 
@@ -52,16 +63,25 @@ def from_connect_error(err: psycopg.OperationalError) -> SyncError:
 
 def from_db_error(err: psycopg.Error) -> SyncError:
     state = getattr(err, "sqlstate", None) or ""
-    if state in _BY_SQLSTATE:
+    if state in _BY_SQLSTATE:  # every district error names its SQLSTATE (issue 11)
         code, zh, en = _BY_SQLSTATE[state]
-        return SyncError(code, zh, en)
+        return SyncError(code, f"{zh}（SQLSTATE {state}）", f"{en} (SQLSTATE {state})",
+                         sqlstate=state)
     if isinstance(err, psycopg.OperationalError) or state.startswith("08"):
         return SyncError("connection_lost", "与区数据库的连接中断，本批次未完成，数据已保留，请重新同步。",
                          "The connection to the district was lost mid-batch. Nothing was lost: "
                          "sync again.")
-    return SyncError("district_error", f"区数据库报错（{state}），数据已保留。",
-                     f"The district database reported an error ({state}); nothing was lost.",
-                     sqlstate=state)
+    # Never an empty message: the SQLSTATE (or, for an error psycopg raised before the
+    # district saw anything, its class), what the district said, and what to do.
+    code = state or f"client:{type(err).__name__}"
+    said = (getattr(getattr(err, "diag", None), "message_primary", None) or str(err)
+            or type(err).__name__).splitlines()[0][:200]
+    return SyncError("district_error",
+                     f"区数据库报错（SQLSTATE {code}：{said}），本批次未写入，数据已保留。"
+                     "请重新同步；若再次出现，请把此代码告知区管理员。",
+                     f"The district database reported an error (SQLSTATE {code}: {said}); "
+                     "this batch was not applied and nothing was lost. Sync again; if it "
+                     "happens again, give this code to the district.", sqlstate=code)
 
 
 def no_url() -> SyncError:

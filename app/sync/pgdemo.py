@@ -20,6 +20,25 @@ local all all scram-sha-256
 """
 
 
+def demo_data_dir(home: Path, requested: Path | None = None) -> Path:
+    """Where the trial district's PostgreSQL lives: never inside the desk's data folder or
+    its key folder (that server's files are not encrypted, and backups and copies of the
+    data folder must not carry them); by default a sibling folder `<home>-district-pg`."""
+    from app.errors import Refused
+    from app.out_paths import protected_folders
+
+    home = Path(home).resolve()
+    target = (Path(requested).expanduser() if requested else
+              home.with_name(home.name + "-district-pg")).resolve()
+    for folder in protected_folders(home):
+        if target == folder or folder in target.parents:
+            raise Refused("district_in_data_folder",
+                          f"试用区数据库不能放在数据目录或密钥目录（{folder}）内：其中数据未加密。",
+                          f"The trial district database must not live inside the data or key "
+                          f"folder ({folder}): its files are not encrypted.")
+    return target
+
+
 def start_server(data_dir: Path, keep_running: bool = True):
     """Start (or attach to) the server in `data_dir`; returns the pgserver handle."""
     import pgserver

@@ -16,14 +16,17 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import psycopg
 from sqlalchemy import delete, select
 
+from app import audit, clock
+from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
-from app.sync import batches
+from app.staff import require, training_status
+from app.sync import anchor, batches
 from app.sync.crash import crash_point
 from app.sync.district import check_schema, connect
 from app.sync.download import download, upload_resolutions
@@ -39,10 +42,33 @@ URL_ENV = "RENTDESK_DISTRICT_URL"
 PASSWORD_ENV = "RENTDESK_DISTRICT_PASSWORD"
 
 
-def _without_password(url: str) -> str:
+def without_password(url: str) -> str:
+    """The address without any password: none in the user-info, none in the query string."""
     parts = urlsplit(url)
     user, _, host = parts.netloc.rpartition("@")
-    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}@{host}" if user else host))
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if k.lower() not in ("password", "passfile")])
+    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}@{host}" if user else host,
+                                     query=query))
+
+
+def carries_password(url: str) -> bool:
+    parts = urlsplit(url)
+    user = parts.netloc.rpartition("@")[0]
+    return ":" in user or any(k.lower() == "password" for k, _v in parse_qsl(parts.query))
+
+
+def check_url(url: str | None) -> None:
+    """Refuse an address that carries a password (issue 11): it would end up in settings,
+    shell history and the saved address. The password comes from the prompt (or, for the
+    scheduled run, RENTDESK_DISTRICT_PASSWORD), never from the address."""
+    if url and carries_password(url):
+        raise Refused("password_in_url",
+                      "区数据库地址中不能包含密码（用户名:密码@ 或 ?password=）。请去掉密码，"
+                      "同步时在密码框输入，或用环境变量 RENTDESK_DISTRICT_PASSWORD。",
+                      "The district address must not carry a password (user:password@ or "
+                      "?password=). Remove it and type the password when asked, or set "
+                      "RENTDESK_DISTRICT_PASSWORD.", address=without_password(url))
 
 
 def resolve_url(desk: Desk, url: str | None) -> str:
@@ -103,6 +129,16 @@ def _load(desk: Desk, batch: SyncBatch, ahead: Future | None) -> batches.BatchDa
     return batches.read_batch(desk, batch)
 
 
+def _send(conn: psycopg.Connection, desk: Desk, batch: SyncBatch, ahead: Future | None) -> dict:
+    """Send the batch; after a data error (a NUL or a value the district cannot take, in a
+    row stored before the text boundary) send it again with those rows held back and
+    listed, so one bad row never stalls the centre."""
+    try:
+        return send_batch(conn, batch, lambda: _load(desk, batch, ahead))
+    except (psycopg.DataError, UnicodeEncodeError):
+        return send_batch(conn, batch, lambda: batches.read_batch(desk, batch), screen=True)
+
+
 def _finish(desk: Desk, batch: SyncBatch) -> None:
     batches.finish_batch(desk, batch)
     crash_point("outbox_trimmed")
@@ -122,6 +158,7 @@ def _tally(report: dict, answer: dict) -> None:
     for table, n in (answer.get("rows") or {}).items():
         report["rows_up"][table] = report["rows_up"].get(table, 0) + n
     report["refused_cards"] += answer.get("refused_cards") or []
+    report["not_accepted"] += [f"{i['table']}:{i['id']}" for i in answer.get("not_accepted") or []]
     report["conflicts_new"] += answer.get("conflicts") or 0
 
 
@@ -131,9 +168,12 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
     """One sync; returns a JSON-able report. Raises SyncError (nothing lost) on failure."""
     if desk.center_code is None:
         raise Refused("no_center", "尚未建立中心，请先运行 rentdesk init。", "Run `rentdesk init` first.")
+    from app.trial import refuse_sync_of_trial
+
+    refuse_sync_of_trial(desk)  # issue 12: demo data never reaches the district
     run_id, started = new_id(), time.perf_counter()
     report: dict = {"center": desk.center_code, "batches": 0, "duplicates": 0, "rows_up": {},
-                    "blobs_up": 0, "refused_cards": [], "conflicts_new": 0, "cancelled": False}
+                    "blobs_up": 0, "refused_cards": [], "not_accepted": [], "conflicts_new": 0, "cancelled": False}
     url = resolve_url(desk, url)
     conn = connect(url, password or os.environ.get(PASSWORD_ENV))
     conn.autocommit = True  # each conn.transaction() below is one real district transaction
@@ -158,7 +198,7 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
                 crash_point("blobs_uploaded")
                 current, ahead = ahead, reader.submit(batches.read_ahead, desk, batch.seq_hi,
                                                       batch_entries)
-                answer = send_batch(conn, batch, lambda b=batch, f=current: _load(desk, b, f))
+                answer = _send(conn, desk, batch, current)
                 batches.store_answer(desk, batch, answer)
                 crash_point("answer_stored")
             else:  # answered before a crash: only the local half is left
@@ -176,8 +216,9 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
         if not report["cancelled"]:
             report["down"] = download(desk, conn)
             crash_point("decisions_applied")
+        report["audit_anchor"] = anchor.report_head(desk, conn)  # R10: the anchor outside
         with write_session(desk.engine) as s:
-            batches.set_meta(s, "district_url", _without_password(url))
+            batches.set_meta(s, "district_url", without_password(url))
             batches.set_meta(s, "last_sync_at", utcnow().isoformat())
     except psycopg.Error as err:
         error = from_db_error(err)
@@ -196,3 +237,22 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
     report["ok"] = not report["cancelled"]
     _record_run(desk, run_id, report["ok"], report, None)
     return report
+
+
+def sync_as(desk: Desk, actor: Actor, url: str | None = None, password: str | None = None,
+            progress: Progress | None = None, do_rebase: bool = False,
+            batch_entries: int = batches.BATCH_ENTRIES) -> dict:
+    """`rentdesk sync` and the 同步 page: a trained staff login (R3) syncs, only an
+    administrator rebases (it supersedes every other copy of the centre), both audited."""
+    check_url(url or os.environ.get(URL_ENV))  # the scheduled run's address too
+    with write_session(desk.engine) as s:
+        status = training_status(s, actor.staff_id, clock.today(desk))
+    if not status.ok:
+        raise Refused("untrained", status.reason or "", status.reason_en or "")
+    if do_rebase:
+        require(actor, "sync")  # administrators only
+    with write_session(desk.engine) as s:
+        audit.record(s, actor, "sync.rebase" if do_rebase else "sync.run", "sync", None,
+                     address=without_password(url) if url else None)
+    return sync(desk, url, password, progress=progress, do_rebase=do_rebase,
+                batch_entries=batch_entries)

@@ -1,10 +1,11 @@
 """Sending to the district: photos/scans first, then one batch per district transaction.
 
-Bulk rows go through COPY into a temporary staging table and one INSERT … ON CONFLICT
-merge per table (never a row-by-row loop). The batch begins with `district_begin_batch`
-(ordering and replica checks; a known batch id returns the stored answer and changes
-nothing) and ends with `district_finish_batch` (screening for district-wide rules, the
-applied_batch record) — all in the same transaction as the merge.
+The centre's login writes no district table (issue 11). Bulk rows go through COPY into
+staging tables the district creates for the transaction (`district_stage`), and
+`district_finish_batch` merges them set-based, one INSERT … ON CONFLICT per table, with
+the district's own values for every district-owned column. The batch begins with
+`district_begin_batch` (ordering and replica checks; a known batch id returns the stored
+answer and changes nothing) — all in one district transaction.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import psycopg
 from sqlalchemy import update
 from sqlmodel import select
 
+from app import text_input
 from app.blobs import blob_exists, read_blob
 from app.context import Desk
 from app.sync.batches import BatchData
@@ -24,70 +26,96 @@ from db.models import Blob, utcnow
 from db.sync_tables import SyncBatch
 
 BLOB_CHUNK = 200
-APPEND_ONLY = frozenset({"audit_event"})
-
-
-def _merge_sql(table: str, cols: list[str]) -> str:
-    """One set-based upsert from the staging table; a stale duplicate never wins."""
-    listed = ", ".join(cols)
-    if table in APPEND_ONLY:
-        # The audit log is never rewritten, here or there: a resent entry changes nothing.
-        return (f"INSERT INTO {table} ({listed}, src_batch_no) "
-                f"SELECT {listed}, %(batch_no)s FROM stg_{table} ON CONFLICT (id) DO NOTHING")
-    selected = ", ".join("coalesce(delivered_at, now())" if table == "tenancy" and c == "delivered_at"
-                         else c for c in cols)
-    sets = []
-    for c in cols:
-        if c in ("id", "center_code") or (table == "building" and c == "district_cap"):
-            continue  # the owner never changes; the district owns its cap override
-        if table == "tenancy" and c == "delivered_at":
-            sets.append("delivered_at = coalesce(d.delivered_at, EXCLUDED.delivered_at)")
-        elif table == "card" and c in ("status", "ended_at", "end_reason"):
-            # A revocation made centrally wins over whatever the centre sends later.
-            sets.append(f"{c} = CASE WHEN d.central_revoked_at IS NULL THEN EXCLUDED.{c} "
-                        f"ELSE d.{c} END")
-        else:
-            sets.append(f"{c} = EXCLUDED.{c}")
-    sets += ["src_batch_no = EXCLUDED.src_batch_no", "received_at = now()"]
-    return (f"INSERT INTO {table} AS d ({listed}, src_batch_no) "
-            f"SELECT {selected}, %(batch_no)s FROM stg_{table} "
-            f"ON CONFLICT (id) DO UPDATE SET {', '.join(sets)} "
-            f"WHERE d.src_batch_no <= EXCLUDED.src_batch_no")
 
 
 def copy_rows(cur: psycopg.Cursor, table: str, cols: list[str], rows: list[tuple]) -> None:
-    cur.execute(f"CREATE TEMP TABLE stg_{table} ON COMMIT DROP AS "
-                f"SELECT {', '.join(cols)} FROM {table} WITH NO DATA")
-    with cur.copy(f"COPY stg_{table} ({', '.join(cols)}) FROM STDIN") as cp:
+    """COPY into the staging table the district made for this transaction (`district_stage`):
+    the centre's login may fill it, never alter it, and has no write right on any table."""
+    stg = cur.execute("SELECT district_stage(%s, %s)", (table, cols)).fetchone()[0]
+    with cur.copy(f"COPY pg_temp.{stg} ({', '.join(cols)}) FROM STDIN") as cp:
         for row in rows:
             cp.write_row(row)
 
 
+def _unstorable(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    if "\x00" in value:
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _screened(data: BatchData) -> tuple[BatchData, list[dict]]:
+    """Rows PostgreSQL cannot take (a NUL, a control character, an over-long field — stored
+    before the text boundary existed) are kept back and listed; every other row goes."""
+    kept: dict[str, tuple[list[str], list[tuple]]] = {}
+    refused: list[dict] = []
+    for table, (cols, rows) in data.rows.items():
+        good = []
+        for row in rows:
+            # Only what PostgreSQL cannot store at all is held back (a NUL, a lone
+            # surrogate); long or odd but storable legacy text still goes.
+            bad = next((text_input.problem(table, c, v) or (c, c, c)
+                        for c, v in zip(cols, row, strict=True) if _unstorable(v)), None)
+            if bad is None:
+                good.append(row)
+            else:
+                refused.append({"table": table, "id": row[cols.index("id")], "sqlstate": "22021",
+                                "field": bad[0], "reason_zh": bad[1], "reason_en": bad[2]})
+        kept[table] = (cols, good)
+    return BatchData(kept, data.deletes), refused
+
+
 def send_batch(conn: psycopg.Connection, batch: SyncBatch,
-               load: Callable[[], BatchData]) -> dict:
+               load: Callable[[], BatchData], screen: bool = False) -> dict:
     """Apply the batch in one district transaction; returns the district's answer.
 
     The district is asked first whether it knows the batch id, so a resend of an applied
-    batch reads and sends no rows at all.
+    batch reads and sends no rows at all. With `screen`, rows the district cannot take are
+    held back and named in the answer's `not_accepted` (the caller retries that way after
+    a data error, so the happy path pays nothing for the check).
     """
+    held: list[dict] = []
     with conn.transaction(), conn.cursor() as cur:
         known = cur.execute("SELECT district_begin_batch(%s, %s, %s)",
                             (batch.id, batch.batch_no, batch.epoch)).fetchone()[0]
         if known is not None:
-            return known  # already applied: a resend changes nothing
+            return with_held(known)  # already applied: a resend changes nothing
         data = load()
-        for table, ids in data.deletes.items():
-            cur.execute(f"DELETE FROM {table} WHERE id = ANY(%s)", (ids,))
+        if screen:
+            data, held = _screened(data)
+        if data.deletes:
+            copy_rows(cur, "deletes", ["table_name", "id"],
+                      [(t, i) for t, ids in data.deletes.items() for i in ids])
         for table, (cols, rows) in data.rows.items():
-            copy_rows(cur, table, cols, rows)
-            cur.execute(_merge_sql(table, cols), {"batch_no": batch.batch_no})
+            if rows:
+                copy_rows(cur, table, cols, rows)
         crash_point("district_merged")
+        counts: dict = data.counts()
+        if held:  # stored with the answer, so a resend after a lost answer still lists them
+            counts[HELD_KEY] = held
         answer = cur.execute(
             "SELECT district_finish_batch(%s, %s, %s, %s, %s, %s)",
             (batch.id, batch.batch_no, batch.epoch, batch.seq_lo, batch.seq_hi,
-             psycopg.types.json.Jsonb(data.counts()))).fetchone()[0]
+             psycopg.types.json.Jsonb(counts))).fetchone()[0]
     crash_point("district_committed")
-    return answer
+    return with_held(answer)
+
+
+HELD_KEY = "held_at_desk"
+
+
+def with_held(answer: dict) -> dict:
+    """Rows the desk held back (in `rows`, see send_batch) joined to the district's list."""
+    rows = dict(answer.get("rows") or {})
+    held = rows.pop(HELD_KEY, None)
+    if not held:
+        return answer
+    return {**answer, "rows": rows, "not_accepted": (answer.get("not_accepted") or []) + held}
 
 
 def upload_blobs(desk: Desk, conn: psycopg.Connection) -> int:
@@ -96,6 +124,7 @@ def upload_blobs(desk: Desk, conn: psycopg.Connection) -> int:
         pending = [(b.sha256, b.kind, b.size) for b in
                    s.exec(select(Blob).where(Blob.uploaded_at.is_(None)))]
     sent = 0
+    rejected: set[str] = set()
     for i in range(0, len(pending), BLOB_CHUNK):
         chunk = pending[i:i + BLOB_CHUNK]
         shas = [p[0] for p in chunk]
@@ -103,19 +132,23 @@ def upload_blobs(desk: Desk, conn: psycopg.Connection) -> int:
             missing = set(cur.execute("SELECT district_missing_blobs(%s)", (shas,)).fetchone()[0])
             todo = [p for p in chunk if p[0] in missing and blob_exists(desk, p[0])]
             if todo:
-                cur.execute("CREATE TEMP TABLE stg_blob ON COMMIT DROP AS "
-                            "SELECT sha256, kind, size, data, center_code FROM blob WITH NO DATA")
-                with cur.copy("COPY stg_blob FROM STDIN") as cp:
+                stg = cur.execute("SELECT district_stage('blob', NULL)").fetchone()[0]
+                with cur.copy(f"COPY pg_temp.{stg} (sha256, kind, size, data) FROM STDIN") as cp:
                     # The district gets the plaintext (it holds its own keys, TLS on the wire):
                     # the local at-rest key never leaves the desk.
                     for sha, kind, size in todo:
-                        cp.write_row((sha, kind, size, read_blob(desk, sha), desk.center_code))
-                cur.execute("INSERT INTO blob (sha256, kind, size, data, center_code) "
-                            "SELECT * FROM stg_blob ON CONFLICT (sha256) DO NOTHING")
+                        cp.write_row((sha, kind, size, read_blob(desk, sha)))
+                # The district checks SHA-256 and size of every blob before keeping it.
+                put = cur.execute("SELECT district_put_blobs()").fetchone()[0]
+                rejected.update(put.get("refused") or [])
             sent += len(todo)
         # A row whose file is missing stays pending (and is retried), never marked sent.
-        done = [sha for sha in shas if sha not in missing] + [p[0] for p in todo]
+        done = [sha for sha in shas if sha not in missing] + [p[0] for p in todo
+                                                              if p[0] not in rejected]
         with write_session(desk.engine) as s:
             s.connection().execute(update(Blob).where(Blob.sha256.in_(done))
                                    .values(uploaded_at=utcnow()))
-    return sent
+    if rejected:
+        from app.sync.not_accepted import record_blobs
+        record_blobs(desk, sorted(rejected))
+    return sent - len(rejected)

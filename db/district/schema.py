@@ -173,3 +173,35 @@ blob = Table(
     Column("received_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
 )
 
+
+# --- revision 0004 (issue 11): who holds which blob, the audit anchor, refused audit rows ---
+blob_owner = Table(
+    "blob_owner", metadata,
+    Column("sha256", Text, primary_key=True),
+    Column("center_code", Text, primary_key=True),
+    Column("received_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+)
+
+audit_anchor = Table(
+    "audit_anchor", metadata,
+    Column("center_code", Text, primary_key=True),
+    Column("seq", BigInteger, nullable=False),  # the last entry the district accepted
+    Column("hash", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Column("reported_seq", BigInteger),  # the head the centre reported at its last sync
+    Column("reported_hash", Text),
+    Column("reported_at", DateTime(timezone=True)),
+)
+
+audit_reject = Table(
+    "audit_reject", metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("center_code", Text, nullable=False),
+    Column("seq", BigInteger),
+    Column("entry_id", Text),
+    Column("hash", Text),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+)
+
+Index("ix_audit_event_seq", MIRRORED["audit_event"].c.center_code, MIRRORED["audit_event"].c.seq)

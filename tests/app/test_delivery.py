@@ -145,13 +145,13 @@ def test_due_and_handover_commands(desk, admin, building, monkeypatch, capsys):
     monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
     tid = register(desk, admin, 1).tenancy_id
     capsys.readouterr()
-    assert main(["--home", str(desk.home), "due", "--pending-handover"]) == 0
+    assert main(["--home", str(desk.home), "due", "--as", "admin", "--pending-handover"]) == 0
     (item,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert item["tenancy_id"] == tid and item["status"] == "green" and "*" in item["idno_masked"]
     assert main(["--home", str(desk.home), "handover", "create", "--as", "admin", tid]) == 0
     batch = json.loads(capsys.readouterr().out)
     assert batch["records"] == 1 and batch["number"].startswith("YJ-")
-    assert main(["--home", str(desk.home), "due", "--pending-handover"]) == 0
+    assert main(["--home", str(desk.home), "due", "--as", "admin", "--pending-handover"]) == 0
     assert capsys.readouterr().out == ""
     assert main(["--home", str(desk.home), "handover", "create", "--as", "admin", tid]) == 1
     assert "已移交" in capsys.readouterr().err

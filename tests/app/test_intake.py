@@ -54,17 +54,20 @@ def test_moved_out_person_registers_again_as_the_same_person(desk, admin, buildi
 def test_names_with_markup_and_quotes_stored_verbatim(desk, admin, building):
     name = "O'Brien <b>\"; DROP TABLE person;--"
     register(desk, admin, 1, name=name)
-    rows = search_tenants(desk, "O'Brien")
+    rows = search_tenants(desk, admin, "O'Brien")
     assert [r.name for r in rows] == [name]
 
 
-def test_family_planning_applies_to_women_18_to_49():
-    # rule R9
+def test_family_planning_applies_to_women_15_to_49():
+    # rule R9 (issue 13: the clerk guide's child-bearing age is 15–49, to the day)
     today = date(2026, 11, 27)
     assert family_planning_applies("F", date(1990, 1, 1), today)
     assert not family_planning_applies("M", date(1990, 1, 1), today)
     assert not family_planning_applies("F", date(1970, 1, 1), today)
-    assert not family_planning_applies("F", date(2010, 1, 1), today)
+    assert family_planning_applies("F", date(2011, 11, 27), today)  # 15 today
+    assert not family_planning_applies("F", date(2011, 11, 28), today)  # 15 tomorrow
+    assert family_planning_applies("F", date(1976, 11, 28), today)  # 49, 50 tomorrow
+    assert not family_planning_applies("F", date(1976, 11, 27), today)  # 50 today
 
 
 def test_unreadable_scan_is_a_refusal_naming_the_paper(desk, admin, building):

@@ -148,7 +148,7 @@ def test_cli_lease_listing_and_permit_commands(desk, admin, building, photo_jpeg
                "--tenant", idno(1), "--tenant", idno(2), "--rent", "1500",
                "--start", "2026-01-01", "--end", "2026-12-20") == 0
     lease_id = json.loads(capsys.readouterr().out)["id"]
-    assert run("lease", "tasks", "--date", "2026-12-25") == 0
+    assert run("lease", "tasks", "--as", "admin", "--date", "2026-12-25") == 0
     task = json.loads(capsys.readouterr().out)
     assert (task["kind"], task["lease"]["id"]) == ("expired", lease_id)
     # rule R6: confirming the move-out stops the card of the one who left

@@ -74,7 +74,7 @@ def test_zero_bytes(tmp_path: Path) -> None:
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert refusal(tmp_path / "nope.jpg").reason == "file_unreadable"
-    assert refusal(tmp_path).reason == "file_unreadable"
+    assert refusal(tmp_path).reason == "not_a_file"  # a folder: said so (issue 13)
 
 
 def test_not_an_image(tmp_path: Path) -> None:

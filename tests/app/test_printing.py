@@ -52,7 +52,8 @@ def tenant(desk, admin, building, photo_jpeg, monkeypatch):
 
 
 def form(desk, *args: str) -> int:
-    return main(["--home", str(desk.home), "form", *args])
+    # these tests reprint to one file on purpose: --force (issue 12: never overwrite unasked)
+    return main(["--home", str(desk.home), "form", *args, "--force"])
 
 
 def prints(desk, entity_id: str | None = None) -> list[AuditEvent]:
@@ -169,7 +170,8 @@ def test_batch_prints_every_form_of_the_day_once_each(desk, admin, tenant, photo
     # rule R2, R6: the day's forms in one PDF; each record's count moves by one (R10)
     second = register(desk, admin, 2, photo=photo_jpeg, name="李四")
     out = tmp_path / "batch.pdf"
-    assert form(desk, "batch", "--as", "admin", "--date", today_local(), "--out", str(out)) == 0
+    assert form(desk, "batch", "--as", "admin", "--date", today_local(), "--reveal-reason",
+                "街道核查", "--out", str(out)) == 0
     pages, text, images = read_pdf(out)
     assert pages == 2 and images >= 2
     assert all(v in text for v in ("张三", "李四", idno(1), idno(2)))

@@ -21,6 +21,7 @@ from app.export import COLUMNS, SHEETS, export_statistics
 from app.faults import fix_fault, notify_installer, open_fault, set_card_system
 from app.intake import move_out
 from app.occupancy import building_cap
+from app.papers import family_planning_applies
 from app.property import add_building, add_unit
 from app.staff import create_staff
 from app.stats import COUNT_FIELDS, statistics
@@ -136,7 +137,9 @@ def _independent(desk, by: str, fmt: str) -> dict:
         units = dict(conn.execute(text("SELECT id, building_id FROM unit")).all())
         company = dict(conn.execute(text("SELECT id, company_id FROM building")).all())
         tenancies = conn.execute(text(
-            "SELECT unit_id, collected_at, delivered_at, moved_out_at, center_code FROM tenancy")).all()
+            "SELECT t.unit_id, t.collected_at, t.delivered_at, t.moved_out_at, t.center_code, "
+            "p.sex, p.birth_date, t.family_planning_cert, t.family_planning_reason "
+            "FROM tenancy t JOIN person p ON p.id = t.person_id")).all()
         cards = conn.execute(text("SELECT building_id, issued_at, ended_at, status, "
                                   "replaces_card_id, center_code FROM card")).all()
         buildings = s.exec(Building.__table__.select()).all()
@@ -149,10 +152,13 @@ def _independent(desk, by: str, fmt: str) -> dict:
         return t.astimezone(SH).strftime(fmt)
 
     out: dict = defaultdict(Counter)
-    for unit_id, coll, deliv, moved, center in tenancies:
+    for unit_id, coll, deliv, moved, center, sex, born, cert, reason in tenancies:
         k = key(units[unit_id], center)
         c = out[k, per(coll)]
         c["registered"] += 1
+        day = datetime.fromisoformat(coll).replace(tzinfo=UTC).astimezone(SH).date()
+        if cert is None and born and family_planning_applies(sex, date.fromisoformat(born), day):
+            c["fp_reason" if reason else "fp_missing"] += 1  # rule R9
         if deliv is None:
             c["undelivered"] += 1
         else:

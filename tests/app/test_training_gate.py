@@ -68,16 +68,29 @@ def home(tmp_path: Path, monkeypatch) -> Path:
                   "--induction-date", clock.today().isoformat()],
                  ["building", "add", "--as", "admin", "--code", "B1", "--name", "一号楼",
                   "--address", "东门路1号", "--floor-area", "100"],
-                 ["unit", "add", "--as", "admin", "--building", "B1", "--number", "101"],
-                 ["staff", "add", "--as", "admin", "clerk", "--role", "clerk"]):
+                 ["unit", "add", "--as", "admin", "--building", "B1", "--number", "101"]):
         assert main(["--home", str(h), *argv]) == 0
+    # the clerk's password comes from a file, never RENTDESK_PASSWORD (issue 12), and the
+    # clerk replaces it at first sign-in
+    first, own = tmp_path / "first.txt", tmp_path / "own.txt"
+    first.write_text("Lantern-Quarry-57-Mosaic\n")
+    own.write_text(PASSWORD + "\n")
+    assert main(["--home", str(h), "staff", "add", "--as", "admin", "clerk", "--role", "clerk",
+                 "--password-file", str(first)]) == 0
+    monkeypatch.setenv("RENTDESK_PASSWORD", "Lantern-Quarry-57-Mosaic")
+    assert main(["--home", str(h), "password", "--as", "clerk", "--password-file", str(own)]) == 0
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
     return h
 
 
 def cli_register(home: Path, n: int) -> int:
-    return main(["--home", str(home), "register", "--as", "clerk", "--idno", idno(n),
-                 "--name", f"租户{n}", "--phone", f"1390000{n:04d}", "--building", "B1",
-                 "--unit", "101", "--photo", str(DATA / "astronaut.png")])
+    import json
+
+    person = home.parent / f"person{n}.json"
+    person.write_text(json.dumps({"idno": idno(n), "name": f"租户{n}", "phone": f"1390000{n:04d}",
+                                  "building": "B1", "unit": "101",
+                                  "photo": str(DATA / "astronaut.png")}), encoding="utf-8")
+    return main(["--home", str(home), "register", "--as", "clerk", "--person", str(person)])
 
 
 def test_cli_refuses_untrained_then_lapsed_clerk_with_the_reason(home: Path, capsys):

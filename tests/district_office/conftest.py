@@ -15,8 +15,7 @@ from app.district_office.session import Office, sign_in
 from app.district_office.staff import add_staff
 from app.sync.district import add_center
 from app.sync.run import sync
-from tests.conftest import PASSWORD
-from tests.sync.conftest import CENTER_PASSWORD, district, pg_admin_url  # noqa: F401 - fixtures
+from tests.conftest import CENTER_PASSWORD, PASSWORD  # pgserver fixtures: tests/conftest.py
 
 STAFF_PASSWORD = "office-password-1"
 

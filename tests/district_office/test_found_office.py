@@ -19,7 +19,6 @@ from app.district_office import days, decisions, lookups, reports
 from app.district_office.staff import set_center_login
 from app.errors import Refused
 from tests.district_office.conftest import STAFF_PASSWORD, demo_centre
-from tests.sync.conftest import district, pg_admin_url  # noqa: F401 - fixtures
 
 SH = ZoneInfo("Asia/Shanghai")
 BLANK = ["\n\n", "\u3000\u3000", "\u00a0\u00a0", "\u200b\u200b", "\r\n\t ", "\ufeff\u2060 ",
@@ -27,24 +26,24 @@ BLANK = ["\n\n", "\u3000\u3000", "\u00a0\u00a0", "\u200b\u200b", "\r\n\t ", "\uf
 
 
 @pytest.fixture
-def lh01(district, tmp_path):  # noqa: F811
+def lh01(district, tmp_path):
     c = demo_centre(tmp_path / "LH01", district, "LH01", 12, 11)
     yield c
     c.desk.close()
 
 
-def _as(district_url: str, user: str) -> psycopg.Connection:  # noqa: F811
+def _as(district_url: str, user: str) -> psycopg.Connection:
     return psycopg.connect(district_url.replace("postgres:@", f"{user}:{STAFF_PASSWORD}@"),
                            autocommit=True)
 
 
-def _building(district_url: str) -> str:  # noqa: F811
+def _building(district_url: str) -> str:
     with psycopg.connect(district_url) as conn:
         return conn.execute("SELECT code FROM building WHERE center_code = 'LH01' "
                             "ORDER BY code LIMIT 1").fetchone()[0]
 
 
-def test_found_8_blank_control_and_huge_reasons_refused(district, lh01, officer):  # noqa: F811
+def test_found_8_blank_control_and_huge_reasons_refused(district, lh01, officer):
     # rule R10: a decision needs a reason a person can read
     b = _building(district)
     with _as(district, "li_admin") as conn:
@@ -67,7 +66,7 @@ def test_found_8_blank_control_and_huge_reasons_refused(district, lh01, officer)
                             ).fetchone()[0] == "消防检查后核减"
 
 
-def test_found_5_delivery_defaults_to_the_centres_today(district, lh01, viewer):  # noqa: F811
+def test_found_5_delivery_defaults_to_the_centres_today(district, lh01, viewer):
     with psycopg.connect(district) as conn:  # a record collected just now
         conn.execute("UPDATE tenancy SET collected_at = now() WHERE id = (SELECT min(id) "
                      "FROM tenancy WHERE center_code = 'LH01')")
@@ -79,7 +78,7 @@ def test_found_5_delivery_defaults_to_the_centres_today(district, lh01, viewer):
     assert [d for d in reports.delivery(viewer) if d.day == today] == explicit
 
 
-def test_found_6_audit_times_are_the_centres_wall_clock(district, lh01, viewer, tmp_path,  # noqa: F811
+def test_found_6_audit_times_are_the_centres_wall_clock(district, lh01, viewer, tmp_path,
                                                        monkeypatch, capsys):
     rows = lookups.audit_entries(viewer, limit=5)
     assert rows and all(r.at.utcoffset() == timedelta(hours=8) for r in rows)
@@ -114,7 +113,7 @@ def test_found_7_calendar_ends_are_refused(viewer, call):
     assert err.value.code == "bad_date" and "日期应在" in err.value.zh
 
 
-def test_found_7_calendar_ends_on_the_command_line(district, viewer, monkeypatch, capsys):  # noqa: F811
+def test_found_7_calendar_ends_on_the_command_line(district, viewer, monkeypatch, capsys):
     monkeypatch.setenv("RENTDESK_PASSWORD", STAFF_PASSWORD)
     url = district.replace("postgres:@", "wang_viewer@")
     for args in (["delivery", "--from", "9999-12-31", "--to", "9999-12-31"],
@@ -136,7 +135,7 @@ def _server_logs(admin_url: str) -> str:
                    if p.is_file() and ("log" in p.parts or p.suffix == ".log"))
 
 
-def test_found_9_a_centres_password_never_reaches_the_server(district, lh01, officer,  # noqa: F811
+def test_found_9_a_centres_password_never_reaches_the_server(district, lh01, officer,
                                                            monkeypatch, capsys, tmp_path):
     # A plain password is not a verifier: refused with a WARNING, never an ERROR (which
     # would write the statement to the server log), and the login is not changed.
@@ -160,8 +159,10 @@ def test_found_9_a_centres_password_never_reaches_the_server(district, lh01, off
                               ).fetchone()[0]
     assert stored.startswith("SCRAM-SHA-256$4096:")
     # `district add-center` prints the URL without the password and says where it goes.
-    monkeypatch.setenv("RENTDESK_PASSWORD", "Zq7-added-" + tmp_path.name[-6:])
-    assert main(["district", "add-center", "LH03", "--url", district]) == 0
+    pw_file = tmp_path / "centre-password.txt"
+    pw_file.write_text("Zq7-added-" + tmp_path.name[-6:] + "\n", encoding="utf-8")
+    assert main(["district", "add-center", "LH03", "--url", district, "--password-file",
+                 str(pw_file)]) == 0
     out = capsys.readouterr().out
     assert "Zq7-added-" not in out and "PGPASSWORD" in out
     logs = _server_logs(district)
@@ -169,7 +170,7 @@ def test_found_9_a_centres_password_never_reaches_the_server(district, lh01, off
 
 
 @pytest.mark.parametrize("password", ["ascii-password-1", "pässwörd\u00a0中文密码", "ｆｕｌｌ-ｗｉｄｔｈ1"])
-def test_found_9_the_verifier_is_what_postgresql_accepts(district, password):  # noqa: F811
+def test_found_9_the_verifier_is_what_postgresql_accepts(district, password):
     # SASLprep as the server applies it: NBSP becomes a space, full-width letters NFKC.
     d = conninfo_to_dict(district)
     with psycopg.connect(district, autocommit=True) as conn:
@@ -182,7 +183,7 @@ def test_found_9_the_verifier_is_what_postgresql_accepts(district, password):  #
                         user="scram_probe", password=password + "x").close()
 
 
-def test_found_11_each_audit_row_has_its_own_moment(district):  # noqa: F811
+def test_found_11_each_audit_row_has_its_own_moment(district):
     with psycopg.connect(district) as conn:  # one transaction, two rows a moment apart
         conn.execute("SELECT office_log('probe', NULL, NULL, NULL, NULL)")
         conn.execute("SELECT pg_sleep(0.05)")
@@ -190,3 +191,13 @@ def test_found_11_each_audit_row_has_its_own_moment(district):  # noqa: F811
         a, b = [r[0] for r in conn.execute(
             "SELECT at FROM office_audit WHERE action = 'probe' ORDER BY seq")]
     assert b > a
+
+
+def test_found_2_office_xlsx_keeps_formula_text_as_text(tmp_path):
+    # issue 12's app.safe_cells for the office's exports too: no formula, the text as it was
+    from app.district_office.xlsx import write_sheets
+
+    evil = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","x")', "+1+1", "@SUM(A1)"]
+    out = write_sheets(tmp_path / "x.xlsx", {"表": (["名称"], [[e] for e in evil])})
+    cells = [c for row in openpyxl.load_workbook(out).active.iter_rows(min_row=2) for c in row]
+    assert [c.value for c in cells] == evil and {c.data_type for c in cells} == {"s"}

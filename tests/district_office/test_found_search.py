@@ -14,7 +14,6 @@ import pytest
 from app.district_office import lookups
 from app.errors import Refused
 from tests.district_office.conftest import STAFF_PASSWORD, demo_centre
-from tests.sync.conftest import district, pg_admin_url  # noqa: F401 - fixtures
 
 W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 CHECK = "10X98765432"
@@ -33,7 +32,7 @@ def _guesses(masked: str, real: str):
     yield real
 
 
-def _real_number(district_url: str) -> tuple[str, str]:  # noqa: F811
+def _real_number(district_url: str) -> tuple[str, str]:
     with psycopg.connect(district_url) as conn:
         return conn.execute("SELECT p.name, i.number FROM person p JOIN id_document i "
                             "ON i.person_id = p.id WHERE length(i.number) = 18 "
@@ -42,13 +41,13 @@ def _real_number(district_url: str) -> tuple[str, str]:  # noqa: F811
 
 
 @pytest.fixture
-def lh01(district, tmp_path):  # noqa: F811
+def lh01(district, tmp_path):
     c = demo_centre(tmp_path / "LH01", district, "LH01", 20, 11)
     yield c
     c.desk.close()
 
 
-def test_found_4_a_viewer_cannot_recover_a_number_from_its_mask(district, lh01, viewer):  # noqa: F811
+def test_found_4_a_viewer_cannot_recover_a_number_from_its_mask(district, lh01, viewer):
     # rule R10: every look is audited; the budget makes guessing useless
     name, real = _real_number(district)
     (hit,) = [h for h in lookups.search(viewer, name) if h.doc_masked[-4:] == real[-4:]]
@@ -82,7 +81,7 @@ def test_found_4_a_viewer_cannot_recover_a_number_from_its_mask(district, lh01, 
     assert [a for a, _ in rows].count("search_refused") == 3
 
 
-def test_found_4_the_budget_is_per_login_per_hour(district, lh01, viewer):  # noqa: F811
+def test_found_4_the_budget_is_per_login_per_hour(district, lh01, viewer):
     # 30 misses an hour over different masked numbers, then refused
     for n in range(30):
         assert lookups.search(viewer, f"44030319900101{n:04d}") == []
@@ -91,7 +90,7 @@ def test_found_4_the_budget_is_per_login_per_hour(district, lh01, viewer):  # no
     assert err.value.code == "search_budget"
 
 
-def test_found_4_the_hash_key_is_readable_by_no_office_role(district, lh01, viewer, officer):  # noqa: F811
+def test_found_4_the_hash_key_is_readable_by_no_office_role(district, lh01, viewer, officer):
     for user in ("wang_viewer", "li_admin"):
         url = district.replace("postgres:@", f"{user}:{STAFF_PASSWORD}@")
         with psycopg.connect(url, autocommit=True) as conn:

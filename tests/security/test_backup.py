@@ -15,6 +15,7 @@ from app.context import open_desk
 from app.errors import Refused
 from app.keys import recovery_key
 from app.search import search_tenants
+from app.staff import get_actor
 from db.engine import connect_raw, read_session, write_session
 from db.models import LocalMeta
 from tests.conftest import register
@@ -55,7 +56,7 @@ def test_manual_backup_and_restore_round_trip(desk, admin, building):
     register(desk, admin, 2)  # made after the backup: gone after restore
     result = restore(desk, admin, backup)
     assert result["key"] == "current" and result["safety_copy"]
-    assert [r.name for r in search_tenants(desk, "测试")] == ["测试1"]
+    assert [r.name for r in search_tenants(desk, admin, "测试")] == ["测试1"]
     assert _meta(desk, "restored_at") and _meta(desk, "restored_from") == backup.name
     assert _meta(desk, "replica_epoch")  # kept: the district spots the old copy (app/sync)
     with read_session(desk.engine) as s:
@@ -76,7 +77,7 @@ def test_failed_restore_leaves_the_database_untouched(desk, admin, building, tmp
     backup.write_bytes(bytes(raw))
     with pytest.raises(Refused):
         restore(desk, admin, backup)
-    assert [r.name for r in search_tenants(desk, "测试")] == ["测试1"]
+    assert [r.name for r in search_tenants(desk, admin, "测试")] == ["测试1"]
     assert desk.db_path.stat().st_mtime_ns >= before
     assert not list(desk.home.glob("*.restoring*"))
 
@@ -108,14 +109,14 @@ def test_restore_on_a_new_pc_with_the_recovery_key(desk, admin, building, tmp_pa
     assert result["key"] == "recovery" and new.center_code == "LH01"
     new.close()
     again = open_desk(tmp_path / "newpc")  # the recovery key was adopted by this PC's store
-    assert [r.name for r in search_tenants(again, "测试")] == ["测试1"]
+    assert [r.name for r in search_tenants(again, get_actor(again, "admin"), "测试")] == ["测试1"]
     again.close()
 
 
 def test_restore_needs_an_admin(desk, admin, building):
     from app.staff import create_staff, record_training
 
-    clerk = create_staff(desk, admin, "clerk1", "password123", "clerk")
+    clerk = create_staff(desk, admin, "clerk1", "Lantern-Quarry-57-Mosaic", "clerk")
     record_training(desk, admin, "clerk1", "induction", clock.today())
     backup = make_backup(desk, admin)
     with pytest.raises(Refused):

@@ -1,50 +1,20 @@
-"""A real PostgreSQL (pgserver) for the whole session, a fresh district database per test."""
+"""Helpers of the district tests; the pgserver fixtures live in tests/conftest.py (one server
+for the whole session, shared with tests/district)."""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import psycopg
-import pytest
 
 from app import clock
 from app.audit import Actor
 from app.center import init_center
 from app.context import Desk, open_desk
 from app.property import add_building, add_unit
-from app.sync.district import add_center, init_district
-from app.sync.pgdemo import create_database, start_server
 from db.district.schema import MIRRORED
 from db.engine import read_session
-from tests.conftest import PASSWORD
-
-CENTER_PASSWORD = "centre-password"
-
-
-@pytest.fixture(scope="session")
-def pg_admin_url(tmp_path_factory) -> str:
-    server = start_server(tmp_path_factory.mktemp("pg") / "data", keep_running=False)
-    yield server.get_uri()
-    server.cleanup()
-
-
-@pytest.fixture
-def district(pg_admin_url: str) -> str:
-    """Admin URL of a new, migrated district database."""
-    url = create_database(pg_admin_url, "d_" + uuid.uuid4().hex[:12])
-    init_district(url)
-    return url
-
-
-@pytest.fixture
-def lh01_url(district: str) -> str:
-    return add_center(district, "LH01", CENTER_PASSWORD)
-
-
-@pytest.fixture
-def lh02_url(district: str) -> str:
-    return add_center(district, "LH02", CENTER_PASSWORD)
+from tests.conftest import CENTER_PASSWORD, PASSWORD  # noqa: F401 - re-exported
 
 
 def make_center(home: Path, code: str) -> tuple[Desk, Actor]:

@@ -14,21 +14,26 @@ from sqlmodel import select
 from app.demo import generate_demo
 from app.sync import batches
 from app.sync.crash import ENV, STEPS
-from app.sync.run import sync
+from app.sync.run import sync, without_password
 from db.engine import read_session
 from db.models import Tenancy
-from tests.sync.conftest import assert_mirrored, district_rows
+from tests.conftest import PASSWORD
+from tests.sync.conftest import CENTER_PASSWORD, assert_mirrored, district_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _sync_process(home: Path, url: str, crash_at: str | None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # The CLI takes no password in the address (issue 11): staff login and district
+    # password come from the environment, as for the scheduled daily run.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RENTDESK_PASSWORD": PASSWORD,
+           "RENTDESK_DISTRICT_PASSWORD": CENTER_PASSWORD}
     env.pop(ENV, None)
     if crash_at:
         env[ENV] = crash_at
     return subprocess.run([sys.executable, "-m", "rentdesk", "--home", str(home), "sync",
-                           "--district", url, "--batch", "400"],
+                           "--district", without_password(url), "--batch", "400",
+                           "--as", "admin"],
                           env=env, capture_output=True, text=True, timeout=120)
 
 

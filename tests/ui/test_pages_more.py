@@ -133,7 +133,7 @@ def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypat
 
     shown = []
     monkeypatch.setattr(SetupDialog, "create_center", classmethod(
-        lambda cls, desk, parent=None: init_center(desk, "LH02", "测试", "admin", "password1",
+        lambda cls, desk, parent=None: init_center(desk, "LH02", "测试", "admin", "Lantern-Quarry-57-Mosaic",
                                                    induction_on=clock.today())))
     monkeypatch.setattr(ui_main, "camera_from_settings", lambda: None)
     recovery_shown = []
@@ -239,10 +239,13 @@ def test_recovery_key_box_shows_the_key(qtbot, desk, admin, monkeypatch):
     """The key that restores backups on another PC is shown once after set-up."""
     from PySide6.QtWidgets import QMessageBox
 
-    from app.keys import recovery_key
+    from app.keys import data_key
+    from app.recovery import unwrap
     from ui import main as ui_main
 
     texts = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: texts.append(box.text()) or 0)
     ui_main.show_recovery_key(desk, admin)
-    assert texts and recovery_key(desk, admin) in texts[0]
+    # issue 12: the shown key unwraps the database key (each showing makes a new one)
+    shown = texts[0].split()[-1]
+    assert unwrap(shown, desk.db_path) == data_key(desk)

@@ -173,3 +173,24 @@ def test_audit_page_pages(qtbot, window, desk, admin, building):  # R10
     settle(qtbot, window.ctx.lane)
     assert page.offset == 2 and len(page.model.rows) == 1
     assert not page.next_button.isEnabled() and page.prev_button.isEnabled()
+
+
+def test_audit_page_speaks_words_and_shows_details_as_a_table(qtbot, window, desk, admin,
+                                                              building):  # R10, issue 13
+    register(desk, admin, 1)
+    page = _page(window, qtbot, "audit")
+    page.action.setText("登记租住人员")  # the words filter like the code
+    page.search()
+    settle(qtbot, window.ctx.lane)
+    assert len(page.model.rows) == 1
+    cells = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
+    assert "登记租住人员" in cells and "租住登记" in cells
+    assert not any(c.startswith("{") or "tenant.register" in c for c in cells)
+    page.table.selectRow(0)
+    shown = {page.details.item(i, 0).text(): page.details.item(i, 1).text()
+             for i in range(page.details.rowCount())}
+    assert shown["有照片"] == "否" and "人员编号" in shown
+
+
+def test_status_bar_names_the_role_in_words(window):
+    assert "管理员" in window.staff_label.text() and "admin）" not in window.staff_label.text()

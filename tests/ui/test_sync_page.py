@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import socket
 
 import pytest
 
 from app.sync.batches import outbox_size
-from tests.conftest import register
+from tests.conftest import CENTER_PASSWORD, register
 from tests.ui.conftest import settle
 from ui.pages.sync_page import SyncPage, without_password
 
-try:  # a real district (pgserver) when installed; the error path needs none
-    from tests.sync.conftest import district, lh01_url, pg_admin_url  # noqa: F401 - fixtures
-    HAVE_PG = True
-except ImportError:
-    HAVE_PG = False
+# a real district (pgserver, fixtures in tests/conftest.py) when installed
+HAVE_PG = importlib.util.find_spec("pgserver") is not None
 
 
 def closed_port() -> int:
@@ -32,19 +30,32 @@ def test_unreachable_district_shows_the_message_and_keeps_the_outbox(
     page = SyncPage(make_ctx(admin))
     qtbot.addWidget(page)
     assert page.conflicts is not None  # admins see the conflicts list
-    page.url.setText(f"postgresql://lh01:secret@127.0.0.1:{closed_port()}/district")
+    page.url.setText(f"postgresql://lh01@127.0.0.1:{closed_port()}/district")
+    page.password.setText("secret")
     page.start()
     settle(qtbot, page.ctx.lane)
     qtbot.waitUntil(lambda: page.job is None)
     assert "连接不上区数据库" in page.message.text()
-    assert outbox_size(desk) == before
+    assert outbox_size(desk) == before + 1  # nothing lost; the attempt itself is audited
     assert page.button.isEnabled()
     assert page.history.count() == 1 and "district_unreachable" in page.history.item(0).text()
+
+
+def test_password_in_the_address_is_refused(qtbot, make_ctx, desk, admin):
+    # issue 11: never a password in an address or a setting
+    page = SyncPage(make_ctx(admin))
+    qtbot.addWidget(page)
+    page.url.setText("postgresql://lh01@host/d?password=secret")
+    page.start()
+    assert page.job is None and "RENTDESK_DISTRICT_PASSWORD" in page.message.text()
+    assert "secret" not in page.url.text()
 
 
 def test_saved_address_drops_the_password():
     assert without_password("postgresql://lh01:pw@host:5432/d") == "postgresql://lh01@host:5432/d"
     assert without_password("postgresql://host/d") == "postgresql://host/d"
+    assert without_password("postgresql://h/d?password=x&sslmode=require") == \
+        "postgresql://h/d?sslmode=require"
 
 
 @pytest.mark.skipif(not HAVE_PG, reason="pgserver not installed")
@@ -52,7 +63,8 @@ def test_sync_against_a_real_district(qtbot, make_ctx, desk, admin, building, lh
     register(desk, admin, 2)
     page = SyncPage(make_ctx(admin))
     qtbot.addWidget(page)
-    page.url.setText(lh01_url)
+    page.url.setText(without_password(lh01_url))
+    page.password.setText(CENTER_PASSWORD)
     page.start()
     qtbot.waitUntil(lambda: page.job is None, timeout=60_000)
     assert page.report is not None and page.report["ok"], page.message.text()
@@ -67,7 +79,8 @@ def test_cancel_stops_after_the_batch_in_flight(qtbot, make_ctx, desk, admin, bu
     register(desk, admin, 3)
     page = SyncPage(make_ctx(admin))
     qtbot.addWidget(page)
-    page.url.setText(lh01_url)
+    page.url.setText(without_password(lh01_url))
+    page.password.setText(CENTER_PASSWORD)
     page.start()
     page.dialog.canceled.emit()  # Cancel pressed: the sync stops at its next progress report
     qtbot.waitUntil(lambda: page.job is None, timeout=60_000)

@@ -71,6 +71,29 @@ def test_replace_photo_from_the_tenant_page(qtbot, make_ctx, desk, admin, buildi
     qtbot.waitUntil(lambda: dialog.detail.photo_jpeg not in (None, photo_jpeg))
 
 
+def test_reveal_with_reason_in_the_tenant_window(qtbot, make_ctx, desk, admin, building):
+    # rule R10: an allowed account sees the full number after giving a reason, logged
+    from sqlmodel import select
+
+    from app.staff import create_staff
+    from db.engine import read_session
+    from db.models import AuditEvent
+
+    done = register(desk, admin, 43)
+    dialog = open_dialog(qtbot, make_ctx, desk, admin, done)
+    assert not dialog.buttons["reveal"].isHidden()
+    dialog.reveal("派出所核查")
+    settle(qtbot, dialog.ctx.lane)
+    assert done.idno in dialog.message.text()
+    with read_session(desk.engine) as s:
+        assert s.exec(select(AuditEvent).where(AuditEvent.action == "person.reveal_id")).first()
+    clerk = create_staff(desk, admin, "clerk9", "Lantern-Quarry-57-Mosaic", "clerk")
+    ctx = make_ctx(clerk)
+    plain = TenantDialog(ctx, tenant_detail(desk, clerk, done.person_id))
+    qtbot.addWidget(plain)
+    assert plain.buttons["reveal"].isHidden()
+
+
 def test_stray_enters_never_end_a_card(qtbot, make_ctx, desk, admin, building, photo_jpeg):
     """A wedge reader's Enter, or a reflex, on the open window and in every confirmation
     cancels: the card stays active until the clerk clicks the named action (rule R6)."""

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +28,11 @@ from app.audit_query import (
     query_audit,
     verify,
 )
-from app.errors import Refused
+from app.audit_words import action_filter, action_words, detail_rows, detail_text, entity_words
 from ui.context import UiContext
 from ui.dates import local_time, today_qdate
-from ui.i18n import refusal_text
+from ui.i18n import is_english
+from ui.notify import error_text
 from ui.pages.table_model import RowsModel
 from ui.widgets import heading, set_message
 
@@ -44,7 +47,7 @@ class AuditPageWidget(QWidget):
         self.entity, self.staff, self.action = QLineEdit(), QLineEdit(), QLineEdit()
         self.entity.setPlaceholderText(self.tr("人员或记录编号"))
         self.staff.setPlaceholderText(self.tr("账号"))
-        self.action.setPlaceholderText(self.tr("操作，如 tenant. 或 card.issue"))
+        self.action.setPlaceholderText(self.tr("操作，如 发卡、门禁卡、登记租住人员"))
         self.use_dates = QCheckBox(self.tr("时间"))
         self.date_from, self.date_to = QDateEdit(today_qdate(ctx.desk, -30)), \
             QDateEdit(today_qdate(ctx.desk))
@@ -65,9 +68,20 @@ class AuditPageWidget(QWidget):
             [self.tr("序号"), self.tr("时间"), self.tr("账号"), self.tr("姓名"), self.tr("操作"),
              self.tr("对象"), self.tr("对象编号"), self.tr("详情")],
             lambda r: (r.seq, local_time(self.ctx.desk, r.at, "%Y-%m-%d %H:%M:%S"), r.staff_username,
-                       r.staff_name, r.action, r.entity, r.entity_id, r.detail), parent=self)
+                       r.staff_name, action_words(r.action, self._lang()),
+                       entity_words(r.entity, self._lang()), r.entity_id,
+                       detail_text(r.detail, self._lang())), parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        # The selected entry's details as a two-column table (never raw JSON).
+        self.details = QTableWidget(0, 2)
+        self.details.setHorizontalHeaderLabels([self.tr("项目"), self.tr("内容")])
+        self.details.verticalHeader().hide()
+        self.details.horizontalHeader().setStretchLastSection(True)
+        self.details.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.details.setMaximumHeight(self.fontMetrics().height() * 9)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
@@ -89,6 +103,7 @@ class AuditPageWidget(QWidget):
         layout.addWidget(heading(self.tr("审计日志（规则 R10）")))
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addLayout(paging)
         layout.addWidget(self.message)
         self._dirty = True
@@ -99,7 +114,7 @@ class AuditPageWidget(QWidget):
             since, _ = clock.day_bounds_utc(self.ctx.desk, self.date_from.date().toPython())
             _, until = clock.day_bounds_utc(self.ctx.desk, self.date_to.date().toPython())
         return AuditFilter(self.staff.text().strip() or None,
-                           self.action.text().strip() or None,
+                           action_filter(self.action.text()),
                            self.entity.text().strip() or None, since, until)
 
     def search(self) -> None:
@@ -123,11 +138,24 @@ class AuditPageWidget(QWidget):
         self.prev_button.setEnabled(page.offset > 0)
         self.next_button.setEnabled(last < page.total)
 
+    @staticmethod
+    def _lang() -> str:
+        return "en" if is_english() else "zh"
+
+    def _show_details(self, current, _previous=None) -> None:
+        rows_ = self.model.rows
+        row = rows_[current.row()] if current.isValid() and current.row() < len(rows_) else None
+        rows = detail_rows(row.detail, self._lang()) if row is not None else []
+        self.details_for = row
+        self.details.setRowCount(len(rows))
+        for i, (what, value) in enumerate(rows):
+            self.details.setItem(i, 0, QTableWidgetItem(what))
+            self.details.setItem(i, 1, QTableWidgetItem(value))
+
     def _failed(self, exc: BaseException) -> None:
         self.search_button.setEnabled(True)
         self.verify_button.setEnabled(True)
-        set_message(self.message, refusal_text(exc) if isinstance(exc, Refused) else str(exc),
-                    ok=False)
+        set_message(self.message, error_text(exc), ok=False)
 
     def verify_chain(self) -> None:
         self.verify_button.setEnabled(False)

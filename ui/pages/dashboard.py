@@ -67,7 +67,8 @@ class DashboardPage(QWidget):
                  ("overdue", self.tr("已超时未送达")), ("faults", self.tr("门禁系统故障未修复")),
                  ("near_cap", self.tr("接近或已满核定人数的楼栋")),
                  ("over_cap", self.tr("超员登记待主管处理（未发卡）")),
-                 ("sync", self.tr("上次同步"))]
+                 ("sync", self.tr("上次同步")),
+                 ("not_accepted", self.tr("区数据库未接收的记录"))]
         for n, (key, title) in enumerate(tiles):
             box, self.values[key] = _tile(title)
             grid.addWidget(box, n // 4, n % 4)
@@ -148,11 +149,13 @@ class DashboardPage(QWidget):
         self.last = view
         b = view.board
         values = {"due": b.due, "due_soon": b.due_soon, "overdue": b.overdue,
-                  "faults": b.open_faults, "near_cap": len(b.near_cap), "over_cap": b.over_cap}
+                  "faults": b.open_faults, "near_cap": len(b.near_cap), "over_cap": b.over_cap,
+                  "not_accepted": b.not_accepted}
         for key, n in values.items():
             self.values[key].setText(str(n))
         for key, alarm in (("overdue", b.overdue), ("faults", b.faults_notify_overdue),
-                           ("due_soon", 0), ("over_cap", b.over_cap)):
+                           ("due_soon", 0), ("over_cap", b.over_cap),
+                           ("not_accepted", b.not_accepted)):
             self.values[key].setStyleSheet(f"color: {RED};" if alarm else "")
         if b.due_soon:
             self.values["due_soon"].setStyleSheet(f"color: {AMBER};")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.delivery import DueItem, HandoverBatch, create_handover, due_list
+from app.delivery import DueItem, HandoverBatch, create_handover, due_list_for
 from app.errors import Refused
 from app.printing import manifest_pdf
 from ui.context import UiContext
@@ -87,7 +87,7 @@ class DeliveryPage(QWidget):
         self._dirty = False
         self.refresh.setEnabled(False)
         pending = self.pending_only.isChecked()
-        self.ctx.lane.run(lambda: due_list(self.ctx.desk, pending_handover=pending),
+        self.ctx.lane.run(lambda: due_list_for(self.ctx.desk, self.ctx.actor, pending_handover=pending),
                           self._loaded, self._failed)
 
     def _loaded(self, items: list[DueItem]) -> None:

@@ -171,14 +171,17 @@ class IntakePage(QStackedWidget):
     def load_scan(self, kind: str, path: Path) -> bool:
         """Check the file at once (app/photos decodes it the same way at Register), so the
         clerk hears about a bad scan while the papers are still on the desk."""
+        from app.errors import Refused
+        from app.file_limits import read_scan
         from app.photos import prepare_scan
 
         try:
-            data = path.read_bytes()
+            data = read_scan(path)  # regular file, size cap before the read (app.file_limits)
             prepare_scan(data)
-        except (OSError, ImageRefused) as exc:
+        except (OSError, ImageRefused, Refused) as exc:
             self.scans.pop(kind, None)
-            set_message(self.scan_labels[kind], error_text(exc) if isinstance(exc, ImageRefused)
+            set_message(self.scan_labels[kind], error_text(exc)
+                        if isinstance(exc, ImageRefused | Refused)
                         else self.tr("无法读取文件。"), ok=False)
             return False
         self.scans[kind] = data

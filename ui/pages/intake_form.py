@@ -6,7 +6,7 @@ sex and region; field errors come from app.intake.validate_input as (field, zh, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.identity import country_name, parse_id
 from app.intake import TenantInput, family_planning_applies
+from app.papers import FP_REASONS
 from ui.building_finder import BuildingFinder, fill_units
 from ui.context import UiContext
 from ui.dates import today_qdate
@@ -57,6 +58,21 @@ class IntakeForm(QWidget):
         self.country.textChanged.connect(lambda: self._id_typed(self.idno.text()))
         self.id_info = QLabel()
         self.id_info.setWordWrap(True)
+        # Papers whose number carries no sex or birth date (issue 13): typed from the paper.
+        self.sex = _combo([("", ""), (self.tr("男"), "M"), (self.tr("女"), "F")])
+        self.birth = QDateEdit()
+        self.birth.setDisplayFormat("yyyy-MM-dd")
+        self.birth.setCalendarPopup(True)
+        self.birth.setMinimumDate(QDate(1899, 12, 31))  # the minimum shows as "not given"
+        self.birth.setSpecialValueText(self.tr("（未填）"))
+        self.birth.setDate(self.birth.minimumDate())
+        self.nationality = QLineEdit()
+        self.nationality.setMaxLength(3)
+        self.nationality.setPlaceholderText(self.tr("默认与签发国家相同，如 USA"))
+        self.nationality.textChanged.connect(lambda: self._id_typed(self.idno.text()))
+        for w in (self.sex, self.birth):
+            signal = w.currentIndexChanged if isinstance(w, QComboBox) else w.dateChanged
+            signal.connect(lambda *_: self._id_typed(self.idno.text()))
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.ethnicity = _combo([(self.tr("汉族"), "汉族"), (self.tr("壮族"), "壮族"), (self.tr("回族"), "回族"),
@@ -77,6 +93,10 @@ class IntakeForm(QWidget):
                                  (self.tr("本科"), "本科"), (self.tr("研究生"), "研究生")])
         self.fp_cert = QLineEdit()
         self.fp_hint = QLabel()
+        # rule R9: why a woman of child-bearing age has no certificate number.
+        reason_words = {"不适用": self.tr("不适用"), "未办理": self.tr("未办理"),
+                        "外地办理": self.tr("外地办理")}
+        self.fp_reason = _combo([("", ""), *((reason_words.get(zh, zh), zh) for zh in FP_REASONS)])
         # Type to find any of the district's buildings (code, name, address, initials).
         self.building = BuildingFinder(ctx.desk)
         self.building.chosen_changed.connect(self._load_units)
@@ -85,11 +105,15 @@ class IntakeForm(QWidget):
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.unit.setMinimumContentsLength(16)
         self.errors: dict[str, QLabel] = {}
+        self.boxes: dict[str, QWidget] = {}
         form = QFormLayout()
         self._row(form, self.tr("证件类型"), self.id_kind, "id_kind")
         self._row(form, self.tr("国家或地区"), self.country, "country")
         self._row(form, self.tr("证件号码 *"), self.idno, "idno")
         form.addRow("", self.id_info)
+        self._row(form, self.tr("性别 *"), self.sex, "sex")
+        self._row(form, self.tr("出生日期 *"), self.birth, "birth_date")
+        self._row(form, self.tr("国籍"), self.nationality, "nationality")
         self._row(form, self.tr("姓名 *"), self.name, "name")
         self._row(form, self.tr("联系电话 *"), self.phone, "phone")
         self._row(form, self.tr("民族"), self.ethnicity, "ethnicity")
@@ -102,11 +126,15 @@ class IntakeForm(QWidget):
         self._row(form, self.tr("文化程度"), self.education, "education")
         self._row(form, self.tr("计生证（婚育证明）号"), self.fp_cert, "family_planning_cert")
         form.addRow("", self.fp_hint)
+        self._row(form, self.tr("未登记计生证原因"), self.fp_reason, "family_planning_reason")
         self._row(form, self.tr("楼栋 *（Alt+L）"), self.building, "building_code")
         self._row(form, self.tr("房号 *"), self.unit, "unit_number")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
+        self.form_layout = form
+        self._show_papers_fields(False)
+        self._show_fp_reason(False)
         self.reload_buildings()
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
@@ -119,12 +147,16 @@ class IntakeForm(QWidget):
         error.hide()
         col.addWidget(error)
         self.errors[field] = error
+        self.boxes[field] = box
         form.addRow(label, box)
 
     def chain(self) -> list[QWidget]:
         """The required fields in the order Enter walks them; the optional ones are a Tab
-        away (Enter through nine optional fields once cost a clerk 9 keystrokes)."""
-        return [self.idno, self.name, self.phone, self.building.edit, self.unit]
+        away (Enter through nine optional fields once cost a clerk 9 keystrokes). Sex, birth
+        date (passports) and R9's reason are required only where shown (KeyChain skips
+        hidden rows)."""
+        return [self.idno, self.sex, self.birth, self.name, self.phone, self.fp_reason,
+                self.building.edit, self.unit]
 
     def needs(self, widget: QWidget) -> bool:
         """Whether Enter should stop at this required field: it is still empty."""
@@ -133,9 +165,34 @@ class IntakeForm(QWidget):
             if widget is self.building.edit:
                 return not self.building.code()
             return self.unit.currentData() is None
+        if widget is self.birth:
+            return self._typed_birth() is None
+        if widget is self.fp_reason:  # rule R9: a number or a reason, one of them
+            return not self.fp_cert.text().strip() and not self.fp_reason.currentData()
+        if isinstance(widget, QComboBox):
+            return not widget.currentData()
         if isinstance(widget, QLineEdit):
             return not widget.text().strip()
         return True
+
+    # -- papers other than the resident ID (issue 13) -------------------------------------
+    def _show_papers_fields(self, shown: bool) -> None:
+        for field in ("sex", "birth_date", "nationality"):
+            self.form_layout.setRowVisible(self.boxes[field], shown)
+
+    def _show_fp_reason(self, shown: bool) -> None:
+        self.form_layout.setRowVisible(self.boxes["family_planning_reason"], shown)
+
+    def _typed_birth(self):
+        d = self.birth.date()
+        return None if d == self.birth.minimumDate() else d.toPython()
+
+    def _foreigner(self, parsed) -> bool:
+        if parsed is None or not parsed.valid:
+            return False
+        nationality = self.nationality.text().strip().upper() or parsed.country
+        return parsed.kind == "foreign_pr" or (parsed.kind in ("passport", "other")
+                                               and nationality not in (None, "", "CHN"))
 
     # -- ID number ---------------------------------------------------------------------
     def _kind_changed(self) -> None:
@@ -165,10 +222,25 @@ class IntakeForm(QWidget):
         else:
             self.id_info.setText(self.tr("继续输入…"))
             self.id_info.setStyleSheet("")
+        needs_papers = bool(kind)  # passports and other papers: the number carries neither
+        self._show_papers_fields(needs_papers)
+        sex = parsed.sex if parsed and parsed.sex else (self.sex.currentData() or None)
+        born = parsed.birth_date if parsed and parsed.birth_date else (
+            self._typed_birth() if needs_papers else None)
         applies = bool(parsed and parsed.valid and family_planning_applies(
-            parsed.sex, parsed.birth_date, clock.today(self.ctx.desk)))
+            sex, born, clock.today(self.ctx.desk)))
         # rule R9: app/ decides when the certificate applies; the form only says so.
-        self.fp_hint.setText(self.tr("适用：育龄妇女须登记婚育证明（规则 R9）") if applies else "")
+        self.fp_hint.setText(self.tr("适用：育龄妇女（15–49 岁）须登记计生证号，或选择未登记原因"
+                                     "（规则 R9）") if applies else "")
+        self._show_fp_reason(applies)
+        # 民族 is a Chinese national's: a foreigner's is empty, never 汉族 by default.
+        foreign = self._foreigner(parsed)
+        self.ethnicity.setEnabled(not foreign)
+        if foreign:
+            self.ethnicity.setCurrentIndex(-1)
+            self.ethnicity.setEditText("")
+        elif not self.ethnicity.currentText():
+            self.ethnicity.setCurrentIndex(0)
         self.parsed_changed.emit()
 
     # -- building and unit -------------------------------------------------------------
@@ -197,7 +269,13 @@ class IntakeForm(QWidget):
             stay_reason=self.stay_reason.currentData() or None,
             marital_status=self.marital.currentData() or None,
             education=self.education.currentData() or None,
-            family_planning_cert=text(self.fp_cert), scans=dict(scans))
+            sex=(self.sex.currentData() or None) if self.id_kind.currentData() else None,
+            birth_date=self._typed_birth() if self.id_kind.currentData() else None,
+            nationality=text(self.nationality),
+            family_planning_cert=text(self.fp_cert),
+            family_planning_reason=(self.fp_reason.currentData() or None)
+            if self.fp_reason.isVisibleTo(self) else None,
+            scans=dict(scans))
 
     def show_problems(self, problems: list[tuple[str, str, str]]) -> QWidget | None:
         """Mark each field's error under it; returns the first bad field to focus."""
@@ -205,9 +283,11 @@ class IntakeForm(QWidget):
             label.hide()
         first = None
         widgets = dict(zip(("idno", "name", "phone", "building_code", "unit_number",
-                            "arrival_date"),
+                            "arrival_date", "sex", "birth_date", "nationality",
+                            "family_planning_cert"),
                            (self.idno, self.name, self.phone, self.building.edit, self.unit,
-                            self.arrival), strict=True))
+                            self.arrival, self.sex, self.birth, self.nationality,
+                            self.fp_cert), strict=True))
         for field, zh, en in problems:
             label = self.errors.get(field)
             if label is not None:
@@ -221,8 +301,11 @@ class IntakeForm(QWidget):
         after another), unless the room has filled up meanwhile."""
         self.id_kind.setCurrentIndex(0)
         for w in (self.idno, self.country, self.name, self.phone, self.household_address,
-                  self.employer, self.occupation, self.fp_cert):
+                  self.employer, self.occupation, self.fp_cert, self.nationality):
             w.clear()
+        self.sex.setCurrentIndex(0)
+        self.fp_reason.setCurrentIndex(0)
+        self.birth.setDate(self.birth.minimumDate())
         self.arrival.setDate(today_qdate(self.ctx.desk))
         for label in self.errors.values():
             label.hide()

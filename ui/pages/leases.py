@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.leases import LeaseInfo, add_lease, end_lease, lease_tasks, renew_lease
+from app.leases import LeaseInfo, add_lease, end_lease, lease_tasks_for, renew_lease
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick
@@ -97,7 +97,8 @@ class LeasesTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        tasks = lease_tasks(self.ctx.desk, clock.today(self.ctx.desk))  # indexed read on the GUI thread
+        tasks = lease_tasks_for(self.ctx.desk, self.ctx.actor,
+                                clock.today(self.ctx.desk))  # indexed read on the GUI thread
         self.leases = [t.lease for t in tasks]
         self.table.setRowCount(len(tasks))
         for r, task in enumerate(tasks):

@@ -3,8 +3,6 @@ steps with their dates, the application form."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,7 +106,7 @@ class PermitsTab(QWidget):
         self.found.clear()
         self.message.clear()
         try:
-            rows = search_tenants(self.ctx.desk, self.box.text().strip(), limit=20)
+            rows = search_tenants(self.ctx.desk, self.ctx.actor, self.box.text().strip(), limit=20)
         except Exception as exc:  # noqa: BLE001 - a refused query says why
             set_message(self.message, error_text(exc), ok=False)
             return
@@ -187,7 +185,13 @@ class PermitsTab(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择扫描件"), "",
                                               self.tr("图片 (*.jpg *.jpeg *.png)"))
         if path:
-            self.scans[kind] = Path(path).read_bytes()
+            from app.file_limits import read_scan
+
+            try:
+                self.scans[kind] = read_scan(path)  # bounded before the read (app.file_limits)
+            except Exception as exc:  # noqa: BLE001 - a refused file says why
+                set_message(self.message, error_text(exc), ok=False)
+                return
             self.refresh()
 
     def apply(self) -> None:

@@ -31,7 +31,7 @@ class SearchPage(QWidget):
         self.box = QLineEdit()
         self.box.setPlaceholderText(self.tr("证件号码、姓名、电话、卡号，或“楼栋编号 房号”"))
         self.box.setClearButtonEnabled(True)
-        self.model = SearchModel(ctx.desk, self)
+        self.model = SearchModel(ctx.desk, ctx.actor, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

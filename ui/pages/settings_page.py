@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.demo import generate_demo
 from app.importer import import_file
+from app.trial import demo_in_trial
 from ui.context import UiContext
 from ui.id_reader import NoIdCardReader, SimulatedIdCardReader
 from ui.notify import error_text
@@ -146,7 +146,8 @@ class SettingsPage(QWidget):
                 "确定生成 {n} 名演示租户吗？").format(n=n)) != QMessageBox.StandardButton.Yes:
             return
         run_with_progress(self, self.ctx.lane, self.tr("正在生成演示数据"),
-                          lambda progress: generate_demo(self.ctx.desk, n, progress=progress),
+                          lambda progress: demo_in_trial(self.ctx.desk, self.ctx.actor, n,
+                                                          progress=progress),
                           self._demo_done)
 
     def _demo_done(self, report) -> None:

@@ -196,7 +196,7 @@ class StatsPage(QWidget):
         by, period, d_from, d_to = self.params()
         self.export_button.setEnabled(False)
         self.ctx.lane.run(lambda: export_statistics(self.ctx.desk, self.ctx.actor, out, [by],
-                                                    period, d_from, d_to),
+                                                    period, d_from, d_to, force=True),
                           self._exported, self._failed)
 
     def _exported(self, result: ExportResult) -> None:

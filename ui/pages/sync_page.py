@@ -4,7 +4,6 @@ the conflicts a supervisor resolves, and how the daily run is scheduled."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,7 +21,8 @@ from PySide6.QtWidgets import (
 from app import clock
 from app.staff import PERMISSIONS
 from app.sync.batches import outbox_size
-from app.sync.run import sync
+from app.sync.not_accepted import listed as not_accepted_rows
+from app.sync.run import check_url, sync_as, without_password
 from app.sync_history import SyncRunInfo, recent_runs, saved_district_url
 from ui.context import UiContext
 from ui.dates import local_time
@@ -33,13 +33,7 @@ from ui.widgets import heading, set_message
 
 URL_KEY = "sync/district_url"  # QSettings: the address, never its password
 SCHEDULE = ("Windows Task Scheduler:  schtasks /Create /SC DAILY /ST 21:30 /TN rentdesk-sync "
-            "/TR \"rentdesk sync\"\ncron:  30 21 * * * rentdesk sync")  # commands: one language
-
-
-def without_password(url: str) -> str:
-    parts = urlsplit(url)
-    user, at, host = parts.netloc.rpartition("@")
-    return urlunsplit(parts._replace(netloc=f"{user.partition(':')[0]}@{host}" if at else host))
+            "/TR \"rentdesk sync --as USER\"\ncron:  30 21 * * * rentdesk sync --as USER")  # commands: one language
 
 
 class SyncPage(QWidget):
@@ -64,6 +58,7 @@ class SyncPage(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = error_label()
         self.history = QListWidget()
+        self.not_accepted = QListWidget()  # issue 11: rows the district did not take
         form = QFormLayout()
         form.addRow(self.tr("区数据库地址"), self.url)
         row = QHBoxLayout()
@@ -83,6 +78,8 @@ class SyncPage(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(QLabel(self.tr("同步记录")))
         layout.addWidget(self.history, 1)
+        layout.addWidget(QLabel(self.tr("区数据库未接收的记录（修改后会重新发送）")))
+        layout.addWidget(self.not_accepted)
         self.conflicts = None
         if "resolve_conflict" in PERMISSIONS.get(ctx.actor.role, frozenset()):
             from ui.pages.conflicts import ConflictsPanel
@@ -105,6 +102,10 @@ class SyncPage(QWidget):
         for run in runs:
             self.history.addItem(self.run_line(run))
         self.runs_before = len(runs)
+        self.not_accepted.clear()
+        for row in not_accepted_rows(desk):
+            self.not_accepted.addItem(f"{row.table_name} {row.row_id}  [{row.sqlstate}]  "
+                                      f"{row.reason_zh}")
         if self.conflicts is not None:
             self.conflicts.reload()
 
@@ -128,9 +129,16 @@ class SyncPage(QWidget):
             return
         url = self.url.text().strip() or None
         password = self.password.text() or None
+        try:
+            check_url(url)  # never a password in the address (issue 11)
+        except Exception as exc:  # noqa: BLE001 - shown like any refusal
+            if url:
+                self.url.setText(without_password(url))
+            set_message(self.message, error_text(exc), ok=False)
+            return
         if url:
             settings().setValue(URL_KEY, without_password(url))
-        desk = self.ctx.desk
+        desk, actor = self.ctx.desk, self.ctx.actor
         self.message.clear()
         self.result.clear()
         self.button.setEnabled(False)
@@ -142,7 +150,7 @@ class SyncPage(QWidget):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.job = job = self.ctx.lane.submit(
-            lambda j: sync(desk, url, password, progress=j.progress_callback()))
+            lambda j: sync_as(desk, actor, url, password, progress=j.progress_callback()))
         queued(job.progressed, self._progressed)
         queued(job.finished, self._finished)
         queued(job.failed, self._failed)
@@ -197,5 +205,7 @@ class SyncPage(QWidget):
             self.tr("新冲突：{n} 条；被拒的门禁卡：{c} 张").format(
                 n=report.get("conflicts_new", 0), c=len(report.get("refused_cards") or [])),
             self.tr("仍待上传：{n} 条").format(n=report.get("outbox_left", 0)),
+            self.tr("区数据库未接收：{n} 条（见下方列表）").format(
+                n=len(report.get("not_accepted") or [])),
         ]
         return "\n".join(lines)

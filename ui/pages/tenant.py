@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.cards import replace_card, report_lost, return_card, revoke_card
 from app.intake import move_out
+from app.privacy import Revealed, may_reveal, reveal_person
 from app.ui_queries import TenantDetail, tenant_detail
 from ui.confirm import ConfirmDialog, ask
 from ui.context import UiContext
@@ -58,7 +60,8 @@ class TenantDialog(QDialog):
                                 ("return", self.tr("退卡"), self.returned),
                                 ("move_out", self.tr("迁出…"), self.move_out),
                                 ("photo", self.tr("更换照片…"), self.retake_photo),
-                                ("print", self.tr("打印采集表…"), self.print_form)):
+                                ("print", self.tr("打印采集表…"), self.print_form),
+                                ("reveal", self.tr("查看完整号码…"), self.reveal)):
             button = QPushButton(text)
             # No button of this window is ever a default: Enter alone must not end a card
             # (a wedge reader's Enter once blocked a card for ever).
@@ -79,6 +82,8 @@ class TenantDialog(QDialog):
         layout.addWidget(self.new_card)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        # rule R10: offered only to roles that may reveal; the service checks again and logs
+        self.buttons["reveal"].setVisible(may_reveal(ctx.actor))
         self.resize(h * 46, h * 34)
         self._fill()
 
@@ -171,6 +176,22 @@ class TenantDialog(QDialog):
             set_message(self.message, error_text(exc), ok=False)
 
         self.ctx.lane.run(work, ok, refused)
+
+    def reveal(self, reason: str | None = None) -> None:
+        """The full number and phone with a logged reason (rule R10), shown in the window."""
+        if not isinstance(reason, str):
+            text, ok = QInputDialog.getText(self, self.tr("查看完整号码"), self.tr("原因（必填）："))
+            if not ok:
+                return
+            reason = text
+        desk, actor, person_id = self.ctx.desk, self.ctx.actor, self.detail.person_id
+
+        def shown(found: Revealed) -> None:
+            set_message(self.message, self.tr("证件号码：{idno}　电话：{phone}（已记录查看原因）").format(
+                idno=found.idno, phone=found.phone), ok=True)
+
+        self.ctx.lane.run(lambda: reveal_person(desk, actor, person_id, reason), shown,
+                          lambda exc: set_message(self.message, error_text(exc), ok=False))
 
     def _who(self) -> str:
         d = self.detail

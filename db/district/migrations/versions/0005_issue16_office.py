@@ -1,7 +1,7 @@
 """the street office's desk: district staff roles, office functions, audit, indexes (issue 16)
 
 Revision ID: 0005
-Revises: 0003 (the lead re-chains after issue 11's 0004)
+Revises: 0004 (issue 11's trust revision)
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from alembic import op
 from db.district.migrations.sql_0005 import DOWNGRADE, UPGRADE
 
 revision = '0005'
-down_revision = '0003'
+down_revision = '0004'
 branch_labels = None
 depends_on = None
 

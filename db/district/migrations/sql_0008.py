@@ -1,4 +1,4 @@
-"""Revision 0006's hand-written part: the street office's desk hardened (issue 16 fix).
+"""Revision 0008's hand-written part: the street office's desk hardened (issue 16 fix).
 
 * Search by full document number is no longer an oracle: each login may miss at most
   SEARCH_MISSES_PER_HOUR exact-number looks an hour (search and audit-by-person), and a
@@ -202,6 +202,9 @@ _LOGIN = [
       IF code !~ '^[0-9A-Z]{{2,16}}$' THEN
         RAISE EXCEPTION 'bad centre code' USING ERRCODE = 'RDR03';
       END IF;
+      IF code LIKE 'TRIAL%' THEN  -- demo data lives only in trial centres (issue 12, rev. 0007)
+        RAISE EXCEPTION 'centre % is a trial centre', code USING ERRCODE = 'RDT06';
+      END IF;
       IF NOT EXISTS (SELECT 1 FROM center_role WHERE center_code = code
                      UNION ALL SELECT 1 FROM center_replica WHERE center_code = code
                      UNION ALL SELECT 1 FROM center WHERE center_code = code) THEN
@@ -233,8 +236,14 @@ UPGRADE = [
     *[f"REVOKE EXECUTE ON FUNCTION {f} FROM PUBLIC" for f in _PRIVATE],
 ]
 
+_CHECK_0005 = ("IF code !~ '^[0-9A-Z]{2,16}$' THEN RAISE EXCEPTION 'bad centre code' "
+               "USING ERRCODE = 'RDR03'; END IF;")
 _RESTORE_0005 = [s.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
                  for s in (_L5[0], _W5[3])]
+_RESTORE_0005[1] = _RESTORE_0005[1].replace(_CHECK_0005, _CHECK_0005 + """
+      IF code LIKE 'TRIAL%' THEN
+        RAISE EXCEPTION 'centre % is a trial centre', code USING ERRCODE = 'RDT06';
+      END IF;""")  # as revision 0007 left it
 
 DOWNGRADE = [
     "DROP FUNCTION IF EXISTS office_center_login(text, text)",

@@ -1,17 +1,17 @@
 """the street office's desk hardened (issue 16 fix): no search oracle, keyed-hash audit of
 looks, Unicode-proof reasons, centre logins by SCRAM verifier, audit time per row
 
-Revision ID: 0006
-Revises: 0005 (the lead re-chains)
+Revision ID: 0008
+Revises: 0007 (the lead re-chains)
 """
 from __future__ import annotations
 
 from alembic import op
 
-from db.district.migrations.sql_0006 import DOWNGRADE, UPGRADE
+from db.district.migrations.sql_0008 import DOWNGRADE, UPGRADE
 
-revision = '0006'
-down_revision = '0005'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
