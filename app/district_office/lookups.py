@@ -48,8 +48,7 @@ def search(office: Office, query: str) -> list[PersonHit]:
     if q is None or len(q) < 2:
         raise Refused("bad_query", "请输入完整证件号码或完整姓名（2–64 个字符）。",
                       "Enter a full document number or a full name (2–64 characters).")
-    with office.cursor() as cur:
-        rows = cur.execute("SELECT * FROM office_search(%s, %s)", (q, SEARCH_LIMIT)).fetchall()
+    rows = office.look("SELECT * FROM office_search(%s, %s)", (q, SEARCH_LIMIT))
     return [replace(h, collected_at=days.local_time(h.collected_at),
                     moved_out_at=days.local_time(h.moved_out_at))
             for h in (PersonHit(*r) for r in rows)]
@@ -82,8 +81,6 @@ def audit_entries(office: Office, center: str | None = None, staff: str | None =
               days.check_limit(limit))
     if params[0]:
         params = (params[0].upper(), *params[1:])
-    with office.cursor() as cur:
-        rows = cur.execute("SELECT * FROM office_audit_events(%s, %s, %s, %s, %s, %s, %s)",
-                           params).fetchall()
+    rows = office.look("SELECT * FROM office_audit_events(%s, %s, %s, %s, %s, %s, %s)", params)
     # Shown and exported on the centres' wall clock, as the --from/--to days are counted.
     return [replace(e, at=days.local_time(e.at)) for e in (AuditEntry(*r) for r in rows)]

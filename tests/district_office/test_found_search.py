@@ -101,3 +101,29 @@ def test_found_4_the_hash_key_is_readable_by_no_office_role(district, lh01, view
                         "NULL, 1)"):
                 with pytest.raises(psycopg.errors.InsufficientPrivilege):
                     conn.execute(sql)
+
+
+def test_found_4_no_answer_before_its_audit_row_is_committed(district, lh01, viewer):
+    # rule R10: a viewer who wraps the look in BEGIN … ROLLBACK gets no answer, so the look
+    # (and the miss budget) cannot be rolled back out of the audit.
+    name, real = _real_number(district)
+    url = district.replace("postgres:@", f"wang_viewer:{STAFF_PASSWORD}@")
+    sql = "SELECT count(*) FROM office_search(%s, 5)"
+    with psycopg.connect(url) as conn:  # not autocommit: one transaction until rollback
+        for q in (real, name, real):
+            assert conn.execute(sql, (q,)).fetchone()[0] == 0
+        conn.rollback()
+        assert conn.execute(sql, (real,)).fetchone()[0] == 0
+        conn.rollback()
+    with psycopg.connect(district) as conn:
+        assert conn.execute("SELECT count(*) FROM office_audit WHERE who = 'wang_viewer'"
+                            ).fetchone()[0] == 0
+    with psycopg.connect(url, autocommit=True) as conn:  # committed first: then answered once
+        assert conn.execute(sql, (real,)).fetchone()[0] == 0
+        assert conn.execute(sql, (real,)).fetchone()[0] == 1
+        assert conn.execute(sql, (real,)).fetchone()[0] == 0  # a new look, logged again
+    with psycopg.connect(district) as conn:
+        actions = [r[0] for r in conn.execute(
+            "SELECT action FROM office_audit WHERE who = 'wang_viewer' ORDER BY seq")]
+    assert actions == ["search", "look_shown", "search"]
+    assert [h.name for h in lookups.search(viewer, real)] == [name]  # the app asks twice

@@ -108,6 +108,30 @@ _BUDGET = f"""CREATE FUNCTION office_doc_budget(p_masked text) RETURNS boolean L
            < {MASK_MISSES_PER_DAY}
      AND (SELECT count(*) FROM miss WHERE q = p_masked) < {MASK_MISSES_ALL_PER_DAY} $$"""
 
+# Two phases, so no answer leaves the server before its audit row is committed: a caller who
+# wraps the look in BEGIN … ROLLBACK (or a failing multi-statement string) would otherwise
+# read the answer and roll the audit, and so the miss budget, back. Phase 1 logs the look
+# with a ticket and the transaction id, answers nothing and says RDQ03 ("ask again"); phase
+# 2, in a later transaction, finds that committed row, logs 'look_shown' and answers once.
+_SHOWN = """CREATE FUNCTION office_ticket_shown(p_ticket text) RETURNS boolean LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DECLARE s bigint;
+  BEGIN
+    SELECT o.seq INTO s FROM office_audit o
+     WHERE o.action IN ('search', 'audit_by_person_key') AND o.who = session_user
+       AND o.at > clock_timestamp() - interval '5 minutes'
+       AND o.detail->>'ticket' = p_ticket AND (o.detail->>'xid')::bigint <> txid_current()
+       AND NOT EXISTS (SELECT 1 FROM office_audit x WHERE x.action = 'look_shown'
+                         AND x.at > clock_timestamp() - interval '6 minutes'
+                         AND (x.detail->>'of')::bigint = o.seq)
+     ORDER BY o.seq DESC LIMIT 1;
+    IF s IS NULL THEN RETURN false; END IF;
+    PERFORM office_log('look_shown', NULL, NULL, NULL, jsonb_build_object('of', s));
+    RETURN true;
+  END $$"""
+
+_ASK_AGAIN = """RAISE WARNING 'logged; ask again to see the answer' USING ERRCODE = 'RDQ03';"""
+
 _REFUSE = """PERFORM office_log('search_refused', NULL, NULL, NULL, jsonb_build_object(
           'by', 'document', 'query', office_mask(upper(q)), 'key', office_hmac(upper(q))));
         RAISE WARNING 'too many searches by document number; try later'
@@ -119,27 +143,35 @@ _SEARCH = f"""CREATE OR REPLACE FUNCTION office_search(p_query text, p_limit int
      card_id text, card_number text, card_status text, district_state text)
    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 #variable_conflict use_column
-DECLARE q text := btrim(coalesce(p_query, '')); by_doc boolean; ids text[];
+DECLARE q text := btrim(coalesce(p_query, '')); by_doc boolean; ids text[]; ticket text;
 BEGIN
   IF length(q) < 2 OR length(q) > 64 THEN
     RAISE EXCEPTION 'bad query' USING ERRCODE = 'RDQ01';
   END IF;
   by_doc := q ~ '^[0-9A-Za-z()]{{5,}}$';
+  ticket := office_hmac('search:' || session_user || ':' || upper(q));
+  -- One login's looks in turn: concurrent sessions cannot all pass the same budget check.
+  PERFORM pg_advisory_xact_lock(hashtext('office_look:' || session_user));
   IF by_doc THEN
-    IF NOT office_doc_budget(office_mask(upper(q))) THEN
-        {_REFUSE}
-      RETURN;
-    END IF;
     SELECT array_agg(DISTINCT i.person_id) INTO ids FROM id_document i WHERE i.number = upper(q);
   ELSE
     SELECT array_agg(p.id) INTO ids FROM person p WHERE p.name = q;
   END IF;
   ids := coalesce(ids[1:greatest(least(p_limit, 200), 1)], '{{}}');
-  PERFORM office_log('search', NULL, NULL, NULL, jsonb_build_object(
-    'by', CASE WHEN by_doc THEN 'document' ELSE 'name' END,
-    'query', CASE WHEN by_doc THEN office_mask(upper(q)) ELSE q END,
-    'key', CASE WHEN by_doc THEN office_hmac(upper(q)) END,
-    'hits', cardinality(ids), 'person', to_jsonb(ids)));
+  IF NOT office_ticket_shown(ticket) THEN
+    IF by_doc AND NOT office_doc_budget(office_mask(upper(q))) THEN
+        {_REFUSE}
+      RETURN;
+    END IF;
+    PERFORM office_log('search', NULL, NULL, NULL, jsonb_build_object(
+      'by', CASE WHEN by_doc THEN 'document' ELSE 'name' END,
+      'query', CASE WHEN by_doc THEN office_mask(upper(q)) ELSE q END,
+      'key', CASE WHEN by_doc THEN office_hmac(upper(q)) END,
+      'hits', cardinality(ids), 'person', to_jsonb(ids),
+      'ticket', ticket, 'xid', txid_current()));
+    {_ASK_AGAIN}
+    RETURN;
+  END IF;
   RETURN QUERY
   SELECT p.center_code, p.id, p.name,
          (SELECT office_mask(i.number) FROM id_document i WHERE i.person_id = p.id
@@ -167,16 +199,25 @@ _AUDIT = [
          source text, center_code text, at timestamptz, staff text, action text, entity text,
          entity_id text, detail text)
        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    DECLARE q text := upper(btrim(coalesce(p_person, '')));
+    DECLARE q text := upper(btrim(coalesce(p_person, ''))); by_doc boolean; ticket text;
     BEGIN
-      IF q <> '' AND NOT EXISTS (SELECT 1 FROM person WHERE id = btrim(p_person)) THEN
-        IF NOT office_doc_budget(office_mask(q)) THEN
-          {_REFUSE}
+      IF q <> '' THEN
+        by_doc := NOT EXISTS (SELECT 1 FROM person WHERE id = btrim(p_person));
+        ticket := office_hmac('audit:' || session_user || ':' || q);
+        PERFORM pg_advisory_xact_lock(hashtext('office_look:' || session_user));
+        IF NOT office_ticket_shown(ticket) THEN
+          IF by_doc AND NOT office_doc_budget(office_mask(q)) THEN
+            {_REFUSE}
+            RETURN;
+          END IF;
+          PERFORM office_log('audit_by_person_key', p_center, NULL, NULL, jsonb_build_object(
+            'by', CASE WHEN by_doc THEN 'document' ELSE 'person' END,
+            'query', office_mask(q), 'key', office_hmac(q),
+            'hits', (SELECT count(DISTINCT i.person_id) FROM id_document i WHERE i.number = q),
+            'ticket', ticket, 'xid', txid_current()));
+          {_ASK_AGAIN}
           RETURN;
         END IF;
-        PERFORM office_log('audit_by_person_key', p_center, NULL, NULL, jsonb_build_object(
-          'by', 'document', 'query', office_mask(q), 'key', office_hmac(q),
-          'hits', (SELECT count(DISTINCT i.person_id) FROM id_document i WHERE i.number = q)));
       END IF;
       RETURN QUERY SELECT * FROM office_audit_events_0005(p_center, p_staff, p_action,
         p_person, p_from, p_to, greatest(least(p_limit, 10000), 1));
@@ -226,13 +267,14 @@ _LOGIN = [
     "GRANT EXECUTE ON FUNCTION office_center_login(text, text) TO district_admin",
 ]
 
-_PRIVATE = ("office_hmac(text)", "office_reason(text)", "office_doc_budget(text)")
+_PRIVATE = ("office_hmac(text)", "office_reason(text)", "office_doc_budget(text)",
+            "office_ticket_shown(text)")
 
 UPGRADE = [
     "ALTER TABLE office_audit ALTER COLUMN at SET DEFAULT clock_timestamp()",
     """CREATE INDEX ix_office_audit_looks ON office_audit (at)
-       WHERE action IN ('search', 'audit_by_person_key')""",
-    *_SECRET, _REASON, _BUDGET, *_WRAPS, _SEARCH, *_AUDIT, *_LOGIN,
+       WHERE action IN ('search', 'audit_by_person_key', 'look_shown')""",
+    *_SECRET, _REASON, _BUDGET, _SHOWN, *_WRAPS, _SEARCH, *_AUDIT, *_LOGIN,
     *[f"REVOKE EXECUTE ON FUNCTION {f} FROM PUBLIC" for f in _PRIVATE],
 ]
 
