@@ -1,29 +1,24 @@
 """The supervisor's first screen: what is due, broken, lapsing or full, in one call.
 
-Also the training reminders (R3: retrain at least once a year) and `bench_supervisor`,
-the timings of the statistics and the due list for `rentdesk bench`.
+Also the training reminders (R3: retrain at least once a year).
 """
 
 from __future__ import annotations
 
-import statistics as stats_lib
-import time
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlmodel import select
 
-from app import clock
 from app.audit import Actor
 from app.clock import as_utc, zone
 from app.context import Desk
-from app.delivery import due_counts, due_list
+from app.delivery import due_counts
 from app.faults import list_faults
 from app.overcrowding import open_flag_count
 from app.read_audit import audited_read
 from app.staff import PERMISSIONS, training_status
-from app.stats import groups_now, statistics
+from app.stats import groups_now
 from app.sync import not_accepted
 from app.sync_history import last_sync_at
 from db.engine import read_session
@@ -131,27 +126,3 @@ def dashboard(desk: Desk, actor: Actor, now: datetime | None = None) -> Dashboar
                      training_reminders(desk, today, None if everyone else actor.staff_id),
                      near_cap(desk), last_sync_at(desk), open_flag_count(desk),
                      not_accepted.count(desk))
-
-
-def _median_ms(fn, n: int) -> dict[str, float]:
-    samples = []
-    for _ in range(n):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return {"median_ms": round(stats_lib.median(samples) * 1000, 1),
-            "max_ms": round(max(samples) * 1000, 1), "n": n}
-
-
-def bench_supervisor(desk: Desk, n: int = 5) -> dict[str, Any]:
-    """Median ms: monthly statistics (this month; and this year by month), the due list."""
-    today = clock.today(desk)
-    month, year = today.replace(day=1), today.replace(month=1, day=1)
-    out: dict[str, Any] = {}
-    for by in ("center", "company", "building"):
-        out[f"stats_month_{by}"] = _median_ms(lambda b=by: statistics(desk, b, "month", month, today), n)
-        out[f"stats_ytd_by_month_{by}"] = _median_ms(
-            lambda b=by: statistics(desk, b, "month", year, today), max(1, n // 2))
-    out["due_list"] = _median_ms(lambda: due_list(desk), n)
-    out["due_counts"] = _median_ms(lambda: due_counts(desk), n)
-    return out

@@ -19,10 +19,10 @@ def _gui(home: Path | None) -> int:
     return run(home)
 
 
-def _bench_gui(home: Path) -> dict:
-    from ui.bench import bench_gui
+def _bench(args) -> int:
+    from devkit.cli import run_bench  # source tree only: the frozen build excludes devkit
 
-    return bench_gui(home)
+    return run_bench(args)
 
 
 def _selftest_gui() -> str:
@@ -37,14 +37,8 @@ def _district_console(url: str | None, user: str | None) -> int:
     return run(url, user)
 
 
-def _door_emulator() -> type:
-    from tests.doors.emulator import Emulator  # source tree only: bench --doors
-
-    return Emulator
-
-
-FRONT_ENDS = FrontEnds(gui=_gui, bench_gui=_bench_gui, selftest_gui=_selftest_gui,
-                       district_console=_district_console, door_emulator=_door_emulator)
+FRONT_ENDS = FrontEnds(gui=_gui, bench=_bench, selftest_gui=_selftest_gui,
+                       district_console=_district_console)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -98,54 +98,10 @@ def run_demo(args) -> int:
 
 
 def run_bench(args) -> int:
-    from app.bench import format_table
-    from app.bench import run_bench as bench
-
-    if args.office_only:
-        from app.district_office.bench import bench_office
-
-        emit({"district_office": bench_office(max(args.office, 1), args.office_tenants)})
-        return 0
-    if args.doors:
-        return _bench_doors(args)
-    result = bench(args.tenants, keep=args.keep, progress=_progress, district=args.district,
-                   centres=args.centres)
-    if args.district and args.office:
-        from app.district_office.bench import bench_office
-
-        result["district_office"] = bench_office(args.office, args.office_tenants)
-    if args.gui:
-        # The Qt figures come from the front end the composition root plugged in.
-        if args.front_ends.bench_gui is None:
-            raise Refused("no_gui", "此入口不含图形界面，无法测量窗口：请用 rentdesk bench --gui。",
-                          "This entry point has no window to measure: use rentdesk bench --gui.")
-        result.update(args.front_ends.bench_gui(Path(result["home"])))
-    print(file=sys.stderr)
-    if args.json:
-        emit(result)
-    else:
-        print(format_table(result))
-    return 0
-
-
-def _bench_doors(args) -> int:
-    """The emulator lives with the tests; the composition root hands its class over."""
-    from app.doors.bench import bench_doors
-
-    make = args.front_ends.door_emulator
-    try:
-        emulator = make() if make else None
-    except ImportError:
-        emulator = None
-    if emulator is None:
-        raise Refused("no_emulator", "门禁基准需要源码目录中的 tests/doors/emulator.py（请用 python -m rentdesk 运行）。",
-                      "The door bench needs tests/doors/emulator.py from the source tree "
-                      "(run it as python -m rentdesk).")
-    result = bench_doors(emulator, cards=args.door_cards, on_board=args.board_cards,
-                         home=args.keep)
-    if args.json:
-        emit(result)
-    else:
-        for key, value in result.items():
-            print(f"{key:<36} {value}")
-    return 0
+    # The bench is a developer tool (package devkit) that the product does not carry: the
+    # composition root hands it over when run from the source tree.
+    if args.front_ends.bench is None:
+        raise Refused("no_bench", "此程序不含性能基准工具：请在源码目录用 python -m rentdesk bench 运行。",
+                      "This build carries no benchmark: run python -m rentdesk bench from the "
+                      "source tree.")
+    return args.front_ends.bench(args)

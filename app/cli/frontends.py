@@ -10,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
 class FrontEnds:
     gui: Callable[[Path | None], int] | None = None  # start the desk window
-    bench_gui: Callable[[Path], dict] | None = None  # window start and search-as-you-type
     selftest_gui: Callable[[], str] | None = None  # the GUI's own resources load
     district_console: Callable[[str | None, str | None], int] | None = None  # (url, user)
-    # `bench --doors`: the class of the loopback UHPPOTE board (tests/doors/emulator.py,
-    # in the source tree only; the product never talks to it)
-    door_emulator: Callable[[], type] | None = None
+    # `rentdesk bench` (package devkit): a developer tool the product build leaves out
+    bench: Callable[[Any], int] | None = None
 
 
 NONE = FrontEnds()

@@ -5,7 +5,6 @@ string is drawn with per-character fallback through the chain in app.fonts, so n
 Extension A/B characters print as glyphs and stay extractable. Layout in millimetres on A4.
 """
 
-from app.forms.bench import bench_forms
 from app.forms.collection import (
                                   render_blank_collection,
                                   render_collection_batch,
@@ -33,7 +32,6 @@ __all__ = [
     "ResidentRow",
     "TenantFormData",
     "UnitFormData",
-    "bench_forms",
     "ensure_fonts",
     "render_blank_collection",
     "render_blank_unit",

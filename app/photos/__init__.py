@@ -1,7 +1,6 @@
 """Headless photo pipeline: detect the face, check the frame, crop the ID photo; load and
 shrink paper scans. No Qt here; the GUI wraps these functions, the CLI calls them directly."""
 
-from app.photos.bench import bench_photo
 from app.photos.checks import check_frame, crop_id_photo
 from app.photos.detect import FaceDetector
 from app.photos.files import encode_jpeg, load_image, prepare_scan
@@ -23,7 +22,6 @@ __all__ = [
     "OpenCvCamera",
     "PhotoCheck",
     "SyntheticCamera",
-    "bench_photo",
     "check_frame",
     "crop_id_photo",
     "encode_jpeg",

@@ -27,10 +27,10 @@ from app.context import Desk
 from app.errors import Refused
 from app.staff import require, training_status
 from app.sync import anchor, batches
-from app.sync.crash import crash_point
 from app.sync.district import check_schema, connect
 from app.sync.download import download, upload_resolutions
 from app.sync.errors import SyncError, from_db_error, no_url
+from app.sync.steps import reached
 from app.sync.upload import send_batch, upload_blobs
 from db.engine import write_session
 from db.ids import new_id
@@ -141,7 +141,7 @@ def _send(conn: psycopg.Connection, desk: Desk, batch: SyncBatch, ahead: Future 
 
 def _finish(desk: Desk, batch: SyncBatch) -> None:
     batches.finish_batch(desk, batch)
-    crash_point("outbox_trimmed")
+    reached("outbox_trimmed")
 
 
 def _settle(finishing: dict[str, Future], wait: bool = False) -> None:
@@ -192,15 +192,15 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
             batch = batches.open_batch(desk, batch_entries, frozenset(finishing))
             if batch is None:
                 break
-            crash_point("batch_recorded")
+            reached("batch_recorded")
             if batch.status == "pending":
                 report["blobs_up"] += upload_blobs(desk, conn)
-                crash_point("blobs_uploaded")
+                reached("blobs_uploaded")
                 current, ahead = ahead, reader.submit(batches.read_ahead, desk, batch.seq_hi,
                                                       batch_entries)
                 answer = _send(conn, desk, batch, current)
                 batches.store_answer(desk, batch, answer)
-                crash_point("answer_stored")
+                reached("answer_stored")
             else:  # answered before a crash: only the local half is left
                 answer = json.loads(batch.answer or "{}")
             finishing[batch.id] = finisher.submit(_finish, desk, batch)
@@ -215,7 +215,7 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
         report["resolutions_up"] = upload_resolutions(desk, conn)
         if not report["cancelled"]:
             report["down"] = download(desk, conn)
-            crash_point("decisions_applied")
+            reached("decisions_applied")
         report["audit_anchor"] = anchor.report_head(desk, conn)  # R10: the anchor outside
         with write_session(desk.engine) as s:
             batches.set_meta(s, "district_url", without_password(url))

@@ -20,7 +20,7 @@ from app import text_input
 from app.blobs import blob_exists, read_blob
 from app.context import Desk
 from app.sync.batches import BatchData
-from app.sync.crash import crash_point
+from app.sync.steps import reached
 from db.engine import read_session, write_session
 from db.models import Blob, utcnow
 from db.sync_tables import SyncBatch
@@ -94,7 +94,7 @@ def send_batch(conn: psycopg.Connection, batch: SyncBatch,
         for table, (cols, rows) in data.rows.items():
             if rows:
                 copy_rows(cur, table, cols, rows)
-        crash_point("district_merged")
+        reached("district_merged")
         counts: dict = data.counts()
         if held:  # stored with the answer, so a resend after a lost answer still lists them
             counts[HELD_KEY] = held
@@ -102,7 +102,7 @@ def send_batch(conn: psycopg.Connection, batch: SyncBatch,
             "SELECT district_finish_batch(%s, %s, %s, %s, %s, %s)",
             (batch.id, batch.batch_no, batch.epoch, batch.seq_lo, batch.seq_hi,
              psycopg.types.json.Jsonb(counts))).fetchone()[0]
-    crash_point("district_committed")
+    reached("district_committed")
     return with_held(answer)
 
 

@@ -10,11 +10,12 @@ from sqlmodel import select
 
 from app import clock
 from app.cards import issue_card
-from app.dashboard import bench_supervisor, dashboard, near_cap, training_reminders
+from app.dashboard import dashboard, near_cap, training_reminders
 from app.faults import open_fault
 from app.staff import create_staff, record_training
 from db.engine import write_session
 from db.models import LocalMeta, Tenancy
+from devkit.supervisor_bench import bench_supervisor
 from tests.conftest import PASSWORD, idno, register
 
 SH = ZoneInfo("Asia/Shanghai")

@@ -24,7 +24,6 @@ from app.photos import (
     OpenCvCamera,
     PhotoCheck,
     SyntheticCamera,
-    bench_photo,
     check_frame,
     crop_id_photo,
     list_cameras,
@@ -33,6 +32,7 @@ from app.photos import (
 )
 from app.photos.detect import cascade_path
 from app.photos.sources import compose_frame
+from devkit.photo_bench import bench_photo
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 JSON_KEYS = {"ok", "faces", "reason", "message", "message_en", "width", "height", "out"}

@@ -7,8 +7,8 @@ import pytest
 from app.cards import issue_card
 from app.doors.controllers import add_controller
 from app.doors.push import push_pending
+from devkit.door_emulator import Emulator
 from tests.conftest import idno, register
-from tests.doors.emulator import Emulator
 
 FAST = 0.3  # seconds the client waits for a reply from a silent board
 

@@ -21,9 +21,9 @@ from app.doors.reconcile import reconcile
 from app.property import add_building, add_unit
 from db.door_tables import DoorJob
 from db.engine import read_session
+from devkit.door_emulator import Emulator
 from tests.conftest import idno, register
 from tests.doors.conftest import FAST, push, tenant_with_card
-from tests.doors.emulator import Emulator
 
 ROOT = Path(__file__).resolve().parents[2]
 

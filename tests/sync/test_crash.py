@@ -13,12 +13,13 @@ from sqlmodel import select
 
 from app.demo import generate_demo
 from app.sync import batches
-from app.sync.crash import ENV, STEPS
 from app.sync.run import sync, without_password
+from app.sync.steps import STEPS
 from db.engine import read_session
 from db.models import Tenancy
 from tests.conftest import PASSWORD
 from tests.sync.conftest import CENTER_PASSWORD, assert_mirrored, district_rows
+from tests.sync.kill_at import ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,7 +32,7 @@ def _sync_process(home: Path, url: str, crash_at: str | None) -> subprocess.Comp
     env.pop(ENV, None)
     if crash_at:
         env[ENV] = crash_at
-    return subprocess.run([sys.executable, "-m", "rentdesk", "--home", str(home), "sync",
+    return subprocess.run([sys.executable, "-m", "tests.sync.kill_at", "--home", str(home), "sync",
                            "--district", without_password(url), "--batch", "400",
                            "--as", "admin"],
                           env=env, capture_output=True, text=True, timeout=120)

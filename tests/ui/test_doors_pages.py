@@ -12,8 +12,8 @@ from app import clock
 from app.doors.controllers import add_controller
 from app.doors.push import push_pending
 from app.ui_queries import tenant_detail
+from devkit.door_emulator import Emulator
 from tests.doors.conftest import FAST, tenant_with_card
-from tests.doors.emulator import Emulator
 from tests.ui.conftest import settle
 from ui.pages.doors import DoorsDialog
 from ui.pages.tenant import TenantDialog

@@ -10,10 +10,10 @@ import random
 import time
 from pathlib import Path
 
-from app.bench import BENCH_PASSWORD, timings
 from app.context import open_desk
 from app.search import search_tenants
 from app.staff import authenticate
+from devkit.bench import BENCH_PASSWORD, timings
 
 
 def bench_gui(home: Path, samples: int = 200) -> dict:

@@ -96,7 +96,7 @@ def run_bench(tenants: int = 600_000, keep: Path | None = None, progress=None,
     result["name_prefix"] = _time_each(names, lambda q: search_tenants(desk, actor, q, limit=50))
 
     # Before this run adds its own intakes: the supervisor's views over the district as it is.
-    from app.dashboard import bench_supervisor
+    from devkit.supervisor_bench import bench_supervisor
 
     result["supervisor"] = bench_supervisor(desk)
 
@@ -124,7 +124,7 @@ def run_bench(tenants: int = 600_000, keep: Path | None = None, progress=None,
     desk.close()
     if district:
         # Against a real PostgreSQL (pgserver): its own demo centre of the same size.
-        from app.sync.bench import bench_sync
+        from devkit.sync_bench import bench_sync
 
         result["district_sync"] = bench_sync(tenants, centres=centres)
     return result
@@ -160,13 +160,13 @@ def _optional_benches() -> dict:
     """Benchmarks of the photo and form pipelines, where those modules are present."""
     out: dict = {}
     try:
-        from app.photos import bench_photo
+        from devkit.photo_bench import bench_photo
 
         out["photo_pipeline"] = bench_photo()
     except ImportError:
         pass
     try:
-        from app.forms import bench_forms
+        from devkit.forms_bench import bench_forms
 
         out["forms"] = bench_forms()
     except ImportError:

@@ -107,10 +107,10 @@ def time_pages(admin_url: str) -> dict:
 
 
 def bench_office(centres: int, tenants: int, workdir: Path | None = None) -> dict:
-    from app.sync.bench import PASSWORD, _center
     from app.sync.district import add_center, init_district
     from app.sync.pgdemo import create_database, start_server
     from app.sync.run import sync
+    from devkit.sync_bench import PASSWORD, _center
 
     tmp = tempfile.TemporaryDirectory(prefix="rentdesk-officebench-", dir=workdir)
     root = Path(tmp.name)
