@@ -56,6 +56,8 @@ def checked_zone(name: str) -> str:
     """An IANA zone name the desk can use (the centre's days are counted in it)."""
     name = (name or "").strip()
     try:
+        if not clock.is_zone_name(name):  # rule: a place, never localtime/posix/right/Factory
+            raise ValueError(name)
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise Refused("bad_timezone", f"时区无效：{name}（例如 Asia/Shanghai）。",
