@@ -48,7 +48,7 @@ def test_acting_cli_says_who_has_the_desk_and_exits_non_zero(desk, admin, holder
     assert "错误：此数据目录已被 rentdesk 图形界面" in done.stderr and f"{h.proc.pid}" in done.stderr
     assert "Traceback" not in done.stderr
     # A reading command may run beside the desk.
-    assert cli(desk.home, "search", "张").returncode == 0
+    assert cli(desk.home, "search", "张", "--as", "admin").returncode == 0
 
 
 def test_acting_in_process_cli_refused_too(desk, admin, holder, capsys):
@@ -122,12 +122,14 @@ def test_hostile_lock_info_and_odd_folders(desk, admin, holder, tmp_path):
     open_desk(odd, program="x", exclusive=True).close()
 
 
-def test_in_process_commands_let_go_of_the_desk(desk, admin, capsys, monkeypatch):
+def test_in_process_commands_let_go_of_the_desk(desk, admin, capsys, monkeypatch, tmp_path):
     # One command after another in one process (a script, the tests): each releases the lock.
     monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    new_password = tmp_path / "pw.txt"
+    new_password.write_text("Harbour-Violin-83-Quilt\n", encoding="utf-8")
     for n in range(3):
         assert main(["--home", str(desk.home), "staff", "add", f"c{n}", "--role", "clerk",
-                     "--as", "admin"]) == 0
+                     "--as", "admin", "--password-file", str(new_password)]) == 0
     open_desk(desk.home, program="after", exclusive=True).close()
 
 
