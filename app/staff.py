@@ -9,13 +9,13 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 from sqlmodel import Session, select
 
-from app import audit, clock
+from app import audit, clock, settings
 from app.audit import Actor
 from app.context import Desk
 from app.errors import NotFound, Refused
-from app.passwords import MUST_CHANGE_PREFIX, check_policy
+from app.passwords import check_policy
 from db.engine import read_session, write_session
-from db.models import LocalMeta, Staff, Training, utcnow
+from db.models import Staff, Training, utcnow
 
 ROLES = ("clerk", "supervisor", "admin")
 MAX_FAILED_LOGINS = 5
@@ -113,7 +113,7 @@ def create_staff(desk: Desk, by: Actor | None, username: str, password: str, rol
         s.flush()
         if by is not None:
             # the admin knows this password: the holder replaces it at first sign-in
-            s.add(LocalMeta(key=MUST_CHANGE_PREFIX + staff.id, value="1"))
+            settings.set_flag(s, settings.MUST_CHANGE_PASSWORD, staff.id, True)
         audit.record(s, by or _actor(staff), "staff.create", "staff", staff.id, role=role)
         return _actor(staff)
 
@@ -223,7 +223,7 @@ def get_actor(desk: Desk, username: str) -> Actor:
 def must_change_password(desk: Desk, actor: Actor) -> bool:
     """An admin-made account that has not yet chosen its own password (issue 12)."""
     with read_session(desk.engine) as s:
-        return s.get(LocalMeta, MUST_CHANGE_PREFIX + actor.staff_id) is not None
+        return settings.get_flag(s, settings.MUST_CHANGE_PASSWORD, actor.staff_id)
 
 
 def change_password(desk: Desk, username: str, current: str, new: str) -> Actor:
@@ -238,8 +238,6 @@ def change_password(desk: Desk, username: str, current: str, new: str) -> Actor:
         staff = s.get(Staff, actor.staff_id)
         assert staff is not None
         staff.password_hash = _hasher.hash(new)
-        flag = s.get(LocalMeta, MUST_CHANGE_PREFIX + staff.id)
-        if flag is not None:
-            s.delete(flag)
+        settings.set_flag(s, settings.MUST_CHANGE_PASSWORD, staff.id, False)
         audit.record(s, actor, "staff.password_change", "staff", staff.id)
     return actor
