@@ -42,12 +42,9 @@ def whole_yuan(value: int | float, what_zh: str, what_en: str, allow_zero: bool 
 
 def image_for_storage(data: bytes) -> bytes:
     """A room photo or paper scan, checked and shrunk by the photo pipeline (EXIF dropped)."""
-    from app.photos import ImageRefused, prepare_scan  # OpenCV only when an image comes in
+    from app.photos import prepare_scan  # OpenCV only when an image comes in
 
-    try:
-        return prepare_scan(data)
-    except ImageRefused as e:  # the CLI and GUI explain Refused; translate the pipeline's own
-        raise Refused(f"image_{e.reason}", e.message, e.message_en) from None
+    return prepare_scan(data)  # its ImageRefused is a Refused like any other
 
 
 def not_found(what_zh: str, what_en: str) -> NotFound:

@@ -6,15 +6,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from app.errors import Refused
-from app.photos.types import ImageRefused
-from ui.i18n import pick, refusal_text
+from ui.i18n import refusal_text
 
 
 def error_text(exc: BaseException) -> str:
-    if isinstance(exc, Refused):
+    if isinstance(exc, Refused):  # every refusal, a photo's or a number's too
         return refusal_text(exc)
-    if isinstance(exc, ImageRefused):  # a photo or scan file app/photos will not decode
-        return pick(exc.message, exc.message_en)
     # Unexpected failures: say what happened without dumping data that may be personal.
     return QCoreApplication.translate("notify", "操作失败（{kind}）。请重试，或联系管理员。").format(
         kind=type(exc).__name__)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.errors import Refused
+
 RESIDENT = "resident"  # 居民身份证 (GB 11643-1999), incl. 15-digit legacy numbers
 HMT_PERMIT = "hmt_permit"  # 港澳台居民居住证
 FOREIGN_PR = "foreign_pr"  # 外国人永久居留身份证
@@ -47,13 +49,11 @@ class IdResult:
         }
 
 
-class InvalidNumber(Exception):
+class InvalidNumber(Refused):
     """Raised inside the parsers, turned into an invalid `IdResult` by `parse_id`."""
 
     def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
+        super().__init__("invalid_number", zh, en)
 
 
 def doc_key(parsed: IdResult) -> tuple[str, str, str]:

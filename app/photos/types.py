@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.errors import Refused
+
 
 @dataclass(frozen=True)
 class FaceBox:
@@ -31,11 +33,18 @@ class PhotoCheck:
     crop: tuple[int, int, int, int] | None = None
 
 
-class ImageRefused(Exception):
-    """A file or byte string that the pipeline will not decode, with a reason for the clerk."""
+class ImageRefused(Refused):
+    """A file or byte string that the pipeline will not decode, with a reason for the clerk:
+    a refusal like every other (code `image_<reason>`), so no layer has to translate it."""
 
     def __init__(self, reason: str, message: str, message_en: str) -> None:
-        super().__init__(message_en)
+        super().__init__(f"image_{reason}", message, message_en)
         self.reason = reason
-        self.message = message
-        self.message_en = message_en
+
+    @property
+    def message(self) -> str:  # the pipeline's own names for zh / en
+        return self.zh
+
+    @property
+    def message_en(self) -> str:
+        return self.en

@@ -77,7 +77,9 @@ def test_already_holding_offers_move_out(qtbot, panel, desk, admin, photo_jpeg):
 
 
 def test_unit_cap_reached_shows_numbers(qtbot, panel, desk, admin, photo_jpeg):  # rule R5
-    tenants = [register(desk, admin, n, unit="101", photo=photo_jpeg) for n in (10, 11, 12)]
+    # the third is over the cap: recorded anyway (accept_full), and refused a card
+    tenants = [register(desk, admin, n, unit="101", photo=photo_jpeg, accept_full=n == 12)
+               for n in (10, 11, 12)]
     for n, t in enumerate(tenants[:2]):
         swipe(qtbot, for_tenant(panel, t), f"00000001{n:02d}")
     text = swipe(qtbot, for_tenant(panel, tenants[2]), "0000000199")
@@ -87,8 +89,8 @@ def test_unit_cap_reached_shows_numbers(qtbot, panel, desk, admin, photo_jpeg): 
 def test_building_cap_reached_shows_numbers(qtbot, panel, desk, admin, photo_jpeg):  # rule R5
     add_building(desk, admin, "B2", "小楼", "深圳市罗湖区 2 号", 13.0, 1.0)  # cap 2
     add_unit(desk, admin, "B2", "201")
-    tenants = [register(desk, admin, n, unit="201", building_code="B2", photo=photo_jpeg)
-               for n in (20, 21, 22)]
+    tenants = [register(desk, admin, n, unit="201", building_code="B2", photo=photo_jpeg,
+                        accept_full=n == 22) for n in (20, 21, 22)]
     for n, t in enumerate(tenants[:2]):
         swipe(qtbot, for_tenant(panel, t), f"00000002{n:02d}")
     text = swipe(qtbot, for_tenant(panel, tenants[2]), "0000000299")
