@@ -1,7 +1,7 @@
 """Where a centre database's encryption key lives — never in clear beside the data.
 
 One random 256-bit data key per database file. SQLCipher uses it as a raw key (no
-PBKDF2 on every connection); photos and scans use keys derived from it (app/keys.py).
+PBKDF2 on every connection); photos and scans use keys derived from it (app/data/keys.py).
 
 Where the key is looked up, in this order:
   1. `RENTDESK_DB_KEY` — 64 hex digits or the recovery key: headless runs, tests, and

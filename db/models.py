@@ -142,7 +142,7 @@ class Tenancy(Synced, table=True):
     # R9: why a woman of child-bearing age has no certificate number (不适用/未办理/外地办理).
     family_planning_reason: str | None = Field(default=None, max_length=8)
     # R9 applied to this stay (a woman aged 15–49 on the day it was collected), decided once
-    # by app.papers at intake, so statistics count the gaps without reading every person.
+    # by app.tenants.papers at intake, so statistics count the gaps without reading every person.
     family_planning_due: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
     family_planning_scan_sha256: str | None = None
     photo_sha256: str | None = None

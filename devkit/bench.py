@@ -18,19 +18,19 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from app import clock
-from app.cards import issue_card
-from app.center import init_center
-from app.context import Desk, open_desk
-from app.demo import generate_demo
-from app.demo_photo import demo_photo_jpeg
-from app.errors import NotFound
+from app.data.demo import generate_demo
+from app.data.demo_photo import demo_photo_jpeg
+from app.data.importer import import_file
+from app.desk import clock
+from app.desk.center import init_center
+from app.desk.context import Desk, open_desk
+from app.desk.errors import NotFound
 from app.identity import current_county_codes, make_resident_id
-from app.importer import import_file
-from app.intake import TenantInput, register_tenant
-from app.property import add_building, add_unit
-from app.search import search_tenants
-from app.staff import authenticate, create_staff, get_actor, record_training
+from app.property.buildings import add_building, add_unit
+from app.staff.accounts import authenticate, create_staff, get_actor, record_training
+from app.tenants.cards import issue_card
+from app.tenants.intake import TenantInput, register_tenant
+from app.tenants.search import search_tenants
 from db.engine import read_session
 
 BENCH_PASSWORD = "bench-password"

@@ -15,15 +15,15 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from app import clock
-from app.cards import report_lost
-from app.center import init_center
-from app.context import open_desk
+from app.desk import clock
+from app.desk.center import init_center
+from app.desk.context import open_desk
 from app.doors.controllers import add_controller
 from app.doors.lane import DoorLane
 from app.doors.push import push_pending
 from app.doors.reconcile import reconcile
-from app.property import add_building, add_unit
+from app.property.buildings import add_building, add_unit
+from app.tenants.cards import report_lost
 from db.door_tables import DoorJob
 from db.engine import write_session
 from db.models import Card, Person, Tenancy

@@ -10,9 +10,9 @@ import random
 import time
 from pathlib import Path
 
-from app.context import open_desk
-from app.search import search_tenants
-from app.staff import authenticate
+from app.desk.context import open_desk
+from app.staff.accounts import authenticate
+from app.tenants.search import search_tenants
 from devkit.bench import BENCH_PASSWORD, timings
 
 
@@ -63,8 +63,8 @@ def bench_gui(home: Path, samples: int = 200) -> dict:
 
 def building_queries(desk, n: int = 60, seed: int = 3) -> list[str]:
     """What clerks type to find a building: codes, name starts, street names, initials."""
-    from app.building_search import find_buildings
-    from app.building_search import search_key as find_key
+    from app.property.find import find_buildings
+    from app.property.find import search_key as find_key
 
     rng = random.Random(seed)
     sample = find_buildings(desk, "", limit=200)
@@ -80,7 +80,7 @@ def bench_building_find(window, desk) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.building_search import find_buildings
+    from app.property.find import find_buildings
 
     window.show_page("intake")
     form = window.intake.form

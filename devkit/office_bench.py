@@ -19,7 +19,7 @@ from pathlib import Path
 
 import psycopg
 
-from app import clock
+from app.desk import clock
 from app.district_office import decisions, lookups, reports
 from app.district_office.session import sign_in
 from app.district_office.staff import add_staff

@@ -6,10 +6,10 @@ import statistics as stats_lib
 import time
 from typing import Any
 
-from app import clock
-from app.context import Desk
-from app.delivery import due_counts, due_list
-from app.stats import statistics
+from app.desk import clock
+from app.desk.context import Desk
+from app.supervision.delivery import due_counts, due_list
+from app.supervision.stats import statistics
 
 
 def _median_ms(fn, n: int) -> dict[str, float]:

@@ -16,12 +16,12 @@ from pathlib import Path
 import psycopg
 from sqlmodel import select
 
-from app import clock
-from app.blobs import store_blob
-from app.center import init_center
-from app.context import Desk, open_desk
-from app.demo import generate_demo
-from app.demo_photo import demo_photo_jpeg
+from app.data.blobs import store_blob
+from app.data.demo import generate_demo
+from app.data.demo_photo import demo_photo_jpeg
+from app.desk import clock
+from app.desk.center import init_center
+from app.desk.context import Desk, open_desk
 from app.sync.district import add_center, connect, init_district
 from app.sync.pgdemo import create_database, start_server
 from app.sync.run import sync

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from app import clock
-from app.audit import Actor
-from app.center import init_center
-from app.context import Desk, open_desk
-from app.demo_photo import demo_photo_jpeg
+from app.data.demo_photo import demo_photo_jpeg
+from app.desk import clock
+from app.desk.center import init_center
+from app.desk.context import Desk, open_desk
 from app.identity import make_resident_id
-from app.intake import TenantInput, register_tenant
-from app.property import add_building, add_unit
-from app.staff import get_actor
+from app.property.buildings import add_building, add_unit
+from app.staff.accounts import get_actor
+from app.staff.audit import Actor
+from app.tenants.intake import TenantInput, register_tenant
 
 DATA = Path(__file__).parent / "data"
 PASSWORD = "correct horse"

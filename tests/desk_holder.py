@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HOLDER = """
 import sys
 from pathlib import Path
-from app.context import open_desk
+from app.desk.context import open_desk
 desk = open_desk(Path(sys.argv[1]), program=sys.argv[2], exclusive=sys.argv[3] == "1")
 if sys.argv[4] == "write":
     conn = desk.engine.connect().execution_options(sqlite_immediate=True)

@@ -1,5 +1,5 @@
 """Type to find a building: code, name, address or pinyin initials, from the database as
-the clerk types (app.building_search), with rooms that have space offered first.
+the clerk types (app.property.find), with rooms that have space offered first.
 
 The field and its list are one stop in the keyboard chain: typing narrows the list and
 the highlighted match is the choice (↑/↓ change it), so Enter simply moves on. A full
@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.building_search import clean_query, find_buildings, units_with_space_first
-from app.context import Desk
-from app.property import BuildingSummary, UnitSummary
+from app.desk.context import Desk
+from app.property.buildings import BuildingSummary, UnitSummary
+from app.property.find import clean_query, find_buildings, units_with_space_first
 
 ROWS = 6
 

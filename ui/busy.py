@@ -1,4 +1,4 @@
-"""The "数据库正忙…" indicator: app/db_busy.py announces a wait, this relays it to the GUI thread.
+"""The "数据库正忙…" indicator: app/desk/db_busy.py announces a wait, this relays it to the GUI thread.
 
 The announcement comes from whichever thread is writing (the database lane, the sign-in
 worker); a Qt signal emitted there reaches the widgets through the event loop. One relay per
@@ -12,8 +12,8 @@ from weakref import WeakKeyDictionary
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel
 
-from app.context import Desk
-from app.db_busy import watch_busy
+from app.desk.context import Desk
+from app.desk.db_busy import watch_busy
 
 
 class BusyRelay(QObject):

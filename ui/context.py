@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from app.audit import Actor
-from app.context import Desk
+from app.desk.context import Desk
 from app.photos import FrameSource
+from app.staff.audit import Actor
 from ui.id_reader import IdCardReader
 from ui.lane import DbLane
 

@@ -1,4 +1,4 @@
-"""Dates on screen come from the one clock (app.clock): the centre's day and wall time,
+"""Dates on screen come from the one clock (app.desk.clock): the centre's day and wall time,
 never this PC's zone, so a desk set to UTC still shows and asks for the centre's dates."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate
 
-from app import clock
+from app.desk import clock
 
 
 def qdate(day: date) -> QDate:

@@ -1,6 +1,6 @@
 """Register the bundled CJK fonts so Chinese renders on machines without any CJK font.
 
-app/fonts.py owns the list (the PDF forms use the same chain); when it is missing or
+app/printing/fonts.py owns the list (the PDF forms use the same chain); when it is missing or
 fails we scan resources/fonts ourselves, so a broken forms module never blanks the GUI.
 """
 
@@ -16,7 +16,7 @@ from resources import resource_path
 
 def _font_files() -> list[Path]:
     try:
-        from app.fonts import font_paths
+        from app.printing.fonts import font_paths
 
         files = [Path(p) for p in font_paths()]
         if files and all(p.is_file() for p in files):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.errors import Refused
+from app.desk.errors import Refused
 from resources import resource_path
 
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit import Actor
-from app.context import Desk
-from app.staff import authenticate, change_password, must_change_password
+from app.desk.context import Desk
+from app.staff.accounts import authenticate, change_password, must_change_password
+from app.staff.audit import Actor
 from ui.busy import busy_relay, busy_text
 from ui.lane import DbLane
 from ui.notify import error_label, error_text

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from app.audit import Actor
-from app.context import Desk, open_desk
+from app.desk.context import Desk, open_desk
 from app.photos import FrameSource
+from app.staff.audit import Actor
 from ui.context import Changes, UiContext
 from ui.fonts import apply_app_font, register_fonts
 from ui.i18n import install_language
@@ -84,8 +84,8 @@ def build_window(desk: Desk, actor: Actor, idle_ms: int = IDLE_MS, camera_factor
 
 def start_of_day(desk: Desk) -> None:
     """The day's backup (rotated) and the retention run; each does nothing if done today."""
-    from app.backup import maybe_daily_backup
-    from app.retention import maybe_run_retention
+    from app.data.backup import maybe_daily_backup
+    from app.data.retention import maybe_run_retention
 
     maybe_daily_backup(desk)
     maybe_run_retention(desk)
@@ -101,7 +101,7 @@ def show_recovery_key(desk: Desk, actor: Actor) -> None:
     """Shown once at set-up: the key that restores this centre's backups on another PC."""
     from PySide6.QtWidgets import QMessageBox
 
-    from app.keys import recovery_key
+    from app.data.keys import recovery_key
 
     key = recovery_key(desk, actor)
     box = QMessageBox(QMessageBox.Icon.Information,
@@ -114,7 +114,7 @@ def show_recovery_key(desk: Desk, actor: Actor) -> None:
 
 def run(home: Path | None = None) -> int:
     app = init_application()
-    from app.errors import Refused
+    from app.desk.errors import Refused
     from ui.login_dialog import LoginDialog
     from ui.notify import show_error
     from ui.setup_dialog import SetupDialog

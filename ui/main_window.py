@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit_query import allowed
+from app.desk.trial import is_trial
 from app.doors.lane import DoorLane
-from app.staff import role_name
-from app.trial import is_trial
-from app.ui_queries import DeskStatus, desk_status
+from app.staff.accounts import role_name
+from app.staff.audit_query import allowed
+from app.supervision.desk_status import DeskStatus, desk_status
 from ui.busy import busy_label
 from ui.context import UiContext
 from ui.dates import local_time

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from app.errors import Refused
+from app.desk.errors import Refused
 from ui.i18n import refusal_text
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
 
-from app import clock
+from app.desk import clock
 from ui.context import UiContext
 from ui.notify import show_error
 
@@ -29,7 +29,7 @@ def _ask(parent: QWidget, title: str, label: str) -> str | None:
 
 
 def install_print_menu(window: QMainWindow, ctx: UiContext) -> QMenu:
-    from app import printing
+    from app.printing import documents as printing
 
     menu = window.menuBar().addMenu(QCoreApplication.translate("PrintMenu", "打印(&P)"))
 

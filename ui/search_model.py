@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
-from app.audit import Actor
-from app.context import Desk
-from app.search import TenantRow, search_tenants
+from app.desk.context import Desk
+from app.staff.audit import Actor
+from app.tenants.search import TenantRow, search_tenants
 from ui.paged_model import Index, PagedTableModel
 
 PAGE = 50  # about two screens; the view fetches the next page as the clerk scrolls

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit import Actor
-from app.center import init_center
-from app.context import Desk
-from app.errors import Refused
+from app.desk.center import init_center
+from app.desk.context import Desk
+from app.desk.errors import Refused
+from app.staff.audit import Actor
 from ui.dates import today_qdate
 from ui.i18n import refusal_text
 from ui.notify import error_label

@@ -21,7 +21,7 @@ from app.cli import (
 )
 from app.cli.frontends import NONE, FrontEnds
 from app.cli.parser import ChineseArgumentParser
-from app.errors import Refused
+from app.desk.errors import Refused
 from db.keystore import KeyUnavailable
 
 # Commands that touch no data directory: they must not create one (or a log in it).
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_force(parser: argparse.ArgumentParser) -> None:
     """Every command that writes a file (--out, --export) gets --force: without it an
-    existing file is never overwritten (app.out_paths, issue 12). No abbreviations either:
+    existing file is never overwritten (app.data.out_paths, issue 12). No abbreviations either:
     `--password SECRET` must not be taken as `--password-file SECRET`."""
     parser.allow_abbrev = False
     options = {o for a in parser._actions for o in a.option_strings}
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
     args = parser.parse_args(argv)
     args.front_ends = front_ends
     if args.self_test:
-        from app.selftest import run_self_test
+        from app.desk.selftest import run_self_test
 
         return run_self_test(front_ends.selftest_gui)
     handler = getattr(args, "handler", None)
@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
         args.handler = cmd_desk.run_gui
         handler = args.handler
     if args.command not in NO_HOME_COMMANDS:
-        from app.context import default_home
-        from app.logging_setup import configure_logging
+        from app.desk.context import default_home
+        from app.desk.logging_setup import configure_logging
 
         configure_logging(Path(args.home) if args.home else default_home())
     args.opened_desks = []

@@ -33,7 +33,7 @@ def register(sub) -> None:
 
 
 def run_issue(args) -> int:
-    from app.cards import issue_card
+    from app.tenants.cards import issue_card
 
     desk, actor = acting_desk(args)
     emit(asdict(issue_card(desk, actor, args.idno, args.card)))
@@ -41,7 +41,7 @@ def run_issue(args) -> int:
 
 
 def run_replace(args) -> int:
-    from app.cards import replace_card
+    from app.tenants.cards import replace_card
 
     desk, actor = acting_desk(args)
     emit(asdict(replace_card(desk, actor, args.idno, args.card)))
@@ -49,7 +49,7 @@ def run_replace(args) -> int:
 
 
 def run_end(args) -> int:
-    from app.cards import report_lost, return_card, revoke_card
+    from app.tenants.cards import report_lost, return_card, revoke_card
 
     desk, actor = acting_desk(args)
     if args.end_action == "lost":

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from app.cli.common import acting, acting_desk, add_as, add_password_file, emit, read_new_password
-from app.errors import Refused
+from app.desk.errors import Refused
 
 
 def register(sub) -> None:
@@ -56,7 +56,7 @@ def _progress(done: int, total: int, stage: str) -> bool:
 
 
 def run_import(args) -> int:
-    from app.importer import import_file
+    from app.data.importer import import_file
 
     desk, actor = acting_desk(args)
     report = import_file(desk, actor, args.what, args.file)
@@ -69,9 +69,9 @@ def run_import(args) -> int:
 def run_demo(args) -> int:
     from dataclasses import asdict
 
-    from app.clock import today
-    from app.context import default_home, open_desk
-    from app.trial import demo_in_trial, init_trial_center, require_trial
+    from app.desk.clock import today
+    from app.desk.context import default_home, open_desk
+    from app.desk.trial import demo_in_trial, init_trial_center, require_trial
 
     if args.home or os.environ.get("RENTDESK_HOME"):
         home = Path(args.home) if args.home else default_home()
@@ -82,7 +82,7 @@ def run_demo(args) -> int:
         if desk.center_code is None:
             actor = init_trial_center(desk, args.admin, read_new_password(
                 args, "试用中心管理员密码 / Trial admin's password: "))
-            from app.staff import record_training
+            from app.staff.accounts import record_training
 
             record_training(desk, actor, args.admin, "induction", today(desk))
         else:

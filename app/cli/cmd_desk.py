@@ -45,7 +45,7 @@ def register(sub) -> None:
 
 
 def run_gui(args) -> int:
-    from app.errors import Refused
+    from app.desk.errors import Refused
 
     if args.front_ends.gui is None:  # app.cli.main called without the composition root
         raise Refused("no_gui", "此入口不含图形界面：请用 rentdesk 或 python -m rentdesk 启动。",
@@ -54,7 +54,7 @@ def run_gui(args) -> int:
 
 
 def run_init(args) -> int:
-    from app.center import init_center
+    from app.desk.center import init_center
 
     if not args.trial and not (args.center_code and args.center_name):
         raise SystemExit("请给出 --center-code 和 --center-name（或 --trial 建立试用中心）/ "
@@ -62,7 +62,7 @@ def run_init(args) -> int:
     desk = desk_from(args)
     password = read_password("管理员密码 / Admin password: ", confirm=True)
     if args.trial:
-        from app.trial import init_trial_center
+        from app.desk.trial import init_trial_center
 
         actor = init_trial_center(desk, args.admin, password, args.center_name or "试用中心",
                                   induction_on=args.induction_date)
@@ -70,7 +70,7 @@ def run_init(args) -> int:
         actor = init_center(desk, args.center_code, args.center_name, args.admin, password,
                             workstation=args.workstation, street_office=args.street_office,
                             induction_on=args.induction_date, timezone=args.timezone)
-    from app.keys import recovery_key
+    from app.data.keys import recovery_key
 
     # Shown once: with it, a backup can be restored on another PC (write it down, keep it safe).
     emit({"center_code": actor.center_code, "admin": actor.username, "home": str(desk.home),
@@ -79,8 +79,8 @@ def run_init(args) -> int:
 
 
 def run_timezone(args) -> int:
-    from app import clock
-    from app.center import set_center_timezone
+    from app.desk import clock
+    from app.desk.center import set_center_timezone
 
     if args.zone is None:
         desk = desk_from(args)
@@ -101,8 +101,8 @@ def run_id(args) -> int:
 
 
 def run_photo(args) -> int:
-    from app.context import default_home
-    from app.out_paths import check_out
+    from app.data.out_paths import check_out
+    from app.desk.context import default_home
     from app.photos import process_photo_file
 
     if args.out is not None:  # never into the data or key folder, never over a file unasked

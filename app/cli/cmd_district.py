@@ -123,7 +123,7 @@ def run_add_staff(args) -> int:
 
 
 def run_console(args) -> int:
-    from app.errors import Refused
+    from app.desk.errors import Refused
 
     if args.front_ends.district_console is None:  # app.cli.main without the composition root
         raise Refused("no_gui", "此入口不含图形界面：请用 rentdesk district console 启动。",

@@ -88,7 +88,7 @@ def run_remove(args) -> int:
 def run_push(args) -> int:
     from datetime import timedelta
 
-    from app import clock
+    from app.desk import clock
     from app.doors.access import push_by_hand
 
     desk, actor = acting_desk(args)
@@ -103,8 +103,8 @@ def run_push(args) -> int:
 
 
 def run_reconcile(args) -> int:
+    from app.data.out_paths import check_out
     from app.doors.reconcile import reconcile, report_dict, unreadable
-    from app.out_paths import check_out
 
     desk, actor = acting_desk(args)
     if args.xlsx:  # refused before the boards are read (finding 2: never the data folder)

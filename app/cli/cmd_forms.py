@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from app.cli.common import acting_desk, add_as, desk_from, emit
-from app.context import default_home
-from app.out_paths import check_out, write_out
+from app.data.out_paths import check_out, write_out
+from app.desk.context import default_home
 
 
 def register(sub) -> None:
@@ -75,38 +75,38 @@ def _print(args, form: str, make: Callable) -> int:
 
 
 def run_tenant(args) -> int:
-    from app.printing import collection_form_pdf
+    from app.printing.documents import collection_form_pdf
 
     return _print(args, "collection", lambda d, a: collection_form_pdf(d, a, args.idno))
 
 
 def run_receipt(args) -> int:
-    from app.printing import card_receipt_pdf
+    from app.printing.documents import card_receipt_pdf
 
     return _print(args, "receipt", lambda d, a: card_receipt_pdf(d, a, args.card))
 
 
 def run_manifest(args) -> int:
-    from app.printing import manifest_pdf
+    from app.printing.documents import manifest_pdf
 
     return _print(args, "manifest", lambda d, a: manifest_pdf(d, a, args.date))
 
 
 def run_unit(args) -> int:
-    from app.printing import unit_form_pdf
+    from app.printing.documents import unit_form_pdf
 
     return _print(args, "unit", lambda d, a: unit_form_pdf(d, a, args.building, args.unit))
 
 
 def run_batch(args) -> int:
-    from app.printing import batch_collection_pdf
+    from app.printing.documents import batch_collection_pdf
 
     return _print(args, "batch", lambda d, a: batch_collection_pdf(d, a, args.date,
                                                                      args.reveal_reason))
 
 
 def run_blank(args) -> int:
-    from app.printing import blank_pdf
+    from app.printing.documents import blank_pdf
 
     out = _check_out(args.out, args)
     desk = desk_from(args)

@@ -14,7 +14,7 @@ from app.cli.common import (
     read_password,
     read_person,
 )
-from app.person_input import tenant_input
+from app.tenants.person_input import tenant_input
 
 
 def register(sub) -> None:
@@ -100,7 +100,7 @@ def register(sub) -> None:
 
 
 def run_building_add(args) -> int:
-    from app.property import add_building
+    from app.property.buildings import add_building
 
     desk, actor = acting_desk(args)
     bid = add_building(desk, actor, args.code, args.name, args.address, args.floor_area,
@@ -112,7 +112,7 @@ def run_building_add(args) -> int:
 def run_building_list(args) -> int:
     from dataclasses import asdict
 
-    from app.property import list_buildings
+    from app.property.buildings import list_buildings
 
     for b in list_buildings(desk_from(args)):
         emit(asdict(b))
@@ -120,7 +120,7 @@ def run_building_list(args) -> int:
 
 
 def run_unit_add(args) -> int:
-    from app.property import add_unit
+    from app.property.buildings import add_unit
 
     desk, actor = acting_desk(args)
     uid = add_unit(desk, actor, args.building, args.number, args.area, args.floor,
@@ -130,7 +130,7 @@ def run_unit_add(args) -> int:
 
 
 def run_register(args) -> int:
-    from app.intake import register_tenant
+    from app.tenants.intake import register_tenant
 
     desk, actor = acting_desk(args)  # the password line first, when both come on stdin
     fields, base = read_person(args.person)
@@ -142,7 +142,7 @@ def run_register(args) -> int:
 
 
 def run_moveout(args) -> int:
-    from app.intake import move_out
+    from app.tenants.intake import move_out
 
     desk, actor = acting_desk(args)
     stopped = move_out(desk, actor, args.idno, card_returned=args.card_returned, reason=args.reason)
@@ -151,12 +151,12 @@ def run_moveout(args) -> int:
 
 
 def run_staff_add(args) -> int:
-    from app.staff import create_staff
+    from app.staff.accounts import create_staff
 
     desk, actor = acting_desk(args)
     password = read_new_password(args, "新账号密码 / New account's password: ")
     new = create_staff(desk, actor, args.user, password, args.role, args.display_name)
-    from app.staff import role_name
+    from app.staff.accounts import role_name
 
     emit({"user": new.username, "role": new.role, "角色": role_name(new.role)})
     return 0
@@ -165,7 +165,7 @@ def run_staff_add(args) -> int:
 def run_password(args) -> int:
     import os
 
-    from app.staff import change_password
+    from app.staff.accounts import change_password
 
     user = args.as_user or os.environ.get("RENTDESK_USER")
     if not user:
@@ -178,7 +178,7 @@ def run_password(args) -> int:
 
 
 def run_staff_train(args) -> int:
-    from app.staff import record_training
+    from app.staff.accounts import record_training
 
     desk, actor = acting_desk(args)
     record_training(desk, actor, args.user, args.kind, args.date, args.provider,
@@ -190,7 +190,7 @@ def run_staff_train(args) -> int:
 def run_reveal(args) -> int:
     from dataclasses import asdict
 
-    from app.privacy import reveal_person
+    from app.tenants.privacy import reveal_person
 
     desk, actor = acting_desk(args)
     emit({"person_id": args.person_id, **asdict(reveal_person(desk, actor, args.person_id,
@@ -201,7 +201,7 @@ def run_reveal(args) -> int:
 def run_search(args) -> int:
     from dataclasses import asdict
 
-    from app.search import search_tenants
+    from app.tenants.search import search_tenants
 
     desk, actor = acting_desk(args)
     for row in search_tenants(desk, actor, args.query, limit=args.limit):

@@ -59,11 +59,11 @@ def _recovery_key(args) -> str | None:
 
 
 def run_backup(args) -> int:
-    from app.backup import make_backup
+    from app.data.backup import make_backup
 
     desk, actor = acting_desk(args)
-    if args.out is not None:  # app.out_paths: not into the data/key folder, no silent overwrite
-        from app.out_paths import check_out
+    if args.out is not None:  # app.data.out_paths: not into the data/key folder, no silent overwrite
+        from app.data.out_paths import check_out
 
         check_out(args.out, desk.home, args.force)
     emit({"backup": str(make_backup(desk, actor, args.out))})
@@ -71,7 +71,7 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
-    from app.backup import restore
+    from app.data.backup import restore
 
     desk = desk_from(args)
     # A new PC has no accounts yet: restoring its centre is the first step, like `init`.
@@ -83,7 +83,7 @@ def run_restore(args) -> int:
 
 
 def run_retention(args) -> int:
-    from app.retention import run_retention as run
+    from app.data.retention import run_retention as run
 
     desk, actor = acting_desk(args)
     emit(run(desk, actor, dry_run=args.dry_run).summary())
@@ -91,7 +91,7 @@ def run_retention(args) -> int:
 
 
 def run_set_years(args) -> int:
-    from app.retention import set_retention_years
+    from app.data.retention import set_retention_years
 
     desk, actor = acting_desk(args)
     set_retention_years(desk, actor, args.years)
@@ -100,8 +100,8 @@ def run_set_years(args) -> int:
 
 
 def run_status(args) -> int:
-    from app.keys import key_status
-    from app.settings import (
+    from app.data.keys import key_status
+    from app.desk.settings import (
         RESTORED_AT,
         RESTORED_FROM,
         RETENTION_LAST_RUN,
@@ -123,7 +123,7 @@ def run_status(args) -> int:
 
 
 def run_recovery_key(args) -> int:
-    from app.keys import recovery_key
+    from app.data.keys import recovery_key
 
     desk, actor = acting_desk(args)
     print(recovery_key(desk, actor))
@@ -134,8 +134,8 @@ def run_recovery_key(args) -> int:
 
 def run_adopt_key(args) -> int:
     """On a PC that lost its key (or got the data folder copied): store the recovery key."""
-    from app.context import default_home
-    from app.errors import Refused
+    from app.desk.context import default_home
+    from app.desk.errors import Refused
     from db.engine import DB_FILENAME, check_key
     from db.keystore import adopt_key, parse_key_text
 
@@ -146,7 +146,7 @@ def run_adopt_key(args) -> int:
         key = parse_key_text(text)
     except ValueError:
         raise Refused("bad_recovery_key", "恢复密钥输入有误。", "The recovery key is mistyped.") from None
-    from app.recovery import unwrap
+    from app.data.recovery import unwrap
 
     key = unwrap(text, db_path) or key  # issue 12: the recovery key unwraps the data key
     check_key(db_path, key)
@@ -156,7 +156,7 @@ def run_adopt_key(args) -> int:
 
 
 def run_rotate_key(args) -> int:
-    from app.rotate import rotate_key
+    from app.data.rotate import rotate_key
 
     desk, actor = acting_desk(args)
     emit(rotate_key(desk, actor))  # the new recovery key is shown once: write it down

@@ -1,6 +1,6 @@
 """Desk services (R1): `rentdesk listing …`, `rentdesk permit …`, `rentdesk lease …`.
 
-A thin shell over app.listings, app.permits and app.leases; every change acts --as a staff
+A thin shell over app.services.listings, app.services.permits and app.services.leases; every change acts --as a staff
 account, output is one JSON object a line, files are written atomically like `form`.
 """
 
@@ -10,10 +10,10 @@ from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from app import clock
 from app.cli.cmd_forms import _check_out, write_atomically
 from app.cli.common import acting_desk, add_as, desk_from, emit
-from app.file_limits import read_scan
+from app.data.file_limits import read_scan
+from app.desk import clock
 
 _day = date.fromisoformat
 
@@ -120,7 +120,7 @@ def _listing_json(info) -> dict:
 
 
 def run_listing_add(args) -> int:
-    from app.listings import add_listing
+    from app.services.listings import add_listing
 
     desk, actor = acting_desk(args)
     info = add_listing(desk, actor, args.building, args.unit, args.rent, args.available,
@@ -132,7 +132,7 @@ def run_listing_add(args) -> int:
 
 
 def run_listing_publish(args) -> int:
-    from app.listings import publish_listing
+    from app.services.listings import publish_listing
 
     desk, actor = acting_desk(args)
     emit(_listing_json(publish_listing(desk, actor, args.id)))
@@ -140,7 +140,7 @@ def run_listing_publish(args) -> int:
 
 
 def run_listing_withdraw(args) -> int:
-    from app.listings import withdraw_listing
+    from app.services.listings import withdraw_listing
 
     desk, actor = acting_desk(args)
     emit(_listing_json(withdraw_listing(desk, actor, args.id, args.reason)))
@@ -148,10 +148,10 @@ def run_listing_withdraw(args) -> int:
 
 
 def run_listing_list(args) -> int:
-    from app.listings import list_listings
+    from app.services.listings import list_listings
 
     if args.export:
-        from app.listing_print import export_board
+        from app.services.listing_print import export_board
 
         out = _check_out(args.export, args)
         desk, actor = acting_desk(args)
@@ -167,7 +167,7 @@ def run_listing_list(args) -> int:
 
 
 def run_listing_sheet(args) -> int:
-    from app.listing_print import listing_sheet_pdf
+    from app.services.listing_print import listing_sheet_pdf
 
     out = _check_out(args.out, args)
     desk, actor = acting_desk(args)
@@ -182,7 +182,7 @@ def _check_json(check) -> dict:
 
 
 def run_permit_check(args) -> int:
-    from app.permits import check_permit
+    from app.services.permits import check_permit
 
     desk, actor = acting_desk(args)
     check = check_permit(desk, actor, args.idno, args.date, args.basis, args.housing_proof,
@@ -192,7 +192,7 @@ def run_permit_check(args) -> int:
 
 
 def run_permit_apply(args) -> int:
-    from app.permits import apply_permit
+    from app.services.permits import apply_permit
 
     desk, actor = acting_desk(args)
     info = apply_permit(desk, actor, args.idno, args.date, args.basis,
@@ -203,7 +203,7 @@ def run_permit_apply(args) -> int:
 
 
 def run_permit_status(args) -> int:
-    from app.permits import permit_applications, set_permit_status
+    from app.services.permits import permit_applications, set_permit_status
 
     desk, actor = acting_desk(args)
     if args.set:
@@ -212,7 +212,7 @@ def run_permit_status(args) -> int:
                                       permit_number=args.number)))
         return 0
     if args.id:
-        from app.permits import load_application, permit_info
+        from app.services.permits import load_application, permit_info
         from db.engine import read_session
 
         with read_session(desk.engine) as s:
@@ -224,7 +224,7 @@ def run_permit_status(args) -> int:
 
 
 def run_permit_form(args) -> int:
-    from app.permit_print import permit_form_pdf
+    from app.services.permit_print import permit_form_pdf
 
     out = _check_out(args.out, args)
     desk, actor = acting_desk(args)
@@ -234,7 +234,7 @@ def run_permit_form(args) -> int:
 
 
 def run_lease_add(args) -> int:
-    from app.leases import add_lease
+    from app.services.leases import add_lease
 
     desk, actor = acting_desk(args)
     emit(asdict(add_lease(desk, actor, args.building, args.unit, args.tenant, args.rent,
@@ -244,7 +244,7 @@ def run_lease_add(args) -> int:
 
 
 def run_lease_tasks(args) -> int:
-    from app.leases import lease_tasks_for
+    from app.services.leases import lease_tasks_for
 
     desk, actor = acting_desk(args)
     for task in lease_tasks_for(desk, actor, args.date or clock.today(desk), args.days):
@@ -253,7 +253,7 @@ def run_lease_tasks(args) -> int:
 
 
 def run_lease_renew(args) -> int:
-    from app.leases import renew_lease
+    from app.services.leases import renew_lease
 
     desk, actor = acting_desk(args)
     emit(asdict(renew_lease(desk, actor, args.id, args.end, args.rent)))
@@ -261,7 +261,7 @@ def run_lease_renew(args) -> int:
 
 
 def run_lease_end(args) -> int:
-    from app.leases import end_lease
+    from app.services.leases import end_lease
 
     desk, actor = acting_desk(args)
     emit(asdict(end_lease(desk, actor, args.id, args.staying, args.card_returned, args.reason)))

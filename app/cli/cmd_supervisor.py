@@ -7,8 +7,8 @@ from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 
-from app import clock
 from app.cli.common import acting_desk, add_as, desk_from, emit
+from app.desk import clock
 
 
 def _when(text: str) -> datetime:
@@ -84,13 +84,13 @@ def register(sub) -> None:
 
 
 def _localise(desk, value: datetime | None) -> datetime | None:
-    from app.clock import zone
+    from app.desk.clock import zone
 
     return value.replace(tzinfo=zone(desk)) if value and value.tzinfo is None else value
 
 
 def run_report(args) -> int:
-    from app.export import export_statistics
+    from app.supervision.export import export_statistics
 
     desk, actor = acting_desk(args)
     result = export_statistics(desk, actor, args.out, args.by, args.period, args.date_from,
@@ -100,7 +100,7 @@ def run_report(args) -> int:
 
 
 def run_due(args) -> int:
-    from app.delivery import due_list_for
+    from app.supervision.delivery import due_list_for
 
     desk, actor = acting_desk(args)
     for item in due_list_for(desk, actor, pending_handover=args.pending_handover,
@@ -111,7 +111,7 @@ def run_due(args) -> int:
 
 
 def run_handover_create(args) -> int:
-    from app.delivery import create_handover
+    from app.supervision.delivery import create_handover
 
     desk, actor = acting_desk(args)
     batch = create_handover(desk, actor, args.tenancy_ids)
@@ -121,7 +121,7 @@ def run_handover_create(args) -> int:
 
 
 def run_handover_show(args) -> int:
-    from app.delivery import handover_for
+    from app.supervision.delivery import handover_for
 
     desk, actor = acting_desk(args)
     emit(asdict(handover_for(desk, actor, args.handover_id)))
@@ -129,7 +129,7 @@ def run_handover_show(args) -> int:
 
 
 def run_fault_system(args) -> int:
-    from app.faults import set_card_system
+    from app.supervision.faults import set_card_system
 
     desk, actor = acting_desk(args)
     emit(asdict(set_card_system(desk, actor, args.building, args.installer, args.contact,
@@ -138,7 +138,7 @@ def run_fault_system(args) -> int:
 
 
 def run_fault_open(args) -> int:
-    from app.faults import open_fault
+    from app.supervision.faults import open_fault
 
     desk, actor = acting_desk(args)
     emit(asdict(open_fault(desk, actor, args.building, args.description,
@@ -147,7 +147,7 @@ def run_fault_open(args) -> int:
 
 
 def run_fault_step(args) -> int:
-    from app.faults import add_visit, fix_fault, notify_installer
+    from app.supervision.faults import add_visit, fix_fault, notify_installer
 
     desk, actor = acting_desk(args)
     at = _localise(desk, args.at)
@@ -162,7 +162,7 @@ def run_fault_step(args) -> int:
 
 
 def run_fault_list(args) -> int:
-    from app.faults import list_faults
+    from app.supervision.faults import list_faults
 
     for ticket in list_faults(desk_from(args), open_only=args.open):
         emit(asdict(ticket))
@@ -170,7 +170,7 @@ def run_fault_list(args) -> int:
 
 
 def run_training(args) -> int:
-    from app.dashboard import training_reminders_for
+    from app.supervision.dashboard import training_reminders_for
 
     desk, actor = acting_desk(args)
     today = args.today or clock.today(desk)
@@ -180,7 +180,7 @@ def run_training(args) -> int:
 
 
 def run_dashboard(args) -> int:
-    from app.dashboard import dashboard
+    from app.supervision.dashboard import dashboard
 
     desk, actor = acting_desk(args)
     emit(asdict(dashboard(desk, actor)))

@@ -122,7 +122,7 @@ def run_demo(args) -> int:
     """Start (or reuse) a trial district server that keeps running after this command."""
     import psycopg
 
-    from app.context import default_home
+    from app.desk.context import default_home
     from app.sync.district import init_district
     from app.sync.pgdemo import (
         create_database,

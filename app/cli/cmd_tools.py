@@ -22,9 +22,14 @@ def register(sub) -> None:
 
 
 def run_audit_list(args) -> int:
-    """rule R10: the same words as the 审计 page (app.audit_words); the view is logged."""
-    from app.audit_query import AuditFilter, query_audit
-    from app.audit_words import action_filter, action_words, detail_rows, entity_words
+    """rule R10: the same words as the 审计 page (app.staff.audit_words); the view is logged."""
+    from app.staff.audit_query import AuditFilter, query_audit
+    from app.staff.audit_words import (
+        action_filter,
+        action_words,
+        detail_rows,
+        entity_words,
+    )
 
     desk, actor = acting_desk(args)
     page = query_audit(desk, actor, AuditFilter(args.staff, action_filter(args.action or ""),

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.audit import Actor
-from app.context import Desk, open_desk
-from app.errors import Refused
-from app.staff import authenticate, must_change_password
+from app.desk.context import Desk, open_desk
+from app.desk.errors import Refused
+from app.staff.accounts import authenticate, must_change_password
+from app.staff.audit import Actor
 
 
 def emit(obj: Any) -> None:
@@ -47,7 +47,7 @@ def command_words(args) -> tuple[str, str | None]:
 
 
 def is_exclusive(args) -> bool:
-    """rule: one desk per data folder (app/desk_lock.py) for commands that change data."""
+    """rule: one desk per data folder (app/desk/desk_lock.py) for commands that change data."""
     command, action = command_words(args)
     return command not in SHARED_COMMANDS and (command, action) not in SHARED_ACTIONS
 
@@ -58,7 +58,7 @@ def read_new_password(args, prompt: str = "新密码 / New password: ") -> str:
     which holds the acting account's own password (issue 12), and never an argument."""
     path = getattr(args, "password_file", None)
     if path is not None:
-        from app.file_limits import read_bounded
+        from app.data.file_limits import read_bounded
 
         raw = read_bounded(Path(path), max_bytes=4096, what="密码文件 / password file")
         return raw.decode("utf-8", "replace").splitlines()[0] if raw.strip() else ""
@@ -71,10 +71,10 @@ def read_new_password(args, prompt: str = "新密码 / New password: ") -> str:
 
 
 def read_person(source: str) -> tuple[dict[str, str], Path]:
-    """A person from a file (or `-`: stdin), parsed by app.person_input; relative paths in
+    """A person from a file (or `-`: stdin), parsed by app.tenants.person_input; relative paths in
     it are taken from the file's folder (stdin: the working folder)."""
-    from app.file_limits import PERSON_MAX_BYTES, read_bounded
-    from app.person_input import parse_person
+    from app.data.file_limits import PERSON_MAX_BYTES, read_bounded
+    from app.tenants.person_input import parse_person
 
     if source == "-":
         text = sys.stdin.read(PERSON_MAX_BYTES + 1)

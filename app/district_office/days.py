@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from app import clock
-from app.errors import Refused
+from app.desk import clock
+from app.desk.errors import Refused
 
 OFFICE_ZONE = clock.DEFAULT_ZONE
 EARLIEST = date(2000, 1, 1)  # no centre's record is older

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.desk.errors import Refused
 from app.district_office.session import Office
-from app.errors import Refused
 
 MAX_REASON = 500
 
@@ -47,7 +47,7 @@ def resolve(office: Office, conflict_id: str, resolution: str) -> bool:
 
 def revoke_card(office: Office, center_code: str, card_number: str, reason: str) -> str:
     """Revoke a card district-wide (R6): the centre's desk applies it at its next sync."""
-    from app.cards import normalise_card_number
+    from app.tenants.cards import normalise_card_number
 
     number = normalise_card_number(card_number)
     with office.cursor() as cur:

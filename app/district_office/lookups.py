@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from app.desk.errors import Refused
 from app.district_office import days
 from app.district_office.session import Office
-from app.errors import Refused
 
 SEARCH_LIMIT = 200
 AUDIT_LIMIT = 1000

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from app import clock
+from app.desk import clock
+from app.desk.errors import Refused
 from app.district_office import days
 from app.district_office.session import OFFICE_ZONE, Office
-from app.errors import Refused
 
 STALE_AFTER = timedelta(days=1)  # a centre silent for longer is shown red
 LATE_WINDOW_DAYS = 30  # 各中心 counts late records collected in the last 30 days

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from app.desk.errors import Refused
 from app.district_office.days import OFFICE_ZONE  # noqa: F401 - re-exported for callers
-from app.errors import Refused
 
 # SQLSTATEs raised by the office_* functions (db/district/migrations/sql_0005.py).
 _REFUSALS = {

@@ -7,9 +7,9 @@ import re
 
 from psycopg import sql
 
-from app import scram
+from app.data import scram
+from app.desk.errors import Refused
 from app.district_office.session import Office
-from app.errors import Refused
 from app.sync.district import connect
 
 ROLES = {"admin": "district_admin", "viewer": "district_viewer"}

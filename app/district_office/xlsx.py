@@ -11,14 +11,14 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from app.safe_cells import xlsx_row
+from app.data.safe_cells import xlsx_row
 
 MAX_CELL = 32_000  # Excel's own limit is 32,767 characters
 
 
 def cell_value(value: object) -> object:
     """Times as the centres' wall clock text, lists joined, text bounded; a centre's text
-    that looks like a formula (`=cmd|…`) is kept as text by app.safe_cells (issue 12)."""
+    that looks like a formula (`=cmd|…`) is kept as text by app.data.safe_cells (issue 12)."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, (list, tuple)):

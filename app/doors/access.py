@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app import audit, clock
-from app.audit import Actor
-from app.context import Desk
-from app.errors import Refused
-from app.staff import require, training_status
+from app.desk import clock
+from app.desk.context import Desk
+from app.desk.errors import Refused
+from app.staff import audit
+from app.staff.accounts import require, training_status
+from app.staff.audit import Actor
 from db.engine import read_session, write_session
 
 

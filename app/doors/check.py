@@ -1,7 +1,7 @@
 """The daily check of the card system (rule R7): status, clock drift, last event.
 
 A controller that does not answer, or whose clock is more than a minute off, opens a fault
-ticket on its own (app/faults.py), so the 24-hour deadline to notify the installer starts
+ticket on its own (app/supervision/faults.py), so the 24-hour deadline to notify the installer starts
 running without anyone noticing first. A drifting clock is also set right, since the
 board checks valid-from/until dates against it. One open ticket per controller: a second
 day of the same fault does not open a second ticket.
@@ -14,14 +14,14 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from app import clock
-from app.audit import Actor
-from app.context import Desk
+from app.desk import clock
+from app.desk.context import Desk
+from app.desk.errors import Refused
 from app.doors.drivers import DoorUnreachable
 from app.doors.push import TIMEOUT, driver_for
-from app.errors import Refused
-from app.faults import open_fault
-from app.staff import require
+from app.staff.accounts import require
+from app.staff.audit import Actor
+from app.supervision.faults import open_fault
 from db.door_tables import DoorController
 from db.engine import read_session, write_session
 from db.models import Building, FaultTicket

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from app.context import Desk
+from app.desk.context import Desk
 
 FOLDER = "door-claims"
 

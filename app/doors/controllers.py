@@ -11,12 +11,13 @@ from pathlib import Path
 from sqlalchemy import func, literal
 from sqlmodel import Session, select
 
-from app import audit, clock
-from app.audit import Actor
-from app.context import Desk
+from app.desk import clock
+from app.desk.context import Desk
+from app.desk.errors import NotFound, Refused
 from app.doors.drivers import parse_doors
-from app.errors import NotFound, Refused
-from app.staff import require
+from app.staff import audit
+from app.staff.accounts import require
+from app.staff.audit import Actor
 from db.door_tables import DRIVERS, DoorController, DoorJob
 from db.engine import read_session, write_session
 from db.models import Building, Card
@@ -89,7 +90,7 @@ def _check_address(address: str | None) -> str | None:
 
 def check_file_dir(desk: Desk, folder: Path) -> None:
     """The installer's whitelists never go into the data or key folder (attack finding 2)."""
-    from app.out_paths import protected_folders
+    from app.data.out_paths import protected_folders
 
     for p in protected_folders(desk.home):
         if folder == p or p in folder.parents:

@@ -11,12 +11,12 @@ from datetime import timedelta
 
 from sqlalchemy import or_, select
 
-from app import clock
-from app.audit import Actor
-from app.audit_query import allowed
-from app.context import Desk
+from app.desk import clock
+from app.desk.context import Desk
 from app.doors.check import check_controllers
 from app.doors.reconcile import reconcile
+from app.staff.audit import Actor
+from app.staff.audit_query import allowed
 from db.door_tables import DoorController
 from db.engine import read_session
 

@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
-from app import clock
+from app.desk import clock
 from app.doors.drivers import DoorCard, parse_doors
 from db.door_tables import DoorController
 from db.models import Card

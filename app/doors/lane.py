@@ -12,10 +12,10 @@ import logging
 import threading
 from collections.abc import Callable
 
-from app.audit import Actor
-from app.context import Desk
+from app.desk.context import Desk
 from app.doors.daily import run_daily_if_due
 from app.doors.push import POLL_HINT, PushResult, push_pending
+from app.staff.audit import Actor
 
 POLL_S = POLL_HINT
 log = logging.getLogger(__name__)

@@ -25,8 +25,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, insert, or_, select, update
 from sqlmodel import Session
 
-from app import clock
-from app.context import Desk
+from app.desk import clock
+from app.desk.context import Desk
 from app.doors.claim import Busy, claim
 from app.doors.desired import card_int, desired_cards
 from app.doors.drivers import DoorDriver, DoorUnreachable

@@ -14,15 +14,16 @@ from datetime import datetime
 
 from sqlalchemy import select, update
 
-from app import audit, clock
-from app.audit import Actor
-from app.context import Desk
+from app.desk import clock
+from app.desk.context import Desk
 from app.doors.claim import Busy, claim
 from app.doors.controllers import building_by_code
 from app.doors.desired import desired_cards
 from app.doors.drivers import DoorCard, DoorUnreachable
 from app.doors.push import TIMEOUT, driver_for
-from app.staff import require
+from app.staff import audit
+from app.staff.accounts import require
+from app.staff.audit import Actor
 from db.door_tables import DoorController
 from db.engine import read_session, write_session
 from db.models import Building, Card

@@ -1,6 +1,6 @@
 """The reconcile report as XLSX: one sheet, dangerous rows first and in red.
 
-Written through app/out_paths.py (attack finding 2): never into the data or key folder, even
+Written through app/data/out_paths.py (attack finding 2): never into the data or key folder, even
 through a symlink, and over an existing file only with force.
 """
 
@@ -13,9 +13,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
+from app.data.out_paths import check_out, write_out
 from app.doors.reconcile import KIND_ZH, ControllerReport
 from app.doors.whitelist import safe_cell
-from app.out_paths import check_out, write_out
 
 HEADER = ("楼栋编号", "楼栋", "控制器", "差异", "卡号", "卡号(十六进制)", "门上", "应为")
 RED = PatternFill("solid", fgColor="FFC7CE")

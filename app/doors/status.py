@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from app.context import Desk
+from app.desk.context import Desk
 from db.door_tables import DoorController, DoorJob
 from db.engine import read_session
 from db.models import Card

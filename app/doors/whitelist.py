@@ -19,16 +19,17 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import delete, insert, select
 
-from app import audit, clock
-from app.audit import Actor
-from app.context import Desk
+from app.data.out_paths import check_out, write_out
+from app.data.tabular import map_columns, read_table
+from app.desk import clock
+from app.desk.context import Desk
+from app.desk.errors import Refused
 from app.doors.desired import desired_cards
 from app.doors.drivers import DoorCard, DoorStatus, DoorUnreachable, parse_doors
 from app.doors.push import PushResult
-from app.errors import Refused
-from app.out_paths import check_out, write_out
-from app.staff import require
-from app.tabular import map_columns, read_table
+from app.staff import audit
+from app.staff.accounts import require
+from app.staff.audit import Actor
 from db.door_tables import DoorController, DoorFileCard, DoorJob
 from db.engine import read_session, write_session
 from db.models import Card, Unit

@@ -1,7 +1,7 @@
 """The printed forms (ReportLab, no Qt): each render_* takes plain dataclasses, returns PDF bytes.
 
 Fonts are registered once per process (app.forms.text.ensure_fonts, ~130 ms) and every
-string is drawn with per-character fallback through the chain in app.fonts, so names with
+string is drawn with per-character fallback through the chain in app.printing.fonts, so names with
 Extension A/B characters print as glyphs and stay extractable. Layout in millimetres on A4.
 """
 

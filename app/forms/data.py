@@ -109,7 +109,7 @@ class ResidentRow:
 
 @dataclass(frozen=True)
 class UnitFormData:
-    """出租屋综合信息登记表. The caps are given, computed by app.occupancy (rule R5)."""
+    """出租屋综合信息登记表. The caps are given, computed by app.tenants.occupancy (rule R5)."""
 
     record_no: str            # the unit's number as typed into the search box
     building_name: str

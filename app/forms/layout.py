@@ -17,9 +17,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from app.fonts import CHAIN
 from app.forms.data import CenterInfo, When
 from app.forms.text import Box, ensure_fonts, fit_text
+from app.printing.fonts import CHAIN
 
 PAGE_W, PAGE_H = 210.0, 297.0
 MARGIN = 15.0

@@ -156,7 +156,7 @@ def listing_board_xlsx(rows: list[BoardRow], on: date) -> bytes:
     """The same list as a spreadsheet, for offices that post it online or edit the layout."""
     from openpyxl import Workbook
 
-    from app.safe_cells import append_safe
+    from app.data.safe_cells import append_safe
 
     book = Workbook()
     sheet = book.active

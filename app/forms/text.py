@@ -16,7 +16,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from app.fonts import CHAIN, FontChain, FontSpec
+from app.printing.fonts import CHAIN, FontChain, FontSpec
 
 MIN_SIZE = 3.0      # pt; below this a value is unreadable, but still complete and extractable
 LEADING = 1.25      # line pitch / font size; >1.2 keeps each line's glyph boxes apart

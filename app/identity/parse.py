@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from app import clock
+from app.desk import clock
 from app.identity import messages
 from app.identity.foreign import looks_like_old_form, parse_foreign_pr
 from app.identity.normalise import normalise_id_text

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.errors import Refused
+from app.desk.errors import Refused
 
 RESIDENT = "resident"  # 居民身份证 (GB 11643-1999), incl. 15-digit legacy numbers
 HMT_PERMIT = "hmt_permit"  # 港澳台居民居住证

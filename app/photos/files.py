@@ -13,8 +13,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from app.errors import Refused
-from app.file_limits import PHOTO_MAX_BYTES, read_bounded
+from app.data.file_limits import PHOTO_MAX_BYTES, read_bounded
+from app.desk.errors import Refused
 from app.photos.headers import read_header
 from app.photos.messages import refused
 
@@ -33,7 +33,7 @@ def _read_bytes(source: PathOrBytes) -> bytes:
             raise refused("image_too_large")
         return data
     try:
-        # app.file_limits: regular files only (not /dev/zero, not a FIFO), size before read
+        # app.data.file_limits: regular files only (not /dev/zero, not a FIFO), size before read
         return read_bounded(Path(source), MAX_FILE_BYTES, "照片或扫描件 / photo or scan")
     except Refused as r:
         if r.code == "file_too_large":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.errors import Refused
+from app.desk.errors import Refused
 
 
 @dataclass(frozen=True)

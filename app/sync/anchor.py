@@ -14,8 +14,8 @@ import json
 import psycopg
 from sqlalchemy import select
 
-from app import audit
-from app.context import Desk
+from app.desk.context import Desk
+from app.staff import audit
 from app.sync.batches import get_meta, set_meta
 from db.engine import read_session, write_session
 from db.models import AuditEvent

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from app import audit
-from app.context import Desk
-from app.errors import Refused
+from app.desk.context import Desk
+from app.desk.errors import Refused
+from app.staff import audit
 from app.sync import anchor
 from db.engine import read_session
 from db.models import AuditEvent

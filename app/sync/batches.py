@@ -15,8 +15,8 @@ from sqlalchemy import delete, func, select, update
 from sqlmodel import Session
 from sqlmodel import select as orm_select
 
-from app import settings
-from app.context import Desk
+from app.desk import settings
+from app.desk.context import Desk
 from app.sync import not_accepted
 from db.district.schema import synced_columns
 from db.engine import read_session, write_session
@@ -41,7 +41,7 @@ class BatchData:
 
 
 def get_meta(session: Session, key: str) -> str | None:
-    """A sync setting as its stored text (app.settings holds the type, default and bounds)."""
+    """A sync setting as its stored text (app.desk.settings holds the type, default and bounds)."""
     value = settings.get(session, settings.REGISTRY[key])
     return None if value is None else (value.isoformat() if hasattr(value, "isoformat")
                                        else str(value))

@@ -13,12 +13,12 @@ from datetime import datetime
 
 from sqlmodel import select
 
-from app import audit
-from app.audit import Actor
-from app.cards import end_card
-from app.context import Desk
-from app.errors import NotFound, Refused
-from app.staff import require
+from app.desk.context import Desk
+from app.desk.errors import NotFound, Refused
+from app.staff import audit
+from app.staff.accounts import require
+from app.staff.audit import Actor
+from app.tenants.cards import end_card
 from db.engine import read_session, write_session
 from db.models import Card, CardStatus, utcnow
 from db.sync_tables import SyncConflict

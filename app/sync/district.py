@@ -8,8 +8,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import psycopg
 from psycopg import sql
 
-from app import scram
-from app.errors import Refused
+from app.data import scram
+from app.desk.errors import Refused
 from app.sync.errors import SyncError, from_connect_error
 from db.district import migrate
 
@@ -83,7 +83,7 @@ def add_center(url: str, center_code: str, password: str) -> str:
     with connect(url) as conn:
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
         verb = "ALTER" if exists else "CREATE"
-        # Only the SCRAM verifier is sent: the server may log the statement (app/scram.py).
+        # Only the SCRAM verifier is sent: the server may log the statement (app/data/scram.py).
         conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
             sql.Identifier(role), sql.Literal(scram.verifier(password))))
         conn.execute(sql.SQL("GRANT rentdesk_center TO {}").format(sql.Identifier(role)))

@@ -14,8 +14,8 @@ import psycopg
 from sqlalchemy import select, update
 from sqlmodel import Session
 
-from app import audit
-from app.context import Desk
+from app.desk.context import Desk
+from app.staff import audit
 from app.sync.batches import get_meta, set_meta
 from db.engine import write_session
 from db.models import Building, Card, CardStatus, Person

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import psycopg
 
-from app.errors import Refused
+from app.desk.errors import Refused
 
 _RESTORED_ZH = ("本机数据库是旧副本（从备份恢复或复制到另一台电脑），区数据库已有更新的数据，"
                 "已拒绝上传，以免覆盖。请联系管理员：确认这是要继续使用的电脑后，运行 "

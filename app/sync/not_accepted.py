@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
 
-from app.context import Desk
+from app.desk.context import Desk
 from db.engine import read_session, write_session
 from db.models import Outbox, utcnow
 from db.sync_tables import SyncNotAccepted
@@ -112,9 +112,10 @@ def correct(desk: Desk, actor, table: str, row_id: str, field: str, value: str |
     """Correct one field of a not-accepted record (a supervisor's fix, audited). The new
     value passes the text boundary like any input; the change is queued, so the next sync
     sends the record again and it leaves the list once the district takes it."""
-    from app import audit, text_input
-    from app.errors import NotFound, Refused
-    from app.staff import require
+    from app.data import text_input
+    from app.desk.errors import NotFound, Refused
+    from app.staff import audit
+    from app.staff.accounts import require
     from db.sync_scope import UPLOADED_TABLES
 
     require(actor, "resolve_conflict")

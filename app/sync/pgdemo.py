@@ -24,8 +24,8 @@ def demo_data_dir(home: Path, requested: Path | None = None) -> Path:
     """Where the trial district's PostgreSQL lives: never inside the desk's data folder or
     its key folder (that server's files are not encrypted, and backups and copies of the
     data folder must not carry them); by default a sibling folder `<home>-district-pg`."""
-    from app.errors import Refused
-    from app.out_paths import protected_folders
+    from app.data.out_paths import protected_folders
+    from app.desk.errors import Refused
 
     home = Path(home).resolve()
     target = (Path(requested).expanduser() if requested else

@@ -21,11 +21,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import psycopg
 from sqlalchemy import delete, select
 
-from app import audit, clock
-from app.audit import Actor
-from app.context import Desk
-from app.errors import Refused
-from app.staff import require, training_status
+from app.desk import clock
+from app.desk.context import Desk
+from app.desk.errors import Refused
+from app.staff import audit
+from app.staff.accounts import require, training_status
+from app.staff.audit import Actor
 from app.sync import anchor, batches
 from app.sync.district import check_schema, connect
 from app.sync.download import download, upload_resolutions
@@ -168,7 +169,7 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
     """One sync; returns a JSON-able report. Raises SyncError (nothing lost) on failure."""
     if desk.center_code is None:
         raise Refused("no_center", "尚未建立中心，请先运行 rentdesk init。", "Run `rentdesk init` first.")
-    from app.trial import refuse_sync_of_trial
+    from app.desk.trial import refuse_sync_of_trial
 
     refuse_sync_of_trial(desk)  # issue 12: demo data never reaches the district
     run_id, started = new_id(), time.perf_counter()

@@ -16,9 +16,9 @@ import psycopg
 from sqlalchemy import update
 from sqlmodel import select
 
-from app import text_input
-from app.blobs import blob_exists, read_blob
-from app.context import Desk
+from app.data import text_input
+from app.data.blobs import blob_exists, read_blob
+from app.desk.context import Desk
 from app.sync.batches import BatchData
 from app.sync.steps import reached
 from db.engine import read_session, write_session

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from app.audit import verify_chain
+from app.staff.audit import verify_chain
 from db.engine import read_session, write_session
 from tests.conftest import register
 

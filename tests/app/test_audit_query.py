@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from app.audit_query import AuditFilter, allowed, query_audit, verify
-from app.errors import Refused
-from app.staff import create_staff
+from app.desk.errors import Refused
+from app.staff.accounts import create_staff
+from app.staff.audit_query import AuditFilter, allowed, query_audit, verify
 from db.models import utcnow
 from tests.conftest import PASSWORD, register
 
@@ -50,9 +50,9 @@ def test_every_entry_of_a_clerks_day_reads_in_words(desk, admin, building, photo
     # 「角色：admin」 on the Chinese screen, for actions, objects and the values of details
     import re
 
-    from app.audit_words import action_words, detail_text, entity_words
-    from app.search import search_tenants
-    from app.staff import record_training
+    from app.staff.accounts import record_training
+    from app.staff.audit_words import action_words, detail_text, entity_words
+    from app.tenants.search import search_tenants
     from tests.conftest import idno
 
     clerk = create_staff(desk, admin, "c2", PASSWORD, "clerk")

@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from app.errors import Refused
+from app.data.importer import import_file
+from app.desk.errors import Refused
 from app.identity import parse_id
-from app.importer import import_file
-from app.intake import TenantInput, register_tenant
-from app.search import search_tenants
+from app.tenants.intake import TenantInput, register_tenant
+from app.tenants.search import search_tenants
 from db.engine import read_session
 from tests.conftest import idno
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.building_search import find_buildings, units_with_space_first
-from app.property import add_building, add_unit
+from app.property.buildings import add_building, add_unit
+from app.property.find import find_buildings, units_with_space_first
 from tests.conftest import idno, register
 
 
@@ -19,8 +19,8 @@ def test_find_by_code_name_address_and_initials(desk, admin, building):
 
 def test_people_and_cards_counted_apart_and_full_rooms_last(desk, admin, building,
                                                             photo_jpeg):  # rule R5
-    from app.cards import issue_card
-    from app.intake import TenantInput, register_tenant
+    from app.tenants.cards import issue_card
+    from app.tenants.intake import TenantInput, register_tenant
 
     done = [register(desk, admin, n, unit="101", photo=photo_jpeg) for n in (1, 2)]
     # two live in 101 (cap 2): the third is over the cap, recorded and flagged

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlmodel import select
 
-from app.cards import (
+from app.desk.errors import Refused
+from app.staff.accounts import create_staff
+from app.tenants.cards import (
     issue_card,
     normalise_card_number,
     replace_card,
@@ -13,9 +15,7 @@ from app.cards import (
     return_card,
     revoke_card,
 )
-from app.errors import Refused
-from app.intake import move_out
-from app.staff import create_staff
+from app.tenants.intake import move_out
 from db.engine import read_session
 from db.models import AuditEvent, Card, CardEvent, Outbox
 from tests.conftest import idno, register

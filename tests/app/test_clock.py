@@ -19,16 +19,16 @@ import pytest
 import time_machine
 from pypdf import PdfReader
 
-from app import clock
-from app.center import init_center
-from app.delivery import create_handover, due_list
-from app.errors import NotFound, Refused
-from app.leases import add_lease, lease_tasks
-from app.permits import check_permit
-from app.printing import batch_collection_pdf, manifest_pdf
-from app.property import add_building, add_unit
-from app.staff import TRAINING_VALID_DAYS, record_training
-from app.stats import statistics
+from app.desk import clock
+from app.desk.center import init_center
+from app.desk.errors import NotFound, Refused
+from app.printing.documents import batch_collection_pdf, manifest_pdf
+from app.property.buildings import add_building, add_unit
+from app.services.leases import add_lease, lease_tasks
+from app.services.permits import check_permit
+from app.staff.accounts import TRAINING_VALID_DAYS, record_training
+from app.supervision.delivery import create_handover, due_list
+from app.supervision.stats import statistics
 from tests.conftest import PASSWORD, idno, register
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,12 +97,12 @@ def test_no_machine_clock_outside_app_clock():
     offenders = []
     for folder in ("app", "ui", "db", "tests"):
         for path in sorted((ROOT / folder).rglob("*.py")):
-            if path in (ROOT / "app" / "clock.py", Path(__file__).resolve()):
+            if path in (ROOT / "app" / "desk" / "clock.py", Path(__file__).resolve()):
                 continue
             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if FORBIDDEN.search(line):
                     offenders.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
-    assert offenders == [], "use app.clock instead:\n" + "\n".join(offenders)
+    assert offenders == [], "use app.desk.clock instead:\n" + "\n".join(offenders)
 
 
 def test_the_centres_zone_is_a_setting_with_a_default(desk):
@@ -212,7 +212,7 @@ def test_a_date_is_a_date():
 
 
 def test_an_admin_sets_the_centres_zone_and_today_follows(desk, admin):
-    from app.center import set_center_timezone
+    from app.desk.center import set_center_timezone
 
     at = datetime(2026, 12, 3, 1, 0, tzinfo=SHANGHAI)  # still 2 December in Urumqi (UTC+6)
     with travel(at):
@@ -222,7 +222,7 @@ def test_an_admin_sets_the_centres_zone_and_today_follows(desk, admin):
         with pytest.raises(Refused) as refused:
             set_center_timezone(desk, admin, "Mars/Olympus")
         assert "时区无效" in refused.value.zh
-    from app.context import open_desk
+    from app.desk.context import open_desk
 
     again = open_desk(desk.home)  # the setting is the centre's, stored in its database
     try:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from app import clock
-from app.center import set_center_timezone
-from app.errors import Refused
+from app.desk import clock
+from app.desk.center import set_center_timezone
+from app.desk.errors import Refused
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
-from app import clock
-from app.cards import issue_card
-from app.dashboard import dashboard, near_cap, training_reminders
-from app.faults import open_fault
-from app.staff import create_staff, record_training
+from app.desk import clock
+from app.staff.accounts import create_staff, record_training
+from app.supervision.dashboard import dashboard, near_cap, training_reminders
+from app.supervision.faults import open_fault
+from app.tenants.cards import issue_card
 from db.engine import write_session
 from db.models import LocalMeta, Tenancy
 from devkit.supervisor_bench import bench_supervisor

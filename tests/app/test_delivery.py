@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import select
 
-from app.delivery import (
+from app.desk.errors import Refused
+from app.supervision.delivery import (
     create_handover,
     delivery_summary,
     due_counts,
@@ -18,7 +19,6 @@ from app.delivery import (
     overdue_for_supervisor,
     record_receipt,
 )
-from app.errors import Refused
 from db.engine import read_session, write_session
 from db.models import AuditEvent, Tenancy
 from tests.conftest import register
@@ -162,7 +162,7 @@ def test_undelivered_queries_use_the_due_index(desk, admin, building):
     # (ix_tenancy_undelivered, migration 0004)
     from sqlalchemy import text
 
-    from app.delivery import _due_query
+    from app.supervision.delivery import _due_query
 
     q = _due_query().where(Tenancy.delivered_at == None, Tenancy.handed_over_at == None)  # noqa: E711
     sql = str(q.compile(desk.engine, compile_kwargs={"literal_binds": True}))

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.context import open_desk
-from app.errors import Refused
-from app.staff import authenticate
+from app.desk.context import open_desk
+from app.desk.errors import Refused
+from app.staff.accounts import authenticate
 from tests.conftest import PASSWORD
 from tests.desk_holder import ROOT
 
@@ -66,8 +66,8 @@ def test_busy_database_is_a_chinese_refusal_naming_the_writer(desk, admin, holde
     monkeypatch.setenv("RENTDESK_BUSY_TIMEOUT_MS", "300")
     holder("rentdesk sync（命令行 / CLI）", write=True)
     # The same desk object (the GUI's lane, a service) gets a Refused, not OperationalError.
-    from app.db_busy import busy_timeout_ms
-    from app.desk_lock import holders
+    from app.desk.db_busy import busy_timeout_ms
+    from app.desk.desk_lock import holders
 
     assert busy_timeout_ms() == 300 and holders(desk.home)
     with pytest.raises(Refused) as err:
@@ -83,7 +83,7 @@ def test_busy_database_is_a_chinese_refusal_naming_the_writer(desk, admin, holde
 
 
 def test_busy_wait_is_announced_then_ends(desk, admin, holder, monkeypatch):
-    from app.db_busy import watch_busy
+    from app.desk.db_busy import watch_busy
 
     seen: list[bool] = []
     watch_busy(desk.engine, seen.append)
@@ -98,7 +98,7 @@ def test_busy_wait_is_announced_then_ends(desk, admin, holder, monkeypatch):
 
 
 def test_dead_holders_are_swept(desk, admin, holder):
-    from app.desk_lock import holders
+    from app.desk.desk_lock import holders
 
     h = holder("rentdesk backup（命令行 / CLI）")
     assert [o.pid for o in holders(desk.home)] == [h.proc.pid]

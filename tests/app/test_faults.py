@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.errors import Refused
-from app.faults import (
+from app.desk.errors import Refused
+from app.property.buildings import list_buildings
+from app.supervision.faults import (
     add_visit,
     fix_fault,
     installer_notice,
@@ -17,7 +18,6 @@ from app.faults import (
     open_fault,
     set_card_system,
 )
-from app.property import list_buildings
 
 SH = ZoneInfo("Asia/Shanghai")
 

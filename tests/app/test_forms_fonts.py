@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from app.fonts import CHAIN, FontChain, font_for_char, font_paths, split_runs, uncovered
 from app.forms.text import ensure_fonts, fit_text, text_width, wrap
+from app.printing.fonts import (
+    CHAIN,
+    FontChain,
+    font_for_char,
+    font_paths,
+    split_runs,
+    uncovered,
+)
 
 
 def test_every_character_a_name_needs_has_a_font():

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.cards import issue_card
-from app.errors import Refused
-from app.intake import TenantInput, move_out, register_tenant
-from app.overcrowding import open_flag_count, open_flags
+from app.desk.errors import Refused
+from app.tenants.cards import issue_card
+from app.tenants.intake import TenantInput, move_out, register_tenant
+from app.tenants.overcrowding import open_flag_count, open_flags
 from tests.conftest import idno, register
 
 

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from sqlmodel import select
 
-from app.errors import Refused
-from app.importer import import_file
+from app.data.importer import import_file
+from app.desk.errors import Refused
 from db.engine import read_session
 from db.models import Building, Outbox, Person, Tenancy
 from tests.conftest import idno

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from app.errors import Refused
-from app.intake import TenantInput, family_planning_applies, move_out, register_tenant
-from app.search import search_tenants
+from app.desk.errors import Refused
+from app.tenants.intake import TenantInput, family_planning_applies, move_out, register_tenant
+from app.tenants.search import search_tenants
 from db.engine import read_session
 from db.models import IdDocument, Person, Tenancy
 from tests.conftest import idno, register

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from app.cards import issue_card
 from app.cli import main
-from app.errors import Refused
-from app.intake import move_out
-from app.leases import add_lease, end_lease, get_lease, lease_tasks, renew_lease
+from app.desk.errors import Refused
+from app.services.leases import add_lease, end_lease, get_lease, lease_tasks, renew_lease
+from app.tenants.cards import issue_card
+from app.tenants.intake import move_out
 from db.engine import read_session
 from db.models import AuditEvent, Card, Tenancy
 from tests.conftest import PASSWORD, idno, register

@@ -11,11 +11,10 @@ import pypdf
 import pytest
 from sqlmodel import select
 
-from app.cards import issue_card
-from app.errors import Refused
-from app.intake import move_out
-from app.listing_print import export_board, listing_sheet_pdf
-from app.listings import (
+from app.desk.errors import Refused
+from app.property.buildings import add_building, add_unit
+from app.services.listing_print import export_board, listing_sheet_pdf
+from app.services.listings import (
     add_listing,
     get_listing,
     list_listings,
@@ -23,7 +22,8 @@ from app.listings import (
     update_listing,
     withdraw_listing,
 )
-from app.property import add_building, add_unit
+from app.tenants.cards import issue_card
+from app.tenants.intake import move_out
 from db.engine import read_session
 from db.models import AuditEvent, Outbox
 from tests.conftest import idno, register

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.errors import Refused
-from app.occupancy import area_cap, unit_cap
+from app.desk.errors import Refused
+from app.tenants.occupancy import area_cap, unit_cap
 
 
 def test_cap_is_usable_area_over_six():

@@ -12,12 +12,12 @@ import pypdf
 import pytest
 from sqlmodel import select
 
-from app import clock
 from app.cli import main
-from app.errors import Refused
-from app.importer import import_file
-from app.intake import TenantInput, register_tenant
-from app.printing import collection_form_pdf
+from app.data.importer import import_file
+from app.desk import clock
+from app.desk.errors import Refused
+from app.printing.documents import collection_form_pdf
+from app.tenants.intake import TenantInput, register_tenant
 from db.engine import read_session
 from db.models import Person, Tenancy
 from tests.conftest import DATA, PASSWORD, idno

@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from app.cards import issue_card
-from app.errors import Refused
-from app.intake import TenantInput, register_tenant
-from app.search import search_tenants
+from app.desk.errors import Refused
+from app.tenants.cards import issue_card
+from app.tenants.intake import TenantInput, register_tenant
+from app.tenants.search import search_tenants
 from tests.conftest import register
 
 

@@ -11,10 +11,10 @@ import pypdf
 import pytest
 from sqlmodel import select
 
-from app.errors import Refused
-from app.leases import add_lease
-from app.permit_print import permit_form_pdf
-from app.permits import (
+from app.desk.errors import Refused
+from app.services.leases import add_lease
+from app.services.permit_print import permit_form_pdf
+from app.services.permits import (
     add_months,
     apply_permit,
     check_permit,

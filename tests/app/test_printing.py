@@ -14,12 +14,12 @@ import pypdf
 import pytest
 from sqlmodel import func, select
 
-from app.audit import verify_chain
-from app.cards import issue_card, report_lost
 from app.cli import main
-from app.errors import NotFound, Refused
+from app.desk.errors import NotFound, Refused
 from app.identity import mask_id
-from app.printing import blank_pdf, card_receipt_pdf, collection_form_pdf
+from app.printing.documents import blank_pdf, card_receipt_pdf, collection_form_pdf
+from app.staff.audit import verify_chain
+from app.tenants.cards import issue_card, report_lost
 from db.engine import read_session
 from db.models import AuditEvent, CollectionForm
 from tests.conftest import PASSWORD, idno, register
@@ -129,7 +129,7 @@ def test_manifest_lists_the_days_records(desk, admin, tenant, photo_jpeg, tmp_pa
 
 def test_manifest_of_a_handed_over_day_carries_the_batch(desk, admin, tenant, tmp_path):
     # rule R2: once the day's forms went in one handover batch, the manifest is that batch's
-    from app.delivery import create_handover
+    from app.supervision.delivery import create_handover
 
     batch = create_handover(desk, admin, [tenant.tenancy_id])
     out = tmp_path / "manifest.pdf"
@@ -140,7 +140,7 @@ def test_manifest_of_a_handed_over_day_carries_the_batch(desk, admin, tenant, tm
 
 
 def test_unit_form_shows_cap_and_residents(desk, tenant, tmp_path):
-    # rule R5: the cap comes from app.occupancy, (64 − 4) / 6 = 10; residents with their cards
+    # rule R5: the cap comes from app.tenants.occupancy, (64 − 4) / 6 = 10; residents with their cards
     out = tmp_path / "unit.pdf"
     assert form(desk, "unit", "--as", "admin", "--building", "B1", "--unit", "102",
                 "--out", str(out)) == 0
@@ -156,7 +156,7 @@ def test_unit_form_shows_cap_and_residents(desk, tenant, tmp_path):
 
 def test_moved_out_tenant_form_can_be_reprinted_without_the_card(desk, admin, tenant, tmp_path):
     # rule R6: the card stopped at move-out; the archived stay still prints for the file
-    from app.intake import move_out
+    from app.tenants.intake import move_out
 
     move_out(desk, admin, idno(1))
     out = tmp_path / "archived.pdf"

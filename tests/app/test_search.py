@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.cards import issue_card
-from app.search import search_tenants
+from app.tenants.cards import issue_card
+from app.tenants.search import search_tenants
 from tests.conftest import idno, register
 
 

@@ -12,19 +12,19 @@ import openpyxl
 import pytest
 from sqlalchemy import text
 
-from app import clock
-from app.cards import issue_card, replace_card, report_lost, revoke_card
 from app.cli import main
-from app.demo import generate_demo
-from app.errors import Refused
-from app.export import COLUMNS, SHEETS, export_statistics
-from app.faults import fix_fault, notify_installer, open_fault, set_card_system
-from app.intake import move_out
-from app.occupancy import building_cap
-from app.papers import family_planning_applies
-from app.property import add_building, add_unit
-from app.staff import create_staff
-from app.stats import COUNT_FIELDS, statistics
+from app.data.demo import generate_demo
+from app.desk import clock
+from app.desk.errors import Refused
+from app.property.buildings import add_building, add_unit
+from app.staff.accounts import create_staff
+from app.supervision.export import COLUMNS, SHEETS, export_statistics
+from app.supervision.faults import fix_fault, notify_installer, open_fault, set_card_system
+from app.supervision.stats import COUNT_FIELDS, statistics
+from app.tenants.cards import issue_card, replace_card, report_lost, revoke_card
+from app.tenants.intake import move_out
+from app.tenants.occupancy import building_cap
+from app.tenants.papers import family_planning_applies
 from db.engine import read_session, write_session
 from db.models import Building, Card, Tenancy
 from tests.conftest import PASSWORD, idno, register
@@ -205,7 +205,7 @@ def test_demo_district_matches_python_counting(desk, admin, by, period, fmt):
 
 def test_xlsx_and_csv_exports_read_back_and_are_audited(desk, known, tmp_path):
     # rule R8 export; rule R10 the export is logged
-    from app.staff import get_actor
+    from app.staff.accounts import get_actor
 
     admin = get_actor(desk, "admin")
     res = export_statistics(desk, admin, tmp_path / "r.xlsx", ["company", "building", "center"],
@@ -261,7 +261,7 @@ def test_periods_follow_summer_time_inside_the_range(desk, admin, building):
     put(desk, Tenancy, b, collected_at=datetime(2026, 11, 30, 23, 30, tzinfo=berlin).astimezone(UTC))
     rows = statistics(desk, "center", "month", date(2026, 1, 1), date(2026, 12, 31))
     assert {r.period: r.registered for r in rows} == {"2026-07": 1, "2026-11": 1}
-    from app.stats import _offset_segments
+    from app.supervision.stats import _offset_segments
 
     start, end = datetime(2026, 1, 1, tzinfo=berlin), datetime(2027, 1, 1, tzinfo=berlin)
     assert _offset_segments(berlin, start.astimezone(UTC), end.astimezone(UTC)) == [
@@ -271,8 +271,8 @@ def test_periods_follow_summer_time_inside_the_range(desk, admin, building):
 
 def test_month_queries_use_the_recommended_date_indexes(desk, admin):
     # rule R8 at district scale: a month's report is index range scans only (migration 0004)
-    from app.delivery import db_time, local_midnight_utc
-    from app.stats import _offset_segments, _queries, _Range
+    from app.supervision.delivery import db_time, local_midnight_utc
+    from app.supervision.stats import _offset_segments, _queries, _Range
 
     generate_demo(desk, 600, seed=2)
     start, end = local_midnight_utc(date(2026, 11, 1), SH), local_midnight_utc(date(2026, 12, 1), SH)

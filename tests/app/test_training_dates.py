@@ -9,10 +9,10 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
-from app import clock
-from app.errors import Refused
-from app.intake import TenantInput, register_tenant
-from app.staff import create_staff, record_training, training_status
+from app.desk import clock
+from app.desk.errors import Refused
+from app.staff.accounts import create_staff, record_training, training_status
+from app.tenants.intake import TenantInput, register_tenant
 from db.engine import read_session, write_session
 from db.models import Staff, Training
 from tests.conftest import PASSWORD, idno

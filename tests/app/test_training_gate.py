@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from app import clock
-from app.cards import issue_card
 from app.cli import main
-from app.errors import Refused
-from app.intake import TenantInput, register_tenant
-from app.staff import create_staff, record_training
+from app.desk import clock
+from app.desk.errors import Refused
+from app.staff.accounts import create_staff, record_training
+from app.tenants.cards import issue_card
+from app.tenants.intake import TenantInput, register_tenant
 from tests.conftest import DATA, PASSWORD, idno, register
 
 TODAY = date(2026, 11, 27)

@@ -8,11 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from app.audit_words import ACTIONS, action_filter, action_words, detail_rows, entity_words
 from app.cli import main
-from app.errors import Refused
-from app.importer import import_file
-from app.staff import PERMISSION_NAMES, PERMISSIONS, create_staff, get_actor, role_name
+from app.data.importer import import_file
+from app.desk.errors import Refused
+from app.staff.accounts import (
+    PERMISSION_NAMES,
+    PERMISSIONS,
+    create_staff,
+    get_actor,
+    role_name,
+)
+from app.staff.audit_words import (
+    ACTIONS,
+    action_filter,
+    action_words,
+    detail_rows,
+    entity_words,
+)
 
 
 def test_every_permission_and_role_has_words():
@@ -102,7 +114,7 @@ def test_cli_audit_list_speaks_words(desk, admin, building, capsys, monkeypatch)
 # --- every message matched to its real cause (issue 13) ---------------------------------
 
 def test_a_readable_non_image_file_is_not_a_picture(tmp_path):
-    from app.photo_intake import id_photo_from_file
+    from app.tenants.photo_intake import id_photo_from_file
 
     text = tmp_path / "notes.txt"
     text.write_text("租客名单", encoding="utf-8")
@@ -112,7 +124,7 @@ def test_a_readable_non_image_file_is_not_a_picture(tmp_path):
 
 
 def test_a_faceless_picture_file_gets_no_camera_advice():
-    from app.photo_intake import id_photo_from_file
+    from app.tenants.photo_intake import id_photo_from_file
 
     # A real PNG without a face: the printed card receipt's picture in docs/.
     receipt = Path(__file__).resolve().parents[2] / "docs" / "forms" / "card_receipt.png"
@@ -126,7 +138,7 @@ def test_a_faceless_picture_file_gets_no_camera_advice():
 def test_devices_and_folders_are_refused_without_reading(path, desk, admin, building, capsys,
                                                          monkeypatch):
     # /dev/zero never ends: it must be refused from its type, before a byte is read.
-    from app.photo_intake import id_photo_from_file
+    from app.tenants.photo_intake import id_photo_from_file
     from tests.conftest import DATA, PASSWORD
 
     with pytest.raises(Refused) as err:

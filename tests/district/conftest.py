@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import psycopg
 import pytest
 
-from app.audit import Actor
-from app.cards import issue_card
-from app.context import Desk
+from app.desk.context import Desk
+from app.staff.audit import Actor
 from app.sync.run import sync
+from app.tenants.cards import issue_card
 from tests.conftest import idno, register
 from tests.sync.conftest import district_rows, make_center
 

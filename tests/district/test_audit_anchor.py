@@ -11,10 +11,10 @@ import pypdf
 from sqlalchemy import text
 from sqlmodel import select
 
-from app import audit
-from app.backup import make_backup, restore
-from app.clock import today
-from app.printing import manifest_pdf
+from app.data.backup import make_backup, restore
+from app.desk.clock import today
+from app.printing.documents import manifest_pdf
+from app.staff import audit
 from app.sync.audit_check import verify
 from app.sync.run import sync
 from db.engine import read_session, write_session

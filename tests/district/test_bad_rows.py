@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from app.errors import Refused
-from app.importer import import_file
-from app.intake import TenantInput, register_tenant
-from app.property import add_building
+from app.data.importer import import_file
+from app.data.text_input import problem
+from app.desk.errors import Refused
+from app.property.buildings import add_building
 from app.sync import not_accepted
 from app.sync.run import sync
-from app.text_input import problem
+from app.tenants.intake import TenantInput, register_tenant
 from db.engine import read_session, write_session
 from db.models import Person, Tenancy
 from tests.conftest import idno, register

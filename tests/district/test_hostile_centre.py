@@ -236,8 +236,8 @@ def test_forged_audit_rows_are_refused(two):
 
 
 def test_trial_centres_never_upload(district):
-    from app.errors import Refused
-    from app.scram import verifier
+    from app.data.scram import verifier
+    from app.desk.errors import Refused
     from app.sync.district import add_center
 
     with pytest.raises(Refused) as err:

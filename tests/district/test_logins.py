@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from app.errors import Refused
-from app.staff import create_staff, record_training
+from app.desk.errors import Refused
+from app.staff.accounts import create_staff, record_training
+from app.sync.history import saved_district_url
 from app.sync.run import check_url, sync_as, without_password
-from app.sync_history import saved_district_url
 from db.engine import read_session
 from db.models import AuditEvent
 from tests.conftest import PASSWORD, register
@@ -36,7 +36,7 @@ def test_sync_by_a_trained_clerk_rebase_only_by_an_admin(desk, admin, building, 
     with pytest.raises(Refused) as err:
         sync_as(desk, clerk, url, pw)
     assert err.value.code == "untrained"
-    from app.clock import today
+    from app.desk.clock import today
     record_training(desk, admin, "clerk1", "induction", today(desk))
     assert sync_as(desk, clerk, url, pw)["ok"]
     with pytest.raises(Refused) as err:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from app import clock
-from app.center import init_center
-from app.context import Desk, open_desk
-from app.demo import generate_demo
+from app.data.demo import generate_demo
+from app.desk import clock
+from app.desk.center import init_center
+from app.desk.context import Desk, open_desk
 from app.district_office.session import Office, sign_in
 from app.district_office.staff import add_staff
 from app.sync.district import add_center

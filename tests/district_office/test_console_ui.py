@@ -13,8 +13,8 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from app.district_office import decisions  # noqa: E402
-from app.property import list_buildings  # noqa: E402
-from app.staff import authenticate  # noqa: E402
+from app.property.buildings import list_buildings  # noqa: E402
+from app.staff.accounts import authenticate  # noqa: E402
 from app.sync.run import sync  # noqa: E402
 from tests.conftest import PASSWORD  # noqa: E402
 

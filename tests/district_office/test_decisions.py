@@ -7,10 +7,10 @@ import psycopg
 import pytest
 from sqlmodel import select
 
+from app.desk.errors import Refused
 from app.district_office import decisions, lookups
-from app.errors import Refused
 from app.identity import mask_id
-from app.property import list_buildings
+from app.property.buildings import list_buildings
 from app.sync.run import sync
 from db.engine import read_session
 from db.models import Card

@@ -13,11 +13,11 @@ import psycopg
 import pytest
 from psycopg.conninfo import conninfo_to_dict
 
-from app import scram
 from app.cli import main
+from app.data import scram
+from app.desk.errors import Refused
 from app.district_office import days, decisions, lookups, reports
 from app.district_office.staff import set_center_login
-from app.errors import Refused
 from tests.district_office.conftest import STAFF_PASSWORD, demo_centre
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -194,7 +194,7 @@ def test_found_11_each_audit_row_has_its_own_moment(district):
 
 
 def test_found_2_office_xlsx_keeps_formula_text_as_text(tmp_path):
-    # issue 12's app.safe_cells for the office's exports too: no formula, the text as it was
+    # issue 12's app.data.safe_cells for the office's exports too: no formula, the text as it was
     from app.district_office.xlsx import write_sheets
 
     evil = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","x")', "+1+1", "@SUM(A1)"]

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 import psycopg
 import pytest
 
+from app.desk.errors import Refused
 from app.district_office import lookups
-from app.errors import Refused
 from tests.district_office.conftest import STAFF_PASSWORD, demo_centre
 
 W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import psycopg
 from openpyxl import load_workbook
 
-from app import clock
+from app.desk import clock
 from app.district_office import reports
 from app.district_office.session import OFFICE_ZONE
 from app.district_office.tables import rewards_xlsx

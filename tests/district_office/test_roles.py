@@ -5,10 +5,10 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from app.desk.errors import Refused
 from app.district_office import decisions, lookups, reports
 from app.district_office.session import sign_in
 from app.district_office.staff import add_staff
-from app.errors import Refused
 from tests.district_office.conftest import STAFF_PASSWORD
 
 

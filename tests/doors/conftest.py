@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.cards import issue_card
 from app.doors.controllers import add_controller
 from app.doors.push import push_pending
+from app.tenants.cards import issue_card
 from devkit.door_emulator import Emulator
 from tests.conftest import idno, register
 

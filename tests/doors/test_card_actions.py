@@ -10,13 +10,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from app import clock
-from app.cards import replace_card, report_lost, return_card, revoke_card
+from app.desk import clock
 from app.doors.desired import OPEN_END
 from app.doors.status import card_door_state
-from app.intake import move_out
-from app.leases import add_lease, renew_lease
+from app.services.leases import add_lease, renew_lease
 from app.sync.download import _apply
+from app.tenants.cards import replace_card, report_lost, return_card, revoke_card
+from app.tenants.intake import move_out
 from db.door_tables import DoorJob
 from db.engine import read_session, write_session
 from db.models import Card
@@ -110,9 +110,9 @@ def test_a_controller_added_later_learns_every_active_card(desk, admin, building
 
 
 def test_a_clerk_cannot_add_or_remove_controllers(desk, admin, building, board):
+    from app.desk.errors import Refused
     from app.doors.controllers import add_controller
-    from app.errors import Refused
-    from app.staff import authenticate, create_staff
+    from app.staff.accounts import authenticate, create_staff
     from tests.conftest import PASSWORD
 
     create_staff(desk, admin, "clerk1", PASSWORD, "clerk")

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from app.cli import main
-from app.context import open_desk
+from app.desk.context import open_desk
 from tests.conftest import PASSWORD
 from tests.doors.conftest import tenant_with_card
 

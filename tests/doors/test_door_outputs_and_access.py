@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app import clock
 from app.cli import main
-from app.context import open_desk
+from app.desk import clock
+from app.desk.context import open_desk
 from app.doors.controllers import add_controller
-from app.staff import change_password, create_staff, record_training
+from app.staff.accounts import change_password, create_staff, record_training
 from db.engine import read_session
 from db.models import AuditEvent
 from tests.conftest import PASSWORD
@@ -58,7 +58,7 @@ def test_reconcile_xlsx_never_replaces_the_database_or_an_existing_file(
 
 def test_whitelist_folder_may_not_be_the_data_folder(desk, admin, building):
     # finding 2: the installer's files never land beside (or over) the database
-    from app.errors import Refused
+    from app.desk.errors import Refused
 
     with pytest.raises(Refused) as e:
         add_controller(desk, admin, "B1", "北门", "file", file_dir=str(desk.home / "wl"))
@@ -127,7 +127,7 @@ def test_untrained_staff_may_not_push(desk, admin, door, monkeypatch):
                                      "255.255.255.255", "240.0.0.1", "192.168.1.10:６００００"])
 def test_add_refuses_non_unicast_addresses(desk, admin, building, address):
     # finding 5, rule R4: one controller, one device address
-    from app.errors import Refused
+    from app.desk.errors import Refused
 
     with pytest.raises(Refused):
         add_controller(desk, admin, "B1", "大门", "uhppote", serial=423187757, address=address)
@@ -136,7 +136,7 @@ def test_add_refuses_non_unicast_addresses(desk, admin, building, address):
 @pytest.mark.parametrize("doors", ["1,,2", "１", "1,", ",", "", "1;2", "5", "1,２"])
 def test_add_refuses_sloppy_door_numbers(desk, admin, building, doors):
     # finding 5: a typing slip is pointed out, not guessed at
-    from app.errors import Refused
+    from app.desk.errors import Refused
 
     with pytest.raises(Refused) as e:
         add_controller(desk, admin, "B1", "大门", "uhppote", serial=423187757,

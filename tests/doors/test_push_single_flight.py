@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.cards import issue_card, report_lost
 from app.doors.claim import claim
 from app.doors.controllers import add_controller
 from app.doors.push import push_pending
-from app.property import add_building, add_unit
+from app.property.buildings import add_building, add_unit
+from app.tenants.cards import issue_card, report_lost
 from tests.conftest import idno, register
 from tests.doors.conftest import FAST, push
 
@@ -64,7 +64,7 @@ def test_second_pusher_while_one_writes_the_board_writes_nothing_and_lost_card_e
 def test_a_push_in_another_process_holds_the_controller(desk, admin, board):
     # rule R4: the claim is a lock file in the data folder, so it holds across processes
     info, cards = _building_with_cards(desk, admin, board, 3)
-    code = ("import sys; from pathlib import Path; from app.context import open_desk; "
+    code = ("import sys; from pathlib import Path; from app.desk.context import open_desk; "
             "from app.doors.claim import claim\n"
             "d = open_desk(Path(sys.argv[1]))\n"
             "with claim(d, sys.argv[2]):\n"

@@ -9,15 +9,15 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from app import clock
-from app.cards import report_lost
+from app.desk import clock
+from app.desk.errors import Refused
 from app.doors.check import check_controllers
 from app.doors.reconcile import reconcile
 from app.doors.report import write_reconcile_xlsx
-from app.errors import Refused
-from app.faults import list_faults
-from app.staff import authenticate, create_staff
+from app.staff.accounts import authenticate, create_staff
+from app.supervision.faults import list_faults
 from app.sync.download import _apply
+from app.tenants.cards import report_lost
 from db.engine import read_session, write_session
 from db.models import AuditEvent
 from db.sync_tables import SyncDecision

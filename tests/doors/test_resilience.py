@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app import clock
-from app.cards import issue_card, report_lost
+from app.desk import clock
 from app.doors.controllers import add_controller, list_controllers
 from app.doors.push import MARK_EVERY, push_pending
 from app.doors.reconcile import reconcile
-from app.property import add_building, add_unit
+from app.property.buildings import add_building, add_unit
+from app.tenants.cards import issue_card, report_lost
 from db.door_tables import DoorJob
 from db.engine import read_session
 from devkit.door_emulator import Emulator

@@ -8,12 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.cards import report_lost
+from app.desk.errors import Refused
 from app.doors.controllers import add_controller
 from app.doors.reconcile import reconcile
 from app.doors.whitelist import import_installer_list, safe_cell
-from app.errors import Refused
-from app.property import add_unit
+from app.property.buildings import add_unit
+from app.tenants.cards import report_lost
 from tests.conftest import idno, register
 from tests.doors.conftest import push
 
@@ -29,7 +29,7 @@ def filedoor(desk, admin, building, tmp_path):
 
 
 def test_export_full_list_and_delta_in_the_vendor_layout(desk, admin, filedoor, photo_jpeg, tmp_path):
-    from app.cards import issue_card
+    from app.tenants.cards import issue_card
 
     register(desk, admin, 1, photo=photo_jpeg)
     a = issue_card(desk, admin, idno(1), "00BC614E")  # hex as a wedge reader types it
@@ -50,7 +50,7 @@ def test_export_full_list_and_delta_in_the_vendor_layout(desk, admin, filedoor, 
 
 
 def test_formula_room_numbers_are_quoted(desk, admin, filedoor, photo_jpeg, tmp_path):
-    from app.cards import issue_card
+    from app.tenants.cards import issue_card
 
     add_unit(desk, admin, "B1", "=cmd|' /C calc'!A0")
     register(desk, admin, 2, unit="=cmd|' /C calc'!A0", photo=photo_jpeg)
@@ -62,7 +62,7 @@ def test_formula_room_numbers_are_quoted(desk, admin, filedoor, photo_jpeg, tmp_
 
 
 def test_installer_list_import_reconciles_against_the_desk(desk, admin, filedoor, photo_jpeg, tmp_path):
-    from app.cards import issue_card
+    from app.tenants.cards import issue_card
 
     register(desk, admin, 3, photo=photo_jpeg)
     mine = issue_card(desk, admin, idno(3), "0000000333")

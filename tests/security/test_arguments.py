@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.errors import Refused
+from app.desk.errors import Refused
 from app.sync.pgdemo import demo_data_dir
 from tests.conftest import DATA, PASSWORD, idno
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine
 
-from app.blobs import BlobDamaged, blob_path, encrypt_legacy_blobs, read_blob
-from app.context import open_desk
+from app.data.blobs import BlobDamaged, blob_path, encrypt_legacy_blobs, read_blob
+from app.desk.context import open_desk
 from db.engine import open_engine
 from db.keystore import KeyUnavailable, is_plaintext_sqlite
 from db.migrate import backup_file, upgrade
@@ -102,7 +102,7 @@ def test_legacy_clear_blob_is_read_then_encrypted(desk, photo_jpeg):
 def test_swapped_blob_file_does_not_decrypt(desk, admin, photo_jpeg):
     import hashlib
 
-    from app.blobs import store_blob
+    from app.data.blobs import store_blob
     from db.engine import write_session
 
     other = photo_jpeg[:-2] + b"\x00\xff\xd9"

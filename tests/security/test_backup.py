@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app import clock
-from app.backup import daily_dir, make_backup, maybe_daily_backup, restore, rotate
-from app.context import open_desk
-from app.errors import Refused
-from app.keys import recovery_key
-from app.search import search_tenants
-from app.staff import get_actor
+from app.data.backup import daily_dir, make_backup, maybe_daily_backup, restore, rotate
+from app.data.keys import recovery_key
+from app.desk import clock
+from app.desk.context import open_desk
+from app.desk.errors import Refused
+from app.staff.accounts import get_actor
+from app.tenants.search import search_tenants
 from db.engine import connect_raw, read_session, write_session
 from db.models import LocalMeta
 from tests.conftest import register
@@ -114,7 +114,7 @@ def test_restore_on_a_new_pc_with_the_recovery_key(desk, admin, building, tmp_pa
 
 
 def test_restore_needs_an_admin(desk, admin, building):
-    from app.staff import create_staff, record_training
+    from app.staff.accounts import create_staff, record_training
 
     clerk = create_staff(desk, admin, "clerk1", "Lantern-Quarry-57-Mosaic", "clerk")
     record_training(desk, admin, "clerk1", "induction", clock.today())

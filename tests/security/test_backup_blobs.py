@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.backup import make_backup, restore
-from app.backup_blobs import companion
-from app.blobs import read_blob
-from app.context import open_desk
-from app.keys import recovery_key
+from app.data.backup import make_backup, restore
+from app.data.backup_blobs import companion
+from app.data.blobs import read_blob
+from app.data.keys import recovery_key
+from app.desk.context import open_desk
 from db.engine import read_session
 from db.models import Person
 from tests.conftest import register

@@ -6,8 +6,8 @@ import json
 import os
 from pathlib import Path
 
-from app import clock
 from app.cli import main
+from app.desk import clock
 from db.keystore import parse_key_text
 
 

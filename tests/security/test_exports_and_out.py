@@ -9,9 +9,9 @@ import pytest
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.errors import Refused
-from app.export import export_statistics
-from app.property import add_building, add_unit
+from app.desk.errors import Refused
+from app.property.buildings import add_building, add_unit
+from app.supervision.export import export_statistics
 from tests.conftest import PASSWORD, register
 
 HOSTILE = "=cmd|' /C calc'!A0"

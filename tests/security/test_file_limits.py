@@ -12,9 +12,9 @@ import pytest
 from openpyxl import Workbook
 
 from app.cli import main
-from app.errors import Refused
-from app.file_limits import read_bounded
-from app.importer import import_file
+from app.data.file_limits import read_bounded
+from app.data.importer import import_file
+from app.desk.errors import Refused
 from app.photos import ImageRefused, load_image
 
 
@@ -79,7 +79,7 @@ def test_xlsx_that_unpacks_huge_is_refused(desk, admin, tmp_path: Path):
 
 def test_xlsx_too_many_columns_while_streaming_are_cut(desk, admin, tmp_path: Path):
     # a sheet with no <dimension> still streams at most XLSX_MAX_COLS columns per row
-    from app.tabular import read_table
+    from app.data.tabular import read_table
 
     path = tmp_path / "wide.xlsx"
     wb = Workbook()

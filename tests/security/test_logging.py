@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.logging_setup import configure_logging, personal, redact
+from app.desk.logging_setup import configure_logging, personal, redact
 from tests.conftest import idno
 
 ID18 = idno(9)

@@ -10,8 +10,13 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.errors import Refused
-from app.staff import authenticate, change_password, create_staff, must_change_password
+from app.desk.errors import Refused
+from app.staff.accounts import (
+    authenticate,
+    change_password,
+    create_staff,
+    must_change_password,
+)
 from tests.conftest import PASSWORD
 
 STRONG = "Lantern-Quarry-57-Mosaic"
@@ -69,8 +74,8 @@ def test_first_sign_in_of_admin_made_account_forces_a_new_password(desk, admin, 
 
 
 def test_init_with_weak_password_writes_nothing(tmp_path: Path):
-    from app.center import init_center
-    from app.context import open_desk
+    from app.desk.center import init_center
+    from app.desk.context import open_desk
 
     desk = open_desk(tmp_path / "h")
     with pytest.raises(Refused):

@@ -11,10 +11,14 @@ import pypdf
 import pytest
 from sqlmodel import select
 
-from app.clock import today
-from app.errors import Refused
-from app.printing import batch_collection_pdf, collection_form_pdf, unit_form_pdf
-from app.staff import create_staff
+from app.desk.clock import today
+from app.desk.errors import Refused
+from app.printing.documents import (
+    batch_collection_pdf,
+    collection_form_pdf,
+    unit_form_pdf,
+)
+from app.staff.accounts import create_staff
 from db.engine import read_session
 from db.models import AuditEvent
 from tests.conftest import idno, register

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from app.cli import main
-from app.errors import Refused
-from app.search import search_tenants
+from app.desk.errors import Refused
+from app.tenants.search import search_tenants
 from db.engine import read_session
 from tests.conftest import PASSWORD, idno, register
 
@@ -55,7 +55,7 @@ def test_search_is_audited_with_kind_and_keyed_hash_not_the_term(desk, admin, bu
     import hashlib
 
     assert event["term_hmac"] != hashlib.sha256(number.encode()).hexdigest()[:32]  # keyed
-    from app.audit import verify_chain
+    from app.staff.audit import verify_chain
 
     with read_session(desk.engine) as s:
         assert verify_chain(s) == []  # read entries are links of the same chain
@@ -100,7 +100,7 @@ def test_cli_search_with_account_is_audited(desk, admin, building, capsys, monke
 
 def test_whole_number_brute_force_is_stopped(desk, admin, building):
     # no oracle by brute force: a masked phone hides 4 digits; guesses that miss are counted
-    from app.read_audit import MISS_LIMIT
+    from app.staff.read_audit import MISS_LIMIT
 
     register(desk, admin, 1, name="张伟")  # phone 13900000001
     for guess in range(MISS_LIMIT):
@@ -111,8 +111,8 @@ def test_whole_number_brute_force_is_stopped(desk, admin, building):
 
 
 def test_form_by_guessed_number_counts_as_a_miss(desk, admin, building):
-    from app.printing import collection_form_pdf
-    from app.read_audit import MISS_LIMIT
+    from app.printing.documents import collection_form_pdf
+    from app.staff.read_audit import MISS_LIMIT
 
     register(desk, admin, 1)
     for n in range(MISS_LIMIT):
@@ -124,7 +124,7 @@ def test_form_by_guessed_number_counts_as_a_miss(desk, admin, building):
 
 def test_typing_a_number_key_by_key_uses_no_budget(desk, admin, building):
     # search as you type: the prefixes of an ID are not guesses
-    from app.read_audit import MISS_LIMIT
+    from app.staff.read_audit import MISS_LIMIT
 
     register(desk, admin, 1, name="张伟")
     for _ in range(3):

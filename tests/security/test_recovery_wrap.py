@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.keys import data_key, recovery_key
-from app.recovery import unwrap, wrap_path
+from app.data.keys import data_key, recovery_key
+from app.data.recovery import unwrap, wrap_path
 from db.keystore import format_recovery_key
 
 

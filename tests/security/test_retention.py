@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from sqlalchemy import text
 
-from app.blobs import blob_path
-from app.intake import move_out
-from app.retention import ANONYMOUS_NAME, run_retention, set_retention_years
-from app.search import search_tenants
+from app.data.blobs import blob_path
+from app.data.retention import ANONYMOUS_NAME, run_retention, set_retention_years
+from app.tenants.intake import move_out
+from app.tenants.search import search_tenants
 from db.engine import read_session, write_session
 from db.models import IdDocument, Person, utcnow
 from tests.conftest import idno, register
@@ -90,7 +90,7 @@ def test_period_is_a_setting(desk, admin, building):
 
 
 def test_restoring_an_old_backup_does_not_bring_people_back(desk, admin, building):
-    from app.backup import make_backup, restore
+    from app.data.backup import make_backup, restore
 
     reg = register(desk, admin, 7)
     _moved_out_years_ago(desk, admin, 7, 4)

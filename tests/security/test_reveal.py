@@ -8,9 +8,9 @@ import pytest
 from sqlmodel import select
 
 from app.cli import main
-from app.errors import Refused
-from app.privacy import reveal_person
-from app.staff import create_staff
+from app.desk.errors import Refused
+from app.staff.accounts import create_staff
+from app.tenants.privacy import reveal_person
 from db.engine import read_session
 from db.models import AuditEvent
 from tests.conftest import PASSWORD, idno, register

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from app import clock
-from app.backup import make_backup, restore
-from app.blobs import read_blob
-from app.context import open_desk
-from app.errors import Refused
-from app.keys import data_key, recovery_key
-from app.recovery import unwrap
-from app.rotate import rotate_key
-from app.search import search_tenants
+from app.data.backup import make_backup, restore
+from app.data.blobs import read_blob
+from app.data.keys import data_key, recovery_key
+from app.data.recovery import unwrap
+from app.data.rotate import rotate_key
+from app.desk import clock
+from app.desk.context import open_desk
+from app.desk.errors import Refused
+from app.tenants.search import search_tenants
 from db.engine import connect_raw, read_session
 from db.models import Person
 from tests.conftest import register
@@ -32,8 +32,8 @@ def keyring_desk(tmp_path: Path, monkeypatch):
 
 
 def test_rotate_key_reencrypts_database_photos_and_backups(keyring_desk, tmp_path, photo_jpeg):
-    from app.center import init_center
-    from app.property import add_building, add_unit
+    from app.desk.center import init_center
+    from app.property.buildings import add_building, add_unit
 
     desk = keyring_desk
     admin = init_center(desk, "LH01", "东门", "admin", "Lantern-Quarry-57-Mosaic",
@@ -65,7 +65,7 @@ def test_rotate_key_reencrypts_database_photos_and_backups(keyring_desk, tmp_pat
 
 
 def test_rotate_key_needs_an_admin_and_a_stored_key(desk, admin):
-    from app.staff import create_staff
+    from app.staff.accounts import create_staff
 
     clerk = create_staff(desk, admin, "clerk1", "Lantern-Quarry-57-Mosaic", "clerk")
     with pytest.raises(Refused):

@@ -9,10 +9,10 @@ import pytest
 from sqlmodel import select
 
 from app.cli import main
-from app.context import open_desk
-from app.errors import Refused
-from app.retention import run_retention, set_retention_years
-from app.trial import demo_in_trial, init_trial_center, is_trial
+from app.data.retention import run_retention, set_retention_years
+from app.desk.context import open_desk
+from app.desk.errors import Refused
+from app.desk.trial import demo_in_trial, init_trial_center, is_trial
 from db.engine import read_session
 from db.models import AuditEvent, Person
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import psycopg
 
-from app import clock
-from app.audit import Actor
-from app.center import init_center
-from app.context import Desk, open_desk
-from app.property import add_building, add_unit
+from app.desk import clock
+from app.desk.center import init_center
+from app.desk.context import Desk, open_desk
+from app.property.buildings import add_building, add_unit
+from app.staff.audit import Actor
 from db.district.schema import MIRRORED
 from db.engine import read_session
 from tests.conftest import CENTER_PASSWORD, PASSWORD  # noqa: F401 - re-exported

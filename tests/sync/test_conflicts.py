@@ -6,10 +6,10 @@ import psycopg
 import pytest
 from sqlmodel import select
 
-from app.cards import issue_card
 from app.sync.conflicts import list_conflicts, resolve_conflict
 from app.sync.district import revoke_card_centrally, set_district_cap
 from app.sync.run import sync
+from app.tenants.cards import issue_card
 from db.engine import read_session, write_session
 from db.models import Building, Card, Outbox
 from tests.conftest import idno, register

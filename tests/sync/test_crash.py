@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from app.demo import generate_demo
+from app.data.demo import generate_demo
 from app.sync import batches
 from app.sync.run import sync, without_password
 from app.sync.steps import STEPS

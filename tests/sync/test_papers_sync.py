@@ -3,9 +3,9 @@ through the centre's own login (column grants, row-level security)."""
 
 from __future__ import annotations
 
-from app import clock
-from app.intake import TenantInput, register_tenant
+from app.desk import clock
 from app.sync.run import sync
+from app.tenants.intake import TenantInput, register_tenant
 from tests.sync.conftest import district_rows
 
 

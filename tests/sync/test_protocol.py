@@ -8,7 +8,7 @@ import psycopg
 import pytest
 from sqlmodel import select
 
-from app.demo import generate_demo
+from app.data.demo import generate_demo
 from app.sync import batches
 from app.sync.district import connect
 from app.sync.errors import SyncError

@@ -9,11 +9,11 @@ import pytest
 from sqlmodel import select
 
 import db.models
-from app.cards import issue_card
-from app.context import open_desk
+from app.desk.context import open_desk
 from app.sync import batches
 from app.sync.errors import SyncError
 from app.sync.run import sync
+from app.tenants.cards import issue_card
 from db.engine import DB_FILENAME, read_session, write_session
 from db.migrate import backup_file
 from db.models import Person, Tenancy

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.leases import add_lease
-from app.listings import add_listing
+from app.services.leases import add_lease
+from app.services.listings import add_listing
 from app.sync import batches
 from app.sync.run import sync
 from tests.conftest import idno, register

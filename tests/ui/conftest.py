@@ -12,9 +12,9 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from app.audit import Actor  # noqa: E402
-from app.context import Desk  # noqa: E402
+from app.desk.context import Desk  # noqa: E402
 from app.photos import SyntheticCamera  # noqa: E402
+from app.staff.audit import Actor  # noqa: E402
 from ui.context import Changes, UiContext  # noqa: E402
 from ui.id_reader import SimulatedIdCardReader  # noqa: E402
 from ui.lane import DbLane  # noqa: E402

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from app.context import open_desk
+from app.desk.context import open_desk
 from tests.ui.conftest import synthetic_camera
 from ui.login_dialog import LoginDialog
 
 
 def test_first_sign_in_of_admin_made_account_asks_for_a_new_password(qtbot, desk, admin):
     # issue 12: the admin knows the password it typed; the holder replaces it at first sign-in
-    from app.staff import authenticate, create_staff, must_change_password
+    from app.staff.accounts import authenticate, create_staff, must_change_password
 
     clerk = create_staff(desk, admin, "clerk1", "Lantern-Quarry-57-Mosaic", "clerk")
     dialog = LoginDialog(desk)
@@ -38,7 +38,7 @@ def test_first_sign_in_of_admin_made_account_asks_for_a_new_password(qtbot, desk
 
 def test_trial_centre_shows_in_title_and_status_bar(qtbot, tmp_path):
     # issue 12: a trial centre (demo data) is never mistaken for the real one
-    from app.trial import init_trial_center
+    from app.desk.trial import init_trial_center
     from ui.main import build_window
 
     desk = open_desk(tmp_path / "trial")

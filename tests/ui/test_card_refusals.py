@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.property import add_building, add_unit
+from app.property.buildings import add_building, add_unit
 from tests.conftest import idno, register
 from tests.ui.conftest import settle, type_text
 from ui.pages.card_panel import CardPanel

@@ -12,9 +12,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from app.overcrowding import open_flag_count
-from app.property import add_building
-from app.search import search_tenants
+from app.property.buildings import add_building
+from app.tenants.overcrowding import open_flag_count
+from app.tenants.search import search_tenants
 from tests.conftest import idno, register
 from tests.ui.conftest import ASTRONAUT, settle
 

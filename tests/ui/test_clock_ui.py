@@ -13,7 +13,7 @@ import pytest
 import time_machine
 from pypdf import PdfReader
 
-from app import clock
+from app.desk import clock
 from tests.conftest import register
 from tests.ui.conftest import settle
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.staff import authenticate
+from app.staff.accounts import authenticate
 from tests.conftest import PASSWORD
 from ui.busy import busy_text
 from ui.login_dialog import LoginDialog
@@ -41,7 +41,7 @@ def test_second_gui_start_names_the_first_and_does_not_open(qtbot, desk, admin, 
 
 def test_sign_in_shows_busy_then_says_what_holds_it(qtbot, desk, admin, holder, monkeypatch):
     monkeypatch.setenv("RENTDESK_BUSY_TIMEOUT_MS", "3000")
-    from app.context import open_desk
+    from app.desk.context import open_desk
 
     busy_desk = open_desk(desk.home)  # the timeout is read when the desk opens
     try:

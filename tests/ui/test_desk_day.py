@@ -18,14 +18,14 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
-from app import clock
-from app.center import init_center
-from app.context import open_desk
-from app.overcrowding import open_flag_count
-from app.property import add_building, add_unit
-from app.search import search_tenants
-from app.staff import authenticate
-from app.ui_queries import active_card_count
+from app.desk import clock
+from app.desk.center import init_center
+from app.desk.context import open_desk
+from app.property.buildings import add_building, add_unit
+from app.staff.accounts import authenticate
+from app.supervision.desk_status import active_card_count
+from app.tenants.overcrowding import open_flag_count
+from app.tenants.search import search_tenants
 from tests.bulk import bulk_buildings
 from tests.conftest import PASSWORD, idno
 from tests.ui.conftest import settle, synthetic_camera
@@ -262,7 +262,7 @@ def layout_at_desk_size(qtbot, win) -> None:
     stats.reload()
     settle(qtbot, win.ctx.lane)
     assert stats.table.isColumnHidden(0)  # no company name repeated as 编号
-    from app.faults import fix_fault, notify_installer, open_fault, set_card_system
+    from app.supervision.faults import fix_fault, notify_installer, open_fault, set_card_system
 
     for n, code in enumerate(("B1", "D00000", "D00794")):
         set_card_system(win.ctx.desk, win.ctx.actor, code, "深圳市安居门禁工程有限公司",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app import clock
+from app.desk import clock
 from app.doors.controllers import add_controller
 from app.doors.push import push_pending
-from app.ui_queries import tenant_detail
+from app.supervision.desk_status import tenant_detail
 from devkit.door_emulator import Emulator
 from tests.doors.conftest import FAST, tenant_with_card
 from tests.ui.conftest import settle
@@ -56,7 +56,7 @@ def test_doors_dialog_shows_state_and_reconcile_in_red(qtbot, make_ctx, desk, ad
 
 
 def test_clerk_sees_doors_but_cannot_add_or_fix(qtbot, make_ctx, desk, admin, building):
-    from app.staff import authenticate, create_staff
+    from app.staff.accounts import authenticate, create_staff
     from tests.conftest import PASSWORD
 
     create_staff(desk, admin, "clerk1", PASSWORD, "clerk")

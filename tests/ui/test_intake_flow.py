@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.cards import cards_of_person
-from app.search import search_tenants
+from app.tenants.cards import cards_of_person
+from app.tenants.search import search_tenants
 from db.engine import read_session
 from tests.conftest import idno
 from tests.ui.conftest import ASTRONAUT, settle, type_text

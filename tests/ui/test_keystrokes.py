@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.search import search_tenants
+from app.tenants.search import search_tenants
 from tests.conftest import idno
 from tests.ui.conftest import settle, type_text
 from ui.id_reader import IdCardData

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.context import open_desk
-from app.staff import get_actor
+from app.desk.context import open_desk
+from app.staff.accounts import get_actor
 from tests.conftest import PASSWORD
 from tests.ui.conftest import synthetic_camera
 from ui.login_dialog import LoginDialog

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.demo import generate_demo
-from app.property import list_buildings
+from app.data.demo import generate_demo
+from app.property.buildings import list_buildings
 from ui.lane import DbLane
 from ui.progress import run_with_progress
 

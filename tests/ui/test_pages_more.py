@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from app import clock
-from app.ui_queries import due_within_24h
+from app.desk import clock
+from app.supervision.desk_status import due_within_24h
 from tests.conftest import idno, register
 from tests.ui.conftest import settle
 from ui.i18n import translations_dir
@@ -127,7 +127,7 @@ def test_a_bad_scan_is_refused_when_loaded(qtbot, window, tmp_path):
 def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypatch):
     """`rentdesk gui` on an empty data folder: setup dialog, then the main window."""
 
-    from app.center import init_center
+    from app.desk.center import init_center
     from ui import main as ui_main
     from ui.setup_dialog import SetupDialog
 
@@ -165,7 +165,7 @@ def test_status_bar_shows_training_validity(qtbot, window):  # rule R3
 def test_status_counts_overdue_and_last_sync(desk, admin, building):  # rule R2
     from datetime import UTC, datetime, timedelta
 
-    from app.ui_queries import desk_status
+    from app.supervision.desk_status import desk_status
 
     register(desk, admin, 53)
     later = datetime.now(UTC) + timedelta(hours=25)
@@ -176,7 +176,7 @@ def test_status_counts_overdue_and_last_sync(desk, admin, building):  # rule R2
 
 def test_buildings_page_pages_and_passes_modeltester(qtbot, qtmodeltester, desk, admin,
                                                      monkeypatch):
-    from app.demo import generate_demo
+    from app.data.demo import generate_demo
     from ui.pages import buildings
 
     monkeypatch.setattr(buildings.BuildingsModel, "page_size", 4)  # small pages: several of them
@@ -239,8 +239,8 @@ def test_recovery_key_box_shows_the_key(qtbot, desk, admin, monkeypatch):
     """The key that restores backups on another PC is shown once after set-up."""
     from PySide6.QtWidgets import QMessageBox
 
-    from app.keys import data_key
-    from app.recovery import unwrap
+    from app.data.keys import data_key
+    from app.data.recovery import unwrap
     from ui import main as ui_main
 
     texts = []

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 
-from app.search import search_tenants
+from app.tenants.search import search_tenants
 from db.engine import read_session
 from db.models import Person, Tenancy
 from tests.conftest import idno

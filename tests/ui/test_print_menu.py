@@ -7,7 +7,7 @@ from io import BytesIO
 from pypdf import PdfReader
 from PySide6.QtWidgets import QInputDialog
 
-from app.cards import issue_card
+from app.tenants.cards import issue_card
 from tests.conftest import idno, register
 from tests.ui.conftest import settle
 

@@ -22,7 +22,7 @@ from PySide6.QtPdf import QPdfDocument  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
-from app.printing import batch_collection_pdf, collection_form_pdf  # noqa: E402
+from app.printing.documents import batch_collection_pdf, collection_form_pdf  # noqa: E402
 from tests.conftest import idno, register  # noqa: E402
 from ui.printing import PrintPreviewDialog, print_pdf  # noqa: E402
 from ui.printing import dialog as dialog_module  # noqa: E402

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app import clock
-from app.cards import issue_card
-from app.leases import add_lease, get_lease
-from app.ui_queries import active_card_count
+from app.desk import clock
+from app.services.leases import add_lease, get_lease
+from app.supervision.desk_status import active_card_count
+from app.tenants.cards import issue_card
 from tests.conftest import idno, register
 from tests.ui.conftest import settle
 from ui.pages.services import ServicesPage

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from app.demo import generate_demo
-from app.staff import create_staff
+from app.data.demo import generate_demo
+from app.staff.accounts import create_staff
 from db.engine import write_session
 from db.models import Tenancy, utcnow
 from tests.conftest import PASSWORD, register

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.cards import issue_card
-from app.ui_queries import tenant_detail
+from app.supervision.desk_status import tenant_detail
+from app.tenants.cards import issue_card
 from tests.conftest import register
 from tests.ui.conftest import settle
 from ui.pages.tenant import TenantDialog
@@ -75,7 +75,7 @@ def test_reveal_with_reason_in_the_tenant_window(qtbot, make_ctx, desk, admin, b
     # rule R10: an allowed account sees the full number after giving a reason, logged
     from sqlmodel import select
 
-    from app.staff import create_staff
+    from app.staff.accounts import create_staff
     from db.engine import read_session
     from db.models import AuditEvent
 

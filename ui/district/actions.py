@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLineEdit, QPushButton, QSpinBox
 
+from app.desk.errors import Refused
 from app.district_office import decisions
-from app.errors import Refused
 from ui.dates import local_time
 from ui.district.base import OfficeContext, OfficePage
 

@@ -1,5 +1,5 @@
 """审计 (R10): who did what, filtered and paged; the hash chain verified on request.
-Every query is itself written to the log by app.audit_query."""
+Every query is itself written to the log by app.staff.audit_query."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
-from app.audit_query import (
+from app.desk import clock
+from app.staff.audit_query import (
     PAGE_SIZE,
     AuditFilter,
     AuditPage,
@@ -28,7 +28,13 @@ from app.audit_query import (
     query_audit,
     verify,
 )
-from app.audit_words import action_filter, action_words, detail_rows, detail_text, entity_words
+from app.staff.audit_words import (
+    action_filter,
+    action_words,
+    detail_rows,
+    detail_text,
+    entity_words,
+)
 from ui.context import UiContext
 from ui.dates import local_time, today_qdate
 from ui.i18n import is_english

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.property import add_building, add_unit
+from app.property.buildings import add_building, add_unit
 from ui.context import UiContext
 from ui.notify import error_label, error_text
 

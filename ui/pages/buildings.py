@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import Desk
-from app.property import BuildingSummary, list_buildings
+from app.desk.context import Desk
+from app.property.buildings import BuildingSummary, list_buildings
 from ui.context import UiContext
 from ui.i18n import pick
 from ui.paged_model import Index, PagedTableModel

@@ -1,6 +1,6 @@
 """Issuing a card: swipe (a wedge reader types the number and Enter) and read the answer.
 
-Refusals come from app.cards with their own message (cap reached with the numbers, the
+Refusals come from app.tenants.cards with their own message (cap reached with the numbers, the
 card already held elsewhere, a number in use); for "already holds a card" the panel offers
 the two ways out the rule allows: revoke that card with a reason, or move the tenant out.
 """
@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cards import issue_card, revoke_card
-from app.errors import Refused
+from app.desk.errors import Refused
 from app.identity import mask_id
-from app.intake import move_out
+from app.tenants.cards import issue_card, revoke_card
+from app.tenants.intake import move_out
 from ui.confirm import ask
 from ui.context import UiContext
 from ui.notify import error_text
@@ -29,7 +29,7 @@ from ui.widgets import card_number_edit, set_message
 
 
 class CardPanel(QWidget):
-    issued = Signal(object)  # app.cards.CardInfo
+    issued = Signal(object)  # app.tenants.cards.CardInfo
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cards import card_holder, report_lost, return_card, revoke_card
+from app.tenants.cards import card_holder, report_lost, return_card, revoke_card
 from ui.confirm import ask
 from ui.context import UiContext
 from ui.notify import error_text

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dashboard import Dashboard, dashboard
-from app.delivery import DueItem, overdue_for_supervisor
-from app.errors import Refused
+from app.desk.errors import Refused
+from app.supervision.dashboard import Dashboard, dashboard
+from app.supervision.delivery import DueItem, overdue_for_supervisor
 from ui.context import UiContext
 from ui.dates import local_time
 from ui.i18n import refusal_text

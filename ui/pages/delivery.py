@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
-from app.delivery import DueItem, HandoverBatch, create_handover, due_list_for
-from app.errors import Refused
-from app.printing import manifest_pdf
+from app.desk import clock
+from app.desk.errors import Refused
+from app.printing.documents import manifest_pdf
+from app.supervision.delivery import DueItem, HandoverBatch, create_handover, due_list_for
 from ui.context import UiContext
 from ui.dates import local_time
 from ui.i18n import refusal_text

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.audit_query import allowed
 from app.doors.controllers import ControllerInfo, list_controllers, remove_controller
 from app.doors.reconcile import KIND_ZH, ControllerReport, reconcile
+from app.staff.audit_query import allowed
 from ui.context import UiContext
 from ui.dates import local_time
 from ui.notify import error_text

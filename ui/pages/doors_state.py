@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from app.cards import CardInfo
 from app.doors.status import CardDoorState, card_door_state
+from app.tenants.cards import CardInfo
 from ui.context import UiContext
 
 

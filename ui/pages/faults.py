@@ -1,6 +1,6 @@
 """门禁故障: a building's card-system record (R4) and its fault tickets (R7): open,
 notify the installer within 24 h (overdue in red), visits, fixed. While a ticket is open
-the building shows "card system down" (app.faults sets the status; the 楼栋 page shows it)."""
+the building shows "card system down" (app.supervision.faults sets the status; the 楼栋 page shows it)."""
 
 from __future__ import annotations
 
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import faults
-from app.errors import Refused
-from app.faults import FaultInfo
-from app.property import BuildingSummary, list_buildings
+from app.desk.errors import Refused
+from app.property.buildings import BuildingSummary, list_buildings
+from app.supervision import faults
+from app.supervision.faults import FaultInfo
 from ui.context import UiContext
 from ui.dates import local_time, today_qdate
 from ui.i18n import refusal_text

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.property import UnitSummary
+from app.property.buildings import UnitSummary
 from ui.building_finder import full, unit_label
 
 

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
-from app.building_search import units_with_space_first
-from app.errors import Refused
-from app.intake import Registered, register_tenant, validate_input
+from app.desk import clock
+from app.desk.errors import Refused
 from app.photos import ImageRefused
+from app.property.find import units_with_space_first
+from app.tenants.intake import Registered, register_tenant, validate_input
 from ui.context import UiContext
 from ui.keyflow import KeyChain
 from ui.notify import error_label, error_text
@@ -42,7 +42,7 @@ SCAN_KEYS = {"id_front": "F6", "id_back": "F7", "family_planning": "F8"}
 
 
 class IntakePage(QStackedWidget):
-    registered = Signal(object)  # app.intake.Registered
+    registered = Signal(object)  # app.tenants.intake.Registered
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,12 +171,12 @@ class IntakePage(QStackedWidget):
     def load_scan(self, kind: str, path: Path) -> bool:
         """Check the file at once (app/photos decodes it the same way at Register), so the
         clerk hears about a bad scan while the papers are still on the desk."""
-        from app.errors import Refused
-        from app.file_limits import read_scan
+        from app.data.file_limits import read_scan
+        from app.desk.errors import Refused
         from app.photos import prepare_scan
 
         try:
-            data = read_scan(path)  # regular file, size cap before the read (app.file_limits)
+            data = read_scan(path)  # regular file, size cap before the read (app.data.file_limits)
             prepare_scan(data)
         except (OSError, ImageRefused, Refused) as exc:
             self.scans.pop(kind, None)

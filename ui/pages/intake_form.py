@@ -1,7 +1,7 @@
 """The fields of 《租住人员信息采集表》, checked as typed; the rules stay in app/.
 
 The ID number is parsed on every keystroke (app.identity.parse_id) to fill in birth date,
-sex and region; field errors come from app.intake.validate_input as (field, zh, en).
+sex and region; field errors come from app.tenants.intake.validate_input as (field, zh, en).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
+from app.desk import clock
 from app.identity import country_name, parse_id
-from app.intake import TenantInput, family_planning_applies
-from app.papers import FP_REASONS
+from app.tenants.intake import TenantInput, family_planning_applies
+from app.tenants.papers import FP_REASONS
 from ui.building_finder import BuildingFinder, fill_units
 from ui.context import UiContext
 from ui.dates import today_qdate

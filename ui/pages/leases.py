@@ -1,5 +1,5 @@
 """租赁合同登记 (rule R1): register a lease, the leases ending within 30 days, renew or end.
-Ending moves out the tenants who left and stops their cards (R6, in app.leases.end_lease)."""
+Ending moves out the tenants who left and stops their cards (R6, in app.services.leases.end_lease)."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
-from app.leases import LeaseInfo, add_lease, end_lease, lease_tasks_for, renew_lease
+from app.desk import clock
+from app.services.leases import LeaseInfo, add_lease, end_lease, lease_tasks_for, renew_lease
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick

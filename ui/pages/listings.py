@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
-from app.listing_print import export_board, listing_sheet_pdf
-from app.listings import (
+from app.desk import clock
+from app.services.listing_print import export_board, listing_sheet_pdf
+from app.services.listings import (
     ListingInfo,
     add_listing,
     list_listings,

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.permit_print import permit_form_pdf
-from app.permits import (
+from app.services.permit_print import permit_form_pdf
+from app.services.permits import (
     STATUS_LABELS,
     TRANSITIONS,
     PermitCheck,
@@ -30,8 +30,8 @@ from app.permits import (
     permit_applications,
     set_permit_status,
 )
-from app.search import search_tenants
-from app.ui_queries import tenant_detail
+from app.supervision.desk_status import tenant_detail
+from app.tenants.search import search_tenants
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick
@@ -185,10 +185,10 @@ class PermitsTab(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择扫描件"), "",
                                               self.tr("图片 (*.jpg *.jpeg *.png)"))
         if path:
-            from app.file_limits import read_scan
+            from app.data.file_limits import read_scan
 
             try:
-                self.scans[kind] = read_scan(path)  # bounded before the read (app.file_limits)
+                self.scans[kind] = read_scan(path)  # bounded before the read (app.data.file_limits)
             except Exception as exc:  # noqa: BLE001 - a refused file says why
                 set_message(self.message, error_text(exc), ok=False)
                 return

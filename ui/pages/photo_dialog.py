@@ -1,4 +1,4 @@
-"""Taking or replacing the photo of a registered tenant (app.intake.attach_photo).
+"""Taking or replacing the photo of a registered tenant (app.tenants.intake.attach_photo).
 
 A card needs a photo on record (R6); a tenant registered without one gets it here, from
 the card step right after intake or from the tenant page.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from app.intake import attach_photo
+from app.tenants.intake import attach_photo
 from ui.context import UiContext
 from ui.notify import error_text
 from ui.pages.photo_panel import PhotoPanel

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import Refused
-from app.photo_intake import id_photo_from_file
+from app.desk.errors import Refused
 from app.photos import ID_HEIGHT, ID_WIDTH, check_frame, crop_id_photo, encode_jpeg
 from app.photos.service import default_detector
+from app.tenants.photo_intake import id_photo_from_file
 from ui.camera import CameraWorker, Shot
 from ui.context import UiContext
 from ui.i18n import pick, refusal_text

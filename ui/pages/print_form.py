@@ -23,7 +23,9 @@ def print_collection_form(ctx: UiContext, idno: str, parent: QWidget | None,
                           show: Show | None = None) -> None:
     """Render the tenant's form on the database lane (it reads the record and logs the
     print), then open the print preview on the GUI thread."""
-    from app.printing import collection_form_pdf  # ReportLab loads on first print only
+    from app.printing.documents import (
+        collection_form_pdf,  # ReportLab loads on first print only
+    )
 
     title = QCoreApplication.translate("print_form", "租住人员信息采集表")
     ctx.lane.run(lambda: collection_form_pdf(ctx.desk, ctx.actor, idno),

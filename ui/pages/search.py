@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import Refused
+from app.desk.errors import Refused
 from ui.context import UiContext
 from ui.notify import show_error
 from ui.search_model import SearchModel

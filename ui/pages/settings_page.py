@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.importer import import_file
-from app.trial import demo_in_trial
+from app.data.importer import import_file
+from app.desk.trial import demo_in_trial
 from ui.context import UiContext
 from ui.id_reader import NoIdCardReader, SimulatedIdCardReader
 from ui.notify import error_text

@@ -1,5 +1,5 @@
 """统计 (R8): per company, building or centre and per day, month or year; table, bar chart
-of registrations, export to XLSX/CSV (itself audited by app.export)."""
+of registrations, export to XLSX/CSV (itself audited by app.supervision.export)."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
-from app.errors import Refused
-from app.export import ExportResult, export_statistics
-from app.stats import StatRow, default_range, statistics
+from app.desk import clock
+from app.desk.errors import Refused
+from app.supervision.export import ExportResult, export_statistics
+from app.supervision.stats import StatRow, default_range, statistics
 from ui.context import UiContext
 from ui.i18n import refusal_text
 from ui.pages.table_model import RowsModel

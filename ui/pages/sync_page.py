@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import clock
-from app.staff import PERMISSIONS
+from app.desk import clock
+from app.staff.accounts import PERMISSIONS
 from app.sync.batches import outbox_size
+from app.sync.history import SyncRunInfo, recent_runs, saved_district_url
 from app.sync.not_accepted import listed as not_accepted_rows
 from app.sync.run import check_url, sync_as, without_password
-from app.sync_history import SyncRunInfo, recent_runs, saved_district_url
 from ui.context import UiContext
 from ui.dates import local_time
 from ui.lane import Job, queued

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cards import replace_card, report_lost, return_card, revoke_card
-from app.intake import move_out
-from app.privacy import Revealed, may_reveal, reveal_person
-from app.ui_queries import TenantDetail, tenant_detail
+from app.supervision.desk_status import TenantDetail, tenant_detail
+from app.tenants.cards import replace_card, report_lost, return_card, revoke_card
+from app.tenants.intake import move_out
+from app.tenants.privacy import Revealed, may_reveal, reveal_person
 from ui.confirm import ConfirmDialog, ask
 from ui.context import UiContext
 from ui.dates import local_time

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
-from app.building_search import units_with_space_first
-from app.context import Desk
-from app.listings import Slots
+from app.desk.context import Desk
+from app.property.find import units_with_space_first
+from app.services.listings import Slots
 from ui.building_finder import BuildingFinder
 
 RoomOf = Callable[[Desk, str], dict[str, Slots]]

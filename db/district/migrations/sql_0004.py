@@ -61,7 +61,7 @@ UPGRADE = [
     "ALTER TABLE audit_reject ENABLE ROW LEVEL SECURITY",
     "CREATE POLICY own_rows ON audit_reject USING (center_code = (SELECT district_center()))",
     "GRANT SELECT ON audit_reject TO rentdesk_center",
-    # app/audit.py's _digest, byte for byte: json.dumps([...], ensure_ascii=False,
+    # app/staff/audit.py's _digest, byte for byte: json.dumps([...], ensure_ascii=False,
     # separators=(",", ":")) of the fields, `at` as Python's isoformat of a UTC datetime.
     """CREATE FUNCTION district_audit_digest(p_prev text, p_id text, p_center text,
          p_at timestamptz, p_staff text, p_action text, p_entity text, p_entity_id text,

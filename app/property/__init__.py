@@ -1,0 +1,1 @@
+"""Buildings, units, companies and landlords: where tenants live (R4, R5)."""

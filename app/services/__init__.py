@@ -1,0 +1,1 @@
+"""The other one-stop services (R1): listings, leases, residence permits."""
