@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from app.staff import role_name
+
 W = tuple[str, str]  # (Chinese, English)
 
 ACTIONS: dict[str, W] = {
@@ -63,6 +65,19 @@ ACTIONS: dict[str, W] = {
     "permit.submitted": ("居住证申请受理", "permit application submitted"),
     "permit.returned": ("居住证申请退回补正", "permit application returned"),
     "permit.issued": ("居住证已发放", "permit issued"),
+    "personal.read": ("查阅个人资料", "personal data read"),
+    "personal.read_refused": ("号码查询已暂停", "number lookups paused"),
+    "staff.password_change": ("修改密码", "password changed"),
+    "security.rotate_key": ("更换数据库密钥", "database key rotated"),
+    "tenant.over_cap": ("超员登记（报主管）", "registered over the cap (supervisor told)"),
+    "door.controller_add": ("新增门禁控制器", "door controller added"),
+    "door.controller_remove": ("移除门禁控制器", "door controller removed"),
+    "door.whitelist_import": ("导入门禁白名单", "door whitelist imported"),
+    "door.reconcile": ("核对门禁名单", "door list checked"),
+    "door.reconcile_fix": ("核对并修正门禁名单", "door list checked and fixed"),
+    "sync.run": ("与区级同步", "synchronised with the district"),
+    "sync.rebase": ("重新对齐区级数据", "re-aligned with the district"),
+    "sync.correct": ("更正未被接受的数据", "not-accepted data corrected"),
 }
 
 ENTITIES: dict[str, W] = {
@@ -74,6 +89,27 @@ ENTITIES: dict[str, W] = {
     "sync_conflict": ("同步冲突", "sync conflict"), "listing": ("招租信息", "listing"),
     "lease_registration": ("租赁合同", "lease"),
     "permit_application": ("居住证申请", "permit application"),
+    "training": ("培训记录", "training record"), "search": ("个人资料", "personal data"),
+    "door_controller": ("门禁控制器", "door controller"), "sync": ("同步", "sync"),
+}
+
+# Values that are codes, by the detail they belong to (role names come from app.staff).
+VALUES: dict[str, dict[str, W]] = {
+    "kind": {
+        # training (rule R3)
+        "induction": ("岗前培训", "induction"), "annual": ("年度轮训", "annual training"),
+        # personal-data reads (rule R10): which screen or which search key
+        "id": ("证件号码", "document number"), "phone": ("电话", "phone"),
+        "name": ("姓名", "name"), "name_tail": ("姓名+尾号", "name + last digits"),
+        "card": ("门禁卡号", "card number"), "unit": ("房号", "unit"),
+        "form_id": ("按证件号打印采集表", "form by document number"),
+        "dashboard": ("首页", "home page"), "due": ("到期提醒", "due list"),
+        "handover": ("移交清单", "handover list"), "lease_tasks": ("合同待办", "lease tasks"),
+        "training": ("培训记录", "training records"),
+        # backups
+        "daily": ("每日自动", "daily"), "manual": ("手动", "manual"),
+    },
+    "scope": {"building": ("楼栋", "building"), "unit": ("出租屋", "unit")},
 }
 
 DETAIL_KEYS: dict[str, W] = {
@@ -105,6 +141,10 @@ DETAIL_KEYS: dict[str, W] = {
     "start": ("开始", "start"), "end": ("结束", "end"), "start_date": ("开始日期", "start date"),
     "end_date": ("结束日期", "end date"), "new_end": ("新到期日", "new end"),
     "previous_end": ("原到期日", "previous end"),
+    "limit": ("每页条数", "page size"), "found": ("找到", "found"), "miss": ("未找到", "miss"),
+    "term_hmac": ("查询词指纹", "search-term fingerprint"), "misses": ("未找到次数", "misses"),
+    "cap": ("上限", "cap"), "scope": ("范围", "scope"), "field": ("字段", "field"),
+    "provider": ("培训机构", "provider"), "passed_on": ("通过日期", "passed on"),
 }
 
 
@@ -120,6 +160,19 @@ def action_words(action: str, lang: str = "zh") -> str:
 
 def entity_words(entity: str | None, lang: str = "zh") -> str:
     return _pick(ENTITIES.get(entity or ""), entity, lang)
+
+
+def value_words(key: str, value: Any, lang: str = "zh") -> str:
+    """A detail's value in words: roles by app.staff.role_name, kinds and scopes from
+    VALUES (a search's kind may be several joined by +), anything else as _value does."""
+    if isinstance(value, str):
+        if key == "role":
+            return role_name(value, lang)
+        words = VALUES.get(key)
+        if words is not None:
+            parts = [_pick(words.get(v), v, lang) for v in value.split("+")]
+            return ("、" if lang.startswith("zh") else ", ").join(parts)
+    return _value(value, lang)
 
 
 def _value(value: Any, lang: str) -> str:
@@ -151,8 +204,8 @@ def detail_rows(detail: str | None, lang: str = "zh") -> list[tuple[str, str]]:
         return [("详情" if lang.startswith("zh") else "detail", detail)]
     if not isinstance(data, dict):
         return [("详情" if lang.startswith("zh") else "detail", _value(data, lang))]
-    return [(_pick(DETAIL_KEYS.get(k), k, lang), _value(v, lang)) for k, v in data.items()
-            if v is not None]
+    return [(_pick(DETAIL_KEYS.get(k), k, lang), value_words(k, v, lang))
+            for k, v in data.items() if v is not None]
 
 
 def detail_text(detail: str | None, lang: str = "zh") -> str:

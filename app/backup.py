@@ -23,7 +23,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlmodel import select
 
-from app import audit, clock
+from app import audit, clock, settings
 from app.audit import Actor
 from app.backup_blobs import restore_companion, write_companion
 from app.blobs import encrypt_legacy_blobs
@@ -35,7 +35,7 @@ from app.staff import require
 from db.engine import connect_raw, open_engine, read_session, write_session
 from db.keystore import adopt_key, is_plaintext_sqlite, parse_key_text
 from db.migrate import backup_file, copy_database, head_revision, upgrade
-from db.models import Center, LocalMeta
+from db.models import Center
 from db.plain_upgrade import encrypt_in_place, export_encrypted
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def secure_legacy_files(desk: Desk) -> dict:
     """Encrypt clear backups and blob files left by earlier builds (once; then a marker)."""
     done = {"backups": 0, "blobs": 0}
     with read_session(desk.engine) as s:
-        if s.get(LocalMeta, "legacy_files_encrypted") is not None:
+        if settings.get(s, settings.LEGACY_FILES_ENCRYPTED) is not None:
             return done
     key = data_key(desk)
     for path in desk.backup_dir.rglob("*.sqlite") if desk.backup_dir.exists() else ():
@@ -64,7 +64,7 @@ def secure_legacy_files(desk: Desk) -> dict:
             done["backups"] += 1
     done["blobs"] = encrypt_legacy_blobs(desk)
     with write_session(desk.engine) as s:
-        s.add(LocalMeta(key="legacy_files_encrypted", value=clock.now_utc().isoformat()))
+        settings.put(s, settings.LEGACY_FILES_ENCRYPTED, clock.now_utc())
     return done
 
 
@@ -196,11 +196,8 @@ def _check_and_mark(desk: Desk, tmp: Path, key: bytes, actor: Actor | None, sour
             code = center.center_code if center else None
             if desk.center_code and code and code != desk.center_code:
                 raise _refuse("other_center", f"备份属于中心 {code}。", f"the backup belongs to centre {code}.")
-            now = clock.now_utc().isoformat()
-            for k, v in (("restored_at", now), ("restored_from", source.name)):
-                row = s.get(LocalMeta, k) or LocalMeta(key=k, value=v)
-                row.value = v
-                s.add(row)
+            settings.put(s, settings.RESTORED_AT, clock.now_utc())
+            settings.put(s, settings.RESTORED_FROM, source.name)
             audit.record(s, actor, "db.restore", center_code=code or desk.center_code or "",
                          file=source.name, key=label)
     finally:

@@ -27,13 +27,23 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def clean_query(text: str) -> str:
+    """What a finder query really says: control characters (NUL ends a SQLite pattern
+    early), invisible format characters (U+200F, the bidi overrides U+202A–U+202E and
+    U+2066–U+2069 that app.text_input refuses in stored text) and surplus spaces dropped;
+    bounded before it is read. Empty when nothing visible was typed."""
+    return " ".join("".join(ch for ch in text[:4 * MAX_QUERY]
+                            if unicodedata.category(ch) not in ("Cc", "Cf")).split())[:MAX_QUERY]
+
+
 def find_buildings(desk: Desk, text: str, limit: int = FIND_LIMIT) -> list[BuildingSummary]:
     """The buildings matching what was typed, best first (exact code, code prefix, initials
-    prefix, then name/address); an empty text lists the first by code."""
-    # Control characters (NUL ends a SQLite pattern early: it matched everything) and
-    # invisible format characters are dropped; the query is bounded before it is read.
-    q = " ".join("".join(ch for ch in text[:4 * MAX_QUERY]
-                         if unicodedata.category(ch) not in ("Cc", "Cf")).split())[:MAX_QUERY]
+    prefix, then name/address); an empty text lists the first by code. Text that is only
+    invisible characters is no query at all: it matches nothing (it must never look like
+    an empty field that lists, and preselects, every building)."""
+    q = clean_query(text)
+    if text and not q:
+        return []
     limit = max(1, min(limit, 200))
     with read_session(desk.engine) as s:
         stmt = select(Building)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlmodel import select
 
-from app import audit, clock
+from app import audit, clock, settings
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
@@ -16,7 +16,7 @@ from app.passwords import check_policy
 from app.staff import create_staff, record_training, require
 from db.engine import write_session
 from db.ids import new_id
-from db.models import Center, LocalMeta
+from db.models import Center
 
 
 def init_center(desk: Desk, code: str, name: str, admin: str, password: str,
@@ -42,7 +42,7 @@ def init_center(desk: Desk, code: str, name: str, admin: str, password: str,
                         street_office=street_office, timezone=timezone)
         s.add(center)
         # The replica epoch tells the district which copy of this database it talks to.
-        s.add(LocalMeta(key="replica_epoch", value=new_id()))
+        settings.put(s, settings.REPLICA_EPOCH, new_id())
         s.flush()
         audit.record(s, None, "center.create", "center", center.id, center_code=code)
     desk.center_code, desk.timezone = code, timezone
@@ -56,6 +56,8 @@ def checked_zone(name: str) -> str:
     """An IANA zone name the desk can use (the centre's days are counted in it)."""
     name = (name or "").strip()
     try:
+        if not clock.is_zone_name(name):  # rule: a place, never localtime/posix/right/Factory
+            raise ValueError(name)
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise Refused("bad_timezone", f"时区无效：{name}（例如 Asia/Shanghai）。",

@@ -9,11 +9,44 @@ Asia/Shanghai) turns them into calendar days. Nothing else in the code base may 
 
 from __future__ import annotations
 
+import zoneinfo
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_ZONE = "Asia/Shanghai"
+# Names a zone database holds that are not a place: the machine's own zone, legacy links,
+# and the leap-second ("right/") and POSIX ("posix/") variants. A centre's zone is a place.
+_NOT_A_PLACE = frozenset({"localtime", "posixrules", "Factory"})
+
+
+def _prefer_tzdata() -> bool:
+    """Use the `tzdata` wheel shipped with the desk, not the machine's zone database.
+
+    Windows has no system zone database at all (ZoneInfoNotFoundError on every "today"),
+    and Linux machines carry different rule versions; the wheel gives every desk the same
+    rules. Importing it by name also lets PyInstaller's tzdata hook bundle its files."""
+    try:
+        import tzdata  # noqa: F401 - imported for its data files
+    except ImportError:
+        return False
+    zoneinfo.reset_tzpath(to=())  # only the wheel: zoneinfo falls back to it when TZPATH is empty
+    return True
+
+
+USING_TZDATA = _prefer_tzdata()
+
+
+@lru_cache(maxsize=1)
+def zone_names() -> frozenset[str]:
+    """Every name a centre may choose: IANA places only (no localtime, posix/, right/)."""
+    return frozenset(n for n in zoneinfo.available_timezones()
+                     if n not in _NOT_A_PLACE and not n.startswith(("posix/", "right/")))
+
+
+def is_zone_name(name: str) -> bool:
+    return name in zone_names()
 
 
 class HasZone(Protocol):
@@ -23,6 +56,8 @@ class HasZone(Protocol):
 def zone(desk: HasZone | None = None) -> ZoneInfo:
     """The centre's zone; the default zone when there is no centre yet (or a bad name)."""
     name = getattr(desk, "timezone", None) or DEFAULT_ZONE
+    if not is_zone_name(name):  # e.g. 'localtime' stored before names were checked
+        name = DEFAULT_ZONE
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

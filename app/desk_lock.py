@@ -149,14 +149,16 @@ class DeskLock:
 
     def __init__(self, home: Path, program: str) -> None:
         self.home = home
+        broken_lock_file(home / LOCK_NAME)  # before opening it: a link may lead anywhere
         self._lock = FileLock(str(home / LOCK_NAME), is_singleton=False)
         try:
             self._lock.acquire(timeout=0)
             _write_info(home / INFO_NAME, _me(program))
         except Timeout:
             raise desk_in_use(home) from None
-        except OSError:  # a read-only folder, a full disk, a file where the lock should be
+        except OSError:  # a read-only folder, a full disk
             self._lock.release()
+            broken_lock_file(home / LOCK_NAME)
             raise Refused("home_not_writable",
                           f"无法在数据目录中建立锁文件：{home}。请检查该目录可写、磁盘未满。",
                           f"Cannot create the lock file in the data folder {home}: check that "
@@ -165,6 +167,29 @@ class DeskLock:
     def release(self) -> None:
         (self.home / INFO_NAME).unlink(missing_ok=True)
         self._lock.release()
+
+
+def broken_lock_file(path: Path) -> None:
+    """The lock file must be a plain file (or not there yet). A link (to /dev/zero, say), a
+    folder or a device in its place is named, with how to remove it: "check the folder is
+    writable" would send the clerk the wrong way."""
+    try:
+        if path.is_symlink():
+            what_zh, what_en = f"一个链接（指向 {os.readlink(path)}）", f"a link (to {os.readlink(path)})"
+        elif not path.exists() or path.is_file():
+            return
+        elif path.is_dir():
+            what_zh, what_en = "一个文件夹", "a folder"
+        else:
+            what_zh, what_en = "一个设备或特殊文件", "a device or special file"
+    except OSError:
+        return
+    raise Refused("lock_file_broken",
+                  f"数据目录中的锁文件 {path} 不是普通文件，而是{what_zh}。请关闭所有 rentdesk 程序，"
+                  f"删除它（文件夹连同其内容；链接只删链接本身），再重新打开。",
+                  f"The lock file {path} in the data folder is not a plain file but {what_en}. "
+                  "Close every rentdesk program, delete it (a folder with its contents; a link "
+                  "itself, not what it points to), then open again.", path=str(path))
 
 
 def desk_in_use(home: Path) -> Refused:

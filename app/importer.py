@@ -19,7 +19,7 @@ from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
 from app.file_limits import TABLE_MAX_BYTES, read_bounded
-from app.identity import parse_id
+from app.identity import doc_key, parse_id
 from app.intake import (
     TenantInput,
     clean_cert,
@@ -216,20 +216,21 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
                 continue
             parsed_rows.append((line, data, parsed))
         known = _known_people(conn, [p.number for _, _, p in parsed_rows])
-        seen: set[str] = set()
+        seen: set[tuple[str, str, str]] = set()
         now = utcnow()
         stamp = {"center_code": actor.center_code, "created_at": now, "updated_at": now}
         people, docs, tenancies = [], [], []
         for line, data, parsed in parsed_rows:
             number = parsed.number
-            if number in seen:
+            key = doc_key(parsed)  # rule R6: a passport is its country + number
+            if key in seen:
                 report.fail(line, number, "文件内重复的证件号码", "ID number repeats in the file")
                 continue
-            person_id, living = known.get(number, (None, False))
+            person_id, living = known.get(key, (None, False))
             if living:
                 report.fail(line, number, "该证件已登记在住，请先办理迁出", "already registered as living")
                 continue
-            seen.add(number)
+            seen.add(key)
             if person_id is None:
                 person_id = new_id()
                 papers = papers_of(parsed, data)
@@ -269,16 +270,16 @@ def _sex_birth(parsed, data: TenantInput):
     return papers.sex, papers.birth_date
 
 
-def _known_people(conn, numbers: list[str]) -> dict[str, tuple[str, bool]]:
-    """Person id and whether they live here now, for numbers already on file."""
-    found: dict[str, tuple[str, bool]] = {}
+def _known_people(conn, numbers: list[str]) -> dict[tuple[str, str, str], tuple[str, bool]]:
+    """Person id and whether they live here now, by document key, for numbers on file."""
+    found: dict[tuple[str, str, str], tuple[str, bool]] = {}
     for start in range(0, len(numbers), 500):
         chunk = numbers[start:start + 500]
         rows = conn.execute(
-            select(IdDocument.number, IdDocument.person_id,
+            select(IdDocument.kind, IdDocument.country, IdDocument.number, IdDocument.person_id,
                    select(Tenancy.id).where(Tenancy.person_id == IdDocument.person_id,
                                             Tenancy.moved_out_at.is_(None)).exists())
             .where(IdDocument.number.in_(chunk)))
-        for number, pid, living in rows:
-            found[number] = (pid, bool(living))
+        for kind, country, number, pid, living in rows:
+            found[(kind, country, number)] = (pid, bool(living))
     return found

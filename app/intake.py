@@ -15,7 +15,7 @@ from app.blobs import store_blob
 from app.cards import end_card
 from app.context import Desk
 from app.errors import Refused
-from app.identity import parse_id
+from app.identity import doc_key, parse_id
 from app.occupancy import room_check
 from app.overcrowding import flag_over_cap, resolve_flags
 from app.papers import (  # noqa: F401  (family_planning_applies, clean_cert: re-exported)
@@ -161,7 +161,9 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         if room.full and not accept_full:
             raise Refused("room_full", room.zh, room.en, scope=room.scope, cap=room.cap,
                           people=room.people, cards=room.cards)
-        doc = s.exec(select(IdDocument).where(IdDocument.number == parsed.number)).first()
+        kind, country, number = doc_key(parsed)  # rule R6: passports differ by country
+        doc = s.exec(select(IdDocument).where(IdDocument.kind == kind, IdDocument.country == country,
+                                              IdDocument.number == number)).first()
         person = s.get(Person, doc.person_id) if doc else None
         if person is not None:
             current = active_tenancy(s, person.id)
@@ -189,8 +191,8 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         s.flush()
         scans = _store_scans(desk, s, data.scans) if data.scans else {}
         if doc is None:
-            doc = IdDocument(center_code=actor.center_code, person_id=person.id, kind=parsed.kind,
-                             country=parsed.country or "CHN", number=parsed.number,
+            doc = IdDocument(center_code=actor.center_code, person_id=person.id, kind=kind,
+                             country=country, number=number,
                              region_code=parsed.region_code)
         doc.verified = True  # the clerk checked the original (R6)
         doc.scan_front_sha256 = scans.get("id_front", doc.scan_front_sha256)

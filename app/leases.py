@@ -23,7 +23,7 @@ from app.identity import mask_id
 from app.intake import move_out
 from app.records import find_person, find_unit, unit_and_building
 from app.service_common import document_number, landlord_of, not_found, whole_yuan
-from app.settings_bounds import check_int
+from app.settings import check_int
 from app.staff import require
 from db.engine import read_session, write_session
 from db.models import Landlord, Person, Tenancy, utcnow
@@ -217,7 +217,7 @@ def lease_tasks_for(desk: Desk, actor: Actor | None, today: date,
     from app.read_audit import audited_read
 
     audited_read(desk, actor, "lease_tasks")
-    return lease_tasks(desk, today, check_int("lease_task_days", within_days, 0, 366))
+    return lease_tasks(desk, today, check_int("lease_task_days", within_days))
 
 
 def lease_tasks(desk: Desk, today: date, within_days: int = TASK_DAYS) -> list[LeaseTask]:

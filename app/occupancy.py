@@ -51,7 +51,8 @@ def building_cap(building: Building) -> int:
 class Occupancy:
     """`residents` counts active cards (what R5 issues against); `people` counts the
     residents actually living there, with or without a card: the two differ when a room
-    is over-full, and the desk shows both."""
+    is over-full, and the desk shows both. `free` is the places left for residents
+    (`free_places`: people and cards both count against the cap)."""
 
     cap: int | None
     residents: int
@@ -63,6 +64,20 @@ class Occupancy:
     @property
     def cards(self) -> int:
         return self.residents
+
+    @property
+    def full(self) -> bool:
+        """rule R5: no room for one more resident (see `free_places`)."""
+        return self.free is not None and self.free <= 0
+
+
+def free_places(cap: int, people: int, cards: int) -> int:
+    """rule R5, the one place it is decided: how many more residents a room or building
+    takes. The cap counts residents, so people living there without a card count too
+    (a room of two people and no cards is full at cap 2); cards count as well, in case a
+    card outlives its stay. A card itself is refused on cards alone (require_free_slot):
+    a resident already living in a full room may still get the card that is theirs."""
+    return max(cap - max(people, cards), 0)
 
 
 def active_cards_in_building(session: Session, building_id: str) -> int:
@@ -95,14 +110,15 @@ def building_occupancy(session: Session, building: Building) -> Occupancy:
         cap = building_cap(building)
     except Refused as r:
         return Occupancy(None, residents, None, r.zh, r.en, people=people)
-    return Occupancy(cap, residents, max(cap - residents, 0), people=people)
+    return Occupancy(cap, residents, free_places(cap, people, residents), people=people)
 
 
 def unit_occupancy(session: Session, unit: Unit) -> Occupancy:
     residents = active_cards_in_unit(session, unit.id)
+    people = people_in_unit(session, unit.id)
     cap = unit_cap(unit.area_m2)
-    return Occupancy(cap, residents, None if cap is None else max(cap - residents, 0),
-                     people=people_in_unit(session, unit.id))
+    return Occupancy(cap, residents, None if cap is None else free_places(cap, people, residents),
+                     people=people)
 
 
 def require_free_slot(session: Session, building: Building, unit: Unit) -> None:
@@ -126,9 +142,9 @@ def require_free_slot(session: Session, building: Building, unit: Unit) -> None:
 
 @dataclass(frozen=True)
 class RoomCheck:
-    """Before an intake is saved: would this person get a card here (rule R5)?"""
+    """Before an intake is saved: is there room for one more resident here (rule R5)?"""
 
-    full: bool  # a card would be refused now: the stay is recorded and flagged instead
+    full: bool  # no room: the stay is recorded without a card and flagged instead
     scope: str | None  # "building" | "unit": which cap is reached
     cap: int | None
     people: int  # living there now, before this person
@@ -138,27 +154,35 @@ class RoomCheck:
 
 
 def room_check(session: Session, building: Building, unit: Unit) -> RoomCheck:
-    """The same test as require_free_slot, asked before saving so the clerk hears of a
-    full room while the tenant is at the desk. A building without a known cap is not
-    "full" here: require_free_slot explains that at the card step."""
+    """Before an intake is saved: is there room for one more resident (rule R5,
+    `free_places`)? Asked before saving so the clerk hears of a full room while the tenant
+    is at the desk; the CLI's `register --accept-full` and the supervisor flag use this same
+    answer. A building without a known cap is not "full" here: require_free_slot explains
+    that at the card step."""
     try:
-        require_free_slot(session, building, unit)
-    except Refused as r:
-        if r.code not in ("cap_reached", "unit_cap_reached"):
-            return RoomCheck(False, None, None, 0, 0)
-        scope = "building" if r.code == "cap_reached" else "unit"
-        people = (people_in_building(session, building.id) if scope == "building"
-                  else people_in_unit(session, unit.id))
-        where = building.name if scope == "building" else f"{building.name} {unit.number}"
-        cap, cards = r.data["cap"], r.data["residents"]
-        return RoomCheck(
-            True, scope, cap, people, cards,
-            f"{where} 已满：上限 {cap} 人，现住 {people} 人，有效门禁卡 {cards} 张。"
-            "仍可登记（住户信息必须采集），但不能发卡，并将标记为超员报主管。",
-            f"{where} is full: cap {cap}, {people} living there, {cards} active cards. The "
-            "person can still be registered (every resident must be recorded), but no card "
-            "will be issued and the overcrowding is flagged for the supervisor.")
+        cap = building_cap(building)
+    except Refused:
+        return RoomCheck(False, None, None, 0, 0)
+    people = people_in_building(session, building.id)
+    cards = active_cards_in_building(session, building.id)
+    if free_places(cap, people, cards) <= 0:
+        return _full("building", building.name, cap, people, cards)
+    ucap = unit_cap(unit.area_m2)
+    if ucap is not None:
+        people, cards = people_in_unit(session, unit.id), active_cards_in_unit(session, unit.id)
+        if free_places(ucap, people, cards) <= 0:
+            return _full("unit", f"{building.name} {unit.number}", ucap, people, cards)
     return RoomCheck(False, None, None, 0, 0)
+
+
+def _full(scope: str, where: str, cap: int, people: int, cards: int) -> RoomCheck:
+    return RoomCheck(
+        True, scope, cap, people, cards,
+        f"{where} 已满：上限 {cap} 人，现住 {people} 人，有效门禁卡 {cards} 张。"
+        "仍可登记（住户信息必须采集），但不能发卡，并将标记为超员报主管。",
+        f"{where} is full: cap {cap}, {people} living there, {cards} active cards. The "
+        "person can still be registered (every resident must be recorded), but no card "
+        "will be issued and the overcrowding is flagged for the supervisor.")
 
 
 def building_occupancies(session: Session, buildings: list[Building]) -> dict[str, Occupancy]:
@@ -181,5 +205,5 @@ def building_occupancies(session: Session, buildings: list[Building]) -> dict[st
         except Refused as r:
             out[b.id] = Occupancy(None, residents, None, r.zh, r.en, people=living)
             continue
-        out[b.id] = Occupancy(cap, residents, max(cap - residents, 0), people=living)
+        out[b.id] = Occupancy(cap, residents, free_places(cap, living, residents), people=living)
     return out

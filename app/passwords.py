@@ -19,7 +19,6 @@ from app.errors import Refused
 MIN_LENGTH = 10
 MAX_LENGTH = 256  # argon2 copes, but a megabyte "password" is an attack, not a password
 MIN_SCORE = 3
-MUST_CHANGE_PREFIX = "must_change_password:"
 
 
 def check_policy(password: str, *context: str) -> None:

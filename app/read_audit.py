@@ -18,13 +18,13 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app import audit
+from app import audit, settings
 from app.audit import Actor
 from app.context import Desk
 from app.errors import Refused
 from app.staff import require
 from db.engine import log_session, read_session, write_session
-from db.models import LocalMeta, utcnow
+from db.models import utcnow
 
 MISS_LIMIT = 30  # whole-number lookups that found nothing, per account and hour
 
@@ -37,15 +37,13 @@ def _secret(desk: Desk) -> bytes:
     if cached is not None:
         return cached
     with read_session(desk.engine) as s:
-        row = s.get(LocalMeta, SECRET_KEY)
-        value = row.value if row else None
+        value = settings.get(s, settings.AUDIT_TERM_SECRET)
     if value is None:
         with write_session(desk.engine) as s:
-            row = s.get(LocalMeta, SECRET_KEY)
-            if row is None:
-                row = LocalMeta(key=SECRET_KEY, value=secrets.token_hex(32))
-                s.add(row)
-            value = row.value
+            value = settings.get(s, settings.AUDIT_TERM_SECRET)
+            if value is None:
+                value = secrets.token_hex(32)
+                settings.put(s, settings.AUDIT_TERM_SECRET, value)
     _cache[str(desk.db_path)] = bytes.fromhex(value)
     return _cache[str(desk.db_path)]
 

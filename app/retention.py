@@ -29,19 +29,18 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlmodel import Session, SQLModel
 
-from app import audit, clock
+from app import audit, clock, settings
 from app.audit import Actor
 from app.blobs import delete_blob_file
 from app.context import Desk
 from app.errors import Refused
-from app.settings_bounds import BOUNDS, check_int
 from app.staff import require
 from db.engine import read_session, write_session
-from db.models import Blob, Card, CardStatus, IdDocument, LocalMeta, Person, Tenancy, utcnow
+from db.models import Blob, Card, CardStatus, IdDocument, Person, Tenancy, utcnow
 
 log = logging.getLogger(__name__)
 
-DEFAULT_YEARS = 3
+DEFAULT_YEARS = settings.RETENTION_YEARS.default
 ANONYMOUS_NAME = "已匿名"
 CHUNK = 500
 _PERSON_CLEARED = ("phone", "household_address", "native_place", "marital_status", "education",
@@ -63,12 +62,7 @@ class RetentionReport:
 
 
 def retention_years(session: Session) -> int:
-    row = session.get(LocalMeta, "retention_years")
-    try:
-        years = int(row.value) if row else DEFAULT_YEARS
-    except ValueError:
-        years = DEFAULT_YEARS
-    return min(max(1, years), BOUNDS["retention_years"][1])  # an old out-of-range value
+    return settings.get(session, settings.RETENTION_YEARS)
 
 
 def _years_before(now: datetime, years: int) -> datetime:
@@ -198,22 +192,17 @@ def maybe_run_retention(desk: Desk, today: date | None = None) -> RetentionRepor
         return None
     today = today or clock.today(desk)
     with write_session(desk.engine) as s:
-        last = s.get(LocalMeta, "retention_last_run")
-        if last is not None and last.value == today.isoformat():
+        if settings.get(s, settings.RETENTION_LAST_RUN) == today:
             return None
-        row = last or LocalMeta(key="retention_last_run", value="")
-        row.value = today.isoformat()
-        s.add(row)
+        settings.put(s, settings.RETENTION_LAST_RUN, today)
     return run_retention(desk, None)
 
 
 def set_retention_years(desk: Desk, actor: Actor, years: int) -> None:
     require(actor, "settings")
-    check_int("retention_years", years)  # bounded: 1000000 years once crashed `retention run`
+    settings.checked(settings.RETENTION_YEARS, years)  # 1000000 years once crashed `retention run`
     with write_session(desk.engine) as s:
-        row = s.get(LocalMeta, "retention_years") or LocalMeta(key="retention_years", value="")
-        row.value = str(years)
-        s.add(row)
+        settings.put(s, settings.RETENTION_YEARS, years)
         audit.record(s, actor, "settings.retention_years", years=years)
 
 

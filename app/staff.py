@@ -9,18 +9,19 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 from sqlmodel import Session, select
 
-from app import audit
+from app import audit, clock, settings
 from app.audit import Actor
 from app.context import Desk
 from app.errors import NotFound, Refused
-from app.passwords import MUST_CHANGE_PREFIX, check_policy
+from app.passwords import check_policy
 from db.engine import read_session, write_session
-from db.models import LocalMeta, Staff, Training, utcnow
+from db.models import Staff, Training, utcnow
 
 ROLES = ("clerk", "supervisor", "admin")
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
 TRAINING_VALID_DAYS = 365  # rule R3: retrained at least once a year
+TRAINING_FLOOR = date(2000, 1, 1)  # no desk, and so no training for it, is older
 
 # What each role may do; every service asks `require(actor, permission)` itself.
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -112,7 +113,7 @@ def create_staff(desk: Desk, by: Actor | None, username: str, password: str, rol
         s.flush()
         if by is not None:
             # the admin knows this password: the holder replaces it at first sign-in
-            s.add(LocalMeta(key=MUST_CHANGE_PREFIX + staff.id, value="1"))
+            settings.set_flag(s, settings.MUST_CHANGE_PASSWORD, staff.id, True)
         audit.record(s, by or _actor(staff), "staff.create", "staff", staff.id, role=role)
         return _actor(staff)
 
@@ -159,11 +160,17 @@ def training_status(session: Session, staff_id: str, today: date) -> TrainingSta
     """rule R3: a passed induction, and a passed training within the last 12 months."""
     rows = session.exec(select(Training).where(Training.staff_id == staff_id,
                                                Training.passed == True)).all()  # noqa: E712
+    # A training dated after today has not happened (an older desk accepted 2099 or 9999):
+    # it opens no gate, and dropping it keeps `last + 365 days` inside the calendar. One day
+    # of slack: a centre that moves its zone west may see "today's" training as tomorrow's.
+    horizon = today + timedelta(days=1) if today < date.max else today
+    rows = [t for t in rows if t.taken_on <= horizon]
     if not any(t.kind == "induction" for t in rows):
         return TrainingStatus(False, None, None, "尚未通过岗前培训，不能登记租住人员或发卡。",
                               "No passed induction training: may not register tenants or issue cards.")
     last = max(t.taken_on for t in rows)
-    lapses = last + timedelta(days=TRAINING_VALID_DAYS)
+    lapses = (last + timedelta(days=TRAINING_VALID_DAYS)
+              if last <= date.max - timedelta(days=TRAINING_VALID_DAYS) else date.max)
     if today > lapses:
         return TrainingStatus(False, last, lapses,
                               f"上次培训为 {last}，已超过 12 个月，须参加在岗轮训后才能登记或发卡。",
@@ -186,6 +193,12 @@ def record_training(desk: Desk, by: Actor | None, username: str, kind: str, take
     if kind not in ("induction", "annual"):
         raise Refused("bad_training_kind", "培训类型应为 induction（岗前）或 annual（轮训）。",
                       "Training kind must be induction or annual.")
+    today = clock.today(desk)
+    if not TRAINING_FLOOR <= taken_on <= today:  # rule R3: a training that took place
+        raise Refused("bad_training_date",
+                      f"培训日期应在 {TRAINING_FLOOR} 至今天（{today}）之间：未来的培训不能提前登记。",
+                      f"The training date must be between {TRAINING_FLOOR} and today ({today}); "
+                      "a future training cannot be recorded in advance.")
     with write_session(desk.engine) as s:
         staff = s.exec(select(Staff).where(Staff.username == username)).first()
         if staff is None:
@@ -210,7 +223,7 @@ def get_actor(desk: Desk, username: str) -> Actor:
 def must_change_password(desk: Desk, actor: Actor) -> bool:
     """An admin-made account that has not yet chosen its own password (issue 12)."""
     with read_session(desk.engine) as s:
-        return s.get(LocalMeta, MUST_CHANGE_PREFIX + actor.staff_id) is not None
+        return settings.get_flag(s, settings.MUST_CHANGE_PASSWORD, actor.staff_id)
 
 
 def change_password(desk: Desk, username: str, current: str, new: str) -> Actor:
@@ -225,8 +238,6 @@ def change_password(desk: Desk, username: str, current: str, new: str) -> Actor:
         staff = s.get(Staff, actor.staff_id)
         assert staff is not None
         staff.password_hash = _hasher.hash(new)
-        flag = s.get(LocalMeta, MUST_CHANGE_PREFIX + staff.id)
-        if flag is not None:
-            s.delete(flag)
+        settings.set_flag(s, settings.MUST_CHANGE_PASSWORD, staff.id, False)
         audit.record(s, actor, "staff.password_change", "staff", staff.id)
     return actor

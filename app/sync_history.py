@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 from sqlmodel import select
 
+from app import settings
 from app.context import Desk
 from db.engine import read_session
-from db.models import LocalMeta
 from db.sync_tables import SyncRun
 
 
@@ -43,18 +43,13 @@ def recent_runs(desk: Desk, limit: int = 20) -> list[SyncRunInfo]:
 def saved_district_url(desk: Desk) -> str | None:
     """The address the last successful sync used (its password removed)."""
     with read_session(desk.engine) as s:
-        row = s.get(LocalMeta, "district_url")
-        return row.value if row else None
+        return settings.get(s, settings.DISTRICT_URL)
 
 
 def last_sync_at(desk: Desk) -> datetime | None:
     """When the last sync stored the district's answer (LocalMeta, written by app.sync)."""
     with read_session(desk.engine) as s:
-        meta = s.get(LocalMeta, "last_sync_at")
-    if meta is None:
-        return None
-    try:
-        when = datetime.fromisoformat(meta.value)
-    except ValueError:  # written by another version in another form: show "unknown"
+        when = settings.get(s, settings.LAST_SYNC_AT)  # unreadable text: None, shown "unknown"
+    if when is None:
         return None
     return when if when.tzinfo else when.replace(tzinfo=UTC)

@@ -15,12 +15,13 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import select
 
+from app import settings
 from app.audit import Actor
 from app.center import init_center
 from app.context import Desk
 from app.errors import Refused
 from db.engine import read_session, write_session
-from db.models import LocalMeta, Person
+from db.models import Person
 
 TRIAL_PREFIX = "TRIAL"
 TRIAL_MARK = "trial_center"
@@ -33,7 +34,7 @@ def is_trial(desk: Desk) -> bool:
     if desk.center_code.startswith(TRIAL_PREFIX):
         return True
     with read_session(desk.engine) as s:
-        return s.get(LocalMeta, TRIAL_MARK) is not None
+        return settings.get(s, settings.TRIAL_CENTRE)
 
 
 def init_trial_center(desk: Desk, admin: str, password: str, name: str = TRIAL_NAME,
@@ -42,7 +43,7 @@ def init_trial_center(desk: Desk, admin: str, password: str, name: str = TRIAL_N
     code = TRIAL_PREFIX + secrets.token_hex(3).upper()
     actor = init_center(desk, code, name, admin, password, induction_on=induction_on)
     with write_session(desk.engine) as s:
-        s.add(LocalMeta(key=TRIAL_MARK, value="1"))
+        settings.put(s, settings.TRIAL_CENTRE, True)
     return actor
 
 
@@ -73,10 +74,10 @@ def demo_in_trial(desk: Desk, actor: Actor | None, tenants: int, seed: int = 1,
                   progress: Callable | None = None):
     """The demo generator behind every front end: a trial centre only, once only, bounded."""
     from app.demo import generate_demo
-    from app.settings_bounds import check_int
+    from app.settings import check_int
 
     require_trial(desk)
-    check_int("demo_tenants", tenants, 1, 1_000_000)
+    check_int("demo_tenants", tenants)
     with read_session(desk.engine) as s:
         if s.exec(select(func.count()).select_from(Person)).one():
             raise Refused("demo_exists", "此试用中心已有演示数据；要重新生成请新建一个数据目录。",

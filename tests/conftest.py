@@ -103,9 +103,10 @@ def building(desk: Desk, admin: Actor) -> str:
 
 
 def register(desk: Desk, actor: Actor, n: int, unit: str = "102", photo: bytes | None = None,
-             building_code: str = "B1", name: str | None = None):
+             building_code: str = "B1", name: str | None = None, accept_full: bool = False):
+    """accept_full: the clerk registers into a full room (rule R5: recorded, no card, flagged)."""
     data = TenantInput(idno(n), name or f"测试{n}", f"1390000{n:04d}", building_code, unit)
-    return register_tenant(desk, actor, data, photo_jpeg=photo)
+    return register_tenant(desk, actor, data, photo_jpeg=photo, accept_full=accept_full)
 
 
 # --- a real PostgreSQL (pgserver) for the whole session, a fresh district per test --------

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.building_search import find_buildings, units_with_space_first
+from app.building_search import clean_query, find_buildings, units_with_space_first
 from app.context import Desk
 from app.property import BuildingSummary, UnitSummary
 
@@ -88,7 +88,7 @@ class BuildingFinder(QWidget):
     # -- searching ---------------------------------------------------------------------
     def search(self) -> None:
         """Query what is typed now; highlight the first match with room."""
-        text = self.edit.text().strip()
+        text = clean_query(self.edit.text())  # invisible characters alone are no query
         self._found = find_buildings(self.desk, text) if text else []
         self.results.blockSignals(True)
         self.results.clear()
@@ -146,7 +146,7 @@ class BuildingFinder(QWidget):
     def refresh(self) -> None:
         """Counts change after a registration: re-read the same matches, keep the choice."""
         keep = self.code()
-        if self.edit.text().strip():
+        if clean_query(self.edit.text()):
             self.search()
             row = next((i for i, b in enumerate(self._found) if b.code == keep), -1)
             if row >= 0 and not full(self._found[row]):  # a full one is never offered first

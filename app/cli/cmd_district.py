@@ -9,7 +9,7 @@ RENTDESK_PASSWORD, one stdin line, or a prompt — never an argument.
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from app.cli.common import emit, read_password
@@ -40,7 +40,7 @@ def register(d) -> None:
     p = d.add_parser("delivery", help="送达 (R2) per centre and day")
     _staff_args(p, xlsx=True)
     p.add_argument("--from", dest="first", type=date.fromisoformat, help="YYYY-MM-DD (30 days ago)")
-    p.add_argument("--to", dest="last", type=date.fromisoformat, help="YYYY-MM-DD (today)")
+    p.add_argument("--to", dest="last", type=date.fromisoformat, help="YYYY-MM-DD (the centres' today, Asia/Shanghai)")
     p.set_defaults(handler=run_delivery)
     p = d.add_parser("rewards", help="统计与奖励 (R8) of one month")
     _staff_args(p, xlsx=True)
@@ -140,14 +140,12 @@ def run_centres(args) -> int:
 
 
 def run_delivery(args) -> int:
-    from app import clock
     from app.district_office.reports import delivery
     from app.district_office.tables import DELIVERY_HEADERS, delivery_cells
 
-    last = args.last or clock.now_utc().date()
-    first = args.first or last - timedelta(days=30)
-    return _table(args, delivery(_office(args), first, last), DELIVERY_HEADERS, delivery_cells,
-                  "送达")
+    # Defaults (to the centres' today, 30 days back) and bounds are app/'s, as in the window.
+    return _table(args, delivery(_office(args), args.first, args.last), DELIVERY_HEADERS,
+                  delivery_cells, "送达")
 
 
 def run_rewards(args) -> int:
@@ -211,7 +209,11 @@ def run_audit(args) -> int:
 
     rows = audit_entries(_office(args), args.center, args.staff, args.action, args.person,
                          args.first, args.last, args.limit)
-    headers = ("来源", "中心编码", "时间", "工作人员", "操作", "对象", "对象编号", "详情")
+    from app.district_office.days import OFFICE_ZONE
+
+    # Times are the centres' wall clock (as --from/--to are centres' days): the header says so.
+    headers = ("来源", "中心编码", f"时间（{OFFICE_ZONE}）", "工作人员", "操作", "对象", "对象编号",
+               "详情")
     return _table(args, rows, headers, lambda e: [e.source, e.center_code, e.at, e.staff,
                                                   e.action, e.entity, e.entity_id, e.detail], "审计")
 

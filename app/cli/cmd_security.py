@@ -101,15 +101,19 @@ def run_set_years(args) -> int:
 
 def run_status(args) -> int:
     from app.keys import key_status
-    from db.engine import read_session
-    from db.models import LocalMeta
+    from app.settings import (
+        RESTORED_AT,
+        RESTORED_FROM,
+        RETENTION_LAST_RUN,
+        RETENTION_YEARS,
+        read_settings,
+    )
 
     desk = desk_from(args)
     status = key_status(desk)
-    with read_session(desk.engine) as s:
-        for key in ("restored_at", "restored_from", "retention_years", "retention_last_run"):
-            row = s.get(LocalMeta, key)
-            status[key] = row.value if row else None
+    for setting, value in read_settings(desk, (RESTORED_AT, RESTORED_FROM, RETENTION_YEARS,
+                                               RETENTION_LAST_RUN)).items():
+        status[setting.key] = value.isoformat() if hasattr(value, "isoformat") else value
     emit(status)
     if status["weaker_key_file"]:
         print("注意：本机没有系统钥匙串，密钥保存在数据目录之外的密钥文件中（较弱的方式）。\n"

@@ -144,6 +144,8 @@ def run_demo(args) -> int:
 
 
 def run_add_center(args) -> int:
+    from urllib.parse import urlsplit, urlunsplit
+
     from app.sync.district import add_center
 
     url = args.url or os.environ.get(ADMIN_URL_ENV)
@@ -152,5 +154,11 @@ def run_add_center(args) -> int:
                          f"Give the admin URL with --url or {ADMIN_URL_ENV}.")
     password = read_new_password(args, "中心密码 / Centre password: ")
     center_url = add_center(url, args.code, password)
-    emit({"ok": True, "center": args.code.upper(), "url": center_url})
+    # Never print the password: the URL without it, and where the password goes instead.
+    parts = urlsplit(center_url)
+    bare = urlunsplit(parts._replace(
+        netloc=f"{parts.username}@{parts.netloc.rpartition('@')[2]}"))
+    emit({"ok": True, "center": args.code.upper(), "url": bare,
+          "password": "PGPASSWORD 或 ~/.pgpass（不写入地址）/ PGPASSWORD or ~/.pgpass, "
+                      "never in the URL"})
     return 0

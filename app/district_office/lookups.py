@@ -4,12 +4,11 @@ centre's audit trail in one place (R10)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from app import clock
-from app.district_office.session import OFFICE_ZONE, Office
+from app.district_office import days
+from app.district_office.session import Office
 from app.errors import Refused
 
 SEARCH_LIMIT = 200
@@ -49,9 +48,10 @@ def search(office: Office, query: str) -> list[PersonHit]:
     if q is None or len(q) < 2:
         raise Refused("bad_query", "请输入完整证件号码或完整姓名（2–64 个字符）。",
                       "Enter a full document number or a full name (2–64 characters).")
-    with office.cursor() as cur:
-        rows = cur.execute("SELECT * FROM office_search(%s, %s)", (q, SEARCH_LIMIT)).fetchall()
-    return [PersonHit(*r) for r in rows]
+    rows = office.look("SELECT * FROM office_search(%s, %s)", (q, SEARCH_LIMIT))
+    return [replace(h, collected_at=days.local_time(h.collected_at),
+                    moved_out_at=days.local_time(h.moved_out_at))
+            for h in (PersonHit(*r) for r in rows)]
 
 
 @dataclass(frozen=True)
@@ -71,15 +71,16 @@ def audit_entries(office: Office, center: str | None = None, staff: str | None =
                   first: date | None = None, last: date | None = None,
                   limit: int = AUDIT_LIMIT) -> list[AuditEntry]:
     """Newest first; `person` is a full document number or a person id (that look is audited)."""
-    tz = ZoneInfo(OFFICE_ZONE)
-    start = clock.local_midnight_utc(first, tz) if first else None
-    end = clock.local_midnight_utc(last + timedelta(days=1), tz) if last else None
+    days.check_day(first), days.check_day(last)
+    if first and last and last < first:
+        raise Refused("bad_range", "结束日期早于开始日期。", "The end date is before the start date.")
+    start = days.midnight_utc(first) if first else None
+    end = days.midnight_utc(last + timedelta(days=1)) if last else None
     params = (_text(center, "中心", "centre", 16), _text(staff, "工作人员", "staff"),
               _text(action, "操作", "action"), _text(person, "人员", "person"), start, end,
-              max(1, min(limit, 10_000)))
+              days.check_limit(limit))
     if params[0]:
         params = (params[0].upper(), *params[1:])
-    with office.cursor() as cur:
-        rows = cur.execute("SELECT * FROM office_audit_events(%s, %s, %s, %s, %s, %s, %s)",
-                           params).fetchall()
-    return [AuditEntry(*r) for r in rows]
+    rows = office.look("SELECT * FROM office_audit_events(%s, %s, %s, %s, %s, %s, %s)", params)
+    # Shown and exported on the centres' wall clock, as the --from/--to days are counted.
+    return [replace(e, at=days.local_time(e.at)) for e in (AuditEntry(*r) for r in rows)]

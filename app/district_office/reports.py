@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from app import clock
+from app.district_office import days
 from app.district_office.session import OFFICE_ZONE, Office
 from app.errors import Refused
 
@@ -36,7 +36,8 @@ def centres(office: Office, now: datetime | None = None) -> list[CentreStatus]:
     with office.cursor() as cur:
         rows = cur.execute("SELECT * FROM office_centres(%s)",
                            (now - timedelta(days=LATE_WINDOW_DAYS),)).fetchall()
-    return [CentreStatus(*r, stale=r[2] is None or now - r[2] > STALE_AFTER) for r in rows]
+    return [CentreStatus(r[0], r[1], days.local_time(r[2]), *r[3:],
+                         stale=r[2] is None or now - r[2] > STALE_AFTER) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -56,17 +57,18 @@ class DeliveryDay:
 
 
 def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    days.check_day(first), days.check_day(last)
     if last < first:
         raise Refused("bad_range", "结束日期早于开始日期。", "The end date is before the start date.")
     if (last - first).days > 366:
         raise Refused("range_too_long", "查询范围最长一年。", "A range of at most one year.")
-    tz = ZoneInfo(OFFICE_ZONE)
-    return (clock.local_midnight_utc(first, tz),
-            clock.local_midnight_utc(last + timedelta(days=1), tz))
+    return days.midnight_utc(first), days.midnight_utc(last + timedelta(days=1))
 
 
-def delivery(office: Office, first: date, last: date) -> list[DeliveryDay]:
-    start, end = _bounds(first, last)
+def delivery(office: Office, first: date | None = None,
+             last: date | None = None) -> list[DeliveryDay]:
+    """Collected per centre and day from `first` to `last` (default: 30 days up to today)."""
+    start, end = _bounds(*days.day_range(first, last))
     with office.cursor() as cur:
         rows = cur.execute("SELECT * FROM office_delivery(%s, %s, %s)",
                            (start, end, OFFICE_ZONE)).fetchall()
@@ -92,7 +94,7 @@ class RewardRow:
 
 
 def month_bounds(month: date) -> tuple[datetime, datetime]:
-    first = month.replace(day=1)
+    first = days.check_day(month.replace(day=1))
     nxt = (first + timedelta(days=32)).replace(day=1)
     return _bounds(first, nxt - timedelta(days=1))
 

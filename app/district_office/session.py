@@ -11,14 +11,17 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 
+from app.district_office.days import OFFICE_ZONE  # noqa: F401 - re-exported for callers
 from app.errors import Refused
-
-# The district's zone: days and months of the office's reports (the centres' own zone).
-OFFICE_ZONE = "Asia/Shanghai"
 
 # SQLSTATEs raised by the office_* functions (db/district/migrations/sql_0005.py).
 _REFUSALS = {
-    "RDR01": ("reason_required", "请填写理由（至少 2 个字）。", "Give a reason (2+ characters)."),
+    "RDR01": ("reason_required", "请填写理由（2–500 个可见字符）。",
+              "Give a reason (2–500 visible characters)."),
+    "RDR05": ("bad_reason", "理由中不能含控制字符（如换行、制表符）。",
+              "The reason may not hold control characters (line breaks, tabs)."),
+    "RDN05": ("no_center", "区数据库中没有这个中心（新中心请由区系统管理员用 district add-center 建立）。",
+              "The district knows no such centre (a new one is added with district add-center)."),
     "RDR02": ("bad_cap", "核定人数应在 0–100000 之间。", "The cap must be 0–100,000."),
     "RDR03": ("bad_center_code", "中心编码应为 2–16 位字母或数字。",
               "The centre code must be 2–16 letters or digits."),
@@ -30,6 +33,18 @@ _REFUSALS = {
     "RDQ01": ("bad_query", "请输入完整证件号码或完整姓名（2–64 个字符）。",
               "Enter a full document number or a full name (2–64 characters)."),
 }
+
+
+# Said with a WARNING, not an ERROR, so that the district's log of the refusal is kept.
+_NOTICES = {
+    "RDQ02": ("search_budget", "按证件号码查询未命中次数过多，已暂停（每小时最多 30 次未命中，同一号码每天最多 5 次）。"
+              "此次查询已记入审计，请稍后再试或联系区管理员。",
+              "Too many document-number searches found nobody (30 an hour; 5 a day for one "
+              "masked number): paused and audited. Try later or ask the district's admin."),
+}
+
+
+ASK_AGAIN = "RDQ03"  # a look's first phase: logged and committed, now ask for the answer
 
 
 def refusal(err: psycopg.Error) -> Refused:
@@ -60,6 +75,8 @@ class Office:
     _password: str = field(repr=False, default="")
     _conn: psycopg.Connection | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _notices: list[str] = field(default_factory=list, repr=False)
+    last_notices: list[str] = field(default_factory=list, repr=False)
 
     @property
     def is_admin(self) -> bool:
@@ -68,12 +85,17 @@ class Office:
     def _connect(self) -> psycopg.Connection:
         return _open(self.url, self.user, self._password)
 
+    def _watch(self, conn: psycopg.Connection) -> None:
+        conn.add_notice_handler(lambda diag: self._notices.append(diag.sqlstate or ""))
+
     @contextmanager
     def cursor(self) -> Iterator[psycopg.Cursor]:
         """One transaction: committed on success, rolled back on error (as Refused)."""
         with self._lock:
             if self._conn is None or self._conn.closed:
                 self._conn = self._connect()
+                self._watch(self._conn)
+            self._notices.clear()
             try:
                 with self._conn.transaction(), self._conn.cursor() as cur:
                     yield cur
@@ -84,6 +106,21 @@ class Office:
                               "Lost the district database; check the network and retry.") from None
             except psycopg.Error as err:
                 raise refusal(err) from None
+            self.last_notices = list(self._notices)
+            for state in self._notices:  # committed: the refusal is in the district's audit
+                if state in _NOTICES:
+                    raise Refused(*_NOTICES[state])
+
+    def look(self, sql: str, params: tuple) -> list[tuple]:
+        """A look at personal data (search, audit by person): the district answers only once
+        the look's audit row is committed (RDQ03 "ask again" on the first call)."""
+        for _ in range(2):
+            with self.cursor() as cur:
+                rows = cur.execute(sql, params).fetchall()
+            if ASK_AGAIN not in self.last_notices:
+                return rows
+        raise Refused("district_error", "区数据库未返回查询结果，请重试。",
+                      "The district gave no answer; try again.")
 
     def close(self) -> None:
         with self._lock:
@@ -122,4 +159,6 @@ def sign_in(url: str, user: str, password: str) -> Office:
         conn.close()
         raise Refused("not_district_staff", "此账号不是街道办工作人员账号。",
                       "This login is not a street-office staff account.")
-    return Office(url, user, "admin" if admin else "viewer", password, conn)
+    office = Office(url, user, "admin" if admin else "viewer", password, conn)
+    office._watch(conn)
+    return office

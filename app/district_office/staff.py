@@ -7,6 +7,7 @@ import re
 
 from psycopg import sql
 
+from app import scram
 from app.district_office.session import Office
 from app.errors import Refused
 from app.sync.district import connect
@@ -34,7 +35,7 @@ def add_staff(admin_url: str, name: str, role: str, password: str) -> dict:
             raise Refused("bad_staff_name", "该名称是中心的登录账号。", "That name is a centre's login.")
         verb = "ALTER" if row else "CREATE"
         conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
-            sql.Identifier(name), sql.Literal(password)))
+            sql.Identifier(name), sql.Literal(scram.verifier(password))))  # never the password
         other = ROLES["viewer" if role == "admin" else "admin"]
         conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), sql.Identifier(name)))
         conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(ROLES[role]),
@@ -46,8 +47,17 @@ def add_staff(admin_url: str, name: str, role: str, password: str) -> dict:
 
 
 def set_center_login(office: Office, code: str, password: str) -> str:
+    """(Re)set a known centre's login. Only the SCRAM verifier reaches the server: the
+    password never appears in a statement the server could log."""
+    if len(password) < 8:
+        raise Refused("weak_password", "密码至少 8 位。", "The password needs 8+ characters.")
     with office.cursor() as cur:
-        return cur.execute("SELECT office_center_login(%s, %s)", (code, password)).fetchone()[0]
+        role = cur.execute("SELECT office_center_login(%s, %s)",
+                           (code, scram.verifier(password))).fetchone()[0]
+    if role is None:  # the district answered with a WARNING: not a verifier
+        raise Refused("district_error", "区数据库拒绝了此操作，请联系区系统管理员。",
+                      "The district database refused this; ask the district's administrator.")
+    return role
 
 
 def disable_center_login(office: Office, code: str, reason: str) -> str:

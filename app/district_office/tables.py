@@ -6,13 +6,15 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from app.district_office.days import OFFICE_ZONE
 from app.district_office.reports import CentreStatus, DeliveryDay, RewardRow
 from app.district_office.xlsx import write_sheets
 
 LEVEL_ZH = {"center": "中心", "company": "公司", "building": "楼栋"}
 KIND_ZH = {"village": "股份合作公司", "property": "物业公司"}
 
-CENTRE_HEADERS = ("中心编码", "中心名称", "最近同步", "最近批次", "副本", "已替换副本数",
+CENTRE_HEADERS = ("中心编码", "中心名称", f"最近同步（{OFFICE_ZONE}）", "最近批次", "副本",
+                  "已替换副本数",
                   "有登录账号", "未被接受的卡", "待下发决定", "逾期报送(30天)", "未修复故障", "未处理冲突")
 DELIVERY_HEADERS = ("中心编码", "采集日期", "采集数", "24小时内送达", "逾期送达", "未送达",
                     "纸质表24小时内移交", "纸质表逾期移交", "纸质表未移交")

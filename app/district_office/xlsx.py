@@ -1,4 +1,4 @@
-"""The office's tables as XLSX with Chinese headers; text that Excel would run is escaped."""
+"""The office's tables as XLSX with Chinese headers; text that Excel would run stays text."""
 
 from __future__ import annotations
 
@@ -11,20 +11,20 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from app.safe_cells import xlsx_row
+
 MAX_CELL = 32_000  # Excel's own limit is 32,767 characters
 
 
-def safe_cell(value: object) -> object:
-    """A centre's text can be `=cmd|…`: written as text with a leading apostrophe."""
+def cell_value(value: object) -> object:
+    """Times as the centres' wall clock text, lists joined, text bounded; a centre's text
+    that looks like a formula (`=cmd|…`) is kept as text by app.safe_cells (issue 12)."""
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, (list, tuple)):
         value = "、".join(str(v) for v in value)
     if isinstance(value, str):
         value = "".join(ch for ch in value if ch >= " " or ch == "\n")[:MAX_CELL]
-        if value.startswith(_FORMULA_START):
-            return "'" + value
     return value
 
 
@@ -44,7 +44,7 @@ def write_sheets(path: Path, sheets: dict[str, tuple[Sequence[str], Iterable[Seq
             head.append(cell)
         ws.append(head)
         for row in rows:
-            ws.append([safe_cell(v) for v in row])
+            ws.append(xlsx_row(ws, [cell_value(v) for v in row]))
     if title:
         wb.properties.title = title
     wb.save(path)

@@ -13,7 +13,7 @@ from app.identity.generate import make_resident_id
 from app.identity.normalise import mask_id, normalise_id_text
 from app.identity.parse import parse_id
 from app.identity.regions import current_county_codes, region_name
-from app.identity.result import KINDS, IdResult
+from app.identity.result import KINDS, IdResult, doc_key
 
 __all__ = [
     "KINDS",
@@ -21,6 +21,7 @@ __all__ = [
     "check_char",
     "country_name",
     "current_county_codes",
+    "doc_key",
     "make_resident_id",
     "mask_id",
     "normalise_id_text",

@@ -54,3 +54,10 @@ class InvalidNumber(Exception):
         super().__init__(en)
         self.zh = zh
         self.en = en
+
+
+def doc_key(parsed: IdResult) -> tuple[str, str, str]:
+    """rule R6: what makes a document one document — kind, issuing country and number (two
+    countries may issue the same passport number; Chinese papers are issued by CHN)."""
+    assert parsed.kind and parsed.number
+    return parsed.kind, parsed.country or "CHN", parsed.number

@@ -69,8 +69,8 @@ LOAD_REASONS: dict[str, tuple[str, str]] = {
         "Cannot read the file: check that it exists and that you may open it.",
     ),
     "not_a_file": (  # a folder, /dev/zero, a FIFO, a socket: refused unread
-        "这不是一个普通文件（是文件夹、设备或管道）：请选择一张图片文件。",
-        "This is not an ordinary file (a folder, a device or a pipe): choose a picture file.",
+        "这不是普通文件（是文件夹、设备或管道）：请选择一张图片文件。",
+        "Not a regular file (a folder, a device or a pipe): choose a picture file.",
     ),
     "empty_file": (
         "文件是空的（0 字节）：请重新拍摄或扫描，或选择其他文件。",

@@ -15,12 +15,13 @@ from sqlalchemy import delete, func, select, update
 from sqlmodel import Session
 from sqlmodel import select as orm_select
 
+from app import settings
 from app.context import Desk
 from app.sync import not_accepted
 from db.district.schema import synced_columns
 from db.engine import read_session, write_session
 from db.ids import new_id
-from db.models import LocalMeta, Outbox, Tenancy, utcnow
+from db.models import Outbox, Tenancy, utcnow
 from db.sync_scope import UPLOADED_TABLES
 from db.sync_tables import SyncBatch
 
@@ -40,17 +41,16 @@ class BatchData:
 
 
 def get_meta(session: Session, key: str) -> str | None:
-    row = session.get(LocalMeta, key)
-    return row.value if row else None
+    """A sync setting as its stored text (app.settings holds the type, default and bounds)."""
+    value = settings.get(session, settings.REGISTRY[key])
+    return None if value is None else (value.isoformat() if hasattr(value, "isoformat")
+                                       else str(value))
 
 
 def set_meta(session: Session, key: str, value: str) -> None:
-    row = session.get(LocalMeta, key)
-    if row is None:
-        session.add(LocalMeta(key=key, value=value))
-    else:
-        row.value = value
-        session.add(row)
+    setting = settings.REGISTRY[key]
+    settings.put(session, setting, setting.kind(value) if setting.kind in (int, str) else
+                 settings.parse_text(setting, value))
 
 
 def open_batch(desk: Desk, max_entries: int = BATCH_ENTRIES,

@@ -8,6 +8,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import psycopg
 from psycopg import sql
 
+from app import scram
 from app.errors import Refused
 from app.sync.errors import SyncError, from_connect_error
 from db.district import migrate
@@ -82,8 +83,9 @@ def add_center(url: str, center_code: str, password: str) -> str:
     with connect(url) as conn:
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
         verb = "ALTER" if exists else "CREATE"
+        # Only the SCRAM verifier is sent: the server may log the statement (app/scram.py).
         conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
-            sql.Identifier(role), sql.Literal(password)))
+            sql.Identifier(role), sql.Literal(scram.verifier(password))))
         conn.execute(sql.SQL("GRANT rentdesk_center TO {}").format(sql.Identifier(role)))
         conn.execute("INSERT INTO center_role (role_name, center_code) VALUES (%s, %s) "
                      "ON CONFLICT (role_name) DO UPDATE SET center_code = EXCLUDED.center_code",

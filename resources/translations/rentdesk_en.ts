@@ -2569,6 +2569,11 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>OfficeSignIn</name>
         <message>
+            <location filename="../../ui/district/window.py" line="82" />
+            <source>正在连接区数据库…</source>
+            <translation>Connecting to the district database…</translation>
+        </message>
+        <message>
             <location filename="../../ui/district/window.py" line="58" />
             <source>街道办登录</source>
             <translation>Street office sign-in</translation>

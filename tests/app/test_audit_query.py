@@ -43,3 +43,37 @@ def test_clerk_may_not_and_chain_verifies(desk, admin, building):
         query_audit(desk, clerk, AuditFilter())
     result = verify(desk, admin)
     assert result.ok and result.entries > 0
+
+
+def test_every_entry_of_a_clerks_day_reads_in_words(desk, admin, building, photo_jpeg):
+    # rule R10, issue 13: 对象 and 详情 in words — no `training`, 「类别：induction」 or
+    # 「角色：admin」 on the Chinese screen, for actions, objects and the values of details
+    import re
+
+    from app.audit_words import action_words, detail_text, entity_words
+    from app.search import search_tenants
+    from app.staff import record_training
+    from tests.conftest import idno
+
+    clerk = create_staff(desk, admin, "c2", PASSWORD, "clerk")
+    record_training(desk, admin, "c2", "induction", utcnow().date(), "区培训中心")
+    for n in (1, 2):
+        register(desk, admin, n, unit="101", photo=photo_jpeg)
+    register(desk, admin, 3, unit="101", photo=photo_jpeg, accept_full=True)  # tenant.over_cap
+    search_tenants(desk, admin, idno(1))
+    search_tenants(desk, admin, "测试")
+    assert clerk is not None
+    rows = query_audit(desk, admin, AuditFilter(), limit=200).rows
+    assert {"training.record", "staff.create", "tenant.over_cap", "personal.read"} <= {
+        r.action for r in rows}
+    raw = []
+    for r in rows:
+        for shown in (action_words(r.action), entity_words(r.entity), detail_text(r.detail)):
+            # what is left after the fingerprints (hex) and numbers is words or a code
+            words = re.sub(r"[0-9a-f][0-9a-f-]{15,}", "", shown)  # ids and fingerprints
+            raw += [(r.action, w) for w in re.findall(r"[A-Za-z_.]{4,}", words)]
+    assert raw == []
+    training = [r for r in rows if r.action == "training.record"]
+    assert all(entity_words(r.entity) == "培训记录" for r in training)
+    assert any("类别：岗前培训" in detail_text(r.detail) for r in training)
+    assert any("角色：登记员" in detail_text(r.detail) for r in rows if r.action == "staff.create")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.building_search import find_buildings, units_with_space_first
 from app.property import add_building, add_unit
-from tests.conftest import register
+from tests.conftest import idno, register
 
 
 def test_find_by_code_name_address_and_initials(desk, admin, building):
@@ -20,8 +20,12 @@ def test_find_by_code_name_address_and_initials(desk, admin, building):
 def test_people_and_cards_counted_apart_and_full_rooms_last(desk, admin, building,
                                                             photo_jpeg):  # rule R5
     from app.cards import issue_card
+    from app.intake import TenantInput, register_tenant
 
-    done = [register(desk, admin, n, unit="101", photo=photo_jpeg) for n in (1, 2, 3)]
+    done = [register(desk, admin, n, unit="101", photo=photo_jpeg) for n in (1, 2)]
+    # two live in 101 (cap 2): the third is over the cap, recorded and flagged
+    done.append(register_tenant(desk, admin, TenantInput(
+        idno(3), "测试3", "13900000003", "B1", "101"), photo_jpeg=photo_jpeg, accept_full=True))
     for n, t in enumerate(done[:2]):
         issue_card(desk, admin, t.idno, f"000000010{n}")
     b = find_buildings(desk, "B1")[0]
@@ -38,4 +42,20 @@ def test_hostile_queries_find_nothing_strange(desk, admin, building):
     for q in ("%", "_", "\\", "=cmd|' /C calc'!A0", "x" * 2_000_000, "B1\u200b\u202e%"):
         assert find_buildings(desk, q) == [], q[:20]
     assert find_buildings(desk, "B\x001")[0].code == "B1"  # the NUL dropped, not the query
-    assert [b.code for b in find_buildings(desk, "\x00")] == ["B1"]  # = an empty query
+    # invisible characters alone are no query: nothing listed, so nothing preselected
+    for junk in ("\x00", "\u202e", "\u200f", " \u200b\x00 "):
+        assert find_buildings(desk, junk) == [], repr(junk)
+    assert [b.code for b in find_buildings(desk, "")] == ["B1"]  # an empty field lists
+    assert [b.code for b in find_buildings(desk, "\u202eB1\u200f")] == ["B1"]
+
+
+def test_room_full_of_people_without_cards_is_offered_last(desk, admin, building,
+                                                           photo_jpeg):  # rule R5
+    # 101 (12 m², cap 2) holds two residents whose cards were never issued: it is full for
+    # a third resident, although a card could still be issued to either of the two
+    register(desk, admin, 1, unit="101", photo=photo_jpeg)
+    register(desk, admin, 2, unit="101", photo=photo_jpeg)
+    b = find_buildings(desk, "B1")[0]
+    units = units_with_space_first(desk, b.id)
+    assert [u.number for u in units] == ["102", "101"]
+    assert (units[1].people, units[1].residents, units[1].free) == (2, 0, 0)

@@ -55,9 +55,16 @@ def test_whole_desk_flow_with_refusals(home: Path, capsys):
                "--address", "东门路1号", "--floor-area", "16", "--public-area", "4") == 0
     assert run(home, "unit", "add", "--as", "admin", "--building", "B1", "--number", "101") == 0
     photo = DATA / "astronaut.png"
-    for n in (1, 2, 3):
+    for n in (1, 2):
         assert run(home, "register", "--as", "admin", "--person",
                    person_file(home, n, photo=str(photo))) == 0
+    # (16 - 4) / 6 = 2 residents: a third is said full before saving (rule R5, people
+    # count, cards or not) and recorded only when the clerk accepts it, flagged, no card
+    third = person_file(home, 3, photo=str(photo))
+    capsys.readouterr()
+    assert run(home, "register", "--as", "admin", "--person", third) == 1
+    assert "已满" in capsys.readouterr().err
+    assert run(home, "register", "--as", "admin", "--person", third, "--accept-full") == 0
     assert run(home, "card", "issue", "--as", "admin", "--idno", idno(1), "--card", "0000000001") == 0
     assert run(home, "card", "issue", "--as", "admin", "--idno", idno(2), "--card", "00:00:00:02") == 0
     capsys.readouterr()
@@ -105,3 +112,17 @@ def test_demo_then_audit_verify(tmp_path: Path, capsys):
     report = lines(capsys)[-1]
     assert report["tenants"] == 300 and report["cards"] > 0
     assert run(home, "audit", "verify") == 0
+
+
+def test_register_refuses_a_bidi_override_in_the_name(home: Path, capsys):
+    # issue 11's text boundary: a right-to-left override (U+202E) makes a name read as
+    # something it is not; `register --person` goes through the same ORM flush check
+    assert run(home, "building", "add", "--as", "admin", "--code", "B1", "--name", "一号楼",
+               "--address", "东门路1号", "--floor-area", "64", "--public-area", "4") == 0
+    assert run(home, "unit", "add", "--as", "admin", "--building", "B1", "--number", "101") == 0
+    capsys.readouterr()
+    for n, name in ((1, "王\u202e五"), (2, "\u202eabc")):
+        assert run(home, "register", "--as", "admin", "--person", person_file(home, n, name=name)) == 1
+        assert "U+202E" in capsys.readouterr().err
+    assert run(home, "search", "--as", "admin", "王") == 0
+    assert lines(capsys) == []

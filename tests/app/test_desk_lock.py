@@ -48,7 +48,7 @@ def test_acting_cli_says_who_has_the_desk_and_exits_non_zero(desk, admin, holder
     assert "错误：此数据目录已被 rentdesk 图形界面" in done.stderr and f"{h.proc.pid}" in done.stderr
     assert "Traceback" not in done.stderr
     # A reading command may run beside the desk.
-    assert cli(desk.home, "search", "张").returncode == 0
+    assert cli(desk.home, "search", "张", "--as", "admin").returncode == 0
 
 
 def test_acting_in_process_cli_refused_too(desk, admin, holder, capsys):
@@ -122,10 +122,33 @@ def test_hostile_lock_info_and_odd_folders(desk, admin, holder, tmp_path):
     open_desk(odd, program="x", exclusive=True).close()
 
 
-def test_in_process_commands_let_go_of_the_desk(desk, admin, capsys, monkeypatch):
+def test_in_process_commands_let_go_of_the_desk(desk, admin, capsys, monkeypatch, tmp_path):
     # One command after another in one process (a script, the tests): each releases the lock.
     monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    new_password = tmp_path / "pw.txt"
+    new_password.write_text("Harbour-Violin-83-Quilt\n", encoding="utf-8")
     for n in range(3):
         assert main(["--home", str(desk.home), "staff", "add", f"c{n}", "--role", "clerk",
-                     "--as", "admin"]) == 0
+                     "--as", "admin", "--password-file", str(new_password)]) == 0
     open_desk(desk.home, program="after", exclusive=True).close()
+
+
+@pytest.mark.parametrize("broken", ["link_to_dev_zero", "folder", "dangling_link"])
+def test_broken_lock_file_is_named_with_how_to_remove_it(desk, admin, broken):
+    # hostile files: desk.lock replaced by a link to /dev/zero or a folder is not "check
+    # the folder is writable": the message says what the lock file is and how to remove it
+    lock = desk.home / "desk.lock"
+    lock.unlink(missing_ok=True)
+    if broken == "link_to_dev_zero":
+        lock.symlink_to("/dev/zero")
+    elif broken == "folder":
+        lock.mkdir()
+        (lock / "x").write_text("x")
+    else:
+        lock.symlink_to(desk.home / "nowhere")
+    with pytest.raises(Refused) as err:
+        open_desk(desk.home, program="second", exclusive=True)
+    assert err.value.code == "lock_file_broken"
+    assert str(lock) in err.value.zh and "删除" in err.value.zh and "delete" in err.value.en
+    assert ("链接" if "link" in broken else "文件夹") in err.value.zh
+    assert not (desk.home / "nowhere").exists() and Path("/dev/zero").exists()

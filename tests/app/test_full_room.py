@@ -47,3 +47,36 @@ def test_flag_closes_when_a_card_is_issued_after_room_frees(desk, admin, buildin
     move_out(desk, admin, idno(1))
     issue_card(desk, admin, done.idno, "0000000004")
     assert open_flag_count(desk) == 0
+
+
+def test_room_full_of_people_without_cards_is_full_for_a_new_resident(desk, admin, building,
+                                                                      photo_jpeg):  # rule R5
+    # R5 caps residents, not cards: two people live in 101 (cap 2), neither has a card yet
+    for n in (1, 2):
+        register(desk, admin, n, unit="101", photo=photo_jpeg)
+    data = TenantInput(idno(3), "第三人", "13900000003", "B1", "101")
+    with pytest.raises(Refused) as refused:  # said before saving, as for a room of cards
+        register_tenant(desk, admin, data, photo_jpeg=photo_jpeg)
+    assert refused.value.code == "room_full" and refused.value.data["scope"] == "unit"
+    assert "现住 2 人" in refused.value.zh and "有效门禁卡 0 张" in refused.value.zh
+    assert open_flag_count(desk) == 0
+    done = register_tenant(desk, admin, data, photo_jpeg=photo_jpeg, accept_full=True)
+    assert done.full == "unit"
+    assert [(f.person_name, f.cap, f.people, f.cards) for f in open_flags(desk, admin)] == [
+        ("第三人", 2, 3, 0)]
+    # the two who live there lawfully still get their cards (a card is refused on cards)
+    issue_card(desk, admin, idno(1), "0000000001")
+    issue_card(desk, admin, idno(2), "0000000002")
+    with pytest.raises(Refused) as no_card:
+        issue_card(desk, admin, done.idno, "0000000003")
+    assert no_card.value.code == "unit_cap_reached"
+
+
+def test_building_full_of_people_without_cards_is_full(desk, admin, building,
+                                                       photo_jpeg):  # rule R5
+    # B1: (64 − 4) / 6 = cap 10; ten people in 102 (no area, no unit cap), no cards
+    for n in range(1, 11):
+        register(desk, admin, n, unit="102")
+    with pytest.raises(Refused) as refused:
+        register(desk, admin, 11, unit="102")
+    assert refused.value.code == "room_full" and refused.value.data["scope"] == "building"

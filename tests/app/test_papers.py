@@ -4,6 +4,7 @@ the import and the printed 采集表 (a real PDF, read back)."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from datetime import date
 
@@ -115,13 +116,17 @@ def test_r9_in_the_cli_and_the_import(desk, admin, building, tmp_path, capsys, m
     # rule R9, the same rule in the command line and the import
     monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
     photo = DATA / "astronaut.png"
-    args = ["--home", str(desk.home), "register", "--as", "admin", "--idno", "X9876543",
-            "--id-kind", "passport", "--country", "GBR", "--name", "Ann", "--phone", "13900000009",
-            "--building", "B1", "--unit", "102", "--photo", str(photo), "--sex", "女",
-            "--birth-date", years_ago(25).isoformat()]
+    person = {"idno": "X9876543", "id_kind": "passport", "country": "GBR", "name": "Ann",
+              "phone": "13900000009", "building": "B1", "unit": "102", "photo": str(photo),
+              "sex": "女", "birth_date": years_ago(25).isoformat()}
+    given = tmp_path / "person.json"  # the person from a file, never from arguments (issue 12)
+    args = ["--home", str(desk.home), "register", "--as", "admin", "--person", str(given)]
+    given.write_text(json.dumps(person, ensure_ascii=False), encoding="utf-8")
     assert main(args) == 1
     assert "错误：" in capsys.readouterr().err
-    assert main([*args, "--family-planning-reason", "外地办理"]) == 0
+    given.write_text(json.dumps({**person, "family_planning_reason": "外地办理"},
+                                ensure_ascii=False), encoding="utf-8")
+    assert main(args) == 0
     csv = tmp_path / "t.csv"
     csv.write_text("姓名,证件号码,联系电话,楼栋编号,房号,证件类型,签发国家,性别,出生日期,计生证未登记原因\n"
                    f"甲,P0000001,13900000011,B1,102,护照,JPN,女,{years_ago(20)},\n"

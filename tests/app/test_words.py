@@ -59,7 +59,7 @@ def test_every_logged_action_has_words(desk, admin, building):
 
 
 @pytest.mark.parametrize("argv,zh", [
-    (["register"], "缺少必填参数"),
+    (["register", "--as"], "需要"),
     (["card", "explode"], "无效"),
     (["id", "110101199003074477", "--kind", "nope"], "无效"),
     (["staff", "train", "x", "--kind", "induction", "--date", "yesterday"], "格式不对"),
@@ -131,11 +131,14 @@ def test_devices_and_folders_are_refused_without_reading(path, desk, admin, buil
 
     with pytest.raises(Refused) as err:
         id_photo_from_file(Path(path))
-    assert "不是一个普通文件" in err.value.zh
+    assert "不是普通文件" in err.value.zh
     with pytest.raises(Refused):
         import_file(desk, admin, "tenants", Path(path))
     monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
-    assert main(["--home", str(desk.home), "register", "--as", "admin", "--idno", "x",
-                 "--name", "x", "--phone", "1", "--building", "B1", "--unit", "102",
-                 "--photo", str(DATA / "astronaut.png"), "--id-front", path]) == 1
-    assert "身份证正面：这不是一个普通文件" in capsys.readouterr().err
+    person = desk.home.parent / "person.json"  # the person comes from a file, never arguments
+    person.write_text(json.dumps({"idno": "x", "name": "x", "phone": "1", "building": "B1",
+                                  "unit": "102", "photo": str(DATA / "astronaut.png"),
+                                  "id_front": path}), encoding="utf-8")
+    assert main(["--home", str(desk.home), "register", "--as", "admin",
+                 "--person", str(person)]) == 1
+    assert f"{path} 不是普通文件" in capsys.readouterr().err  # the file named, refused unread

@@ -240,13 +240,15 @@ def test_forged_audit_rows_are_refused(two):
 
 def test_trial_centres_never_upload(district):
     from app.errors import Refused
+    from app.scram import verifier
     from app.sync.district import add_center
 
     with pytest.raises(Refused) as err:
         add_center(district, "TRIAL01", "trial-password")
     assert err.value.code == "trial_center"
     with psycopg.connect(district) as conn, pytest.raises(psycopg.Error) as office:
-        conn.execute("SELECT office_center_login('TRIAL03', 'trial-password')")
+        # office_center_login takes a SCRAM verifier, never a password (issue 16 fix)
+        conn.execute("SELECT office_center_login('TRIAL03', %s)", (verifier("trial-password"),))
     assert office.value.sqlstate == "RDT06"  # nor through the street office (issue 16)
     # A TRIAL login made by hand on the server is still refused by the batch function.
     with psycopg.connect(district) as conn:

@@ -99,3 +99,40 @@ def test_clerk_sees_the_district_cap_after_sync(qtbot, district, centres, office
     assert model.data(model.index(row, 2)).endswith("/ 2")
     _shot(page, "district-cap-at-centre", tmp_path)
     lane.shutdown()
+
+
+def test_sign_in_connects_on_the_lane_not_the_gui_thread(qtbot, district, viewer):
+    # The dialog's OK runs sign_in on a worker (an unreachable server waits 10 s): the GUI
+    # thread returns at once with OK disabled; the answer arrives through the lane.
+    import threading
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    import ui.district.window as window
+    from tests.district_office.conftest import STAFF_PASSWORD
+
+    threads = []
+    real = window.sign_in
+
+    def spy(*args):  # the real sign-in, noting which thread ran it
+        threads.append(threading.current_thread())
+        return real(*args)
+
+    dialog = window.OfficeSignIn(district.replace("postgres:@", ""), "wang_viewer")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    window.sign_in = spy
+    try:
+        dialog.password.setText("wrong-password-1")
+        dialog.try_sign_in()
+        assert not ok.isEnabled() and dialog.password.text() == ""
+        qtbot.waitUntil(lambda: ok.isEnabled())
+        assert "登录失败" in dialog.message.text() and dialog.office is None
+        dialog.password.setText(STAFF_PASSWORD)
+        dialog.try_sign_in()
+        qtbot.waitUntil(lambda: dialog.office is not None)
+    finally:
+        window.sign_in = real
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.office.role == "viewer"
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    dialog.office.close()

@@ -45,7 +45,7 @@ def test_clerk_batch_prints_masked_like_the_screen(desk, admin, building, clerk)
 
 def test_clerk_full_number_batch_is_refused(desk, admin, building, clerk):
     register(desk, admin, 1)
-    with pytest.raises(Refused, match="reveal_id"):
+    with pytest.raises(Refused, match="may not reveal full ID numbers"):
         batch_collection_pdf(desk, clerk, today(desk), reveal_reason="想看")
 
 

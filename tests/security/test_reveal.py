@@ -26,7 +26,7 @@ def _reveals(desk) -> list[AuditEvent]:
 def test_reveal_needs_permission_and_reason_and_is_logged(desk, admin, building):
     reg = register(desk, admin, 1)
     clerk = create_staff(desk, admin, "clerk1", STRONG, "clerk")
-    with pytest.raises(Refused, match="reveal_id"):
+    with pytest.raises(Refused, match="may not reveal full ID numbers"):
         reveal_person(desk, clerk, reg.person_id, "想看")
     with pytest.raises(Refused, match="reason"):
         reveal_person(desk, admin, reg.person_id, " ")

@@ -42,7 +42,7 @@ def test_passport_shows_sex_birth_nationality_and_no_han_default(qtbot, window):
     page.register()
     settle(qtbot, window.ctx.lane)
     assert page.currentIndex() == 1, page.error.text()
-    (row,) = search_tenants(window.ctx.desk, "E12345678")
+    (row,) = search_tenants(window.ctx.desk, window.ctx.actor, "E12345678")
     with read_session(window.ctx.desk.engine) as s:
         person = s.get(Person, row.person_id)
         assert (person.sex, person.birth_date, person.nationality, person.ethnicity) == (
@@ -68,7 +68,7 @@ def test_r9_reason_asked_of_a_woman_and_recorded(qtbot, window):
     page.register()
     settle(qtbot, window.ctx.lane)
     assert page.currentIndex() == 1, page.error.text()
-    (row,) = search_tenants(window.ctx.desk, number)
+    (row,) = search_tenants(window.ctx.desk, window.ctx.actor, number)
     with read_session(window.ctx.desk.engine) as s:
         reason = s.get(Tenancy, row.tenancy_id).family_planning_reason
     assert reason == "外地办理"

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit
 
-from app import clock
-from app.district_office import lookups
-from app.district_office.session import OFFICE_ZONE
+from app.district_office import days, lookups
 from ui.dates import local_time
 from ui.district.base import OfficeContext, OfficePage
 
@@ -50,7 +46,7 @@ class AuditPage(OfficePage):
             w.returnPressed.connect(self.reload)
             self.filters.addWidget(w)
         self.use_dates = QCheckBox(self.tr("日期"))
-        now = clock.now_utc().astimezone(ZoneInfo(OFFICE_ZONE)).date()
+        now = days.today()
         today = QDate(now.year, now.month, now.day)
         self.first, self.last = QDateEdit(today.addDays(-30)), QDateEdit(today)
         for w in (self.use_dates, self.first, self.last):

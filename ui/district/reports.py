@@ -9,8 +9,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QPushButton
 
-from app import clock
-from app.district_office import reports
+from app.district_office import days, reports
 from app.district_office.tables import (
     centre_cells,
     delivery_cells,
@@ -63,7 +62,7 @@ class DeliveryPage(OfficePage):
                    self.tr("纸质表逾期移交"), self.tr("纸质表未移交")]
         super().__init__(ctx, headers, delivery_cells,
                          lambda d: RED if d.late or d.never else None, parent)
-        today = clock.now_utc().date()
+        today = days.today()  # the centres' day, not UTC's
         self.first, self.last = QDateEdit(_qdate(today - timedelta(days=30))), QDateEdit(_qdate(today))
         for w in (self.first, self.last):
             w.setCalendarPopup(True)
@@ -85,7 +84,7 @@ class RewardsPage(OfficePage):
                    self.tr("公司类型"), self.tr("采集数"), self.tr("24小时内报送"), self.tr("逾期报送"),
                    self.tr("未报送"), self.tr("计奖人数")]
         super().__init__(ctx, headers, reward_cells, None, parent)
-        self.month = QDateEdit(_qdate(clock.now_utc().date().replace(day=1)))
+        self.month = QDateEdit(_qdate(days.today().replace(day=1)))
         self.month.setDisplayFormat("yyyy-MM")
         self.export_button = QPushButton(self.tr("导出 XLSX…"))
         self.export_button.clicked.connect(self.export)

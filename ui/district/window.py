@@ -59,28 +59,43 @@ class OfficeSignIn(QDialog):
         self.url, self.user, self.password = QLineEdit(url or ""), QLineEdit(user or ""), QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.try_sign_in)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_sign_in)
+        self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("区数据库地址"), self.url)
         form.addRow(self.tr("账号"), self.user)
         form.addRow(self.tr("密码"), self.password)
         form.addRow(self.message)
-        form.addRow(buttons)
+        form.addRow(self.buttons)
         self.office: Office | None = None
+        # Connecting may wait up to 10 s for an unreachable server: on a lane, never on the
+        # GUI thread (the window stays responsive; the OK button waits for the answer).
+        self.lane = DbLane(self)
+        self._cancelled = False
 
     def try_sign_in(self) -> None:
-        try:
-            self.office = sign_in(self.url.text().strip(), self.user.text().strip(),
-                                  self.password.text())
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            self.message.setText(error_text(exc))
+        url, user, password = self.url.text().strip(), self.user.text().strip(), self.password.text()
+        self.password.clear()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.message.setText(self.tr("正在连接区数据库…"))
+        self.lane.run(lambda: sign_in(url, user, password), self._signed_in, self._failed)
+
+    def _signed_in(self, office: Office) -> None:
+        if self._cancelled:  # cancelled while connecting: the connection is not kept
+            office.close()
             return
-        finally:
-            self.password.clear()
+        self.office = office
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setText(error_text(exc))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def reject(self) -> None:
+        self._cancelled = True  # not waiting for a connection attempt still running
+        super().reject()
 
 
 def run(url: str | None, user: str | None) -> int:
