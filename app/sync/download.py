@@ -8,6 +8,7 @@ only sees ORM flushes of synced objects, so none of these changes is queued for 
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 import psycopg
@@ -21,6 +22,8 @@ from db.engine import write_session
 from db.models import Building, Card, CardStatus, Person
 from db.sync_tables import SyncConflict, SyncDecision
 
+NOTE_MAX = 500
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CONFLICT_COLS = ("id, kind, status, centers, rows, detected_at, resolution, resolved_by, "
                   "resolved_at")
 
@@ -31,7 +34,10 @@ def upload_resolutions(desk: Desk, conn: psycopg.Connection) -> int:
         pending = s.execute(select(SyncConflict.id, SyncConflict.resolution)
                             .where(SyncConflict.resolution_pending.is_(True))).all()
     for cid, resolution in pending:
-        conn.execute("SELECT district_resolve_conflict(%s, %s)", (cid, resolution or ""))
+        # The district keeps only a centre's note (<= 500 characters, no control characters);
+        # it closes the conflict itself and tells both centres.
+        note = " ".join(_CONTROL.sub(" ", resolution or "").split())[:NOTE_MAX] or "-"
+        conn.execute("SELECT district_resolve_conflict(%s, %s)", (cid, note))
         with write_session(desk.engine) as s:
             s.connection().execute(update(SyncConflict).where(SyncConflict.id == cid)
                                    .values(resolution_pending=False))
@@ -88,7 +94,8 @@ def download(desk: Desk, conn: psycopg.Connection) -> dict:
     decisions = conn.execute("SELECT seq, kind, row_id, payload, at FROM decision "
                              "WHERE seq > %s ORDER BY seq", (last,)).fetchall()
     conflict_ids = sorted({d[2] for d in decisions if d[1] == "conflict"})
-    conflicts = conn.execute(f"SELECT {_CONFLICT_COLS} FROM conflict WHERE id = ANY(%s)",
+    # centre_conflict: the centre's view (document masked, other centres' ids left out)
+    conflicts = conn.execute(f"SELECT {_CONFLICT_COLS} FROM centre_conflict WHERE id = ANY(%s)",
                              (conflict_ids,)).fetchall() if conflict_ids else []
     counts: dict[str, int] = {}
     with write_session(desk.engine) as s:

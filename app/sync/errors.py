@@ -34,6 +34,9 @@ _BY_SQLSTATE: dict[str, tuple[str, str, str]] = {
     "55P03": ("district_busy", "区数据库正在为另一中心筛查（55P03：等待超时），本批次未写入，请稍后重新同步。",
               "The district was screening for another centre (55P03: lock wait timed out); "
               "this batch was not applied. Sync again later."),
+    "57014": ("district_timeout", "区数据库处理超时（57014），本批次未写入，数据已保留，请稍后重新同步。",
+              "The district took too long (57014); this batch was not applied and nothing is "
+              "lost. Sync again later."),
     "40P01": ("district_busy", "区数据库繁忙（死锁已自动解除），本批次未写入，请重新同步。",
               "The district was busy (deadlock resolved); this batch was not applied. Sync "
               "again."),

@@ -178,6 +178,9 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
     url = resolve_url(desk, url)
     conn = connect(url, password or os.environ.get(PASSWORD_ENV))
     conn.autocommit = True  # each conn.transaction() below is one real district transaction
+    # No district statement may hang a sync for ever: the district's own waits end at 60 s
+    # (lock_timeout, 55P03); anything else stops here with 57014 and the outbox intact.
+    conn.execute("SET statement_timeout = '300s'")
     # While the district applies batch k, one worker reads batch k+1 from SQLite and
     # another writes batch k-1's receipts and trims its outbox rows.
     reader, finisher = ThreadPoolExecutor(max_workers=1), ThreadPoolExecutor(max_workers=1)

@@ -59,7 +59,10 @@ def test_no_write_outside_the_protocol(two):
     assert len(statements) > 600  # every table, every verb, every column
     with centre_conn(two.a.url) as conn:
         outcomes = {sql: _refused_or_nothing(conn, sql) for sql in statements}
-    allowed = {sql: got for sql, got in outcomes.items() if got != "42501"}
+    # centre_conflict (revision 0009) is a view the centre may only read: PostgreSQL refuses
+    # a write to it as not updatable (0A000) or not a table (42809) before the grant check.
+    allowed = {sql: got for sql, got in outcomes.items() if got != "42501"
+               and not (" centre_conflict" in sql and got in ("0A000", "42809"))}
     assert allowed == {}, allowed
     assert snapshot(two.admin_url, "LH02") == before_b
     assert snapshot(two.admin_url, "LH01") == before_a
