@@ -33,7 +33,7 @@ def test_found_1_the_centres_day_without_a_system_zone_database(tmp_path):
     assert "Traceback" not in r.stderr, r.stderr[-600:]
     assert r.returncode == 0, r.stderr[-600:]
     assert json.loads(r.stdout.strip().splitlines()[-1])["timezone"] == "Asia/Shanghai"
-    code = ("from app import clock, center; print(clock.USING_TZDATA, clock.zone(None).key, "
+    code = ("from app.desk import clock, center; print(clock.USING_TZDATA, clock.zone(None).key, "
             "center.checked_zone('Asia/Shanghai'), len(clock.zone_names()) > 300)")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                        env={**os.environ, "PYTHONTZPATH": str(empty)}, timeout=120)

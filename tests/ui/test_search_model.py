@@ -11,7 +11,7 @@ def test_model_pages_and_passes_modeltester(qtmodeltester, desk, admin, building
     from tests.conftest import register
 
     for n in range(130):  # one name prefix, many rows (a number prefix finds nothing: no oracle)
-        register(desk, admin, n, name=f"王{n:03d}")
+        register(desk, admin, n, name=f"王{n:03d}", accept_full=True)  # past the cap: R5
     model = SearchModel(desk, admin)
     model.set_query("王")
     assert model.rowCount() == PAGE  # one page, not the table
