@@ -211,14 +211,7 @@ def run_permit_status(args) -> int:
                                       application_id=args.id, idno=args.idno, note=args.note,
                                       permit_number=args.number)))
         return 0
-    if args.id:
-        from app.services.permits import load_application, permit_info
-        from db.engine import read_session
-
-        with read_session(desk.engine) as s:
-            emit(asdict(permit_info(s, load_application(s, args.id))))
-        return 0
-    for info in permit_applications(desk, args.idno):
+    for info in permit_applications(desk, actor, args.idno, application_id=args.id):
         emit(asdict(info))
     return 0
 

@@ -30,6 +30,7 @@ from app.services.leases import current_lease
 from app.staff import audit
 from app.staff.accounts import require
 from app.staff.audit import Actor
+from app.staff.read_audit import audited_read
 from app.tenants.lookups import find_person, require_active_tenancy
 from db.engine import read_session, write_session
 from db.models import IdDocument, Person, Tenancy
@@ -308,8 +309,14 @@ def set_permit_status(desk: Desk, actor: Actor, status: str, on: date,
         return permit_info(s, app)
 
 
-def permit_applications(desk: Desk, idno: str) -> list[PermitInfo]:
-    """A person's applications, newest first, each with its history."""
+def permit_applications(desk: Desk, actor: Actor | None, idno: str | None = None,
+                        application_id: str | None = None) -> list[PermitInfo]:
+    """A person's applications (or one, by its id), newest first, each with its history;
+    reading them needs an account and is logged like any read of personal data (R10)."""
+    audited_read(desk, actor, "permit", idno or application_id)
+    if application_id is not None:
+        with read_session(desk.engine) as s:
+            return [permit_info(s, load_application(s, application_id))]
     with read_session(desk.engine) as s:
         person = find_person(s, idno)
         apps = s.exec(select(PermitApplication).where(PermitApplication.person_id == person.id)

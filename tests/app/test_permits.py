@@ -131,7 +131,9 @@ def test_application_steps_with_dates_and_audit(desk, admin, tenant):
     assert (app.issued_on, app.collected_on) == (date(2026, 1, 20), date(2026, 1, 25))
     assert [e.status for e in app.history] == ["submitted", "returned", "submitted", "issued",
                                                "collected"]
-    assert permit_applications(desk, idno(1))[0].id == app.id
+    assert permit_applications(desk, admin, idno(1))[0].id == app.id
+    with pytest.raises(Refused):  # reading personal data needs an account (issue 12)
+        permit_applications(desk, None, idno(1))
     assert open_permits(desk) == []  # collected: off the worklist
     with read_session(desk.engine) as s:
         actions = s.exec(select(AuditEvent.action).where(AuditEvent.entity_id == app.id)).all()

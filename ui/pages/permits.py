@@ -134,7 +134,7 @@ class PermitsTab(QWidget):
         ctx, idno, scans = self.ctx, self.lookup, dict(self.scans)
 
         def load() -> tuple[PermitCheck | None, list[PermitInfo], BaseException | None]:
-            apps = permit_applications(ctx.desk, idno)
+            apps = permit_applications(ctx.desk, ctx.actor, idno)
             try:
                 check = check_permit(ctx.desk, ctx.actor, idno, housing_proof="housing" in scans,
                                      basis_proof="basis" in scans)
