@@ -1605,6 +1605,11 @@ A revoked number is blocked for good.</translation>
             <translation>Card system: {s}</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/faults.py" line="222" />
+            <source>请先在“楼栋”中输入并选择一栋楼。</source>
+            <translation>First type and choose a building under “Building”.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/faults.py" line="211" />
             <source>门禁系统资料已保存。</source>
             <translation>Card-system record saved.</translation>
@@ -3562,6 +3567,21 @@ A revoked number is blocked for good.</translation>
             <location filename="../../ui/pages/stats.py" line="117" />
             <source>核定人数</source>
             <translation>Cap</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/stats.py" line="118" />
+            <source>缺计生证</source>
+            <translation>No FP cert.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/stats.py" line="170" />
+            <source>超员登记待处理（规则 R5）：{n} 人</source>
+            <translation>Over the cap, awaiting the supervisor (rule R5): {n}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/stats.py" line="174" />
+            <source>缺计生证且未说明原因（规则 R9）：{n} 人</source>
+            <translation>No family-planning certificate and no reason (rule R9): {n}</translation>
         </message>
         <message>
             <location filename="../../ui/pages/stats.py" line="131" />

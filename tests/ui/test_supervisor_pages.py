@@ -100,6 +100,7 @@ def test_stats_model_and_export(qtbot, qtmodeltester, demo_window, tmp_path):  #
 
 def test_faults_page_opens_notifies_and_fixes(qtbot, window, desk, building):  # R7
     page = _page(window, qtbot, "faults")
+    page.building.select_code("B1")  # the building is found by typing, not preselected
     assert page.code() == "B1"
     page.installer.setText("安装公司")
     page.contact.setText("0755-0000000")
@@ -123,6 +124,28 @@ def test_faults_page_opens_notifies_and_fixes(qtbot, window, desk, building):  #
     f = page.model.rows[0]
     assert f.status == "fixed" and f.notified_at and len(f.visits) == 1
     assert "故障中" not in page.system_state.text()
+
+
+def test_faults_page_finds_a_building_beyond_the_first_thousand(qtbot, window, desk, admin,
+                                                               building):  # R7
+    """Issue 13: the fault page's building was a combo of the first 1,000; typing finds any."""
+    from tests.bulk import bulk_buildings
+    from tests.ui.conftest import type_text
+
+    bulk_buildings(desk, admin.center_code, 1_200, units_per=1)
+    page = _page(window, qtbot, "faults")
+    page.description.setText("读卡器无反应")
+    page.open_fault()  # nothing chosen yet: a Chinese request to choose, no ticket
+    settle(qtbot, window.ctx.lane)
+    assert "楼栋" in page.message.text() and page.model.rows == []
+    page.building.edit.setFocus()
+    type_text(qtbot, page.building.edit, "D01150")
+    page.building.flush()
+    assert page.code() == "D01150"
+    page.open_fault()
+    settle(qtbot, window.ctx.lane)
+    assert [f.building_code for f in page.model.rows] == ["D01150"]
+    assert "故障" in page.system_state.text()  # the chosen building's status, re-read
 
 
 def test_audit_page_filters_and_verifies(qtbot, window, desk, admin, building):  # R10
@@ -194,3 +217,35 @@ def test_audit_page_speaks_words_and_shows_details_as_a_table(qtbot, window, des
 
 def test_status_bar_names_the_role_in_words(window):
     assert "管理员" in window.staff_label.text() and "admin）" not in window.staff_label.text()
+
+
+def test_stats_page_shows_over_cap_and_missing_family_planning(qtbot, window, desk, admin,
+                                                              building):  # rules R5, R9
+    """Issue 13: 统计 counts the over-full registrations and the missing 计生证."""
+    from PySide6.QtCore import Qt
+
+    from app.tenants.intake import TenantInput, register_tenant
+    from tests.conftest import idno
+
+    page = _page(window, qtbot, "stats")
+    assert "：0 人" in page.over_cap.text() and "：0 人" in page.fp_missing.text()
+    register(desk, admin, 1, unit="101")
+    register(desk, admin, 2, unit="101")
+    register(desk, admin, 3, unit="101", accept_full=True)  # room 101 holds 2: flagged (R5)
+    # a woman of 31 with neither a 计生证 number nor a reason (R9): the desk now refuses
+    # that, so the record stands for one collected before (its reason is taken away)
+    done = register_tenant(desk, admin, TenantInput(
+        idno(15, sex="F"), "测试女", "13900000015", "B1", "102",
+        family_planning_reason="未办理"))
+    with write_session(desk.engine) as s:
+        t = s.get(Tenancy, done.tenancy_id)
+        t.family_planning_reason = None
+        s.add(t)
+    page.by.setCurrentIndex(page.by.findData("building"))
+    page.reload()
+    settle(qtbot, window.ctx.lane)
+    assert page.over_cap.text() == "超员登记待处理（规则 R5）：1 人"
+    assert page.fp_missing.text() == "缺计生证且未说明原因（规则 R9）：1 人"
+    column = page.model.columnCount() - 1
+    assert page.model.headerData(column, Qt.Orientation.Horizontal) == "缺计生证"
+    assert sum(int(page.model.index(r, column).data()) for r in range(page.model.rowCount())) == 1

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk.errors import Refused
-from app.property.buildings import BuildingSummary, list_buildings
+from app.property.buildings import BuildingSummary
 from app.supervision import faults
 from app.supervision.faults import FaultInfo
+from ui.building_finder import BuildingFinder
 from ui.context import UiContext
 from ui.dates import local_time, today_qdate
 from ui.i18n import refusal_text
@@ -50,8 +51,10 @@ class FaultsPage(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.building = QComboBox()
-        self.building.currentIndexChanged.connect(self._building_changed)
+        # Type to find any of the district's buildings (issue 13): a combo of the first
+        # 1,000 left most of an 11,500-building district out of reach.
+        self.building = BuildingFinder(ctx.desk)
+        self.building.chosen_changed.connect(self._building_changed)
         self.system_state = QLabel()
         self.all_buildings = QCheckBox(self.tr("显示所有楼栋的故障单"))
         self.all_buildings.setChecked(True)
@@ -118,7 +121,7 @@ class FaultsPage(QWidget):
             button.clicked.connect(slot)
             actions.addWidget(button)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("楼栋")))
+        top.addWidget(QLabel(self.tr("楼栋")), 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.building, 1)
         top.addWidget(self.system_state)
         top.addWidget(self.all_buildings)
@@ -148,8 +151,7 @@ class FaultsPage(QWidget):
         return text + (self.tr("（迟报）") if f.notified_late else "")
 
     def code(self) -> str | None:
-        b: BuildingSummary | None = self.building.currentData()
-        return b.code if b else None
+        return self.building.code() or None
 
     def selected(self) -> FaultInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -169,23 +171,22 @@ class FaultsPage(QWidget):
 
     def reload(self) -> None:
         self._dirty = False
-        self.ctx.lane.run(lambda: list_buildings(self.ctx.desk, limit=1000), self._buildings,
-                          self._failed)
-
-    def _buildings(self, rows: list[BuildingSummary]) -> None:
         keep = self.code()
-        self.building.blockSignals(True)
-        self.building.clear()
-        for b in rows:
-            self.building.addItem(f"{b.code} {b.name}", b)
-        found = next((n for n, b in enumerate(rows) if b.code == keep), 0)
-        self.building.setCurrentIndex(found)
-        self.building.blockSignals(False)
+        if keep:  # re-read the chosen building: its card-system status may have changed
+            self.building.blockSignals(True)
+            self.building.select_code(keep)
+            self.building.blockSignals(False)
         self._building_changed()
 
     def _building_changed(self) -> None:
-        b: BuildingSummary | None = self.building.currentData()
+        b: BuildingSummary | None = self.building.chosen()
         if b is None:
+            self.system_state.clear()
+            if self.all_buildings.isChecked():  # every building's tickets need no choice
+                self.ctx.lane.run(lambda: faults.list_faults(self.ctx.desk),
+                                  self.model.set_rows, self._failed)
+            else:
+                self.model.set_rows([])
             return
         down = b.card_system_status == "down"
         set_message(self.system_state, self.tr("门禁系统故障中") if down else
@@ -202,8 +203,17 @@ class FaultsPage(QWidget):
             f"{local_time(self.ctx.desk, v.at)} {v.by or ''}：{v.note}" for v in f.visits))
 
     # -- actions -------------------------------------------------------------------------
+    def _need_building(self) -> str | None:
+        code = self.code()
+        if code is None:
+            set_message(self.message, self.tr("请先在“楼栋”中输入并选择一栋楼。"), ok=False)
+            self.building.edit.setFocus()
+        return code
+
     def save_system(self) -> None:
-        code, desk, actor = self.code(), self.ctx.desk, self.ctx.actor
+        code, desk, actor = self._need_building(), self.ctx.desk, self.ctx.actor
+        if code is None:
+            return
         args = (self.installer.text().strip() or None, self.contact.text().strip() or None,
                 self.controller.text().strip() or None,
                 self.installed_on.date().toPython(), self.status.currentData())
@@ -211,7 +221,9 @@ class FaultsPage(QWidget):
                   self.tr("门禁系统资料已保存。"))
 
     def open_fault(self) -> None:
-        code, text = self.code(), self.description.text()
+        code, text = self._need_building(), self.description.text()
+        if code is None:
+            return
         self._run(lambda: faults.open_fault(self.ctx.desk, self.ctx.actor, code, text),
                   self.tr("故障单已建立，请在 24 小时内通知安装单位。"))
         self.description.clear()

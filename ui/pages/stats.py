@@ -27,6 +27,7 @@ from app.desk import clock
 from app.desk.errors import Refused
 from app.supervision.export import ExportResult, export_statistics
 from app.supervision.stats import StatRow, default_range, statistics
+from app.tenants.overcrowding import open_flag_count
 from ui.context import UiContext
 from ui.i18n import refusal_text
 from ui.pages.table_model import RowsModel
@@ -114,11 +115,13 @@ class StatsPage(QWidget):
             [self.tr("编号"), self.tr("名称"), self.tr("时段"), self.tr("登记"), self.tr("迁出"),
              self.tr("发卡"), self.tr("挂失"), self.tr("补卡"), self.tr("注销"),
              self.tr("按时送达"), self.tr("超时送达"), self.tr("未送达"), self.tr("门禁故障"),
-             self.tr("故障迟报"), self.tr("已修复"), self.tr("现住人数"), self.tr("核定人数")],
+             self.tr("故障迟报"), self.tr("已修复"), self.tr("现住人数"), self.tr("核定人数"),
+             self.tr("缺计生证")],
             lambda r: (r.group_code, r.group_name, r.period, r.registered, r.moved_out,
                        r.cards_issued, r.cards_lost, r.cards_replaced, r.cards_revoked,
                        r.delivered_on_time, r.delivered_late, r.undelivered, r.faults_found,
-                       r.faults_notified_late, r.faults_fixed, r.residents_now, r.cap),
+                       r.faults_notified_late, r.faults_fixed, r.residents_now, r.cap,
+                       r.fp_missing),
             parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -126,6 +129,11 @@ class StatsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.chart = BarChart()
+        # The supervisor's two open matters (issue 13): residents over the cap waiting for a
+        # decision (rule R5, a snapshot of now) and, in the range, women aged 15–49 with
+        # neither a 计生证 number nor a recorded reason (rule R9).
+        self.over_cap = QLabel()
+        self.fp_missing = QLabel()
         self.message = QLabel()
         row = QHBoxLayout()
         for label, w in ((self.tr("口径"), self.by), (self.tr("周期"), self.period),
@@ -138,6 +146,11 @@ class StatsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("统计（规则 R8）")))
         layout.addLayout(row)
+        figures = QHBoxLayout()
+        figures.addWidget(self.over_cap)
+        figures.addWidget(self.fp_missing)
+        figures.addStretch(1)
+        layout.addLayout(figures)
         # Table and chart side by side: at 1366×768 the chart keeps a line per bar.
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
@@ -165,11 +178,21 @@ class StatsPage(QWidget):
         self._dirty = False
         self.run_button.setEnabled(False)
         by, period, d_from, d_to = self.params()
-        self.ctx.lane.run(lambda: statistics(self.ctx.desk, by, period, d_from, d_to),
+        desk = self.ctx.desk
+        self.ctx.lane.run(lambda: (statistics(desk, by, period, d_from, d_to),
+                                   open_flag_count(desk)),
                           self._loaded, self._failed)
 
-    def _loaded(self, rows: list[StatRow]) -> None:
+    def _loaded(self, result: tuple[list[StatRow], int]) -> None:
+        rows, over_cap = result
         self.run_button.setEnabled(True)
+        set_message(self.over_cap, self.tr("超员登记待处理（规则 R5）：{n} 人").format(n=over_cap),
+                    ok=over_cap == 0)
+        # Every group appears once per period, so the periods' counts add up without overlap.
+        missing = sum(r.fp_missing for r in rows)
+        set_message(self.fp_missing,
+                    self.tr("缺计生证且未说明原因（规则 R9）：{n} 人").format(n=missing),
+                    ok=missing == 0)
         self.model.set_rows(rows)
         # A company has no code of its own: its 编号 column only repeated the name.
         self.table.setColumnHidden(0, bool(rows) and rows[0].by == "company")
