@@ -74,13 +74,19 @@ _FINISH = next(s for s in _U4B if "FUNCTION district_finish_batch" in s)
 _OLD_SCREEN_WHERE = "         WHERE m.center_code = c AND m.src_batch_no = p_batch_no),"
 _NEW_SCREEN_WHERE = """         WHERE m.center_code = c AND m.src_batch_no <= p_batch_no
            -- only a document of a person with an active tenancy at the sender (batch or
-           -- earlier) screens: bare documents with guessed numbers reveal nothing (fix 11)
-           AND EXISTS (SELECT 1 FROM tenancy t WHERE t.center_code = c
-                          AND t.person_id = m.person_id AND t.moved_out_at IS NULL
-                          AND t.src_batch_no <= p_batch_no)
-           AND (m.src_batch_no = p_batch_no OR EXISTS (SELECT 1 FROM tenancy t
-                 WHERE t.center_code = c AND t.person_id = m.person_id
-                   AND t.src_batch_no = p_batch_no))),"""
+           -- earlier) screens: bare documents with guessed numbers reveal nothing (fix 11).
+           -- The people this batch touches come first, as a set, so a batch costs what it
+           -- carries, not the whole centre again (a per-document EXISTS made the initial
+           -- upload quadratic).
+           AND m.person_id IN (
+                 SELECT t.person_id FROM tenancy t
+                  WHERE t.center_code = c AND t.moved_out_at IS NULL
+                    AND t.src_batch_no = p_batch_no
+                 UNION
+                 SELECT d.person_id FROM id_document d JOIN tenancy t
+                     ON t.person_id = d.person_id AND t.center_code = c
+                    AND t.moved_out_at IS NULL AND t.src_batch_no <= p_batch_no
+                  WHERE d.center_code = c AND d.src_batch_no = p_batch_no)),"""
 _OLD_LOCK = """      PERFORM set_config('lock_timeout', '60s', true);
       PERFORM pg_advisory_xact_lock(74010001);"""
 _WITHDRAW = """      -- A same_person conflict whose document one of its centres has deleted is withdrawn.
