@@ -127,7 +127,9 @@ def _copy_from_store(desk: Desk, backup: Path) -> int:
     store, copied = daily_store(backup), 0
     for sha in _manifest_shas(daily_manifest(backup)):
         src, dest = store / sha[:2] / sha, blob_path(desk, sha)
-        if dest.exists() or not src.is_file() or src.stat().st_size > MAX_BLOB_BYTES:
+        # a link planted in the backup folder must not pull an outside file into blobs/
+        if dest.exists() or src.is_symlink() or not src.is_file() \
+                or src.stat().st_size > MAX_BLOB_BYTES:
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp = dest.with_name(dest.name + ".part")

@@ -118,10 +118,10 @@ def test_literal_full_number_warns_once_on_stderr(desk, admin, building, monkeyp
     assert err.count(WARNING) == 1 and idno(1) not in err
 
 
-@pytest.mark.parametrize("source", ["@empty", "-"])
+@pytest.mark.parametrize("source", ["@empty", "-", "@/dev/zero"])
 def test_empty_number_source_is_refused(desk, admin, tmp_path, monkeypatch, capsys, source):
     (tmp_path / "empty").write_text("", encoding="utf-8")
-    if source.startswith("@"):
+    if source == "@empty":
         source = f"@{tmp_path / 'empty'}"
     monkeypatch.delenv("RENTDESK_PASSWORD", raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))

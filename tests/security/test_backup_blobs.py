@@ -104,3 +104,27 @@ def test_daily_store_keeps_only_what_kept_backups_list(tmp_path: Path):
     assert not (tmp_path / "blobs" / "aa" / old).exists()
     assert (tmp_path / "blobs" / "bb" / new).exists()
     assert len(list(tmp_path.glob("*.blobs.json"))) == 2  # the deleted backups' lists went too
+
+
+def test_daily_restore_ignores_links_planted_in_the_store(desk, admin, building, photo_jpeg,
+                                                         tmp_path: Path):
+    # hostile backup folder: a link in the store must not copy an outside file into blobs/
+    from datetime import date
+
+    from app.data.backup import maybe_daily_backup
+    from app.data.backup_blobs import daily_store
+    from app.data.blobs import blob_path
+
+    reg = register(desk, admin, 1, photo=photo_jpeg)
+    with read_session(desk.engine) as s:
+        sha = s.get(Person, reg.person_id).photo_sha256
+    first = maybe_daily_backup(desk, date(2026, 3, 2))
+    stored = daily_store(first) / sha[:2] / sha
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not a blob", encoding="utf-8")
+    stored.unlink()
+    stored.symlink_to(secret)
+    blob_path(desk, sha).unlink()
+    result = restore(desk, admin, first)
+    assert result["blobs_restored"] == 0 and result["blobs_missing"] == 1
+    assert not blob_path(desk, sha).exists()
