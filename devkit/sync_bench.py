@@ -56,8 +56,11 @@ def _row_by_row(desk: Desk, url: str, sample: int, per_commit: int) -> dict:
                    + ", ".join(f"{c} = EXCLUDED.{c}" for c in cols if c != "id"))
             rows = raw.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table} LIMIT ?",
                                        (sample,)).fetchall()
+            flags = {c for (c,) in conn.execute(  # SQLite keeps booleans as 0/1
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+                "AND data_type = 'boolean'", (table,))}
             for i, row in enumerate(rows, 1):
-                conn.execute(sql, [bool(v) if c == "verified" else v
+                conn.execute(sql, [bool(v) if c in flags and v is not None else v
                                    for c, v in zip(cols, row, strict=True)])
                 if i % per_commit == 0:
                     conn.commit()

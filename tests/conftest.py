@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from datetime import date
 from pathlib import Path
@@ -147,3 +148,17 @@ def lh02_url(district: str) -> str:
 
 
 from tests.desk_holder import holder  # noqa: E402,F401  (fixture: a second rentdesk process)
+
+
+@pytest.fixture(params=("UTC", "America/Los_Angeles"))
+def machine_zone(request):
+    """The process's own zone, as a desk PC set up wrongly would have it (issue 17)."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = request.param
+    time.tzset()
+    yield request.param
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

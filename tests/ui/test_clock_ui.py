@@ -3,8 +3,6 @@ an unexpected modal window with a failure naming it, not a hang."""
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import UTC, datetime, timedelta
 from io import BytesIO
 from zoneinfo import ZoneInfo
@@ -28,19 +26,6 @@ def _next_centre_midnight() -> datetime:
 # Tonight's centre midnight, a minute either side: between the two zones' midnights the
 # machine's date and the centre's differ (the window in which the suite used to hang).
 MOMENTS = {"23:59 centre": timedelta(minutes=-1), "00:01 centre": timedelta(minutes=1)}
-
-
-@pytest.fixture(params=("UTC", "America/Los_Angeles"))
-def machine_zone(request):
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = request.param
-    time.tzset()
-    yield request.param
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 @pytest.fixture(params=list(MOMENTS), ids=list(MOMENTS))
