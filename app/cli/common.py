@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.idno_args import resolve_numbers
 from app.desk.context import Desk, open_desk
 from app.desk.errors import Refused
 from app.staff.accounts import authenticate, must_change_password
@@ -102,10 +103,9 @@ def acting(desk: Desk, args) -> Actor:
     if not user:
         raise SystemExit("请用 --as 用户名 指定操作员 / Name the acting staff account with --as USER.")
     actor = authenticate(desk, user, read_password())
-    if getattr(args, "idno", None) == "-":
-        # `--idno -`: the number on the next line of stdin, after the password, so it does not
-        # show in `ps` (issue 12)
-        args.idno = sys.stdin.readline().strip()
+    # `--idno -` / `@FILE`: the number after the password line or in a file, so it does not
+    # show in `ps` (issue 12); a literal full number still works, with a warning
+    resolve_numbers(args)
     if must_change_password(desk, actor):
         raise Refused("password_change_required",
                       f"账号 {user} 首次登录须先设置自己的密码：rentdesk password --as {user}",

@@ -23,7 +23,12 @@ from pathlib import Path
 import sqlcipher3
 from sqlmodel import select
 
-from app.data.backup_blobs import restore_companion, write_companion
+from app.data.backup_blobs import (
+    prune_daily_store,
+    restore_companion,
+    write_companion,
+    write_daily_companion,
+)
 from app.data.blobs import encrypt_legacy_blobs
 from app.data.keys import data_key
 from app.data.recovery import load_wrap, save_wrap, unwrap
@@ -82,7 +87,9 @@ def maybe_daily_backup(desk: Desk, today: date | None = None) -> Path | None:
         audit.record(s, None, "db.backup", center_code=desk.center_code, kind="daily",
                      file=target.name)
     copy_database(desk.db_path, target, key=data_key(desk))
+    write_daily_companion(desk, target)  # photos and scans too, only the new ones (issue 12)
     removed = rotate(daily_dir(desk))
+    prune_daily_store(daily_dir(desk))
     log.info("daily backup written, %d old backups removed", len(removed))
     return target
 

@@ -32,6 +32,7 @@ from app.staff.accounts import require
 from app.staff.audit import Actor
 from app.staff.read_audit import audited_read
 from app.tenants.lookups import find_person, require_active_tenancy
+from app.tenants.number_lookup import number_lookup
 from db.engine import read_session, write_session
 from db.models import IdDocument, Person, Tenancy
 from db.service_tables import PermitApplication, PermitEvent
@@ -281,7 +282,8 @@ def set_permit_status(desk: Desk, actor: Actor, status: str, on: date,
     require(actor, "register")
     if status not in STATUS_LABELS:
         raise Refused("bad_status", f"状态无效：{status}。", f"Unknown status {status}.")
-    with write_session(desk.engine) as s:
+    by_number = None if application_id else idno
+    with number_lookup(desk, actor, "permit", by_number), write_session(desk.engine) as s:
         app = load_application(s, application_id, idno)
         if status not in TRANSITIONS[app.status]:
             raise Refused("bad_transition",
@@ -317,7 +319,7 @@ def permit_applications(desk: Desk, actor: Actor | None, idno: str | None = None
     if application_id is not None:
         with read_session(desk.engine) as s:
             return [permit_info(s, load_application(s, application_id))]
-    with read_session(desk.engine) as s:
+    with number_lookup(desk, actor, "permit", idno), read_session(desk.engine) as s:
         person = find_person(s, idno)
         apps = s.exec(select(PermitApplication).where(PermitApplication.person_id == person.id)
                       .order_by(PermitApplication.id.desc())).all()

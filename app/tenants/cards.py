@@ -16,6 +16,7 @@ from app.staff import audit
 from app.staff.accounts import require, require_trained
 from app.staff.audit import Actor
 from app.tenants.lookups import find_person, require_active_tenancy, unit_and_building
+from app.tenants.number_lookup import number_lookup
 from app.tenants.occupancy import require_free_slot
 from app.tenants.overcrowding import resolve_flags
 from db.engine import write_session
@@ -116,7 +117,7 @@ def issue_card(desk: Desk, actor: Actor, idno: str, card_text: str,
                today: date | None = None) -> CardInfo:
     """rule R6: a first card for a registered tenant; rule R5: within the cap."""
     number = normalise_card_number(card_text)
-    with write_session(desk.engine) as s:
+    with number_lookup(desk, actor, "card", idno), write_session(desk.engine) as s:
         require_trained(s, actor, "issue_card", today or clock.today(desk))
         person = find_person(s, idno)
         tenancy = require_active_tenancy(s, person)
@@ -171,7 +172,8 @@ def end_card(session: Session, actor: Actor, card: Card, status: CardStatus,
 
 def _end_card(desk: Desk, actor: Actor, status: CardStatus, card_text: str | None,
               idno: str | None, reason: str | None) -> CardInfo:
-    with write_session(desk.engine) as s:
+    by_number = None if card_text else idno  # a card number is not a document number
+    with number_lookup(desk, actor, "card", by_number), write_session(desk.engine) as s:
         require(actor, "card_lifecycle")
         card = _card_by_number_or_person(s, card_text, idno, (CardStatus.ACTIVE,))
         end_card(s, actor, card, status, reason)
@@ -205,7 +207,7 @@ def replace_card(desk: Desk, actor: Actor, idno: str, new_card_text: str,
     number of residents does not change (rule R5 counts people, not plastic).
     """
     number = normalise_card_number(new_card_text)
-    with write_session(desk.engine) as s:
+    with number_lookup(desk, actor, "card", idno), write_session(desk.engine) as s:
         require_trained(s, actor, "issue_card", today or clock.today(desk))
         person = find_person(s, idno)
         tenancy = require_active_tenancy(s, person)

@@ -26,6 +26,7 @@ from app.tenants.lookups import (
     require_active_tenancy,
     unit_and_building,
 )
+from app.tenants.number_lookup import number_lookup
 from app.tenants.occupancy import room_check
 from app.tenants.overcrowding import flag_over_cap, resolve_flags
 from app.tenants.papers import (  # noqa: F401  (family_planning_applies, clean_cert: re-exported)
@@ -234,7 +235,7 @@ def attach_photo(desk: Desk, actor: Actor, idno: str, photo_jpeg: bytes) -> None
 def move_out(desk: Desk, actor: Actor, idno: str, card_returned: bool = False,
              reason: str = "迁出") -> str | None:
     """End the stay and stop its card (人走卡销). Returns the card number stopped, if any."""
-    with write_session(desk.engine) as s:
+    with number_lookup(desk, actor, "moveout", idno), write_session(desk.engine) as s:
         require(actor, "card_lifecycle")
         person = find_person(s, idno)
         tenancy = require_active_tenancy(s, person)

@@ -21,10 +21,11 @@ from sqlalchemy import text
 
 from app.desk.context import Desk
 from app.desk.errors import Refused
-from app.identity import mask_id, normalise_id_text, parse_id
+from app.identity import mask_id, normalise_id_text
 from app.staff.audit import Actor
 from app.staff.read_audit import check_miss_budget, check_reader, log_read
 from app.tenants.cards import normalise_card_number
+from app.tenants.number_lookup import complete_number
 from app.tenants.privacy import mask_phone
 from db.engine import read_session
 
@@ -118,20 +119,8 @@ def search_tenants(desk: Desk, actor: Actor | None, query: str, limit: int = 50,
     # rule R10: who looked, for what kind, a keyed hash of the term; a whole-number miss
     # counts against the account's hourly budget (no oracle by brute force)
     log_read(desk, actor, kind, query, offset=offset, limit=limit, found=len(rows),
-             miss=by_number and not rows and offset == 0 and _complete_number(query))
+             miss=by_number and not rows and offset == 0 and complete_number(query))
     return rows
-
-
-def _complete_number(query: str) -> bool:
-    """A number a guesser would try: a whole phone, a valid ID, or a long other document.
-    Search-as-you-type runs on every keystroke; the half-typed prefixes of a resident ID
-    are not whole numbers and must not use up the clerk's budget."""
-    compact = normalise_id_text(query.strip())
-    if re.fullmatch(r"1[0-9]{10}", compact):
-        return True
-    if compact.isdigit() or compact[:-1].isdigit():
-        return parse_id(compact).valid
-    return len(compact) >= 8
 
 
 def _search(desk: Desk, branches: list[tuple[str, dict]], limit: int,

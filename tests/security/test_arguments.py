@@ -62,3 +62,68 @@ def test_district_demo_stays_outside_the_data_and_key_folders(tmp_path: Path):
         demo_data_dir(home, home / "district-pg")
     with pytest.raises(Refused, match="must not live inside"):
         demo_data_dir(home, Path(os.environ["RENTDESK_KEY_DIR"]) / "pg")
+
+
+# --- every number option takes `-` or `@FILE`; a literal full number is warned (issue 12) ----
+
+def _run(desk, *argv: str) -> int:
+    return main(["--home", str(desk.home), *argv])
+
+
+def test_idno_at_file_reads_the_first_line_and_does_not_warn(desk, admin, building, tmp_path,
+                                                             monkeypatch, capsys, photo_jpeg):
+    # issue 12 (house rule: personal data): the number is in a file, not in the process list
+    from tests.conftest import register
+
+    register(desk, admin, 1, photo=photo_jpeg)
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    f = tmp_path / "n.txt"
+    f.write_text(f"{idno(1)}\nignored\n", encoding="utf-8")
+    assert _run(desk, "card", "issue", "--as", "admin", "--idno", f"@{f}",
+                "--card", "0000000042") == 0
+    assert _run(desk, "permit", "status", "--as", "admin", "--idno", f"@{f}") == 0
+    assert _run(desk, "moveout", "--as", "admin", "--idno", f"@{f}") == 0
+    assert "进程列表" not in capsys.readouterr().err
+
+
+def test_lease_tenants_from_stdin_and_file(desk, admin, building, tmp_path, monkeypatch, capsys,
+                                           photo_jpeg):
+    from tests.conftest import register
+
+    for n in (1, 2):
+        register(desk, admin, n, unit="101", photo=photo_jpeg)
+    monkeypatch.delenv("RENTDESK_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n{idno(1)}\n"))
+    f = tmp_path / "second.txt"
+    f.write_text(idno(2) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert _run(desk, "lease", "add", "--as", "admin", "--building", "B1", "--unit", "101",
+                "--tenant", "-", "--tenant", f"@{f}", "--rent", "1500",
+                "--start", "2026-01-01", "--end", "2026-12-20") == 0
+    out = capsys.readouterr()
+    assert "进程列表" not in out.err
+    assert sorted(t["name"] for t in json.loads(out.out)["tenants"]) == ["测试1", "测试2"]
+
+
+def test_literal_full_number_warns_once_on_stderr(desk, admin, building, monkeypatch, capsys,
+                                                  photo_jpeg):
+    from app.cli.idno_args import WARNING
+    from tests.conftest import register
+
+    register(desk, admin, 1, photo=photo_jpeg)
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    capsys.readouterr()
+    assert _run(desk, "permit", "status", "--as", "admin", "--idno", idno(1)) == 0
+    err = capsys.readouterr().err
+    assert err.count(WARNING) == 1 and idno(1) not in err
+
+
+@pytest.mark.parametrize("source", ["@empty", "-", "@/dev/zero"])
+def test_empty_number_source_is_refused(desk, admin, tmp_path, monkeypatch, capsys, source):
+    (tmp_path / "empty").write_text("", encoding="utf-8")
+    if source == "@empty":
+        source = f"@{tmp_path / 'empty'}"
+    monkeypatch.delenv("RENTDESK_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
+    assert _run(desk, "moveout", "--as", "admin", "--idno", source) == 1
+    assert "证件号码" in capsys.readouterr().err

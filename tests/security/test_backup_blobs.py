@@ -54,3 +54,77 @@ def test_restore_without_the_photos_says_so(desk, admin, building, tmp_path: Pat
     assert result["blob_archive"] is False and result["blobs_missing"] == 1
     assert "照片/扫描件缺失 1 个" in result["warning"]
     new.close()
+
+
+# --- daily backups are complete too (issue 12) ------------------------------------------
+
+def test_daily_backup_brings_the_photos_back(desk, admin, building, photo_jpeg):
+    # rule R10 / issue 12: a restored daily backup is as complete as a manual one
+    from datetime import date
+
+    from app.data.backup import maybe_daily_backup
+    from app.data.backup_blobs import daily_manifest, daily_store
+    from app.data.blobs import blob_path
+
+    reg = register(desk, admin, 1, photo=photo_jpeg)
+    with read_session(desk.engine) as s:
+        sha = s.get(Person, reg.person_id).photo_sha256
+    first = maybe_daily_backup(desk, date(2026, 3, 2))
+    stored = daily_store(first) / sha[:2] / sha
+    assert daily_manifest(first).is_file() and stored.is_file()
+    assert photo_jpeg[:64] not in stored.read_bytes()  # still encrypted
+    inode = stored.stat().st_ino
+    second = maybe_daily_backup(desk, date(2026, 3, 3))
+    assert stored.stat().st_ino == inode  # incremental: the photo was not copied again
+    assert sha in daily_manifest(second).read_text()
+    blob_path(desk, sha).unlink()  # the photo is lost on this PC
+    result = restore(desk, admin, first)
+    assert result["blobs_restored"] == 1 and result["blobs_missing"] == 0
+    assert read_blob(desk, sha) == photo_jpeg
+
+
+def test_daily_store_keeps_only_what_kept_backups_list(tmp_path: Path):
+    # PIPL art. 47: a photo no kept backup names leaves the backup folder with its last backup
+    import json
+
+    from app.data.backup_blobs import prune_daily_store
+
+    old, new = "a" * 64, "b" * 64
+    for sha in (old, new):
+        (tmp_path / "blobs" / sha[:2]).mkdir(parents=True)
+        (tmp_path / "blobs" / sha[:2] / sha).write_bytes(b"x")
+    for day in range(1, 5):
+        b = tmp_path / f"rentdesk-202603{day:02d}.sqlite"
+        b.write_bytes(b"x")
+        shas = [old] if day <= 2 else [new]
+        (tmp_path / f"{b.name}.blobs.json").write_text(json.dumps({"blobs": shas}))
+    for day in (1, 2):  # rotated away (rotate() deletes only the .sqlite)
+        (tmp_path / f"rentdesk-202603{day:02d}.sqlite").unlink()
+    assert prune_daily_store(tmp_path) == 1
+    assert not (tmp_path / "blobs" / "aa" / old).exists()
+    assert (tmp_path / "blobs" / "bb" / new).exists()
+    assert len(list(tmp_path.glob("*.blobs.json"))) == 2  # the deleted backups' lists went too
+
+
+def test_daily_restore_ignores_links_planted_in_the_store(desk, admin, building, photo_jpeg,
+                                                         tmp_path: Path):
+    # hostile backup folder: a link in the store must not copy an outside file into blobs/
+    from datetime import date
+
+    from app.data.backup import maybe_daily_backup
+    from app.data.backup_blobs import daily_store
+    from app.data.blobs import blob_path
+
+    reg = register(desk, admin, 1, photo=photo_jpeg)
+    with read_session(desk.engine) as s:
+        sha = s.get(Person, reg.person_id).photo_sha256
+    first = maybe_daily_backup(desk, date(2026, 3, 2))
+    stored = daily_store(first) / sha[:2] / sha
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not a blob", encoding="utf-8")
+    stored.unlink()
+    stored.symlink_to(secret)
+    blob_path(desk, sha).unlink()
+    result = restore(desk, admin, first)
+    assert result["blobs_restored"] == 0 and result["blobs_missing"] == 1
+    assert not blob_path(desk, sha).exists()

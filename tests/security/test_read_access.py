@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -131,4 +132,54 @@ def test_typing_a_number_key_by_key_uses_no_budget(desk, admin, building):
         for n in range(1, 18):
             search_tenants(desk, admin, idno(99)[:n])
     assert MISS_LIMIT > 3  # three whole numbers mistyped at most
+    assert [r.name for r in search_tenants(desk, admin, idno(1))] == ["张伟"]
+
+
+def _lookups():
+    from app.services.permits import permit_applications, set_permit_status
+    from app.tenants.cards import issue_card, replace_card, report_lost
+    from app.tenants.intake import move_out
+
+    return {
+        "card issue": lambda d, a, n: issue_card(d, a, n, "0000000042"),
+        "card replace": lambda d, a, n: replace_card(d, a, n, "0000000043"),
+        "card lost": lambda d, a, n: report_lost(d, a, idno=n),
+        "moveout": lambda d, a, n: move_out(d, a, n),
+        "permit status": lambda d, a, n: permit_applications(d, a, n),
+        "permit set": lambda d, a, n: set_permit_status(d, a, "returned", date(2026, 3, 2),
+                                                        idno=n),
+    }
+
+
+@pytest.mark.parametrize("way", ["card issue", "card replace", "card lost", "moveout",
+                                 "permit status", "permit set"])
+def test_lookup_by_guessed_number_counts_as_a_miss(desk, admin, building, way):
+    # issue 12 / rule R10: every exact-number lookup shares the search's miss budget
+    from app.staff.read_audit import MISS_LIMIT
+
+    lookup = _lookups()[way]
+    register(desk, admin, 1, name="张伟")
+    for n in range(MISS_LIMIT):
+        with pytest.raises(Refused, match="No tenant is registered"):
+            lookup(desk, admin, idno(500 + n))
+    misses = [e for e in _read_events(desk) if e.get("miss")]
+    assert len(misses) == MISS_LIMIT
+    assert all(idno(500)[:10] not in json.dumps(e) for e in misses)  # a keyed hash only
+    with pytest.raises(Refused, match="paused"):
+        lookup(desk, admin, idno(1))  # even the right number, now
+    with pytest.raises(Refused, match="paused"):
+        search_tenants(desk, admin, idno(1))  # one budget for every way in
+
+
+def test_found_numbers_and_card_numbers_use_no_budget(desk, admin, building):
+    from app.staff.read_audit import MISS_LIMIT
+    from app.tenants.cards import report_lost
+
+    register(desk, admin, 1, name="张伟")
+    for _ in range(MISS_LIMIT + 1):
+        with pytest.raises(Refused):  # found the person, who has no card: not a miss
+            report_lost(desk, admin, idno=idno(1))
+        with pytest.raises(Refused):  # an unknown card number is not a document number
+            report_lost(desk, admin, card_text="0000009999")
+    assert not [e for e in _read_events(desk) if e.get("miss")]
     assert [r.name for r in search_tenants(desk, admin, idno(1))] == ["张伟"]
