@@ -150,12 +150,17 @@ def export_whitelist(desk: Desk, controller: DoorController, force: bool = False
              + [["修改", *_row(c, room.get(n, ""))] for n, c in sorted(want.items())
                 if n in before and before[n] != c]
              + [["删除", *_row(b, "")] for n, b in sorted(before.items()) if n not in want])
-    stamp = clock.now(desk).strftime("%Y%m%d-%H%M%S")
     safe_name = "".join(ch for ch in controller.name if ch.isalnum()) or "door"
+    base = f"{safe_name}_{clock.now(desk).strftime('%Y%m%d-%H%M%S')}"
+    # Each export is a new pair of files: two in one second (a push, then an export) get
+    # -2, -3 … rather than meeting the never-overwrite rule of app.data.out_paths.
+    stem, n = base, 1
+    while not force and any(folder.glob(f"whitelist_{stem}.*")) | any(folder.glob(f"delta_{stem}.*")):
+        n += 1
+        stem = f"{base}-{n}"
     try:
-        files = _write(folder / f"whitelist_{safe_name}_{stamp}", HEADER, full, desk.home, force)
-        files += _write(folder / f"delta_{safe_name}_{stamp}", DELTA_HEADER, delta, desk.home,
-                        force)
+        files = _write(folder / f"whitelist_{stem}", HEADER, full, desk.home, force)
+        files += _write(folder / f"delta_{stem}", DELTA_HEADER, delta, desk.home, force)
     except OSError as e:
         raise DoorUnreachable(f"write: {type(e).__name__}") from None
     with write_session(desk.engine) as s:
