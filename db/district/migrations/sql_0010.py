@@ -7,9 +7,13 @@ already warned of. Now the set is materialised first (one pass over this batch's
 every further step is a parameterised index probe per person (`LATERAL … OFFSET 0`), so a
 batch costs what it carries whatever the statistics say. Semantics unchanged: only the
 sender's documents of this batch or earlier, of a person with an active tenancy there.
+
+Also: a new card gets its `doc_key` in the merge itself (documents are merged before
+cards), so the batch writes each card row once less.
 """
 
 from db.district.migrations.sql_0009 import FINISH as _FINISH_0009
+from db.district.migrations.sql_0009 import MERGE as _MERGE_0009
 
 _OLD_FOUND = _FINISH_0009[_FINISH_0009.index("      WITH found AS ("):
                           _FINISH_0009.index("      made AS (", _FINISH_0009.index("WITH found AS"))]
@@ -44,8 +48,37 @@ _NEW_FOUND = """      -- The people this batch touches (a tenancy of the batch, 
          WHERE m.center_code = c AND m.src_batch_no <= p_batch_no),
 """
 
-assert _OLD_FOUND in _FINISH_0009
-FINISH = _FINISH_0009.replace(_OLD_FOUND, _NEW_FOUND)
+# A new card is keyed by its holder's document as it is inserted (the documents are merged
+# first), instead of by a second UPDATE that wrote every card of the batch again: a card
+# row is written twice, not three times (1.8 s of a 15 s upload at 100,000 tenants).
+_DOC_KEY = """(SELECT i.kind || '':'' || i.country || '':'' || i.number
+         FROM (SELECT * FROM public.id_document i WHERE i.person_id = s.person_id OFFSET 0) i
+        WHERE i.center_code = %L AND i.src_batch_no <= %s
+        ORDER BY (i.kind <> ''resident''), i.kind, i.country, i.number LIMIT 1)"""
+_OLD_EXTRA = """      IF t = 'tenancy' THEN  -- rule R2: delivered = when the district first applied the row
+        extra_c := ', delivered_at'; extra_v := ', now()';
+      END IF;"""
+_NEW_EXTRA = _OLD_EXTRA + f"""
+      IF t = 'card' THEN  -- keyed only by the sender's own documents, batch or earlier (fix 11)
+        extra_c := ', doc_key';
+        extra_v := format(', {_DOC_KEY}', c, p_batch_no);
+      END IF;"""
+_OLD_FROM = "'SELECT %L, %s, %s%s FROM pg_temp.%I ON CONFLICT"
+_NEW_FROM = "'SELECT %L, %s, %s%s FROM pg_temp.%I s ON CONFLICT"
+assert _OLD_EXTRA in _MERGE_0009 and _OLD_FROM in _MERGE_0009
+MERGE = _MERGE_0009.replace(_OLD_EXTRA, _NEW_EXTRA).replace(_OLD_FROM, _NEW_FROM)
 
-UPGRADE = [FINISH]
-DOWNGRADE = [_FINISH_0009]
+_OLD_ORDER = "AND relname NOT IN ('stg_deletes', 'stg_blob') ORDER BY relname LOOP"
+_NEW_ORDER = ("AND relname NOT IN ('stg_deletes', 'stg_blob')\n"
+              "                 ORDER BY relname = 'stg_card', relname LOOP  -- documents before cards")
+# Cards the merge could not key (no document of the sender's yet) are keyed here, as before.
+_OLD_KEY_WHERE = "       WHERE k.center_code = c AND k.district_state = 'pending';"
+_NEW_KEY_WHERE = ("       WHERE k.center_code = c AND k.district_state = 'pending' "
+                  "AND k.doc_key IS NULL;")
+assert _OLD_FOUND in _FINISH_0009 and _OLD_ORDER in _FINISH_0009
+assert _FINISH_0009.count(_OLD_KEY_WHERE) == 1
+FINISH = (_FINISH_0009.replace(_OLD_FOUND, _NEW_FOUND).replace(_OLD_ORDER, _NEW_ORDER)
+          .replace(_OLD_KEY_WHERE, _NEW_KEY_WHERE))
+
+UPGRADE = [MERGE, FINISH]
+DOWNGRADE = [_MERGE_0009, _FINISH_0009]
