@@ -4,6 +4,11 @@ A clerk types the whole form without the mouse; Enter on the last stop fires `do
 (e.g. Register) and Esc on the first fires `backed_out`. With `needs`, Enter skips the
 stops already filled (e.g. by the ID reader, or the building kept from the last intake),
 so Enter on the last required field that was empty registers.
+
+With `needs`, Enter in a required field that is still empty stays there (`still_empty`, the
+form shows what is missing): it never skips the field and never registers. So a clerk's
+habitual Enter after the form moved on by itself (`advance`: a complete ID or mobile number,
+as a keyboard-wedge reader would) does nothing harmful.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class KeyChain(QObject):
     done = Signal()
     backed_out = Signal()
+    still_empty = Signal(QWidget)  # Enter in a required field not filled yet
 
     def __init__(self, widgets: list[QWidget], parent: QObject | None = None,
                  needs: Callable[[QWidget], bool] | None = None) -> None:
@@ -43,14 +49,25 @@ class KeyChain(QObject):
         assert isinstance(event, QKeyEvent)
         index = self._owner[watched]
         if event.key() in _ENTER and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self._move(index, +1)
+            widget = self.widgets[index]
+            if self._needs is not None and self._needs(widget):
+                self.still_empty.emit(widget)
+            else:
+                self._move(index, +1)
             return True
         if event.key() == Qt.Key.Key_Escape:
             self._move(index, -1)
             return True
         return False
 
-    def _move(self, index: int, step: int) -> None:
+    def advance(self, widget: QWidget) -> None:
+        """Move on from a field that is complete, as Enter would, but never fire `done`:
+        when nothing after it is still empty, the focus stays (registering is the clerk's
+        own key)."""
+        if widget in self.widgets:
+            self._move(self.widgets.index(widget), +1, finish=False)
+
+    def _move(self, index: int, step: int, finish: bool = True) -> None:
         target = index + step
         while 0 <= target < len(self.widgets):
             widget = self.widgets[target]
@@ -59,4 +76,5 @@ class KeyChain(QObject):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             target += step
-        (self.done if step > 0 else self.backed_out).emit()
+        if finish:
+            (self.done if step > 0 else self.backed_out).emit()

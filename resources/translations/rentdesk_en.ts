@@ -1686,6 +1686,21 @@ A revoked number is blocked for good.</translation>
             <translation>18-character ID number, or read the ID card</translation>
         </message>
         <message>
+            <location filename="../../ui/pages/intake_form.py" line="50" />
+            <source>18 位身份证号（或港澳台居住证、外国人永久居留身份证号）输完且校验正确时，光标自动跳到下一栏；号码有错时停在本栏并提示。护照和其他证件输完按回车。</source>
+            <translation>When an 18-character ID number (or a Hong Kong/Macao/Taiwan residence permit or foreigner's permanent-residence number) is complete and its check character is right, the cursor moves to the next field by itself; a wrong number stays here and says what is wrong. Passports and other papers: press Enter when done.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/intake_form.py" line="50" />
+            <source>11 位手机号输完自动跳到下一栏；固定电话输完按回车。</source>
+            <translation>A complete 11-digit mobile number moves to the next field by itself; after a landline, press Enter.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/pages/intake_form.py" line="50" />
+            <source>此项必填。</source>
+            <translation>Required.</translation>
+        </message>
+        <message>
             <location filename="../../ui/pages/intake_form.py" line="51" />
             <source>自动识别</source>
             <translation>Detect from the number</translation>
@@ -1997,8 +2012,8 @@ A revoked number is blocked for good.</translation>
         </message>
         <message>
             <location filename="../../ui/pages/intake.py" line="56" />
-            <source>在最后一个必填项按回车，或在任意处按 Ctrl+回车</source>
-            <translation>Enter on the last required field, or Ctrl+Enter anywhere</translation>
+            <source>在最后一个必填项按回车，或在任意处按 Ctrl+回车。必填项空着时按回车不会跳过，也不会登记</source>
+            <translation>Enter on the last required field, or Ctrl+Enter anywhere. Enter in an empty required field neither skips it nor registers</translation>
         </message>
         <message>
             <location filename="../../ui/pages/intake.py" line="64" />

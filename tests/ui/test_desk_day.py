@@ -1,8 +1,9 @@
 """A clerk's morning on a district-size centre (11,500 buildings), at 1366×768 (issue 13).
 
 30 intakes (ID reader, camera, typed) and a passport holder, a wrong swipe, stray Enters
-on every window, a full room, a second card. Checks: nothing lost, no card ended by
-accident, every visible message Chinese; screenshots into docs/screenshots.
+on every window, a full room, a second card, a second rentdesk started on the same data
+folder and a busy database (both real second processes). Checks: nothing lost, no card
+ended by accident, every visible message Chinese; screenshots into docs/screenshots.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -30,13 +33,38 @@ from db.engine import read_session
 from db.models import Person
 from tests.bulk import bulk_buildings
 from tests.conftest import PASSWORD, idno
+from tests.desk_holder import ROOT, Holder
 from tests.ui.conftest import settle, synthetic_camera
 from tests.ui.test_keystrokes import Keys, _camera_ready
+from ui.busy import busy_text
 from ui.id_reader import IdCardData, SimulatedIdCardReader
 
 SHOTS = os.environ.get("RENTDESK_SCREENSHOTS")  # a folder (docs/screenshots) to keep the pictures
 KEY = "13" * 32
+GUI = "rentdesk 图形界面 / GUI"  # what the desk window calls itself in the lock (ui/main.py)
+BUSY_WAIT_MS = 6000  # how long a write waits for another program (RENTDESK_BUSY_TIMEOUT_MS)
 CJK = re.compile(r"[\u4e00-\u9fff]")
+SYNC = "rentdesk sync（命令行 / CLI）"  # the other program that writes (tests/desk_holder.py)
+# A second rentdesk through the real entry (`python -m rentdesk --home …`). The only thing
+# added is the clerk's hand: it reads any modal window, prints it, and presses its button.
+SECOND_DESK = """
+import runpy, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+app = QApplication(sys.argv[:1])
+def clerk():
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        print("BOX:" + box.text().replace("\\n", " "), flush=True)
+        box.accept()
+    elif box is not None:  # a sign-in or set-up window: the second desk opened (wrong)
+        print("OPENED:" + type(box).__name__, flush=True)
+        box.reject()
+    QTimer.singleShot(20, clerk)
+QTimer.singleShot(0, clerk)
+sys.argv = ["rentdesk", *sys.argv[1:]]
+runpy.run_module("rentdesk", run_name="__main__", alter_sys=True)
+"""
 
 
 @pytest.fixture(scope="session")
@@ -60,9 +88,10 @@ def district_home(tmp_path_factory) -> Path:
 @pytest.fixture
 def day(qtbot, tmp_path, monkeypatch, district_home):
     monkeypatch.setenv("RENTDESK_DB_KEY", KEY)
+    monkeypatch.setenv("RENTDESK_BUSY_TIMEOUT_MS", str(BUSY_WAIT_MS))  # read when the desk opens
     home = tmp_path / "home"
     shutil.copytree(district_home, home)
-    desk = open_desk(home)
+    desk = open_desk(home, program=GUI, exclusive=True)  # the one desk of this folder, as run() does
     admin = authenticate(desk, "admin", PASSWORD)
     from ui.main import build_window
 
@@ -109,7 +138,8 @@ def assert_chinese(texts: list[str]) -> None:
         assert not re.search(r"Error|Exception|Traceback", text), text
 
 
-def intake(keys: Keys, qtbot, win, n: int, how: str, building: str | None, reader) -> None:
+def intake(keys: Keys, qtbot, win, n: int, how: str, building: str | None, reader,
+           submit: bool = True) -> None:
     page = win.intake
     _camera_ready(qtbot, page)
     number = idno(100 + n, "F" if n % 2 else "M")
@@ -117,13 +147,13 @@ def intake(keys: Keys, qtbot, win, n: int, how: str, building: str | None, reade
         reader.put(IdCardData(number, f"读卡{n}", "汉族", "湖南省长沙市演示路 1 号"))
         keys.press(Qt.Key.Key_F2)
     else:
-        keys.type(number)
-        keys.press(Qt.Key.Key_Return)
+        keys.type(number)  # complete and valid: the form moves on to 姓名 by itself
+        keys.press(Qt.Key.Key_Return)  # a stray Enter of habit in the empty name: stays there
         keys.type(f"手工{n}")
         keys.press(Qt.Key.Key_Return)
     keys.type(f"139{n:08d}")
     if n % 2:  # rule R9: a woman of 15–49 gives her 计生证 number or the reason there is none
-        keys.press(Qt.Key.Key_Return)
+        keys.press(Qt.Key.Key_Return)  # habit again: the mobile already moved on; stays
         assert keys.focused() is page.form.fp_reason
         keys.press(Qt.Key.Key_Down)  # 不适用
     if building is not None:
@@ -131,6 +161,8 @@ def intake(keys: Keys, qtbot, win, n: int, how: str, building: str | None, reade
         assert keys.focused() is page.form.building.edit
         keys.type(building)
     keys.press(Qt.Key.Key_F3)
+    if not submit:
+        return
     keys.press(Qt.Key.Key_Return)
     settle(qtbot, win.ctx.lane)
     qtbot.waitUntil(lambda: page.currentIndex() == 1 or bool(page.error.text()))
@@ -170,7 +202,87 @@ def passport_intake(keys: Keys, qtbot, win) -> None:
             "M", date(1980, 5, 6), "USA")
 
 
-def test_a_clerks_morning(qtbot, day):  # rules R5, R6
+def folder_state(home: Path) -> dict[str, tuple[int, int]]:
+    """Every file of the data folder with its size and modification time (logs/ aside: a
+    refused start may write that it was refused there)."""
+    return {str(f.relative_to(home)): (f.stat().st_size, f.stat().st_mtime_ns)
+            for f in sorted(home.rglob("*"))
+            if f.is_file() and f.relative_to(home).parts[0] != "logs"}
+
+
+def second_desk_refused(qtbot, win, desk, config: Path) -> None:
+    """The clerk starts rentdesk again on the same data folder (a real second process):
+    it names the desk that has the folder open, exits 1, and touches none of the data."""
+    settle(qtbot, win.ctx.lane)  # nothing of ours writes while the folder is compared
+    before = folder_state(desk.home)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_CONFIG_HOME=str(config))
+    done = subprocess.run([sys.executable, "-c", SECOND_DESK, "--home", str(desk.home)],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    boxes = [line[4:] for line in done.stdout.splitlines() if line.startswith("BOX:")]
+    assert done.returncode == 1 and len(boxes) == 1, (done.stdout, done.stderr[-2000:])
+    assert f"此数据目录已被 {GUI}（进程 {os.getpid()}" in boxes[0], boxes[0]
+    assert_chinese(boxes)
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert folder_state(desk.home) == before  # not a byte of the data, nor its lock, touched
+
+
+def busy_database(keys: Keys, qtbot, win, desk, reader) -> None:
+    """Another program writes the database (a real second process holding BEGIN IMMEDIATE,
+    as the nightly sync does). Released while the clerk's Register waits, the intake goes
+    through once; held past the wait, the desk says in Chinese which program holds it,
+    keeps everything the clerk typed, and saves nothing until the clerk tries again."""
+    page = win.intake
+    form = page.form
+    sync = Holder(desk.home, SYNC, exclusive=False, write=True)
+    try:
+        intake(keys, qtbot, win, 50, "typed", None, reader, submit=False)
+        keys.press(Qt.Key.Key_Return)  # Register: the write waits for the other program
+        qtbot.waitUntil(win.busy_label.isVisible, timeout=10_000)
+        assert win.busy_label.text() == busy_text() and page.error.text() == "正在登记…"
+        keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # impatience
+        assert not page.register_button.isEnabled()  # ignored: one Register is on its way
+        assert_chinese(visible_messages())
+        shot(win, "desk-day-busy")
+    finally:
+        sync.stop()  # the other program finishes within the wait
+    qtbot.waitUntil(lambda: not win.ctx.lane.busy, timeout=BUSY_WAIT_MS + 20_000)
+    assert page.currentIndex() == 1, page.error.text()
+    assert win.busy_label.isHidden()
+    keys.swipe("0009000050")
+    settle(qtbot, win.ctx.lane)
+    assert "已发卡" in page.card_panel.message.text()
+    keys.press(Qt.Key.Key_Escape)
+    assert len(search_tenants(desk, win.ctx.actor, idno(150))) == 1  # registered once
+
+    sync = Holder(desk.home, SYNC, exclusive=False, write=True)
+    try:
+        intake(keys, qtbot, win, 52, "typed", None, reader, submit=False)
+        keys.press(Qt.Key.Key_Return)
+        qtbot.waitUntil(win.busy_label.isVisible, timeout=10_000)
+        qtbot.waitUntil(lambda: not win.ctx.lane.busy, timeout=BUSY_WAIT_MS + 20_000)
+        said = page.error.text()
+        assert said.startswith(f"数据库正忙：{SYNC}（进程 {sync.proc.pid}"), said
+        assert "没有保存" in said and win.busy_label.isHidden()
+        assert_chinese(visible_messages())
+        shot(win, "desk-day-busy-refused")
+        # Nothing the clerk typed or shot is lost: the form is as it was.
+        assert page.currentIndex() == 0 and page.photo.photo is not None
+        assert (form.idno.text(), form.name.text(), form.phone.text()) == (
+            idno(152), "手工52", "13900000052")
+    finally:
+        sync.stop()
+    assert search_tenants(desk, win.ctx.actor, idno(152)) == []  # nothing half-saved
+    keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # again, now free
+    settle(qtbot, win.ctx.lane)
+    qtbot.waitUntil(lambda: page.currentIndex() == 1)
+    keys.swipe("0009000052")
+    settle(qtbot, win.ctx.lane)
+    assert "已发卡" in page.card_panel.message.text()
+    keys.press(Qt.Key.Key_Escape)
+    assert len(search_tenants(desk, win.ctx.actor, idno(152))) == 1
+
+
+def test_a_clerks_morning(qtbot, day, tmp_path):  # rules R5, R6
     win, desk, reader = day
     keys = Keys(qtbot, win)
     win.nav.setFocus()
@@ -196,6 +308,10 @@ def test_a_clerks_morning(qtbot, day):  # rules R5, R6
         keys.press(Qt.Key.Key_Escape)
         assert page.currentIndex() == 0
     assert active_card_count(desk) == 30
+    # Mid-morning: rentdesk started a second time, then the nightly sync runs late.
+    second_desk_refused(qtbot, win, desk, tmp_path / "second-desk-settings")
+    busy_database(keys, qtbot, win, desk, reader)
+    assert active_card_count(desk) == 32
     keys.press(Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # selects the kept building
     keys.type("dml")  # 东门路…: pinyin initials find it among 11,500
     page.form.building.flush()

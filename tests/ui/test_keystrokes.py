@@ -3,7 +3,9 @@
 Targets: with the ID reader and camera ≤ 15 keystrokes, fully typed ≤ 35, the card ≤ 3
 after the swipe. A Chinese name committed by the input method counts as one key here
 (its pinyin keys depend on the clerk's IME); the wedge reader's digits and Enter are the
-swipe, not the clerk's keys.
+swipe, not the clerk's keys. A complete, valid ID number or mobile number moves on by itself
+(as the wedge's Enter would), so the Enter after it is not needed — and harmless when pressed
+from habit: Enter in an empty required field stays there and says what is missing.
 """
 
 from __future__ import annotations
@@ -70,19 +72,18 @@ def test_intakes_by_keyboard_within_the_keystroke_budget(qtbot, window, desk):  
     # 1. Fully typed, first intake in this building: the building is typed to find.
     keys.count = 0
     keys.type(idno(70))
-    keys.press(Qt.Key.Key_Return)
+    assert keys.focused() is page.form.name  # a complete, valid number moves on
     keys.type("王小明")
     keys.press(Qt.Key.Key_Return)
     keys.type("13912345670")
-    keys.press(Qt.Key.Key_Return)
-    assert keys.focused() is page.form.building.edit
+    assert keys.focused() is page.form.building.edit  # so does a complete mobile number
     keys.type("b1")
     keys.press(Qt.Key.Key_F3)  # 拍照
     assert page.photo.photo is not None
     keys.press(Qt.Key.Key_Return)  # unit already chosen (a room with space): registers
     _registered(qtbot, window, page)
     first_typed = keys.count
-    assert first_typed <= 37
+    assert first_typed <= 35
 
     # The card: swipe, then one key to the next intake.
     assert keys.focused() is page.card_panel.card
@@ -115,10 +116,10 @@ def test_intakes_by_keyboard_within_the_keystroke_budget(qtbot, window, desk):  
     _camera_ready(qtbot, page)
     keys.count = 0
     keys.type(idno(72))
-    keys.press(Qt.Key.Key_Return)
     keys.type("赵建国")
     keys.press(Qt.Key.Key_Return)
     keys.type("13912345672")
+    assert keys.focused() is page.form.phone  # nothing after it is empty: it stays
     keys.press(Qt.Key.Key_F3)
     keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter
     _registered(qtbot, window, page)
@@ -128,3 +129,109 @@ def test_intakes_by_keyboard_within_the_keystroke_budget(qtbot, window, desk):  
         assert len(search_tenants(desk, window.ctx.actor, idno(n))) == 1
     print(f"keystrokes: reader+camera {reader}, typed {typed}, typed in a new building "
           f"{first_typed}, card after swipe {card_keys}")
+
+
+# -- the form moves on by itself; the clerk's habitual Enter stays harmless (issue 13) --------
+
+def _intake_keys(qtbot, window) -> tuple[Keys, object]:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_page("intake")
+    page = window.intake
+    page.form.idno.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.idno)
+    return Keys(qtbot, window), page
+
+
+def _wrong_check(number: str) -> str:
+    return number[:17] + ("0" if number[17] != "0" else "1")
+
+
+def _nothing_registered(qtbot, window, page, desk, number: str) -> None:
+    settle(qtbot, window.ctx.lane)
+    assert page.currentIndex() == 0 and page.error.text() == ""  # no Register was tried
+    assert search_tenants(desk, window.ctx.actor, number) == []
+
+
+def test_habitual_enter_after_the_form_moved_on_is_harmless(qtbot, window, desk):  # rule R6
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    number = idno(80)
+    keys.press(Qt.Key.Key_Return)  # Enter in the empty ID field: stays, says what is missing
+    assert keys.focused() is form.idno and not form.errors["idno"].isHidden()
+    assert "请输入证件号码" in form.errors["idno"].text()
+    keys.type(number)
+    assert keys.focused() is form.name  # moved on by itself
+    keys.press(Qt.Key.Key_Return)  # the Enter of habit, in the empty name
+    assert keys.focused() is form.name and "姓名必填" in form.errors["name"].text()
+    assert not form.errors["name"].isHidden()
+    _nothing_registered(qtbot, window, page, desk, number)
+    keys.type("钱多多")
+    assert form.errors["name"].isHidden()  # the hint goes once the field is filled
+    keys.press(Qt.Key.Key_Return)
+    assert keys.focused() is form.phone
+    keys.type("13912345680")
+    assert keys.focused() is form.building.edit  # moved on by itself
+    for _ in range(2):  # habit, twice: neither skips the building nor registers
+        keys.press(Qt.Key.Key_Return)
+        assert keys.focused() is form.building.edit
+        assert "请选择楼栋" in form.errors["building_code"].text()
+        _nothing_registered(qtbot, window, page, desk, number)
+    keys.type("b1")
+    assert form.errors["building_code"].isHidden()
+    _camera_ready(qtbot, page)
+    keys.press(Qt.Key.Key_F3)
+    keys.press(Qt.Key.Key_Return)  # the room is chosen: this Enter registers
+    _registered(qtbot, window, page)
+    assert len(search_tenants(desk, window.ctx.actor, number)) == 1
+
+
+def test_an_invalid_complete_id_stays_and_is_flagged(qtbot, window, desk):  # rule R6
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    number = idno(81)
+    keys.type(number[:17])
+    assert keys.focused() is form.idno  # not finished yet
+    keys.type(_wrong_check(number)[17])
+    assert keys.focused() is form.idno  # 18 characters, wrong check character: stays
+    assert "校验码错误" in form.id_info.text() and "#b00020" in form.id_info.styleSheet()
+    keys.press(Qt.Key.Key_Backspace)
+    keys.type(number[17])  # corrected: now it moves on
+    assert keys.focused() is form.name and "校验码" not in form.id_info.text()
+    # Passports and other papers have no fixed length: the clerk ends them with Enter.
+    form.idno.setFocus()
+    form.idno.clear()
+    form.id_kind.setCurrentIndex(form.id_kind.findData("passport"))
+    form.country.setText("USA")
+    keys.type(number)
+    assert keys.focused() is form.idno
+    keys.press(Qt.Key.Key_Return)
+    assert keys.focused() is form.sex  # the passport's own required fields come next
+    _nothing_registered(qtbot, window, page, desk, number)
+
+
+def test_a_pasted_number_moves_on_the_same(qtbot, window, desk):  # rule R6
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    number = idno(82)
+    clipboard = QApplication.clipboard()
+    clipboard.setText(_wrong_check(number))
+    keys.press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert form.idno.text() == _wrong_check(number)  # the paste arrived
+    assert keys.focused() is form.idno and "校验码错误" in form.id_info.text()
+    clipboard.setText(f"{number[:6]} {number[6:14]} {number[14:]}")  # copied in groups
+    keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    keys.press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert keys.focused() is form.name
+    keys.type("孙小红")
+    keys.press(Qt.Key.Key_Return)
+    clipboard.setText("1391234568")  # a digit short: stays
+    keys.press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert keys.focused() is form.phone
+    keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    clipboard.setText("13912345682")
+    keys.press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert keys.focused() is form.building.edit
+    keys.press(Qt.Key.Key_Return)  # habit: stays in the empty building field
+    assert keys.focused() is form.building.edit
+    _nothing_registered(qtbot, window, page, desk, number)

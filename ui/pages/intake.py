@@ -1,7 +1,7 @@
 """登记: the intake page. Fields, ID reader, photo and paper scans, then the card.
 
-Keyboard first: Enter walks the fields to the photo (Space captures) and on to Register;
-Esc steps back. After Register the page turns to the card step for the same tenant.
+Keyboard first: Enter walks the required fields still empty (never past an empty one) and
+on the last registers; a complete ID or mobile number moves on by itself; Esc steps back. After Register the page turns to the card step for the same tenant.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ class IntakePage(QStackedWidget):
         self.read_button = QPushButton(self.tr("读身份证（F2）"))
         self.read_button.clicked.connect(self.read_id_card)
         self.register_button = QPushButton(self.tr("登记（Ctrl+回车）"))
-        self.register_button.setToolTip(self.tr("在最后一个必填项按回车，或在任意处按 Ctrl+回车"))
+        self.register_button.setToolTip(self.tr(
+            "在最后一个必填项按回车，或在任意处按 Ctrl+回车。必填项空着时按回车不会跳过，也不会登记"))
         self.register_button.clicked.connect(lambda: self.register())
         self.error = error_label()
         self.scan_labels: dict[str, QLabel] = {}
@@ -92,6 +93,10 @@ class IntakePage(QStackedWidget):
         # Enter walks only the required fields still empty; on the last it registers.
         self.chain = KeyChain(self.form.chain(), self, needs=self.form.needs)
         self.chain.done.connect(lambda: self.register())
+        # Enter in an empty required field stays and says what is missing; a complete ID or
+        # mobile number moves on by itself, so the clerk's habitual Enter lands harmlessly.
+        self.chain.still_empty.connect(self.form.show_required)
+        self.form.complete.connect(self.chain.advance)
         self._keys(form_step)
         ctx.changes.tenants_changed.connect(self._refresh_buildings)
 

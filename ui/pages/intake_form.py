@@ -2,6 +2,8 @@
 
 The ID number is parsed on every keystroke (app.identity.parse_id) to fill in birth date,
 sex and region; field errors come from app.tenants.intake.validate_input as (field, zh, en).
+A complete, valid ID number or mobile number moves the focus on by itself (`complete`,
+app.tenants.field_complete), as a keyboard-wedge reader's Enter would.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.desk import clock
 from app.identity import country_name, parse_id
-from app.tenants.intake import TenantInput, family_planning_applies
+from app.tenants.field_complete import id_number_complete, mobile_complete
+from app.tenants.intake import TenantInput, family_planning_applies, validate_input
 from app.tenants.papers import FP_REASONS
 from ui.building_finder import BuildingFinder, fill_units
 from ui.context import UiContext
@@ -39,6 +42,7 @@ def _combo(values: list[tuple[str, str]], editable: bool = False) -> QComboBox:
 
 class IntakeForm(QWidget):
     parsed_changed = Signal()
+    complete = Signal(QWidget)  # the clerk typed or pasted a number that can only be finished
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +50,11 @@ class IntakeForm(QWidget):
         self.idno = QLineEdit()
         self.idno.setPlaceholderText(self.tr("18 位身份证号，或刷身份证"))
         self.idno.textChanged.connect(self._id_typed)
+        # textEdited: the clerk's typing or pasting, never the ID reader's setText.
+        self.idno.textEdited.connect(self._id_edited)
+        self.idno.setToolTip(self.tr(
+            "18 位身份证号（或港澳台居住证、外国人永久居留身份证号）输完且校验正确时，光标自动跳到下一栏；"
+            "号码有错时停在本栏并提示。护照和其他证件输完按回车。"))
         # Resident IDs, HK/Macao/Taiwan permits and foreigners' PR cards are recognised from
         # the number; passports and other papers need the kind and the issuing country.
         self.id_kind = _combo([(self.tr("自动识别"), ""), (self.tr("护照"), "passport"),
@@ -75,6 +84,8 @@ class IntakeForm(QWidget):
             signal.connect(lambda *_: self._id_typed(self.idno.text()))
         self.name = QLineEdit()
         self.phone = QLineEdit()
+        self.phone.textEdited.connect(self._phone_edited)
+        self.phone.setToolTip(self.tr("11 位手机号输完自动跳到下一栏；固定电话输完按回车。"))
         self.ethnicity = _combo([(self.tr("汉族"), "汉族"), (self.tr("壮族"), "壮族"), (self.tr("回族"), "回族"),
                                  (self.tr("满族"), "满族"), (self.tr("苗族"), "苗族")], editable=True)
         self.household_address = QLineEdit()
@@ -135,6 +146,7 @@ class IntakeForm(QWidget):
         self.form_layout = form
         self._show_papers_fields(False)
         self._show_fp_reason(False)
+        self._hide_hints_when_filled()
         self.reload_buildings()
 
     def _row(self, form: QFormLayout, label: str, widget: QWidget, field: str) -> None:
@@ -174,6 +186,45 @@ class IntakeForm(QWidget):
         if isinstance(widget, QLineEdit):
             return not widget.text().strip()
         return True
+
+    # Which problem of validate_input belongs to a stop of the chain, and under which row
+    # it shows (R9's missing certificate is said under the reason the clerk can choose).
+    def _fields(self) -> dict[QWidget, tuple[str, str]]:
+        return {self.idno: ("idno", "idno"), self.sex: ("sex", "sex"),
+                self.birth: ("birth_date", "birth_date"), self.name: ("name", "name"),
+                self.phone: ("phone", "phone"),
+                self.fp_reason: ("family_planning_cert", "family_planning_reason"),
+                self.building.edit: ("building_code", "building_code"),
+                self.unit: ("unit_number", "unit_number")}
+
+    def show_required(self, widget: QWidget) -> None:
+        """Enter in a required field still empty: say under it what it needs; the focus
+        stays there (ui/keyflow.py)."""
+        problem, row = self._fields().get(widget, ("", ""))
+        label = self.errors.get(row)
+        if label is None:
+            return
+        problems = validate_input(self.tenant_input({}), clock.today(self.ctx.desk))
+        said = next((pick(zh, en) for field, zh, en in problems if field == problem), None)
+        label.setText(said or self.tr("此项必填。"))
+        label.show()
+
+    def _hide_hints_when_filled(self) -> None:
+        for edit, row in ((self.name, "name"), (self.phone, "phone"),
+                          (self.building.edit, "building_code")):
+            edit.textEdited.connect(lambda _t, r=row: self.errors[r].hide())
+        for combo, row in ((self.sex, "sex"), (self.fp_reason, "family_planning_reason"),
+                           (self.unit, "unit_number")):
+            combo.currentIndexChanged.connect(lambda _i, r=row: self.errors[r].hide())
+        self.birth.dateChanged.connect(lambda _d: self.errors["birth_date"].hide())
+
+    def _id_edited(self, text: str) -> None:
+        if id_number_complete(text, self.id_kind.currentData() or None, clock.today(self.ctx.desk)):
+            self.complete.emit(self.idno)
+
+    def _phone_edited(self, text: str) -> None:
+        if mobile_complete(text):
+            self.complete.emit(self.phone)
 
     # -- papers other than the resident ID (issue 13) -------------------------------------
     def _show_papers_fields(self, shown: bool) -> None:
