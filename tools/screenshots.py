@@ -46,13 +46,14 @@ def main() -> int:
     from app.context import open_desk
     from app.demo import generate_demo
     from app.faults import open_fault
-    from app.property import add_unit
     from app.search import search_tenants
-    from ui.id_reader import SimulatedIdCardReader
-    from ui.login_dialog import LoginDialog
+
+    from app.property import add_unit
+    from ui.devices.id_reader import SimulatedIdCardReader
+    from ui.dialogs.login import LoginDialog
+    from ui.dialogs.setup import SetupDialog
+    from ui.dialogs.tenant import TenantDialog
     from ui.main import build_window, init_application, simulated_camera
-    from ui.pages.tenant import TenantDialog
-    from ui.setup_dialog import SetupDialog
 
     app = init_application([])
     suffix = "" if args.lang == "zh_CN" else f"-{args.lang}"

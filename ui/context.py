@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from app.desk.context import Desk
 from app.photos import FrameSource
 from app.staff.audit import Actor
-from ui.id_reader import IdCardReader
+from ui.devices.id_reader import IdCardReader
 from ui.lane import DbLane
 
 CameraFactory = Callable[[], FrameSource | None]

@@ -12,9 +12,9 @@ from app.desk.context import Desk, open_desk
 from app.photos import FrameSource
 from app.staff.audit import Actor
 from ui.context import Changes, UiContext
+from ui.devices.id_reader import IdCardReader, NoIdCardReader, SimulatedIdCardReader
 from ui.fonts import apply_app_font, register_fonts
 from ui.i18n import install_language
-from ui.id_reader import IdCardReader, NoIdCardReader, SimulatedIdCardReader
 from ui.idle import IDLE_MS
 from ui.lane import DbLane
 from ui.settings import (
@@ -115,9 +115,9 @@ def show_recovery_key(desk: Desk, actor: Actor) -> None:
 def run(home: Path | None = None) -> int:
     app = init_application()
     from app.desk.errors import Refused
-    from ui.login_dialog import LoginDialog
+    from ui.dialogs.login import LoginDialog
+    from ui.dialogs.setup import SetupDialog
     from ui.notify import show_error
-    from ui.setup_dialog import SetupDialog
 
     try:
         # One desk per data folder: a second start says who has it open, and stops.

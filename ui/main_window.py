@@ -23,9 +23,9 @@ from app.supervision.desk_status import DeskStatus, desk_status
 from ui.busy import busy_label
 from ui.context import UiContext
 from ui.dates import local_time
+from ui.dialogs.login import LoginDialog
 from ui.i18n import is_english, pick
 from ui.idle import IDLE_MS, IdleWatcher
-from ui.login_dialog import LoginDialog
 from ui.pages.audit_page import AuditPageWidget
 from ui.pages.buildings import BuildingsPage
 from ui.pages.cards import CardsPage
@@ -33,13 +33,13 @@ from ui.pages.dashboard import DashboardPage
 from ui.pages.delivery import DeliveryPage
 from ui.pages.faults import FaultsPage
 from ui.pages.intake import IntakePage
-from ui.pages.photo_panel import PhotoPanel
 from ui.pages.search import SearchPage
 from ui.pages.services import ServicesPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.stats import StatsPage
 from ui.pages.sync_page import SyncPage
-from ui.print_menu import install_print_menu
+from ui.panels.photo import PhotoPanel
+from ui.printing.menu import install_print_menu
 from ui.settings import settings
 from ui.widgets import set_message
 

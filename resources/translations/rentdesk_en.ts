@@ -4,62 +4,62 @@
     <context>
         <name>AddControllerDialog</name>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="24" />
+            <location filename="../../ui/dialogs/add_controller.py" line="24" />
             <source>添加门禁控制器 · {code}</source>
             <translation>Add door controller · {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="26" />
+            <location filename="../../ui/dialogs/add_controller.py" line="26" />
             <source>如 大门、北门</source>
             <translation>e.g. main gate, north gate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="28" />
+            <location filename="../../ui/dialogs/add_controller.py" line="28" />
             <source>微耕 / UHPPOTE 联网控制器</source>
             <translation>WG / UHPPOTE networked controller</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="29" />
+            <location filename="../../ui/dialogs/add_controller.py" line="29" />
             <source>安装单位软件（白名单文件）</source>
             <translation>Installer's software (whitelist file)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="31" />
+            <location filename="../../ui/dialogs/add_controller.py" line="31" />
             <source>控制器标签上的序列号</source>
             <translation>Serial number on the board's label</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="36" />
+            <location filename="../../ui/dialogs/add_controller.py" line="36" />
             <source>白名单文件目录</source>
             <translation>Whitelist folder</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="38" />
+            <location filename="../../ui/dialogs/add_controller.py" line="38" />
             <source>名称 *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="39" />
+            <location filename="../../ui/dialogs/add_controller.py" line="39" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="40" />
+            <location filename="../../ui/dialogs/add_controller.py" line="40" />
             <source>序列号</source>
             <translation>Serial number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="41" />
+            <location filename="../../ui/dialogs/add_controller.py" line="41" />
             <source>IP 地址</source>
             <translation>IP address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="42" />
+            <location filename="../../ui/dialogs/add_controller.py" line="42" />
             <source>门号</source>
             <translation>Doors</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_add.py" line="43" />
+            <location filename="../../ui/dialogs/add_controller.py" line="43" />
             <source>白名单目录</source>
             <translation>Whitelist folder</translation>
         </message>
@@ -265,52 +265,52 @@
     <context>
         <name>BuildingDialog</name>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="36" />
+            <location filename="../../ui/dialogs/building.py" line="36" />
             <source>新建楼栋</source>
             <translation>New building</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="44" />
+            <location filename="../../ui/dialogs/building.py" line="44" />
             <source>如 101, 102, 201</source>
             <translation>e.g. 101, 102, 201</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="47" />
+            <location filename="../../ui/dialogs/building.py" line="47" />
             <source>楼栋编号 *</source>
             <translation>Building code *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="48" />
+            <location filename="../../ui/dialogs/building.py" line="48" />
             <source>楼栋名称 *</source>
             <translation>Building name *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="49" />
+            <location filename="../../ui/dialogs/building.py" line="49" />
             <source>地址</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="50" />
+            <location filename="../../ui/dialogs/building.py" line="50" />
             <source>建筑面积 *</source>
             <translation>Floor area *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="51" />
+            <location filename="../../ui/dialogs/building.py" line="51" />
             <source>公共设施及通道面积</source>
             <translation>Public facilities and passages</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="52" />
+            <location filename="../../ui/dialogs/building.py" line="52" />
             <source>所属公司</source>
             <translation>Managing company</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="53" />
+            <location filename="../../ui/dialogs/building.py" line="53" />
             <source>房号</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/building_dialog.py" line="54" />
+            <location filename="../../ui/dialogs/building.py" line="54" />
             <source>每间面积</source>
             <translation>Area per room</translation>
         </message>
@@ -318,37 +318,37 @@
     <context>
         <name>BuildingFinder</name>
         <message>
-            <location filename="../../ui/building_finder.py" line="31" />
+            <location filename="../../ui/panels/building_finder.py" line="31" />
             <source>上限未核定，住 {people} 人，有效卡 {cards} 张</source>
             <translation>cap not set, {people} living, {cards} active cards</translation>
         </message>
         <message>
-            <location filename="../../ui/building_finder.py" line="34" />
+            <location filename="../../ui/panels/building_finder.py" line="34" />
             <source>已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张</source>
             <translation>Full: cap {cap}, {people} living, {cards} active cards</translation>
         </message>
         <message>
-            <location filename="../../ui/building_finder.py" line="37" />
+            <location filename="../../ui/panels/building_finder.py" line="37" />
             <source>上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}</source>
             <translation>cap {cap}, {people} living, {cards} active cards, {free} cards free</translation>
         </message>
         <message>
-            <location filename="../../ui/building_finder.py" line="44" />
+            <location filename="../../ui/panels/building_finder.py" line="44" />
             <source>{unit} — 面积未知，住 {people} 人，有效卡 {cards} 张</source>
             <translation>{unit} — area unknown, {people} living, {cards} active cards</translation>
         </message>
         <message>
-            <location filename="../../ui/building_finder.py" line="47" />
+            <location filename="../../ui/panels/building_finder.py" line="47" />
             <source>{unit} — 已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张</source>
             <translation>{unit} — full: cap {cap}, {people} living, {cards} active cards</translation>
         </message>
         <message>
-            <location filename="../../ui/building_finder.py" line="49" />
+            <location filename="../../ui/panels/building_finder.py" line="49" />
             <source>{unit} — 上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}</source>
             <translation>{unit} — cap {cap}, {people} living, {cards} active cards, {free} cards free</translation>
         </message>
         <message>
-            <location filename="../../ui/building_finder.py" line="66" />
+            <location filename="../../ui/panels/building_finder.py" line="66" />
             <source>输入楼栋编号、名称、地址或拼音首字母</source>
             <translation>Type building code, name, address or pinyin initials</translation>
         </message>
@@ -442,93 +442,93 @@
     <context>
         <name>CardPanel</name>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="41" />
+            <location filename="../../ui/panels/card.py" line="41" />
             <source>租户证件号码</source>
             <translation>Tenant's ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="45" />
+            <location filename="../../ui/panels/card.py" line="45" />
             <source>请刷卡（或输入卡号后按回车）</source>
             <translation>Swipe the card (or type its number and press Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="50" />
+            <location filename="../../ui/panels/card.py" line="50" />
             <source>注销原因（必填）</source>
             <translation>Reason for revoking (required)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="52" />
+            <location filename="../../ui/panels/card.py" line="52" />
             <source>注销原卡…</source>
             <translation>Revoke held card…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="54" />
+            <location filename="../../ui/panels/card.py" line="54" />
             <source>办理迁出…</source>
             <translation>Move out…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="66" />
+            <location filename="../../ui/panels/card.py" line="66" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="68" />
+            <location filename="../../ui/panels/card.py" line="68" />
             <source>门禁卡号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="137" />
+            <location filename="../../ui/panels/card.py" line="137" />
             <source>已发卡：{number}（{building} {unit}）</source>
             <translation>Card issued: {number} ({building} {unit})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="147" />
+            <location filename="../../ui/panels/card.py" line="147" />
             <source>注销门禁卡</source>
             <translation>Revoke access card</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="148" />
+            <location filename="../../ui/panels/card.py" line="148" />
             <source>注销 {who} 持有的门禁卡 {number}？
 注销后此卡号永久停用。</source>
             <translation>Revoke card {number} held by {who}?
 A revoked number is blocked for good.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="150" />
+            <location filename="../../ui/panels/card.py" line="150" />
             <source>确认注销(&amp;Y)</source>
             <translation>&amp;Yes, revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="151" />
-            <location filename="../../ui/pages/card_panel.py" line="171" />
+            <location filename="../../ui/panels/card.py" line="151" />
+            <location filename="../../ui/panels/card.py" line="171" />
             <source>原因（必填）</source>
             <translation>Reason (required)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="161" />
+            <location filename="../../ui/panels/card.py" line="161" />
             <source>原卡 {number} 已注销。请刷新卡。</source>
             <translation>Card {number} revoked. Swipe the new card.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="167" />
-            <location filename="../../ui/pages/card_panel.py" line="171" />
+            <location filename="../../ui/panels/card.py" line="167" />
+            <location filename="../../ui/panels/card.py" line="171" />
             <source>迁出</source>
             <translation>Move out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="168" />
+            <location filename="../../ui/panels/card.py" line="168" />
             <source>为 {who} 办理迁出？
 其门禁卡 {number} 将同时停用。</source>
             <translation>Move {who} out?
 Their card {number} stops working too.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="170" />
+            <location filename="../../ui/panels/card.py" line="170" />
             <source>确认迁出(&amp;Y)</source>
             <translation>&amp;Yes, move out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/card_panel.py" line="180" />
+            <location filename="../../ui/panels/card.py" line="180" />
             <source>已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。</source>
             <translation>Moved out; card {number} stopped. Register again for a new address.</translation>
         </message>
@@ -739,7 +739,7 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>ConfirmDialog</name>
         <message>
-            <location filename="../../ui/confirm.py" line="39" />
+            <location filename="../../ui/dialogs/confirm.py" line="39" />
             <source>取消（回车）</source>
             <translation>Cancel (Enter)</translation>
         </message>
@@ -825,72 +825,72 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>ConflictsPanel</name>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="32" />
+            <location filename="../../ui/panels/conflicts.py" line="32" />
             <source>发现时间</source>
             <translation>Detected</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="32" />
+            <location filename="../../ui/panels/conflicts.py" line="32" />
             <source>类型</source>
             <translation>Kind</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="32" />
+            <location filename="../../ui/panels/conflicts.py" line="32" />
             <source>涉及中心</source>
             <translation>Centres</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="33" />
+            <location filename="../../ui/panels/conflicts.py" line="33" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="33" />
+            <location filename="../../ui/panels/conflicts.py" line="33" />
             <source>处理意见</source>
             <translation>Resolution</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="41" />
+            <location filename="../../ui/panels/conflicts.py" line="41" />
             <source>只看未处理</source>
             <translation>Open only</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="45" />
+            <location filename="../../ui/panels/conflicts.py" line="45" />
             <source>处理意见（必填）</source>
             <translation>Resolution note (required)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="46" />
+            <location filename="../../ui/panels/conflicts.py" line="46" />
             <source>注销本中心被拒的门禁卡</source>
             <translation>Revoke this centre's refused card</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="47" />
+            <location filename="../../ui/panels/conflicts.py" line="47" />
             <source>处理</source>
             <translation>Resolve</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="62" />
+            <location filename="../../ui/panels/conflicts.py" line="62" />
             <source>同一人在多个中心登记</source>
             <translation>Same person at several centres</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="63" />
+            <location filename="../../ui/panels/conflicts.py" line="63" />
             <source>一人多卡（本卡被拒）</source>
             <translation>Second card (refused here)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="69" />
+            <location filename="../../ui/panels/conflicts.py" line="69" />
             <source>已处理</source>
             <translation>Resolved</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="69" />
+            <location filename="../../ui/panels/conflicts.py" line="69" />
             <source>未处理</source>
             <translation>Open</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/conflicts.py" line="93" />
+            <location filename="../../ui/panels/conflicts.py" line="93" />
             <source>已处理，下次同步时报区里。</source>
             <translation>Resolved; the district hears of it at the next sync.</translation>
         </message>
@@ -1288,148 +1288,148 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>DoorsDialog</name>
         <message>
-            <location filename="../../ui/pages/doors.py" line="50" />
+            <location filename="../../ui/dialogs/doors.py" line="50" />
             <source>门禁控制器 · {code}</source>
             <translation>Door controllers · {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="51" />
+            <location filename="../../ui/dialogs/doors.py" line="51" />
             <source>控制器</source>
             <translation>Controller</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="51" />
+            <location filename="../../ui/dialogs/doors.py" line="51" />
             <source>类型</source>
             <translation>Type</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="51" />
-            <location filename="../../ui/pages/doors.py" line="91" />
+            <location filename="../../ui/dialogs/doors.py" line="51" />
+            <location filename="../../ui/dialogs/doors.py" line="91" />
             <source>在线</source>
             <translation>Online</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="52" />
+            <location filename="../../ui/dialogs/doors.py" line="52" />
             <source>待写入</source>
             <translation>Waiting</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="52" />
+            <location filename="../../ui/dialogs/doors.py" line="52" />
             <source>门上 / 已发卡</source>
             <translation>On door / issued</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="53" />
+            <location filename="../../ui/dialogs/doors.py" line="53" />
             <source>上次核对</source>
             <translation>Last reconcile</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="53" />
+            <location filename="../../ui/dialogs/doors.py" line="53" />
             <source>时钟偏差</source>
             <translation>Clock drift</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="54" />
+            <location filename="../../ui/dialogs/doors.py" line="54" />
             <source>差异</source>
             <translation>Difference</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="54" />
+            <location filename="../../ui/dialogs/doors.py" line="54" />
             <source>卡号</source>
             <translation>Card number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="54" />
+            <location filename="../../ui/dialogs/doors.py" line="54" />
             <source>门上</source>
             <translation>On the door</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="54" />
+            <location filename="../../ui/dialogs/doors.py" line="54" />
             <source>应为</source>
             <translation>Should be</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="58" />
+            <location filename="../../ui/dialogs/doors.py" line="58" />
             <source>添加控制器…</source>
             <translation>Add controller…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="59" />
+            <location filename="../../ui/dialogs/doors.py" line="59" />
             <source>移除</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="60" />
+            <location filename="../../ui/dialogs/doors.py" line="60" />
             <source>立即核对</source>
             <translation>Reconcile now</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="61" />
+            <location filename="../../ui/dialogs/doors.py" line="61" />
             <source>按本系统修正门禁</source>
             <translation>Fix the doors to match the desk</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="62" />
+            <location filename="../../ui/dialogs/doors.py" line="62" />
             <source>导出报告…</source>
             <translation>Export report…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="73" />
+            <location filename="../../ui/dialogs/doors.py" line="73" />
             <source>楼栋 {code} 的门禁</source>
             <translation>Doors of building {code}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="76" />
+            <location filename="../../ui/dialogs/doors.py" line="76" />
             <source>核对结果（红色：门上有不应开门的卡）</source>
             <translation>Reconcile (red: cards on the door that should not open it)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="91" />
+            <location filename="../../ui/dialogs/doors.py" line="91" />
             <source>无应答</source>
             <translation>No answer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="93" />
+            <location filename="../../ui/dialogs/doors.py" line="93" />
             <source>白名单文件</source>
             <translation>Whitelist file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="98" />
+            <location filename="../../ui/dialogs/doors.py" line="98" />
             <source>从未</source>
             <translation>Never</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="105" />
+            <location filename="../../ui/dialogs/doors.py" line="105" />
             <source>本楼栋尚未登记门禁控制器。</source>
             <translation>This building has no door controller yet.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="128" />
+            <location filename="../../ui/dialogs/doors.py" line="128" />
             <source>正在读取控制器……</source>
             <translation>Reading the controllers…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="144" />
+            <location filename="../../ui/dialogs/doors.py" line="144" />
             <source>核对完成：{n} 处差异，其中 {bad} 张卡不应开门。</source>
             <translation>Reconciled: {n} differences, {bad} cards that should not open the door.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="146" />
+            <location filename="../../ui/dialogs/doors.py" line="146" />
             <source>无应答：{names}</source>
             <translation>No answer: {names}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="152" />
+            <location filename="../../ui/dialogs/doors.py" line="152" />
             <source>请先核对。</source>
             <translation>Reconcile first.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="154" />
+            <location filename="../../ui/dialogs/doors.py" line="154" />
             <source>导出核对报告</source>
             <translation>Export the reconcile report</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors.py" line="161" />
+            <location filename="../../ui/dialogs/doors.py" line="161" />
             <source>已导出。</source>
             <translation>Exported.</translation>
         </message>
@@ -1643,37 +1643,37 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>FullRoomDialog</name>
         <message>
-            <location filename="../../ui/pages/full_room.py" line="33" />
+            <location filename="../../ui/dialogs/full_room.py" line="33" />
             <source>房间已满</source>
             <translation>Room full</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/full_room.py" line="45" />
+            <location filename="../../ui/dialogs/full_room.py" line="45" />
             <source>返回修改（回车）</source>
             <translation>Back to the form (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/full_room.py" line="46" />
+            <location filename="../../ui/dialogs/full_room.py" line="46" />
             <source>改住所选房间(&amp;O)</source>
             <translation>Use the chosen r&amp;oom</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/full_room.py" line="48" />
+            <location filename="../../ui/dialogs/full_room.py" line="48" />
             <source>仍登记，不发卡，报主管(&amp;S)</source>
             <translation>Register without card, tell &amp;supervisor</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/full_room.py" line="60" />
+            <location filename="../../ui/dialogs/full_room.py" line="60" />
             <source>本楼栋有空位的房间：</source>
             <translation>Rooms with space in this building:</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/full_room.py" line="64" />
+            <location filename="../../ui/dialogs/full_room.py" line="64" />
             <source>楼栋已满，本楼栋没有可发卡的房间。可改选其他楼栋，或登记后交主管处理。</source>
             <translation>The building is full: no room in it can take a card. Choose another building, or register and hand the case to the supervisor.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/full_room.py" line="65" />
+            <location filename="../../ui/dialogs/full_room.py" line="65" />
             <source>本楼栋没有其他有空位的房间。</source>
             <translation>No other room in this building has space.</translation>
         </message>
@@ -1681,304 +1681,304 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>IntakeForm</name>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="47" />
+            <location filename="../../ui/panels/intake_form.py" line="47" />
             <source>18 位身份证号，或刷身份证</source>
             <translation>18-character ID number, or read the ID card</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="50" />
+            <location filename="../../ui/panels/intake_form.py" line="50" />
             <source>18 位身份证号（或港澳台居住证、外国人永久居留身份证号）输完且校验正确时，光标自动跳到下一栏；号码有错时停在本栏并提示。护照和其他证件输完按回车。</source>
             <translation>When an 18-character ID number (or a Hong Kong/Macao/Taiwan residence permit or foreigner's permanent-residence number) is complete and its check character is right, the cursor moves to the next field by itself; a wrong number stays here and says what is wrong. Passports and other papers: press Enter when done.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="50" />
+            <location filename="../../ui/panels/intake_form.py" line="50" />
             <source>11 位手机号输完自动跳到下一栏；固定电话输完按回车。</source>
             <translation>A complete 11-digit mobile number moves to the next field by itself; after a landline, press Enter.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="50" />
+            <location filename="../../ui/panels/intake_form.py" line="50" />
             <source>此项必填。</source>
             <translation>Required.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="51" />
+            <location filename="../../ui/panels/intake_form.py" line="51" />
             <source>自动识别</source>
             <translation>Detect from the number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="51" />
+            <location filename="../../ui/panels/intake_form.py" line="51" />
             <source>护照</source>
             <translation>Passport</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="52" />
+            <location filename="../../ui/panels/intake_form.py" line="52" />
             <source>其他证件</source>
             <translation>Other papers</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="54" />
+            <location filename="../../ui/panels/intake_form.py" line="54" />
             <source>签发国家或地区代码，如 USA</source>
             <translation>Issuing country code, e.g. USA</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="67" />
+            <location filename="../../ui/panels/intake_form.py" line="67" />
             <source>（未填）</source>
             <translation>(not given)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="71" />
+            <location filename="../../ui/panels/intake_form.py" line="71" />
             <source>默认与签发国家相同，如 USA</source>
             <translation>Same as the issuing country unless given, e.g. USA</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="78" />
+            <location filename="../../ui/panels/intake_form.py" line="78" />
             <source>汉族</source>
             <translation>Han</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="78" />
+            <location filename="../../ui/panels/intake_form.py" line="78" />
             <source>壮族</source>
             <translation>Zhuang</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="78" />
+            <location filename="../../ui/panels/intake_form.py" line="78" />
             <source>回族</source>
             <translation>Hui</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="79" />
+            <location filename="../../ui/panels/intake_form.py" line="79" />
             <source>满族</source>
             <translation>Manchu</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="79" />
+            <location filename="../../ui/panels/intake_form.py" line="79" />
             <source>苗族</source>
             <translation>Miao</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="86" />
+            <location filename="../../ui/panels/intake_form.py" line="86" />
             <source>务工</source>
             <translation>Work</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="86" />
+            <location filename="../../ui/panels/intake_form.py" line="86" />
             <source>经商</source>
             <translation>Business</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="87" />
+            <location filename="../../ui/panels/intake_form.py" line="87" />
             <source>投靠亲友</source>
             <translation>Joining family or friends</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="87" />
+            <location filename="../../ui/panels/intake_form.py" line="87" />
             <source>求学</source>
             <translation>Study</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="88" />
+            <location filename="../../ui/panels/intake_form.py" line="88" />
             <source>其他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="89" />
+            <location filename="../../ui/panels/intake_form.py" line="89" />
             <source>未婚</source>
             <translation>Single</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="89" />
+            <location filename="../../ui/panels/intake_form.py" line="89" />
             <source>已婚</source>
             <translation>Married</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="90" />
+            <location filename="../../ui/panels/intake_form.py" line="90" />
             <source>离婚</source>
             <translation>Divorced</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="90" />
+            <location filename="../../ui/panels/intake_form.py" line="90" />
             <source>丧偶</source>
             <translation>Widowed</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="91" />
+            <location filename="../../ui/panels/intake_form.py" line="91" />
             <source>小学</source>
             <translation>Primary school</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="91" />
+            <location filename="../../ui/panels/intake_form.py" line="91" />
             <source>初中</source>
             <translation>Junior secondary</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="92" />
+            <location filename="../../ui/panels/intake_form.py" line="92" />
             <source>高中/中专</source>
             <translation>Senior secondary / vocational</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="92" />
+            <location filename="../../ui/panels/intake_form.py" line="92" />
             <source>大专</source>
             <translation>College</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="93" />
+            <location filename="../../ui/panels/intake_form.py" line="93" />
             <source>本科</source>
             <translation>Bachelor's degree</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="93" />
+            <location filename="../../ui/panels/intake_form.py" line="93" />
             <source>研究生</source>
             <translation>Postgraduate</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="97" />
+            <location filename="../../ui/panels/intake_form.py" line="97" />
             <source>不适用</source>
             <translation>Not applicable</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="97" />
+            <location filename="../../ui/panels/intake_form.py" line="97" />
             <source>未办理</source>
             <translation>Not obtained yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="98" />
+            <location filename="../../ui/panels/intake_form.py" line="98" />
             <source>外地办理</source>
             <translation>Obtained elsewhere</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="110" />
+            <location filename="../../ui/panels/intake_form.py" line="110" />
             <source>证件类型</source>
             <translation>Document type</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="111" />
+            <location filename="../../ui/panels/intake_form.py" line="111" />
             <source>国家或地区</source>
             <translation>Country or region</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="112" />
+            <location filename="../../ui/panels/intake_form.py" line="112" />
             <source>证件号码 *</source>
             <translation>ID number *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="114" />
+            <location filename="../../ui/panels/intake_form.py" line="114" />
             <source>性别 *</source>
             <translation>Sex *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="115" />
+            <location filename="../../ui/panels/intake_form.py" line="115" />
             <source>出生日期 *</source>
             <translation>Birth date *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="116" />
+            <location filename="../../ui/panels/intake_form.py" line="116" />
             <source>国籍</source>
             <translation>Nationality</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="117" />
+            <location filename="../../ui/panels/intake_form.py" line="117" />
             <source>姓名 *</source>
             <translation>Name *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="118" />
+            <location filename="../../ui/panels/intake_form.py" line="118" />
             <source>联系电话 *</source>
             <translation>Phone *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="119" />
+            <location filename="../../ui/panels/intake_form.py" line="119" />
             <source>民族</source>
             <translation>Ethnicity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="120" />
+            <location filename="../../ui/panels/intake_form.py" line="120" />
             <source>户籍地址</source>
             <translation>Household registration address</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="121" />
+            <location filename="../../ui/panels/intake_form.py" line="121" />
             <source>工作单位</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="122" />
+            <location filename="../../ui/panels/intake_form.py" line="122" />
             <source>职业</source>
             <translation>Occupation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="123" />
+            <location filename="../../ui/panels/intake_form.py" line="123" />
             <source>来本地日期</source>
             <translation>Arrival date</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="124" />
+            <location filename="../../ui/panels/intake_form.py" line="124" />
             <source>暂住事由</source>
             <translation>Reason for stay</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="125" />
+            <location filename="../../ui/panels/intake_form.py" line="125" />
             <source>婚姻状况</source>
             <translation>Marital status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="126" />
+            <location filename="../../ui/panels/intake_form.py" line="126" />
             <source>文化程度</source>
             <translation>Education</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="127" />
+            <location filename="../../ui/panels/intake_form.py" line="127" />
             <source>计生证（婚育证明）号</source>
             <translation>Family-planning certificate no.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="129" />
+            <location filename="../../ui/panels/intake_form.py" line="129" />
             <source>未登记计生证原因</source>
             <translation>Why no certificate number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="130" />
+            <location filename="../../ui/panels/intake_form.py" line="130" />
             <source>楼栋 *（Alt+L）</source>
             <translation>Building * (Alt+L)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="131" />
+            <location filename="../../ui/panels/intake_form.py" line="131" />
             <source>房号 *</source>
             <translation>Unit *</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="210" />
+            <location filename="../../ui/panels/intake_form.py" line="210" />
             <source>有效号码，签发国家或地区：{country}</source>
             <translation>Valid number, issued by {country}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="233" />
+            <location filename="../../ui/panels/intake_form.py" line="233" />
             <source>适用：育龄妇女（15–49 岁）须登记计生证号，或选择未登记原因（规则 R9）</source>
             <translation>Applies: a woman aged 15–49 gives her family-planning certificate number, or the reason there is none (rule R9)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="62" />
-            <location filename="../../ui/pages/intake_form.py" line="214" />
+            <location filename="../../ui/panels/intake_form.py" line="62" />
+            <location filename="../../ui/panels/intake_form.py" line="214" />
             <source>男</source>
             <translation>Male</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="62" />
-            <location filename="../../ui/pages/intake_form.py" line="214" />
+            <location filename="../../ui/panels/intake_form.py" line="62" />
+            <location filename="../../ui/panels/intake_form.py" line="214" />
             <source>女</source>
             <translation>Female</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="216" />
+            <location filename="../../ui/panels/intake_form.py" line="216" />
             <source>出生日期 {born}　性别 {sex}　籍贯 {region}</source>
             <translation>Born {born}   Sex {sex}   Region {region}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="223" />
+            <location filename="../../ui/panels/intake_form.py" line="223" />
             <source>继续输入…</source>
             <translation>Keep typing…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/intake_form.py" line="171" />
+            <location filename="../../ui/panels/intake_form.py" line="171" />
             <source>适用：育龄妇女须登记婚育证明（规则 R9）</source>
             <translation>Applies: record the family-planning certificate of a woman of child-bearing age (rule R9)</translation>
         </message>
@@ -2409,57 +2409,57 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../ui/login_dialog.py" line="32" />
+            <location filename="../../ui/dialogs/login.py" line="32" />
             <source>已锁定</source>
             <translation>Locked</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="32" />
+            <location filename="../../ui/dialogs/login.py" line="32" />
             <source>登录</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="38" />
+            <location filename="../../ui/dialogs/login.py" line="38" />
             <source>用户名</source>
             <translation>Username</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="39" />
+            <location filename="../../ui/dialogs/login.py" line="39" />
             <source>密码</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="51" />
+            <location filename="../../ui/dialogs/login.py" line="51" />
             <source>出租屋管理服务中心</source>
             <translation>Rental Housing Service Centre</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="55" />
+            <location filename="../../ui/dialogs/login.py" line="55" />
             <source>窗口因长时间无操作已锁定，请重新输入密码。</source>
             <translation>The window locked after a period without use. Enter your password again.</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="58" />
+            <location filename="../../ui/dialogs/login.py" line="58" />
             <source>退出程序</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
+            <location filename="../../ui/dialogs/login.py" line="1" />
             <source>新密码</source>
             <translation>New password</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
+            <location filename="../../ui/dialogs/login.py" line="1" />
             <source>再次输入新密码</source>
             <translation>New password again</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
+            <location filename="../../ui/dialogs/login.py" line="1" />
             <source>首次登录：请设置您自己的新密码（至少 10 个字符，不要用常见密码）。</source>
             <translation>First sign-in: set a password of your own (at least 10 characters, not a common password).</translation>
         </message>
         <message>
-            <location filename="../../ui/login_dialog.py" line="1" />
+            <location filename="../../ui/dialogs/login.py" line="1" />
             <source>两次输入的新密码不一致。</source>
             <translation>The new passwords differ.</translation>
         </message>
@@ -2773,12 +2773,12 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>PhotoDialog</name>
         <message>
-            <location filename="../../ui/pages/photo_dialog.py" line="22" />
+            <location filename="../../ui/dialogs/photo.py" line="22" />
             <source>补拍照片</source>
             <translation>Take the photo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_dialog.py" line="43" />
+            <location filename="../../ui/dialogs/photo.py" line="43" />
             <source>还没有合格的照片。</source>
             <translation>No acceptable photo yet.</translation>
         </message>
@@ -2786,78 +2786,78 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>PhotoPanel</name>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="53" />
-            <location filename="../../ui/pages/photo_panel.py" line="156" />
+            <location filename="../../ui/panels/photo.py" line="53" />
+            <location filename="../../ui/panels/photo.py" line="156" />
             <source>尚无照片</source>
             <translation>No photo yet</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="54" />
+            <location filename="../../ui/panels/photo.py" line="54" />
             <source>点击预览画面后按空格键拍照。</source>
             <translation>Click the preview, then press Space to take the photo.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="56" />
+            <location filename="../../ui/panels/photo.py" line="56" />
             <source>拍照（空格）</source>
             <translation>Capture (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="58" />
+            <location filename="../../ui/panels/photo.py" line="58" />
             <source>从文件载入</source>
             <translation>Load from file</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="60" />
+            <location filename="../../ui/panels/photo.py" line="60" />
             <source>开启摄像头</source>
             <translation>Start camera</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="76" />
+            <location filename="../../ui/panels/photo.py" line="76" />
             <source>摄像头未开启</source>
             <translation>Camera off</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="102" />
+            <location filename="../../ui/panels/photo.py" line="102" />
             <source>没有可用的摄像头。请检查连接或在“设置”中选择摄像头，也可以点击“从文件载入”使用照片文件。</source>
             <translation>No camera available. Check the connection or choose a camera in Settings, or use "Load from file" for a photo file.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="109" />
+            <location filename="../../ui/panels/photo.py" line="109" />
             <source>摄像头画面中断。请检查连接后点击“开启摄像头”。</source>
             <translation>The camera stopped sending pictures. Check the connection, then click "Start camera".</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="118" />
+            <location filename="../../ui/panels/photo.py" line="118" />
             <source>可以拍照：按空格键。</source>
             <translation>Ready: press Space.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="124" />
+            <location filename="../../ui/panels/photo.py" line="124" />
             <source>还没有摄像头画面，无法拍照。</source>
             <translation>No camera picture yet: nothing to capture.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="129" />
+            <location filename="../../ui/panels/photo.py" line="129" />
             <source>照片不合格：{why}</source>
             <translation>Photo refused: {why}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="133" />
+            <location filename="../../ui/panels/photo.py" line="133" />
             <source>照片已拍好。如需重拍，再按空格键。</source>
             <translation>Photo taken. Press Space again to retake it.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="137" />
+            <location filename="../../ui/panels/photo.py" line="137" />
             <source>选择照片</source>
             <translation>Choose a photo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="138" />
+            <location filename="../../ui/panels/photo.py" line="138" />
             <source>图片</source>
             <translation>Images</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/photo_panel.py" line="149" />
+            <location filename="../../ui/panels/photo.py" line="149" />
             <source>已从文件载入照片。</source>
             <translation>Photo loaded from file.</translation>
         </message>
@@ -2865,75 +2865,75 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>PrintMenu</name>
         <message>
-            <location filename="../../ui/print_menu.py" line="34" />
+            <location filename="../../ui/printing/menu.py" line="34" />
             <source>打印(&amp;P)</source>
             <translation>&amp;Print</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="38" />
+            <location filename="../../ui/printing/menu.py" line="38" />
             <source>今日全部采集表</source>
             <translation>All of today's collection forms</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="41" />
-            <location filename="../../ui/print_menu.py" line="44" />
+            <location filename="../../ui/printing/menu.py" line="41" />
+            <location filename="../../ui/printing/menu.py" line="44" />
             <source>门禁卡发卡回执</source>
             <translation>Access card receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="41" />
+            <location filename="../../ui/printing/menu.py" line="41" />
             <source>刷卡或输入卡号：</source>
             <translation>Swipe the card or type its number:</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="47" />
-            <location filename="../../ui/print_menu.py" line="48" />
-            <location filename="../../ui/print_menu.py" line="52" />
+            <location filename="../../ui/printing/menu.py" line="47" />
+            <location filename="../../ui/printing/menu.py" line="48" />
+            <location filename="../../ui/printing/menu.py" line="52" />
             <source>出租屋综合信息登记表</source>
             <translation>Rental unit information form</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="47" />
+            <location filename="../../ui/printing/menu.py" line="47" />
             <source>楼栋编号：</source>
             <translation>Building code:</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="48" />
+            <location filename="../../ui/printing/menu.py" line="48" />
             <source>房号：</source>
             <translation>Unit number:</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="57" />
+            <location filename="../../ui/printing/menu.py" line="57" />
             <source>今日全部采集表（批量打印）</source>
             <translation>All of today's collection forms (batch print)</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="58" />
+            <location filename="../../ui/printing/menu.py" line="58" />
             <source>门禁卡发卡回执…</source>
             <translation>Access card receipt…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="59" />
+            <location filename="../../ui/printing/menu.py" line="59" />
             <source>出租屋综合信息登记表…</source>
             <translation>Rental unit information form…</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="61" />
+            <location filename="../../ui/printing/menu.py" line="61" />
             <source>空白采集表（系统停用时手填）</source>
             <translation>Blank collection form (to fill by hand when the system is down)</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="62" />
+            <location filename="../../ui/printing/menu.py" line="62" />
             <source>空白采集表</source>
             <translation>Blank collection form</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="63" />
+            <location filename="../../ui/printing/menu.py" line="63" />
             <source>空白出租屋登记表（系统停用时手填）</source>
             <translation>Blank rental unit form (to fill by hand when the system is down)</translation>
         </message>
         <message>
-            <location filename="../../ui/print_menu.py" line="64" />
+            <location filename="../../ui/printing/menu.py" line="64" />
             <source>空白出租屋登记表</source>
             <translation>Blank rental unit form</translation>
         </message>
@@ -3085,47 +3085,47 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>SearchModel</name>
         <message>
-            <location filename="../../ui/search_model.py" line="20" />
+            <location filename="../../ui/models/search.py" line="20" />
             <source>姓名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/search_model.py" line="21" />
+            <location filename="../../ui/models/search.py" line="21" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/search_model.py" line="22" />
+            <location filename="../../ui/models/search.py" line="22" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/search_model.py" line="23" />
+            <location filename="../../ui/models/search.py" line="23" />
             <source>楼栋</source>
             <translation>Building</translation>
         </message>
         <message>
-            <location filename="../../ui/search_model.py" line="24" />
+            <location filename="../../ui/models/search.py" line="24" />
             <source>房号</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../ui/search_model.py" line="25" />
+            <location filename="../../ui/models/search.py" line="25" />
             <source>门禁卡</source>
             <translation>Card</translation>
         </message>
         <message>
-            <location filename="../../ui/search_model.py" line="26" />
+            <location filename="../../ui/models/search.py" line="26" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/search_model.py" line="53" />
+            <location filename="../../ui/models/search.py" line="53" />
             <source>在住</source>
             <translation>Living here</translation>
         </message>
         <message>
-            <location filename="../../ui/search_model.py" line="54" />
+            <location filename="../../ui/models/search.py" line="54" />
             <source>已迁出</source>
             <translation>Moved out</translation>
         </message>
@@ -3401,57 +3401,57 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>SetupDialog</name>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="32" />
+            <location filename="../../ui/dialogs/setup.py" line="32" />
             <source>建立服务中心</source>
             <translation>Create the service centre</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="34" />
+            <location filename="../../ui/dialogs/setup.py" line="34" />
             <source>2–16 位字母或数字</source>
             <translation>2–16 letters or digits</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="46" />
+            <location filename="../../ui/dialogs/setup.py" line="46" />
             <source>中心编码 *</source>
             <translation>Centre code *</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="47" />
+            <location filename="../../ui/dialogs/setup.py" line="47" />
             <source>中心名称 *</source>
             <translation>Centre name *</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="48" />
+            <location filename="../../ui/dialogs/setup.py" line="48" />
             <source>社区工作站</source>
             <translation>Community workstation</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="49" />
+            <location filename="../../ui/dialogs/setup.py" line="49" />
             <source>管理员用户名 *</source>
             <translation>Admin username *</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="50" />
+            <location filename="../../ui/dialogs/setup.py" line="50" />
             <source>密码（至少 8 位）*</source>
             <translation>Password (8+ characters) *</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="51" />
+            <location filename="../../ui/dialogs/setup.py" line="51" />
             <source>再次输入密码 *</source>
             <translation>Password again *</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="52" />
+            <location filename="../../ui/dialogs/setup.py" line="52" />
             <source>岗前培训日期</source>
             <translation>Induction training date</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="58" />
+            <location filename="../../ui/dialogs/setup.py" line="58" />
             <source>此数据目录中还没有服务中心。请建立中心和第一个管理员账号。管理员须有岗前培训记录才能登记和发卡。</source>
             <translation>This data folder has no service centre yet. Create the centre and its first administrator. The administrator needs an induction training record to register tenants and issue cards.</translation>
         </message>
         <message>
-            <location filename="../../ui/setup_dialog.py" line="70" />
+            <location filename="../../ui/dialogs/setup.py" line="70" />
             <source>两次输入的密码不一致。</source>
             <translation>The two passwords differ.</translation>
         </message>
@@ -3771,301 +3771,301 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>TenantDialog</name>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="37" />
+            <location filename="../../ui/dialogs/tenant.py" line="37" />
             <source>租户：{name}</source>
             <translation>Tenant: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="38" />
+            <location filename="../../ui/dialogs/tenant.py" line="38" />
             <source>无照片</source>
             <translation>No photo</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="44" />
+            <location filename="../../ui/dialogs/tenant.py" line="44" />
             <source>卡号 / 事件</source>
             <translation>Card / event</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="44" />
+            <location filename="../../ui/dialogs/tenant.py" line="44" />
             <source>状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="44" />
+            <location filename="../../ui/dialogs/tenant.py" line="44" />
             <source>时间</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="45" />
+            <location filename="../../ui/dialogs/tenant.py" line="45" />
             <source>原因</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="51" />
+            <location filename="../../ui/dialogs/tenant.py" line="51" />
             <source>补卡：刷新卡</source>
             <translation>Replacement: swipe the new card</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="55" />
-            <location filename="../../ui/pages/tenant.py" line="121" />
+            <location filename="../../ui/dialogs/tenant.py" line="55" />
+            <location filename="../../ui/dialogs/tenant.py" line="121" />
             <source>挂失</source>
             <translation>Report lost</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="56" />
-            <location filename="../../ui/pages/tenant.py" line="121" />
+            <location filename="../../ui/dialogs/tenant.py" line="56" />
+            <location filename="../../ui/dialogs/tenant.py" line="121" />
             <source>补卡</source>
             <translation>Replace</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="57" />
+            <location filename="../../ui/dialogs/tenant.py" line="57" />
             <source>注销…</source>
             <translation>Revoke…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="58" />
-            <location filename="../../ui/pages/tenant.py" line="122" />
-            <location filename="../../ui/pages/tenant.py" line="210" />
+            <location filename="../../ui/dialogs/tenant.py" line="58" />
+            <location filename="../../ui/dialogs/tenant.py" line="122" />
+            <location filename="../../ui/dialogs/tenant.py" line="210" />
             <source>退卡</source>
             <translation>Card returned</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="59" />
+            <location filename="../../ui/dialogs/tenant.py" line="59" />
             <source>迁出…</source>
             <translation>Move out…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="60" />
+            <location filename="../../ui/dialogs/tenant.py" line="60" />
             <source>更换照片…</source>
             <translation>Replace photo…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="61" />
+            <location filename="../../ui/dialogs/tenant.py" line="61" />
             <source>打印采集表…</source>
             <translation>Print the collection form…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="76" />
+            <location filename="../../ui/dialogs/tenant.py" line="76" />
             <source>门禁卡及记录</source>
             <translation>Cards and their history</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="105" />
+            <location filename="../../ui/dialogs/tenant.py" line="105" />
             <source>男</source>
             <translation>Male</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="105" />
+            <location filename="../../ui/dialogs/tenant.py" line="105" />
             <source>女</source>
             <translation>Female</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="107" />
+            <location filename="../../ui/dialogs/tenant.py" line="107" />
             <source>证件号码</source>
             <translation>ID number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="107" />
+            <location filename="../../ui/dialogs/tenant.py" line="107" />
             <source>性别</source>
             <translation>Sex</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="108" />
+            <location filename="../../ui/dialogs/tenant.py" line="108" />
             <source>出生日期</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="109" />
+            <location filename="../../ui/dialogs/tenant.py" line="109" />
             <source>民族</source>
             <translation>Ethnicity</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="109" />
+            <location filename="../../ui/dialogs/tenant.py" line="109" />
             <source>电话</source>
             <translation>Phone</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="110" />
+            <location filename="../../ui/dialogs/tenant.py" line="110" />
             <source>工作单位</source>
             <translation>Employer</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="111" />
+            <location filename="../../ui/dialogs/tenant.py" line="111" />
             <source>现住</source>
             <translation>Lives at</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="112" />
+            <location filename="../../ui/dialogs/tenant.py" line="112" />
             <source>已迁出</source>
             <translation>Moved out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="113" />
+            <location filename="../../ui/dialogs/tenant.py" line="113" />
             <source>采集时间</source>
             <translation>Collected</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="114" />
+            <location filename="../../ui/dialogs/tenant.py" line="114" />
             <source>送达工作站</source>
             <translation>Delivered to workstation</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="115" />
+            <location filename="../../ui/dialogs/tenant.py" line="115" />
             <source>未送达</source>
             <translation>Not yet delivered</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="119" />
+            <location filename="../../ui/dialogs/tenant.py" line="119" />
             <source>有效</source>
             <translation>Active</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="119" />
+            <location filename="../../ui/dialogs/tenant.py" line="119" />
             <source>已挂失</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="120" />
+            <location filename="../../ui/dialogs/tenant.py" line="120" />
             <source>已注销</source>
             <translation>Revoked</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="120" />
+            <location filename="../../ui/dialogs/tenant.py" line="120" />
             <source>已退回</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="121" />
+            <location filename="../../ui/dialogs/tenant.py" line="121" />
             <source>发卡</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="122" />
+            <location filename="../../ui/dialogs/tenant.py" line="122" />
             <source>注销</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="177" />
+            <location filename="../../ui/dialogs/tenant.py" line="177" />
             <source>{name}（证件 {idno}）</source>
             <translation>{name} (ID {idno})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="184" />
+            <location filename="../../ui/dialogs/tenant.py" line="184" />
             <source>挂失门禁卡</source>
             <translation>Report card lost</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="185" />
+            <location filename="../../ui/dialogs/tenant.py" line="185" />
             <source>将 {who} 的门禁卡 {number} 挂失？
 挂失后此卡号永久停用，不能恢复；之后可刷新卡补卡。</source>
             <translation>Report card {number} of {who} lost?
 The number is blocked for good; swipe a new card afterwards to replace it.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="187" />
+            <location filename="../../ui/dialogs/tenant.py" line="187" />
             <source>确认挂失(&amp;Y)</source>
             <translation>&amp;Yes, report lost</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="191" />
+            <location filename="../../ui/dialogs/tenant.py" line="191" />
             <source>门禁卡 {number} 已挂失。刷新卡可补卡。</source>
             <translation>Card {number} reported lost. Swipe a new card to replace it.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="196" />
+            <location filename="../../ui/dialogs/tenant.py" line="196" />
             <source>已补卡：{number}，原卡永久停用。</source>
             <translation>Replacement issued: {number}; the old card is blocked for good.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="199" />
+            <location filename="../../ui/dialogs/tenant.py" line="199" />
             <source>注销门禁卡</source>
             <translation>Revoke the card</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="200" />
+            <location filename="../../ui/dialogs/tenant.py" line="200" />
             <source>注销 {who} 的门禁卡 {number}？
 注销后此卡号永久停用。</source>
             <translation>Revoke card {number} of {who}?
 A revoked number is blocked for good.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="202" />
+            <location filename="../../ui/dialogs/tenant.py" line="202" />
             <source>确认注销(&amp;Y)</source>
             <translation>&amp;Yes, revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="202" />
-            <location filename="../../ui/pages/tenant.py" line="225" />
+            <location filename="../../ui/dialogs/tenant.py" line="202" />
+            <location filename="../../ui/dialogs/tenant.py" line="225" />
             <source>原因（必填）</source>
             <translation>Reason (required)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="207" />
+            <location filename="../../ui/dialogs/tenant.py" line="207" />
             <source>门禁卡 {number} 已注销。</source>
             <translation>Card {number} revoked.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="211" />
+            <location filename="../../ui/dialogs/tenant.py" line="211" />
             <source>收回 {who} 的门禁卡 {number}？
 退卡后此卡停用。</source>
             <translation>Take back card {number} from {who}?
 The returned card stops working.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="213" />
+            <location filename="../../ui/dialogs/tenant.py" line="213" />
             <source>确认退卡(&amp;Y)</source>
             <translation>&amp;Yes, return card</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="217" />
+            <location filename="../../ui/dialogs/tenant.py" line="217" />
             <source>门禁卡 {number} 已退回。</source>
             <translation>Card {number} returned.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="222" />
-            <location filename="../../ui/pages/tenant.py" line="226" />
+            <location filename="../../ui/dialogs/tenant.py" line="222" />
+            <location filename="../../ui/dialogs/tenant.py" line="226" />
             <source>迁出</source>
             <translation>Move out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="223" />
+            <location filename="../../ui/dialogs/tenant.py" line="223" />
             <source>为 {who} 办理迁出（{where}）？
 其门禁卡 {number} 将同时停用。</source>
             <translation>Move {who} out of {where}?
 Their card {number} stops working too.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="225" />
+            <location filename="../../ui/dialogs/tenant.py" line="225" />
             <source>确认迁出(&amp;Y)</source>
             <translation>&amp;Yes, move out</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="231" />
+            <location filename="../../ui/dialogs/tenant.py" line="231" />
             <source>已迁出，门禁卡 {number} 已停用。</source>
             <translation>Moved out; card {number} stopped.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="242" />
+            <location filename="../../ui/dialogs/tenant.py" line="242" />
             <source>照片已更新。</source>
             <translation>Photo updated.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="1" />
+            <location filename="../../ui/dialogs/tenant.py" line="1" />
             <source>查看完整号码…</source>
             <translation>Show full number…</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="1" />
+            <location filename="../../ui/dialogs/tenant.py" line="1" />
             <source>查看完整号码</source>
             <translation>Show full number</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="1" />
+            <location filename="../../ui/dialogs/tenant.py" line="1" />
             <source>证件号码：{idno}　电话：{phone}（已记录查看原因）</source>
             <translation>ID number: {idno}  Phone: {phone} (reason logged)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/tenant.py" line="1" />
+            <location filename="../../ui/dialogs/tenant.py" line="1" />
             <source>原因（必填）：</source>
             <translation>Reason (required):</translation>
         </message>
@@ -4073,17 +4073,17 @@ Their card {number} stops working too.</translation>
     <context>
         <name>UnitPicker</name>
         <message>
-            <location filename="../../ui/pages/unit_picker.py" line="63" />
+            <location filename="../../ui/panels/unit_picker.py" line="63" />
             <source>{unit}（上限未核定）</source>
             <translation>{unit} (cap unknown)</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/unit_picker.py" line="65" />
+            <location filename="../../ui/panels/unit_picker.py" line="65" />
             <source>{unit}（已住满 {n}/{cap}）</source>
             <translation>{unit} (full {n}/{cap})</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/unit_picker.py" line="67" />
+            <location filename="../../ui/panels/unit_picker.py" line="67" />
             <source>{unit}（空 {free} 人）</source>
             <translation>{unit} ({free} free)</translation>
         </message>
@@ -4099,37 +4099,37 @@ Their card {number} stops working too.</translation>
     <context>
         <name>doors</name>
         <message>
-            <location filename="../../ui/pages/doors_state.py" line="15" />
+            <location filename="../../ui/panels/door_state.py" line="15" />
             <source>门禁：本楼栋没有联网门禁控制器。</source>
             <translation>Door: this building has no networked controller.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_state.py" line="16" />
+            <location filename="../../ui/panels/door_state.py" line="16" />
             <source>门禁：等待写入门禁（{n} 项）。</source>
             <translation>Door: waiting to be written to the door ({n} jobs).</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_state.py" line="17" />
+            <location filename="../../ui/panels/door_state.py" line="17" />
             <source>门禁：控制器暂未连通，卡尚未写入，系统会自动重试。</source>
             <translation>Door: the controller is not answering; the card is not on the door yet. Retried automatically.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_state.py" line="18" />
+            <location filename="../../ui/panels/door_state.py" line="18" />
             <source>门禁：已写入门禁，可以开门。</source>
             <translation>Door: on the door, it opens.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_state.py" line="19" />
+            <location filename="../../ui/panels/door_state.py" line="19" />
             <source>门禁：已从门禁删除。</source>
             <translation>Door: removed from the door.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_state.py" line="20" />
+            <location filename="../../ui/panels/door_state.py" line="20" />
             <source>门禁：该卡已停用，正在从门禁删除。</source>
             <translation>Door: card ended, being removed from the door.</translation>
         </message>
         <message>
-            <location filename="../../ui/pages/doors_state.py" line="21" />
+            <location filename="../../ui/panels/door_state.py" line="21" />
             <source>门禁：该卡已停用，但控制器未连通，仍可能开门；系统会自动重试。</source>
             <translation>Door: card ended but the controller is not answering: it may still open the door. Retried automatically.</translation>
         </message>
@@ -4150,7 +4150,7 @@ Their card {number} stops working too.</translation>
     <context>
         <name>print_form</name>
         <message>
-            <location filename="../../ui/pages/print_form.py" line="28" />
+            <location filename="../../ui/printing/collection_form.py" line="28" />
             <source>租住人员信息采集表</source>
             <translation>Tenant information collection form</translation>
         </message>

@@ -79,7 +79,7 @@ def test_viewer_window_has_no_decision_buttons(qtbot, district, centres, viewer)
 def test_clerk_sees_the_district_cap_after_sync(qtbot, district, centres, officer, tmp_path):
     # rule R5: a cap set centrally wins; the centre's 楼栋 page shows it after the next sync.
     from ui.context import Changes, UiContext
-    from ui.id_reader import SimulatedIdCardReader
+    from ui.devices.id_reader import SimulatedIdCardReader
     from ui.lane import DbLane
     from ui.pages.buildings import BuildingsPage
 

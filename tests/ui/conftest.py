@@ -16,7 +16,7 @@ from app.desk.context import Desk  # noqa: E402
 from app.photos import SyntheticCamera  # noqa: E402
 from app.staff.audit import Actor  # noqa: E402
 from ui.context import Changes, UiContext  # noqa: E402
-from ui.id_reader import SimulatedIdCardReader  # noqa: E402
+from ui.devices.id_reader import SimulatedIdCardReader  # noqa: E402
 from ui.lane import DbLane  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.desk.context import open_desk
 from tests.ui.conftest import synthetic_camera
-from ui.login_dialog import LoginDialog
+from ui.dialogs.login import LoginDialog
 
 
 def test_first_sign_in_of_admin_made_account_asks_for_a_new_password(qtbot, desk, admin):

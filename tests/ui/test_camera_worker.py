@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.photos import SyntheticCamera
 from tests.ui.conftest import ASTRONAUT
-from ui.camera import CameraWorker, bgr_to_qimage
+from ui.devices.camera import CameraWorker, bgr_to_qimage
 
 
 class _Closed:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from app.property.buildings import add_building, add_unit
 from tests.conftest import idno, register
 from tests.ui.conftest import settle, type_text
-from ui.pages.card_panel import CardPanel
+from ui.panels.card import CardPanel
 
 
 @pytest.fixture

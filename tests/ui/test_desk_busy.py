@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.staff.accounts import authenticate
 from tests.conftest import PASSWORD
 from ui.busy import busy_text
-from ui.login_dialog import LoginDialog
+from ui.dialogs.login import LoginDialog
 
 
 def read_and_close_message_box(found: list[str]) -> None:

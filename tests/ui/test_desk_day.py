@@ -37,7 +37,7 @@ from tests.desk_holder import ROOT, Holder
 from tests.ui.conftest import settle, synthetic_camera
 from tests.ui.test_keystrokes import Keys, _camera_ready
 from ui.busy import busy_text
-from ui.id_reader import IdCardData, SimulatedIdCardReader
+from ui.devices.id_reader import IdCardData, SimulatedIdCardReader
 
 SHOTS = os.environ.get("RENTDESK_SCREENSHOTS")  # a folder (docs/screenshots) to keep the pictures
 KEY = "13" * 32
@@ -369,7 +369,7 @@ def test_a_clerks_morning(qtbot, day, tmp_path):  # rules R5, R6
     page.next_tenant()
 
     # Stray Enters on every page and on the tenant window.
-    from ui.pages.tenant import TenantDialog
+    from ui.dialogs.tenant import TenantDialog
 
     for row in range(win.nav.count()):
         win.nav.setCurrentRow(row)

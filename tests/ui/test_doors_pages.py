@@ -15,8 +15,8 @@ from app.supervision.desk_status import tenant_detail
 from devkit.door_emulator import Emulator
 from tests.doors.conftest import FAST, tenant_with_card
 from tests.ui.conftest import settle
-from ui.pages.doors import DoorsDialog
-from ui.pages.tenant import TenantDialog
+from ui.dialogs.doors import DoorsDialog
+from ui.dialogs.tenant import TenantDialog
 
 SHOTS = os.environ.get("RENTDESK_SCREENSHOTS")  # a folder: save the pictures for docs/
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from app.tenants.search import search_tenants
 from tests.conftest import idno
 from tests.ui.conftest import settle, type_text
-from ui.id_reader import IdCardData
+from ui.devices.id_reader import IdCardData
 
 
 class Keys:

@@ -8,8 +8,8 @@ from app.desk.context import open_desk
 from app.staff.accounts import get_actor
 from tests.conftest import PASSWORD
 from tests.ui.conftest import synthetic_camera
-from ui.login_dialog import LoginDialog
-from ui.setup_dialog import SetupDialog
+from ui.dialogs.login import LoginDialog
+from ui.dialogs.setup import SetupDialog
 
 
 def test_first_run_creates_centre_and_trained_admin(qtbot, tmp_path):
@@ -101,8 +101,8 @@ def test_input_restarts_the_idle_timer(qtbot, window):
 def test_lock_hides_open_dialogs_too(qtbot, desk, admin, building, photo_jpeg):
     from tests.conftest import register
     from tests.ui.conftest import settle
+    from ui.dialogs.tenant import TenantDialog
     from ui.main import build_window
-    from ui.pages.tenant import TenantDialog
 
     done = register(desk, admin, 70, photo=photo_jpeg)
     win = build_window(desk, admin, idle_ms=60_000, camera_factory=lambda: None)

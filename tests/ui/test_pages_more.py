@@ -11,8 +11,8 @@ from app.desk import clock
 from app.supervision.desk_status import due_within_24h
 from tests.conftest import idno, register
 from tests.ui.conftest import settle
+from ui.devices.id_reader import NoIdCardReader
 from ui.i18n import translations_dir
-from ui.id_reader import NoIdCardReader
 
 
 def test_print_collection_form_after_register(qtbot, window, desk, admin, photo_jpeg):  # rule R2
@@ -129,7 +129,7 @@ def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypat
 
     from app.desk.center import init_center
     from ui import main as ui_main
-    from ui.setup_dialog import SetupDialog
+    from ui.dialogs.setup import SetupDialog
 
     shown = []
     monkeypatch.setattr(SetupDialog, "create_center", classmethod(

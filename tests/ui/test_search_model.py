@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 
-from ui.search_model import PAGE, SearchModel
+from ui.models.search import PAGE, SearchModel
 
 
 def test_model_pages_and_passes_modeltester(qtmodeltester, desk, admin, building):
@@ -46,7 +46,7 @@ def test_search_page_debounces_and_opens_tenant(qtbot, window, desk, admin, phot
     qtbot.keyClicks(page.box, done.idno)  # the whole number: a prefix finds nothing (no oracle)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)  # after the debounce, once
     page.open_tenant(page.model.index(0, 0))  # read on the lane (a logged view), then shown
-    from ui.pages.tenant import TenantDialog
+    from ui.dialogs.tenant import TenantDialog
 
     qtbot.waitUntil(lambda: bool(page.findChildren(TenantDialog)))
     assert page.findChildren(TenantDialog)[0].detail.name == done.name

@@ -18,7 +18,7 @@ from tests.ui.conftest import settle
 @pytest.fixture
 def demo_window(qtbot, desk, admin):
     """A few hundred demo tenants (its own buildings: no `building` fixture here)."""
-    from ui.id_reader import SimulatedIdCardReader
+    from ui.devices.id_reader import SimulatedIdCardReader
     from ui.main import build_window
 
     generate_demo(desk, 300, seed=3)

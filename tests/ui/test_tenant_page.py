@@ -6,7 +6,7 @@ from app.supervision.desk_status import tenant_detail
 from app.tenants.cards import issue_card
 from tests.conftest import register
 from tests.ui.conftest import settle
-from ui.pages.tenant import TenantDialog
+from ui.dialogs.tenant import TenantDialog
 
 
 def open_dialog(qtbot, make_ctx, desk, admin, registered) -> TenantDialog:
@@ -59,7 +59,7 @@ def test_return_and_move_out(qtbot, make_ctx, desk, admin, building, photo_jpeg)
 
 def test_replace_photo_from_the_tenant_page(qtbot, make_ctx, desk, admin, building, photo_jpeg):
     from tests.ui.conftest import ASTRONAUT
-    from ui.pages.photo_dialog import PhotoDialog
+    from ui.dialogs.photo import PhotoDialog
 
     done = register(desk, admin, 42, photo=photo_jpeg)
     dialog = open_dialog(qtbot, make_ctx, desk, admin, done)
@@ -100,7 +100,7 @@ def test_stray_enters_never_end_a_card(qtbot, make_ctx, desk, admin, building, p
     import shiboken6
     from PySide6.QtCore import Qt
 
-    from ui.confirm import ConfirmDialog
+    from ui.dialogs.confirm import ConfirmDialog
 
     done = register(desk, admin, 43, photo=photo_jpeg)
     issue_card(desk, admin, done.idno, "0000000043")

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.district_office.session import Office
 from ui.lane import DbLane
+from ui.models.rows import RowsModel
 from ui.notify import error_label, error_text
-from ui.pages.table_model import RowsModel
 from ui.widgets import set_message
 
 

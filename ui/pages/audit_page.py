@@ -38,8 +38,8 @@ from app.staff.audit_words import (
 from ui.context import UiContext
 from ui.dates import local_time, today_qdate
 from ui.i18n import is_english
+from ui.models.rows import RowsModel
 from ui.notify import error_text
-from ui.pages.table_model import RowsModel
 from ui.widgets import heading, set_message
 
 

@@ -1,5 +1,5 @@
 """楼栋: every building with its occupancy against the cap (R5) and its card system (R4);
-its door controllers open from here (ui/pages/doors.py)."""
+its door controllers open from here (ui/dialogs/doors.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from app.desk.context import Desk
 from app.property.buildings import BuildingSummary, list_buildings
 from ui.context import UiContext
 from ui.i18n import pick
-from ui.paged_model import Index, PagedTableModel
+from ui.models.paged import Index, PagedTableModel
 from ui.widgets import heading
 
 PAGE = 200
@@ -129,7 +129,7 @@ class BuildingsPage(QWidget):
         self._dirty = True
 
     def add_building(self):
-        from ui.pages.building_dialog import BuildingDialog
+        from ui.dialogs.building import BuildingDialog
 
         dialog = BuildingDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -138,7 +138,7 @@ class BuildingsPage(QWidget):
 
     def open_doors(self, code: str | None = None):
         """The selected building's door controllers (R4): online, waiting, reconcile."""
-        from ui.pages.doors import DoorsDialog
+        from ui.dialogs.doors import DoorsDialog
 
         if code is None:
             b = self.table.currentIndex().data(Qt.ItemDataRole.UserRole)

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.tenants.cards import card_holder, report_lost, return_card, revoke_card
-from ui.confirm import ask
 from ui.context import UiContext
+from ui.dialogs.confirm import ask
 from ui.notify import error_text
-from ui.pages.card_panel import CardPanel
+from ui.panels.card import CardPanel
 from ui.widgets import card_number_edit, heading, set_message
 
 

@@ -24,7 +24,7 @@ from app.supervision.delivery import DueItem, overdue_for_supervisor
 from ui.context import UiContext
 from ui.dates import local_time
 from ui.i18n import refusal_text
-from ui.pages.table_model import RowsModel
+from ui.models.rows import RowsModel
 from ui.widgets import heading, set_message
 
 RED, AMBER = "#b00020", "#8a5a00"

@@ -24,7 +24,7 @@ from app.supervision.delivery import DueItem, HandoverBatch, create_handover, du
 from ui.context import UiContext
 from ui.dates import local_time
 from ui.i18n import refusal_text
-from ui.pages.table_model import RowsModel
+from ui.models.rows import RowsModel
 from ui.widgets import heading, set_message
 
 COLOURS = {"green": "#e8f5e9", "amber": "#fff3cd", "red": "#ffcdd2", "delivered": "#eceff1"}

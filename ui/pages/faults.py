@@ -30,11 +30,11 @@ from app.desk.errors import Refused
 from app.property.buildings import BuildingSummary
 from app.supervision import faults
 from app.supervision.faults import FaultInfo
-from ui.building_finder import BuildingFinder
 from ui.context import UiContext
 from ui.dates import local_time, today_qdate
 from ui.i18n import refusal_text
-from ui.pages.table_model import RowsModel
+from ui.models.rows import RowsModel
+from ui.panels.building_finder import BuildingFinder
 from ui.widgets import heading, set_message
 
 

@@ -28,13 +28,13 @@ from app.photos import ImageRefused
 from app.property.find import units_with_space_first
 from app.tenants.intake import Registered, register_tenant, validate_input
 from ui.context import UiContext
+from ui.dialogs.photo import PhotoDialog
 from ui.keyflow import KeyChain
 from ui.notify import error_label, error_text
-from ui.pages.card_panel import CardPanel
-from ui.pages.intake_form import IntakeForm
-from ui.pages.photo_dialog import PhotoDialog
-from ui.pages.photo_panel import IMAGE_FILTER, PhotoPanel
-from ui.pages.print_form import print_collection_form
+from ui.panels.card import CardPanel
+from ui.panels.intake_form import IntakeForm
+from ui.panels.photo import IMAGE_FILTER, PhotoPanel
+from ui.printing.collection_form import print_collection_form
 from ui.widgets import heading, set_message
 
 SCAN_KINDS = ("id_front", "id_back", "family_planning")
@@ -239,7 +239,7 @@ class IntakePage(QStackedWidget):
     def _full_room(self, exc: Refused) -> None:
         """rule R5, before saving: offer a room with space, or register without a card
         and hand the case to the supervisor. Nothing is saved until the clerk decides."""
-        from ui.pages.full_room import FullRoomDialog
+        from ui.dialogs.full_room import FullRoomDialog
 
         building_id = self.form.building.building_id()
         summaries = units_with_space_first(self.ctx.desk, building_id) if building_id else []

@@ -26,7 +26,7 @@ from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick
 from ui.notify import error_label, error_text
-from ui.pages.unit_picker import UnitPicker
+from ui.panels.unit_picker import UnitPicker
 from ui.widgets import set_message
 
 

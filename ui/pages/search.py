@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.desk.errors import Refused
 from ui.context import UiContext
+from ui.models.search import SearchModel
 from ui.notify import show_error
-from ui.search_model import SearchModel
 from ui.widgets import heading
 
 # A query costs well under 50 ms at district scale (rentdesk bench --gui), so every keystroke
@@ -79,7 +79,7 @@ class SearchPage(QWidget):
             self.run_query()
 
     def open_tenant(self, index: QModelIndex) -> None:
-        from ui.pages.tenant import TenantDialog
+        from ui.dialogs.tenant import TenantDialog
 
         person_id = self.model.data(self.model.index(index.row(), 0), Qt.ItemDataRole.UserRole)
         if person_id:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.data.importer import import_file
 from app.desk.trial import demo_in_trial
 from ui.context import UiContext
-from ui.id_reader import NoIdCardReader, SimulatedIdCardReader
+from ui.devices.id_reader import NoIdCardReader, SimulatedIdCardReader
 from ui.notify import error_text
 from ui.progress import run_with_progress
 from ui.settings import (

@@ -30,7 +30,7 @@ from app.supervision.stats import StatRow, default_range, statistics
 from app.tenants.overcrowding import open_flag_count
 from ui.context import UiContext
 from ui.i18n import refusal_text
-from ui.pages.table_model import RowsModel
+from ui.models.rows import RowsModel
 from ui.widgets import heading, set_message
 
 TOP_BARS = 20  # the top 20 groups, then one 「其他」 bar for the rest

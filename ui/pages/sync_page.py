@@ -82,7 +82,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.not_accepted)
         self.conflicts = None
         if "resolve_conflict" in PERMISSIONS.get(ctx.actor.role, frozenset()):
-            from ui.pages.conflicts import ConflictsPanel
+            from ui.panels.conflicts import ConflictsPanel
 
             self.conflicts = ConflictsPanel(ctx)
             layout.addWidget(QLabel(self.tr("冲突记录（主管处理）")))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from app.desk.context import Desk
 from app.staff.audit import Actor
 from app.tenants.search import TenantRow, search_tenants
-from ui.paged_model import Index, PagedTableModel
+from ui.models.paged import Index, PagedTableModel
 
 PAGE = 50  # about two screens; the view fetches the next page as the clerk scrolls
 

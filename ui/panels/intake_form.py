@@ -24,11 +24,11 @@ from app.identity import country_name, parse_id
 from app.tenants.field_complete import id_number_complete, mobile_complete
 from app.tenants.intake import TenantInput, family_planning_applies, validate_input
 from app.tenants.papers import FP_REASONS
-from ui.building_finder import BuildingFinder, fill_units
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import is_english, pick
 from ui.notify import error_label
+from ui.panels.building_finder import BuildingFinder, fill_units
 
 
 def _combo(values: list[tuple[str, str]], editable: bool = False) -> QComboBox:

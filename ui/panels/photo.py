@@ -23,10 +23,10 @@ from app.desk.errors import Refused
 from app.photos import ID_HEIGHT, ID_WIDTH, check_frame, crop_id_photo, encode_jpeg
 from app.photos.service import default_detector
 from app.tenants.photo_intake import id_photo_from_file
-from ui.camera import CameraWorker, Shot
 from ui.context import UiContext
+from ui.devices.camera import CameraWorker, Shot
 from ui.i18n import pick, refusal_text
-from ui.pages.camera_view import CameraView
+from ui.panels.camera_view import CameraView
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.bmp"
 

@@ -23,11 +23,11 @@ from app.supervision.desk_status import TenantDetail, tenant_detail
 from app.tenants.cards import replace_card, report_lost, return_card, revoke_card
 from app.tenants.intake import move_out
 from app.tenants.privacy import Revealed, may_reveal, reveal_person
-from ui.confirm import ConfirmDialog, ask
 from ui.context import UiContext
 from ui.dates import local_time
+from ui.dialogs.confirm import ConfirmDialog, ask
 from ui.notify import error_text, show_error
-from ui.pages.print_form import print_collection_form
+from ui.printing.collection_form import print_collection_form
 from ui.widgets import card_number_edit, heading, set_message
 
 
@@ -144,7 +144,7 @@ class TenantDialog(QDialog):
         self._door_state()
 
     def _door_state(self) -> None:
-        from ui.pages.doors_state import show_card_door_state
+        from ui.panels.door_state import show_card_door_state
 
         d = self.detail
         newest = d.cards[0].card if d.cards else None
@@ -252,7 +252,7 @@ class TenantDialog(QDialog):
                   self.tr("已迁出，门禁卡 {number} 已停用。"))
 
     def retake_photo(self) -> None:
-        from ui.pages.photo_dialog import PhotoDialog
+        from ui.dialogs.photo import PhotoDialog
 
         dialog = PhotoDialog(self.ctx, self.detail.lookup, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

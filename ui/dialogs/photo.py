@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from app.tenants.intake import attach_photo
 from ui.context import UiContext
 from ui.notify import error_text
-from ui.pages.photo_panel import PhotoPanel
+from ui.panels.photo import PhotoPanel
 from ui.widgets import set_message
 
 

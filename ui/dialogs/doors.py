@@ -108,7 +108,7 @@ class DoorsDialog(QDialog):
         set_message(self.message, error_text(exc), ok=False)
 
     def add(self):
-        from ui.pages.doors_add import AddControllerDialog
+        from ui.dialogs.add_controller import AddControllerDialog
 
         dialog = AddControllerDialog(self.ctx, self.code, self)
         dialog.accepted.connect(self.reload)

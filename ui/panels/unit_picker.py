@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 from app.desk.context import Desk
 from app.property.find import units_with_space_first
 from app.services.listings import Slots
-from ui.building_finder import BuildingFinder
+from ui.panels.building_finder import BuildingFinder
 
 RoomOf = Callable[[Desk, str], dict[str, Slots]]
 

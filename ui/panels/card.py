@@ -22,8 +22,8 @@ from app.desk.errors import Refused
 from app.identity import mask_id
 from app.tenants.cards import issue_card, revoke_card
 from app.tenants.intake import move_out
-from ui.confirm import ask
 from ui.context import UiContext
+from ui.dialogs.confirm import ask
 from ui.notify import error_text
 from ui.widgets import card_number_edit, set_message
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.property.buildings import UnitSummary
-from ui.building_finder import full, unit_label
+from ui.panels.building_finder import full, unit_label
 
 
 class FullRoomDialog(QDialog):
