@@ -21,21 +21,31 @@ from db.district.migrations.sql_0009 import FINISH as _FINISH_0009
 from db.district.migrations.sql_0009 import MERGE as _MERGE_0009
 
 _ONLY = "ARRAY" + repr(list(DISTRICT_ONLY)) + "::text[]"
+_STAGED_TENANCY = _STAGED.replace("%L", "'stg_tenancy'")
 
 _OLD_FOUND = _FINISH_0009[_FINISH_0009.index("      WITH found AS ("):
                           _FINISH_0009.index("      made AS (", _FINISH_0009.index("WITH found AS"))]
 
-_NEW_FOUND = """      -- The people this batch touches (a tenancy of the batch, or a document of the batch of
+_NEW_FOUND = f"""      -- The people this batch touches (a tenancy of the batch, or a document of the batch of
       -- someone with an active tenancy at the sender), as a set first: the planner never
-      -- guesses a join order from statistics of tables that were empty a moment ago.
-      WITH touched AS MATERIALIZED (
-        SELECT t.person_id FROM tenancy t
-         WHERE t.center_code = c AND t.src_batch_no = p_batch_no AND t.moved_out_at IS NULL
-        UNION
+      -- guesses a join order from statistics of tables that were empty a moment ago. The
+      -- batch's tenancies are found through its own staging table (a probe per staged row),
+      -- not by scanning the centre's whole tenancy table once per batch.
+      DROP TABLE IF EXISTS pg_temp.district_touched;
+      CREATE TEMP TABLE district_touched ON COMMIT DROP AS
         SELECT d.person_id FROM id_document d
          WHERE d.center_code = c AND d.src_batch_no = p_batch_no AND EXISTS (
-               SELECT 1 FROM tenancy t WHERE t.person_id = d.person_id AND t.center_code = c
-                  AND t.moved_out_at IS NULL AND t.src_batch_no <= p_batch_no)),
+               -- OFFSET 0: a probe by person per document, never a hash over all tenancies
+               SELECT 1 FROM (SELECT * FROM tenancy t WHERE t.person_id = d.person_id OFFSET 0) t
+                WHERE t.center_code = c AND t.moved_out_at IS NULL
+                  AND t.src_batch_no <= p_batch_no);
+      IF {_STAGED_TENANCY} IS NOT NULL THEN
+        EXECUTE 'INSERT INTO pg_temp.district_touched SELECT t.person_id FROM pg_temp.stg_tenancy s '
+                'CROSS JOIN LATERAL (SELECT * FROM public.tenancy t WHERE t.id = s.id OFFSET 0) t '
+                'WHERE t.center_code = $1 AND t.src_batch_no = $2 AND t.moved_out_at IS NULL'
+          USING c, p_batch_no;
+      END IF;
+      WITH touched AS MATERIALIZED (SELECT DISTINCT person_id FROM pg_temp.district_touched),
       found AS (
         SELECT DISTINCT ON (m.kind, m.country, m.number, o.center_code)
                m.kind || ':' || m.country || ':' || m.number AS doc, o.center_code AS other,
