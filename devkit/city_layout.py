@@ -35,6 +35,9 @@ from app.data.demo_names import (
 )
 from db.district.schema import MIRRORED
 
+# A second registration's own number: g + DUP_KEY, the same whatever the scale, so the
+# city's first district and a plain district made alone hold exactly the same rows.
+DUP_KEY = 1_000_000_000
 TABLES = ("company", "building", "unit", "person", "id_document", "tenancy", "card")
 ZONE = "Asia/Shanghai"
 # Home regions of migrant tenants (county codes of the provinces most came from).
@@ -146,7 +149,7 @@ def _tenants(scale: Scale, di: int, dup: bool) -> tuple[str, dict]:
         return sql
 
     # g: the tenant's number; k: the row's own number (the duplicate's differs from g)
-    k = f"({scale.primary} + g)" if dup else "g"
+    k = f"({DUP_KEY} + g)" if dup else "g"
     gc = f"(g / {scale.tenants} / {scale.centres} * {scale.centres} + " \
          f"mod(g / {scale.tenants} + {1 if dup else 0}, {scale.centres}))"
     # birth date and order code from a bijection of g (2654435761 is prime to 16,000,000)

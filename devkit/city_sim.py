@@ -52,8 +52,10 @@ def sizes(conn: psycopg.Connection, schema: str) -> dict:
     out = {}
     for table in TABLES:
         heap, idx = conn.execute(
-            "SELECT coalesce(sum(pg_relation_size(relid)), 0), coalesce(sum(pg_indexes_size(relid)), 0) "
-            "FROM pg_partition_tree(%s::regclass)", (f"{schema}.{table}",)).fetchone()
+            "SELECT coalesce(sum(pg_relation_size(r)), 0), coalesce(sum(pg_indexes_size(r)), 0) "
+            "FROM (SELECT relid AS r FROM pg_partition_tree(%(t)s::regclass) "
+            "      UNION SELECT %(t)s::regclass) x",  # a plain table is no partition tree
+            {"t": f"{schema}.{table}"}).fetchone()
         out[table] = {"table_mb": round(heap / 2**20), "indexes_mb": round(idx / 2**20)}
     out["total_mb"] = sum(v["table_mb"] + v["indexes_mb"] for v in out.values())
     return out

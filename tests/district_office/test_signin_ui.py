@@ -9,6 +9,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -87,9 +88,16 @@ def _alt_d(dialog) -> bool:
     if not dialog.isActiveWindow():  # the keyboard reaches the window in front only
         dialog.activateWindow()
         return False
+    _shot(dialog, "district-signin-choice")
     QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_D,
                    Qt.KeyboardModifier.AltModifier)
     return True
+
+
+def _shot(widget, name: str) -> None:
+    """Kept in RENTDESK_SCREENSHOTS (docs/screenshots) when set."""
+    if folder := os.environ.get("RENTDESK_SCREENSHOTS"):
+        assert widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
 def _office_dialog(dialog):
@@ -127,6 +135,8 @@ def test_district_choice_at_sign_in_opens_the_console(qtbot, district, centres, 
         if (dialog := _office_dialog(dialog)) is None:
             return False
         seen["url"] = dialog.url.text()
+        dialog.user.setText("wang_viewer")
+        _shot(dialog, "district-signin")
         _type_in(dialog, "wang_viewer", "wrong-password-1")
         return True
 
