@@ -2641,7 +2641,7 @@ A revoked number is blocked for good.</translation>
         <message>
             <location filename="../../ui/district/base.py" line="83" />
             <source>共 {n} 行</source>
-            <translation>{n} rows</translation>
+            <translation>Rows: {n}</translation>
         </message>
     </context>
     <context>

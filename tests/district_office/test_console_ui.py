@@ -67,6 +67,7 @@ def _same_person_at_lh02(district: str, centres) -> str:
 
 def _render_pages(qtbot, win, tmp_path: Path, suffix: str, name: str) -> list[Path]:
     """Each page shown with its query answered (查询: `name`), and its picture taken."""
+    win.resize(1366, 768)  # a common desk screen: every column of 各中心 in either language
     shots = []
     for key, page in win.pages.items():
         win.tabs.setCurrentWidget(page)

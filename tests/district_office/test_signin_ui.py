@@ -13,8 +13,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from app.desk.errors import Refused  # noqa: E402
-from app.district_office.session import office_address, sign_in  # noqa: E402
+from app.district_office.session import office_address  # noqa: E402
 from app.sync.history import saved_district_url  # noqa: E402
 from tests.conftest import CENTER_PASSWORD  # noqa: E402
 from tests.district_office.conftest import STAFF_PASSWORD  # noqa: E402
@@ -215,11 +214,3 @@ def test_a_pc_without_a_centre_offers_the_office_too(qtbot, desk):
     office = next(b for b in dialog.findChildren(QPushButton) if "街道办" in b.text())
     office.click()
     assert dialog.district_chosen and dialog.result() == dialog.DialogCode.Rejected
-
-
-def test_a_centre_login_is_refused_for_the_console(district, lh01_url):
-    # The centre's sync login (rd_<code>) reads and writes its own rows only: it is no
-    # street-office account, and says so instead of "not staff".
-    with pytest.raises(Refused) as refused:
-        sign_in(office_address(lh01_url), "rd_lh01", CENTER_PASSWORD)
-    assert refused.value.code == "centre_login"

@@ -80,6 +80,8 @@ class OfficeSignIn(QDialog):
         # GUI thread (the window stays responsive; the OK button waits for the answer).
         self.lane = DbLane(self)
         self._cancelled = False
+        self.setMinimumWidth(self.fontMetrics().height() * 30)  # the address fits, at any DPI
+        self.url.setCursorPosition(0)  # a long address shows its start (the host)
         # the first field still to fill: a prefilled address goes straight to the login
         next(w for w in (self.url, self.user, self.password) if not w.text()
              or w is self.password).setFocus()
