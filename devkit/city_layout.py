@@ -96,8 +96,10 @@ def _frac(expr: str, salt: int) -> str:
     return f"({_h(expr, salt)} / 1073741824.0)"
 
 
-def _pick(options: tuple[str, ...] | str, expr: str, salt: int) -> str:
-    return f"(%(arr_{salt})s::text[])[1 + {_h(expr, salt, len(options))}]", (f"arr_{salt}", list(options))
+def _pick(options: tuple[str, ...] | str, expr: str, salt: int, params: dict) -> str:
+    """One of `options` (passed as the text[] parameter arr_<salt>), chosen by `expr`."""
+    params[f"arr_{salt}"] = list(options)
+    return f"(%(arr_{salt})s::text[])[1 + {_h(expr, salt, len(options))}]"
 
 
 def _centre_code(gc: str, scale: Scale) -> str:
@@ -144,9 +146,7 @@ def _tenants(scale: Scale, di: int, dup: bool) -> tuple[str, dict]:
     params: dict = {}
 
     def pick(options, expr, salt):
-        sql, (name, values) = _pick(options, expr, salt)
-        params[name] = values
-        return sql
+        return _pick(options, expr, salt, params)
 
     # g: the tenant's number; k: the row's own number (the duplicate's differs from g)
     k = f"({DUP_KEY} + g)" if dup else "g"
@@ -231,9 +231,7 @@ def _insert_tenants(conn, schema: str, scale: Scale, di: int, table: str, dup: b
     extra = {}
 
     def pick(options, expr, salt):
-        sql, (name, vals) = _pick(options, expr, salt)
-        extra[name] = vals
-        return sql
+        return _pick(options, expr, salt, extra)
 
     values = values.format(
         p=_uuid("p", "k"), d=_uuid("d", "k"), t=_uuid("t", "k"), c=_uuid("k", "k"),
@@ -257,9 +255,7 @@ def _insert_property(conn, schema: str, scale: Scale, di: int, table: str) -> in
     params: dict = {"district": f"D{di + 1:02d}"}
 
     def pick(options, expr, salt):
-        sql, (name, vals) = _pick(options, expr, salt)
-        params[name] = vals
-        return sql
+        return _pick(options, expr, salt, params)
 
     code = _centre_code("gc", scale)
     if table == "company":
