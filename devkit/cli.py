@@ -13,6 +13,13 @@ def run_bench(args) -> int:
     from devkit.bench import format_table
     from devkit.bench import run_bench as bench
 
+    if args.city:
+        from devkit.city_layout import Scale
+        from devkit.city_sim import simulate
+
+        emit({"city": simulate(Scale(args.city_districts, args.city_centres, args.city_tenants),
+                               args.city_workdir)})
+        return 0
     if args.office_only:
         from devkit.office_bench import bench_office
 

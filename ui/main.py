@@ -115,8 +115,7 @@ def show_recovery_key(desk: Desk, actor: Actor) -> None:
 def run(home: Path | None = None) -> int:
     app = init_application()
     from app.desk.errors import Refused
-    from ui.dialogs.login import LoginDialog
-    from ui.dialogs.setup import SetupDialog
+    from ui.district.signin import sign_in_or_office
     from ui.notify import show_error
 
     try:
@@ -128,7 +127,11 @@ def run(home: Path | None = None) -> int:
         return 1
     try:
         first_run = desk.center_code is None
-        actor = SetupDialog.create_center(desk) if first_run else LoginDialog.sign_in(desk)
+        # The centre's sign-in (or set-up), or 「街道办（区数据库）」: the office's window instead.
+        actor, console = sign_in_or_office(desk, first_run)
+        if console is not None:
+            console.show()
+            return app.exec()
         if actor is None:
             return 0
         if first_run:

@@ -46,3 +46,14 @@ def id_reader_kind() -> str:
 
 def set_id_reader_kind(kind: str) -> None:
     settings().setValue("id_reader", kind)
+
+
+OFFICE_URL = "district/office_url"  # the street office's district address, never its password
+
+
+def office_url() -> str:
+    return str(settings().value(OFFICE_URL, "") or "")
+
+
+def set_office_url(url: str) -> None:
+    settings().setValue(OFFICE_URL, url)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from app.cli.common import acting, acting_desk, add_as, add_password_file, emit, read_new_password
@@ -47,6 +48,13 @@ def register(sub) -> None:
                         "(against the loopback UHPPOTE emulator of tests/doors)")
     p.add_argument("--door-cards", type=int, default=1000)
     p.add_argument("--board-cards", type=int, default=20_000)
+    p.add_argument("--city", action="store_true",
+                   help="only the city simulation: districts partitioned on one PostgreSQL "
+                        "(devkit.city_sim; run it with nice -n 19, ~11 GB under --city-workdir)")
+    p.add_argument("--city-districts", type=int, default=10)
+    p.add_argument("--city-centres", type=int, default=20, help="centres per district")
+    p.add_argument("--city-tenants", type=int, default=30_000, help="tenants per centre")
+    p.add_argument("--city-workdir", type=Path, default=Path(tempfile.gettempdir()))
     p.set_defaults(handler=run_bench)
 
 

@@ -13,6 +13,7 @@ import psycopg
 
 from app.desk.errors import Refused
 from app.district_office.days import OFFICE_ZONE  # noqa: F401 - re-exported for callers
+from app.sync.run import without_password
 
 # SQLSTATEs raised by the office_* functions (db/district/migrations/sql_0005.py).
 _REFUSALS = {
@@ -57,6 +58,20 @@ def refusal(err: psycopg.Error) -> Refused:
                        "Your district login may not do this (district admin needed).")
     return Refused("district_error", "区数据库拒绝了此操作，请联系区系统管理员。",
                    "The district database refused this; ask the district's administrator.")
+
+
+def office_address(url: str | None) -> str:
+    """The district's address for the office's sign-in, e.g. from the desk's saved sync
+    address: no login name (the office signs in as itself, not as the centre) and never a
+    password (app.sync.run.without_password)."""
+    if not url:
+        return ""
+    parts = urlsplit(without_password(url))
+    # by hand, not urlunsplit: that drops the "//" of a socket address (postgresql:///db?host=…)
+    query = "&".join(p for p in parts.query.split("&")
+                     if p and p.partition("=")[0].lower() != "user")
+    return (f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}{parts.path}"
+            + (f"?{query}" if query else ""))
 
 
 def with_user(url: str, user: str) -> str:
@@ -147,14 +162,22 @@ def sign_in(url: str, user: str, password: str) -> Office:
                       "District sign-in failed: wrong name or password, or no server.")
     conn = _open(url, user, password)
     try:
-        admin, viewer = conn.execute(
+        admin, viewer, centre = conn.execute(
             "SELECT pg_has_role(current_user, 'district_admin', 'MEMBER'), "
-            "pg_has_role(current_user, 'district_viewer', 'MEMBER')").fetchone()
+            "pg_has_role(current_user, 'district_viewer', 'MEMBER'), "
+            "pg_has_role(current_user, 'rentdesk_center', 'MEMBER')").fetchone()
     except psycopg.Error:
         conn.close()
         raise Refused("not_district_staff", "区数据库尚未开通街道办功能（请运行 rentdesk district init）。",
                       "The district has no office functions yet (run `rentdesk district init`).") \
             from None
+    if centre and not (admin or viewer):
+        conn.close()
+        raise Refused("centre_login", "这是服务中心的同步账号，只能用于中心同步，不能登录街道办。"
+                      "请使用街道办工作人员账号（由区管理员用 rentdesk district add-staff 建立）。",
+                      "This is a service centre's sync login: it syncs a centre and cannot sign in "
+                      "to the street office. Use a street-office staff login (made by the district's "
+                      "admin with rentdesk district add-staff).")
     if not (admin or viewer):
         conn.close()
         raise Refused("not_district_staff", "此账号不是街道办工作人员账号。",

@@ -12,6 +12,7 @@ from app.district_office.xlsx import write_sheets
 
 LEVEL_ZH = {"center": "中心", "company": "公司", "building": "楼栋"}
 KIND_ZH = {"village": "股份合作公司", "property": "物业公司"}
+NO_COMPANY = "（无公司）"  # office_rewards' name for buildings that belong to no company
 
 CENTRE_HEADERS = ("中心编码", "中心名称", f"最近同步（{OFFICE_ZONE}）", "最近批次", "副本",
                   "已替换副本数",

@@ -67,6 +67,61 @@
     <context>
         <name>AuditPage</name>
         <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="81" />
+            <source>街道办</source>
+            <translation>office</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="79" />
+            <source>新建街道办账号</source>
+            <translation>office account created</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="78" />
+            <source>停用中心登录账号</source>
+            <translation>centre login disabled</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="77" />
+            <source>设置中心登录账号</source>
+            <translation>centre login set</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="76" />
+            <source>处理冲突</source>
+            <translation>conflict resolved</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="75" />
+            <source>核定人数</source>
+            <translation>cap set</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="75" />
+            <source>全区注销卡</source>
+            <translation>card revoked district-wide</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="73" />
+            <source>按人员查审计</source>
+            <translation>audit by person</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="72" />
+            <source>查询被拒（未命中过多）</source>
+            <translation>search refused (too many misses)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="71" />
+            <source>显示查询结果</source>
+            <translation>answer shown</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="71" />
+            <source>查询</source>
+            <translation>search</translation>
+        </message>
+        <message>
             <location filename="../../ui/district/lookups.py" line="40" />
             <source>来源</source>
             <translation>Source</translation>
@@ -1052,6 +1107,11 @@ A revoked number is blocked for good.</translation>
     </context>
     <context>
         <name>DecisionsPage</name>
+        <message>
+            <location filename="../../work/wt16/ui/district/actions.py" line="57" />
+            <source>全区注销卡</source>
+            <translation>card revoked district-wide</translation>
+        </message>
         <message>
             <location filename="../../ui/district/actions.py" line="53" />
             <source>时间</source>
@@ -2574,6 +2634,19 @@ A revoked number is blocked for good.</translation>
         </message>
     </context>
     <context>
+        <name>OfficeChoice</name>
+        <message>
+            <location filename="../../work/wt16/ui/district/choice.py" line="21" />
+            <source>街道办工作人员：用区数据库账号登录，打开街道办窗口</source>
+            <translation>Street-office staff: sign in with a district database login and open the street office&apos;s window</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/choice.py" line="18" />
+            <source>街道办（区数据库）(&amp;D)…</source>
+            <translation>Street office (&amp;district database)…</translation>
+        </message>
+    </context>
+    <context>
         <name>OfficePage</name>
         <message>
             <location filename="../../ui/district/base.py" line="52" />
@@ -2583,7 +2656,7 @@ A revoked number is blocked for good.</translation>
         <message>
             <location filename="../../ui/district/base.py" line="83" />
             <source>共 {n} 行</source>
-            <translation>{n} rows</translation>
+            <translation>Rows: {n}</translation>
         </message>
     </context>
     <context>
@@ -2644,7 +2717,7 @@ A revoked number is blocked for good.</translation>
         <message>
             <location filename="../../ui/district/window.py" line="39" />
             <source>统计与奖励</source>
-            <translation>Statistics &amp; rewards</translation>
+            <translation>Statistics &amp;&amp; rewards</translation>
         </message>
         <message>
             <location filename="../../ui/district/window.py" line="39" />
@@ -2654,7 +2727,7 @@ A revoked number is blocked for good.</translation>
         <message>
             <location filename="../../ui/district/window.py" line="40" />
             <source>撤卡与核定人数</source>
-            <translation>Revocations &amp; caps</translation>
+            <translation>Revocations &amp;&amp; caps</translation>
         </message>
         <message>
             <location filename="../../ui/district/window.py" line="40" />
@@ -3012,6 +3085,41 @@ A revoked number is blocked for good.</translation>
     <context>
         <name>RewardsPage</name>
         <message>
+            <location filename="../../work/wt16/ui/district/reports.py" line="106" />
+            <source>物业公司</source>
+            <translation>Property company</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/reports.py" line="106" />
+            <source>股份合作公司</source>
+            <translation>Village company</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/reports.py" line="105" />
+            <source>（无公司）</source>
+            <translation>(no company)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/reports.py" line="103" />
+            <source>全区</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/reports.py" line="101" />
+            <source>楼栋</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/reports.py" line="100" />
+            <source>公司</source>
+            <translation>Company</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/reports.py" line="100" />
+            <source>中心</source>
+            <translation>Centre</translation>
+        </message>
+        <message>
             <location filename="../../ui/district/reports.py" line="84" />
             <source>统计口径</source>
             <translation>Level</translation>
@@ -3132,6 +3240,51 @@ A revoked number is blocked for good.</translation>
     </context>
     <context>
         <name>SearchPage</name>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="35" />
+            <source>已拒绝（一人多卡）</source>
+            <translation>Refused (second card)</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="34" />
+            <source>待审核</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="34" />
+            <source>已接受</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="33" />
+            <source>已退卡</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="32" />
+            <source>已注销</source>
+            <translation>Revoked</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="32" />
+            <source>已挂失</source>
+            <translation>Lost</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="32" />
+            <source>有效</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="31" />
+            <source>女</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <location filename="../../work/wt16/ui/district/lookups.py" line="31" />
+            <source>男</source>
+            <translation>Male</translation>
+        </message>
         <message>
             <location filename="../../ui/pages/search.py" line="32" />
             <source>证件号码、姓名、电话、卡号，或“楼栋编号 房号”</source>

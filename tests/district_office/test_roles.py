@@ -100,7 +100,7 @@ def test_admin_has_no_direct_table_writes(district, centres, officer):
 def test_sign_in_refuses_centres_and_wrong_passwords(district, centres):
     with pytest.raises(Refused) as err:
         sign_in(district, "rd_lh01", "centre-password")
-    assert err.value.code == "not_district_staff"
+    assert err.value.code == "centre_login"  # its own message: a sync login, not staff
     add_staff(district, "zhao", "viewer", STAFF_PASSWORD)
     with pytest.raises(Refused) as err:
         sign_in(district, "zhao", "wrong-password!")

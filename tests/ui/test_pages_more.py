@@ -129,12 +129,16 @@ def test_run_creates_the_centre_then_opens_the_window(qtbot, tmp_path, monkeypat
 
     from app.desk.center import init_center
     from ui import main as ui_main
-    from ui.dialogs.setup import SetupDialog
+    from ui.district import signin
 
     shown = []
-    monkeypatch.setattr(SetupDialog, "create_center", classmethod(
-        lambda cls, desk, parent=None: init_center(desk, "LH02", "测试", "admin", "Lantern-Quarry-57-Mosaic",
-                                                   induction_on=clock.today())))
+
+    def set_up(desk, first_run, parent=None):  # the set-up dialog, filled in and accepted
+        assert first_run
+        return init_center(desk, "LH02", "测试", "admin", "Lantern-Quarry-57-Mosaic",
+                           induction_on=clock.today()), None
+
+    monkeypatch.setattr(signin, "sign_in_or_office", set_up)
     monkeypatch.setattr(ui_main, "camera_from_settings", lambda: None)
     recovery_shown = []
     monkeypatch.setattr(ui_main, "show_recovery_key",

@@ -16,6 +16,7 @@ from app.desk.context import Desk
 from app.staff.accounts import authenticate, change_password, must_change_password
 from app.staff.audit import Actor
 from ui.busy import busy_relay, busy_text
+from ui.district.choice import add_office_button
 from ui.lane import DbLane
 from ui.notify import error_label, error_text
 from ui.widgets import heading
@@ -51,6 +52,9 @@ class LoginDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.buttons = buttons
+        self.district_chosen = False  # the street office's way in (ui.district.choice)
+        if not locked_user:
+            self.office_button = add_office_button(self, buttons)
         # Sign-in writes (the audit entry, the failure count): on a worker, so a database
         # another program is writing shows "数据库正忙…" instead of a frozen window.
         self.lane = DbLane(self)

@@ -18,6 +18,7 @@ from app.desk.context import Desk
 from app.desk.errors import Refused
 from app.staff.audit import Actor
 from ui.dates import today_qdate
+from ui.district.choice import add_office_button
 from ui.i18n import refusal_text
 from ui.notify import error_label
 
@@ -55,6 +56,7 @@ class SetupDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        add_office_button(self, buttons)  # a street office's PC has no centre to set up
         intro = QLabel(self.tr("此数据目录中还没有服务中心。请建立中心和第一个管理员账号。"
                                "管理员须有岗前培训记录才能登记和发卡。"))
         intro.setWordWrap(True)

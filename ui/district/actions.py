@@ -8,6 +8,7 @@ from app.desk.errors import Refused
 from app.district_office import decisions
 from ui.dates import local_time
 from ui.district.base import OfficeContext, OfficePage
+from ui.i18n import is_english
 
 
 class ConflictsPage(OfficePage):
@@ -31,7 +32,8 @@ class ConflictsPage(OfficePage):
         kind = {"same_person": self.tr("同一人在多个中心登记"),
                 "card_refused": self.tr("一人多卡")}.get(c.kind, c.kind)
         status = self.tr("已处理") if c.status == "resolved" else self.tr("未处理")
-        return [local_time(None, c.detected_at), kind, c.doc_masked, "、".join(c.centers), status,
+        sep = ", " if is_english() else "、"
+        return [local_time(None, c.detected_at), kind, c.doc_masked, sep.join(c.centers), status,
                 c.resolution, c.resolved_by]
 
     def query(self):
@@ -52,8 +54,10 @@ class DecisionsPage(OfficePage):
     def __init__(self, ctx: OfficeContext, parent=None) -> None:
         headers = [self.tr("时间"), self.tr("工作人员"), self.tr("操作"), self.tr("中心编码"),
                    self.tr("理由")]
-        super().__init__(ctx, headers, lambda e: [local_time(None, e.at), e.staff, e.action,
-                                                 e.center_code, e.detail], None, parent)
+        super().__init__(ctx, headers, lambda e: [
+            local_time(None, e.at), e.staff,
+            {"revoke_card": self.tr("全区注销卡"), "set_cap": self.tr("核定人数")}.get(e.action, e.action),
+            e.center_code, e.detail], None, parent)
         self.center, self.card, self.building = QLineEdit(), QLineEdit(), QLineEdit()
         self.center.setPlaceholderText(self.tr("中心编码，如 LH01"))
         self.card.setPlaceholderText(self.tr("卡号"))

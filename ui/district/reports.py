@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDateEdit, QFileDialog, QLabel, QPushButton
 
 from app.district_office import days, reports
 from app.district_office.tables import (
+    NO_COMPANY,
     centre_cells,
     delivery_cells,
     reward_cells,
@@ -83,7 +84,7 @@ class RewardsPage(OfficePage):
         headers = [self.tr("统计口径"), self.tr("中心编码"), self.tr("编码"), self.tr("名称"),
                    self.tr("公司类型"), self.tr("采集数"), self.tr("24小时内报送"), self.tr("逾期报送"),
                    self.tr("未报送"), self.tr("计奖人数")]
-        super().__init__(ctx, headers, reward_cells, None, parent)
+        super().__init__(ctx, headers, self._cells, None, parent)
         self.month = QDateEdit(_qdate(days.today().replace(day=1)))
         self.month.setDisplayFormat("yyyy-MM")
         self.export_button = QPushButton(self.tr("导出 XLSX…"))
@@ -91,6 +92,20 @@ class RewardsPage(OfficePage):
         for w in (QLabel(self.tr("月份")), self.month, self.export_button):
             self.filters.addWidget(w)
         self.finish_filters()
+
+    def _cells(self, r: reports.RewardRow) -> list:
+        """The export's cells (app.district_office.tables, Chinese headers and words) with
+        the words in the window's language."""
+        cells = reward_cells(r)
+        cells[0] = {"center": self.tr("中心"), "company": self.tr("公司"),
+                    "building": self.tr("楼栋")}.get(r.level, r.level)
+        if not r.center_code:
+            cells[1] = self.tr("全区")
+        if r.name == NO_COMPANY:
+            cells[3] = self.tr("（无公司）")
+        cells[4] = {"village": self.tr("股份合作公司"), "property": self.tr("物业公司")}.get(
+            r.company_kind or "", r.company_kind or "")
+        return cells
 
     def query(self):
         office, month = self.ctx.office, self.month.date().toPython().replace(day=1)

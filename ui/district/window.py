@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.district_office.session import Office, sign_in
+from app.sync.run import check_url
 from ui.district.actions import ConflictsPage, DecisionsPage
 from ui.district.base import OfficeContext
 from ui.district.lookups import AuditPage, SearchPage
@@ -50,6 +51,11 @@ class OfficeWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _checked_sign_in(url: str, user: str, password: str) -> Office:
+    check_url(url)  # an address carrying a password is refused: this PC keeps the address
+    return sign_in(url, user, password)
+
+
 class OfficeSignIn(QDialog):
     """District URL, staff login and password; the answer is an Office or nothing."""
 
@@ -74,13 +80,18 @@ class OfficeSignIn(QDialog):
         # GUI thread (the window stays responsive; the OK button waits for the answer).
         self.lane = DbLane(self)
         self._cancelled = False
+        self.setMinimumWidth(self.fontMetrics().height() * 30)  # the address fits, at any DPI
+        self.url.setCursorPosition(0)  # a long address shows its start (the host)
+        # the first field still to fill: a prefilled address goes straight to the login
+        next(w for w in (self.url, self.user, self.password) if not w.text()
+             or w is self.password).setFocus()
 
     def try_sign_in(self) -> None:
         url, user, password = self.url.text().strip(), self.user.text().strip(), self.password.text()
         self.password.clear()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.message.setText(self.tr("正在连接区数据库…"))
-        self.lane.run(lambda: sign_in(url, user, password), self._signed_in, self._failed)
+        self.lane.run(lambda: _checked_sign_in(url, user, password), self._signed_in, self._failed)
 
     def _signed_in(self, office: Office) -> None:
         if self._cancelled:  # cancelled while connecting: the connection is not kept
