@@ -24,7 +24,7 @@ from app.doors.reconcile import KIND_ZH, ControllerReport, reconcile
 from app.staff.audit_query import allowed
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.notify import error_text
+from ui.lane_op import run_on_lane
 from ui.widgets import heading, set_message
 
 RED = QColor("#ffcdd2")
@@ -81,8 +81,9 @@ class DoorsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        desk, code = self.ctx.desk, self.code
-        self.ctx.lane.run(lambda: list_controllers(desk, code), self._show, self._failed)
+        code = self.code
+        run_on_lane(self, lambda desk, _actor: list_controllers(desk, code), success=self._show,
+                    message=self.message)
 
     def _show(self, rows: list[ControllerInfo]) -> None:
         self.rows = rows
@@ -104,9 +105,6 @@ class DoorsDialog(QDialog):
         if not rows:
             set_message(self.message, self.tr("本楼栋尚未登记门禁控制器。"), ok=True)
 
-    def _failed(self, exc: BaseException) -> None:
-        set_message(self.message, error_text(exc), ok=False)
-
     def add(self):
         from ui.dialogs.add_controller import AddControllerDialog
 
@@ -119,15 +117,17 @@ class DoorsDialog(QDialog):
         row = self.controllers.currentRow()
         if not 0 <= row < len(self.rows):
             return
-        ref, desk, actor = self.rows[row].id, self.ctx.desk, self.ctx.actor
-        self.ctx.lane.run(lambda: remove_controller(desk, actor, ref),
-                          lambda _r: self.reload(), self._failed)
+        ref = self.rows[row].id
+        run_on_lane(self, lambda desk, actor: remove_controller(desk, actor, ref),
+                    success=lambda _r: self.reload(), message=self.message,
+                    busy=self.remove_button)
 
     def reconcile(self, fix: bool) -> None:
-        desk, actor, code = self.ctx.desk, self.ctx.actor, self.code
-        set_message(self.message, self.tr("正在读取控制器……"), ok=True)
-        self.ctx.lane.run(lambda: reconcile(desk, actor, code, fix), self._reconciled,
-                          self._failed)
+        code = self.code
+        run_on_lane(self, lambda desk, actor: reconcile(desk, actor, code, fix),
+                    success=self._reconciled, message=self.message,
+                    busy=(self.check_button, self.fix_button),
+                    busy_text=self.tr("正在读取控制器……"))
 
     def _reconciled(self, reports: list[ControllerReport]) -> None:
         self.reports = reports
@@ -158,6 +158,7 @@ class DoorsDialog(QDialog):
 
             # the save dialog has asked before replacing a file; the data folder stays refused
             reports, path, home = self.reports, Path(name), self.ctx.desk.home
-            self.ctx.lane.run(lambda: write_reconcile_xlsx(path, reports, home, force=True),
-                              lambda _p: set_message(self.message, self.tr("已导出。"), ok=True),
-                              self._failed)
+            run_on_lane(self, lambda _desk, _actor: write_reconcile_xlsx(path, reports, home,
+                                                                         force=True),
+                        success=lambda _p: set_message(self.message, self.tr("已导出。"), ok=True),
+                        message=self.message)

@@ -38,8 +38,8 @@ from app.staff.audit_words import (
 from ui.context import UiContext
 from ui.dates import local_time, today_qdate
 from ui.i18n import is_english
+from ui.lane_op import run_on_lane
 from ui.models.rows import RowsModel
-from ui.notify import error_text
 from ui.widgets import heading, set_message
 
 
@@ -129,13 +129,11 @@ class AuditPageWidget(QWidget):
     def load(self, offset: int) -> None:
         self._dirty = False
         f = self.current_filter()
-        self.search_button.setEnabled(False)
-        self.ctx.lane.run(lambda: query_audit(self.ctx.desk, self.ctx.actor, f, offset,
-                                                  self.page_size),
-                          self._loaded, self._failed)
+        size = self.page_size
+        run_on_lane(self, lambda desk, actor: query_audit(desk, actor, f, offset, size),
+                    success=self._loaded, message=self.message, busy=self.search_button)
 
     def _loaded(self, page: AuditPage) -> None:
-        self.search_button.setEnabled(True)
         self.offset, self.total = page.offset, page.total
         self.model.set_rows(page.rows)
         last = page.offset + len(page.rows)
@@ -158,18 +156,11 @@ class AuditPageWidget(QWidget):
             self.details.setItem(i, 0, QTableWidgetItem(what))
             self.details.setItem(i, 1, QTableWidgetItem(value))
 
-    def _failed(self, exc: BaseException) -> None:
-        self.search_button.setEnabled(True)
-        self.verify_button.setEnabled(True)
-        set_message(self.message, error_text(exc), ok=False)
-
     def verify_chain(self) -> None:
-        self.verify_button.setEnabled(False)
-        self.ctx.lane.run(lambda: verify(self.ctx.desk, self.ctx.actor), self._verified,
-                          self._failed)
+        run_on_lane(self, verify, success=self._verified, message=self.message,
+                    busy=self.verify_button)
 
     def _verified(self, result: ChainResult) -> None:
-        self.verify_button.setEnabled(True)
         self.last_check = result
         if result.ok:
             set_message(self.message, self.tr("日志链完整：{n} 条记录均未被改动。").format(

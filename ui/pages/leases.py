@@ -25,7 +25,8 @@ from app.services.leases import LeaseInfo, add_lease, end_lease, lease_tasks_for
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick
-from ui.notify import error_label, error_text
+from ui.lane_op import run_on_lane
+from ui.notify import error_label
 from ui.panels.unit_picker import UnitPicker
 from ui.widgets import set_message
 
@@ -118,39 +119,33 @@ class LeasesTab(QWidget):
         for w in (self.renew_button, self.end_button):
             w.setEnabled(self.selected() is not None)
 
-    def _run(self, call, done) -> None:
-        self.setEnabled(False)
+    def _run(self, op, done) -> None:
         self.message.clear()
 
         def ok(result) -> None:
-            self.setEnabled(True)
             self.reload()
             self.picker.reload()
             set_message(self.message, done(result), ok=True)
             self.ctx.changes.tenants_changed.emit()
 
-        def failed(exc: BaseException) -> None:
-            self.setEnabled(True)
-            set_message(self.message, error_text(exc), ok=False)
-
-        self.ctx.lane.run(call, ok, failed)
+        run_on_lane(self, op, success=ok, message=self.message, busy=self)
 
     def add(self) -> None:
-        ctx, code, unit = self.ctx, self.picker.building_code(), self.picker.unit_number()
+        code, unit = self.picker.building_code(), self.picker.unit_number()
         ids = [i.strip() for i in self.tenants.text().replace("，", ",").split(",") if i.strip()]
         rent, deposit = self.rent.value(), self.deposit.value()
         start, end = self.start.date().toPython(), self.end_date.date().toPython()
         landlord = self.landlord.text().strip() or None
-        self._run(lambda: add_lease(ctx.desk, ctx.actor, code, unit, ids, rent, start, end,
-                                    deposit, landlord),
+        self._run(lambda desk, actor: add_lease(desk, actor, code, unit, ids, rent, start, end,
+                                                deposit, landlord),
                   lambda info: self.tr("已登记 {unit} 的租赁合同，至 {end}。").format(
                       unit=info.unit_number, end=info.end_date))
 
     def renew(self) -> None:
         if (lease := self.selected()) is None:
             return
-        ctx, new_end = self.ctx, self.new_end.date().toPython()
-        self._run(lambda: renew_lease(ctx.desk, ctx.actor, lease.id, new_end),
+        new_end = self.new_end.date().toPython()
+        self._run(lambda desk, actor: renew_lease(desk, actor, lease.id, new_end),
                   lambda info: self.tr("已续租至 {end}。").format(end=info.end_date))
 
     def end(self) -> None:
@@ -161,8 +156,7 @@ class LeasesTab(QWidget):
         if not self.confirm(self.tr("结束 {unit} 的租约：{n} 人迁出，其门禁卡即注销。继续？").format(
                 unit=f"{lease.building_name} {lease.unit_number}", n=max(leaving, 0))):
             return
-        ctx = self.ctx
-        self._run(lambda: end_lease(ctx.desk, ctx.actor, lease.id, staying),
+        self._run(lambda desk, actor: end_lease(desk, actor, lease.id, staying),
                   lambda done: self.tr("租约已结束：迁出 {n} 人，注销门禁卡 {c} 张。").format(
                       n=len(done.moved_out), c=len(done.cards_stopped)))
         self.staying.clear()

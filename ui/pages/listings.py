@@ -30,7 +30,8 @@ from app.services.listings import (
 )
 from ui.context import UiContext
 from ui.dates import today_qdate
-from ui.notify import error_label, error_text
+from ui.lane_op import run_on_lane
+from ui.notify import error_label
 from ui.panels.unit_picker import UnitPicker
 from ui.widgets import set_message
 
@@ -126,53 +127,44 @@ class ListingsTab(QWidget):
         if info is not None:
             self.buttons[0].setEnabled(info.status != "published")
 
-    def _busy(self, busy: bool) -> None:
-        self.setEnabled(not busy)
-
-    def _run(self, call, done_text: str) -> None:
-        self._busy(True)
+    def _run(self, op, done_text: str) -> None:
         self.message.clear()
 
         def ok(_result) -> None:
-            self._busy(False)
             self.reload()
             set_message(self.message, done_text, ok=True)
 
-        def failed(exc: BaseException) -> None:
-            self._busy(False)
-            set_message(self.message, error_text(exc), ok=False)
-
-        self.ctx.lane.run(call, ok, failed)
+        run_on_lane(self, op, success=ok, message=self.message, busy=self)
 
     def add(self) -> None:
-        ctx, code, unit = self.ctx, self.picker.building_code(), self.picker.unit_number()
+        code, unit = self.picker.building_code(), self.picker.unit_number()
         rent, day = self.rent.value(), self.available.date().toPython()
         name, phone = self.contact.text().strip() or None, self.phone.text().strip() or None
         publish = self.publish_now.isChecked()
-        self._run(lambda: add_listing(ctx.desk, ctx.actor, code, unit, rent, day,
-                                      contact_name=name, contact_phone=phone, publish=publish),
+        self._run(lambda desk, actor: add_listing(desk, actor, code, unit, rent, day,
+                                                  contact_name=name, contact_phone=phone,
+                                                  publish=publish),
                   self.tr("已新增 {unit} 的招租信息。").format(unit=unit))
 
     def publish(self) -> None:
         if (info := self.selected()) is not None:
-            ctx = self.ctx
-            self._run(lambda: publish_listing(ctx.desk, ctx.actor, info.id), self.tr("已发布。"))
+            self._run(lambda desk, actor: publish_listing(desk, actor, info.id),
+                      self.tr("已发布。"))
 
     def withdraw(self) -> None:
         if (info := self.selected()) is not None:
-            ctx = self.ctx
-            self._run(lambda: withdraw_listing(ctx.desk, ctx.actor, info.id), self.tr("已撤下。"))
+            self._run(lambda desk, actor: withdraw_listing(desk, actor, info.id),
+                      self.tr("已撤下。"))
 
     def print_sheet(self) -> None:
         if (info := self.selected()) is None:
             return
-        ctx, title = self.ctx, self.tr("招租信息")
-        self.ctx.lane.run(lambda: listing_sheet_pdf(ctx.desk, ctx.actor, info.id),
-                          lambda pdf: self.show_pdf(self, pdf, title),
-                          lambda exc: set_message(self.message, error_text(exc), ok=False))
+        title = self.tr("招租信息")
+        run_on_lane(self, lambda desk, actor: listing_sheet_pdf(desk, actor, info.id),
+                    success=lambda pdf: self.show_pdf(self, pdf, title), message=self.message)
 
     def export(self) -> None:
-        ctx, title = self.ctx, self.tr("招租公告板")
+        title = self.tr("招租公告板")
 
         def done(board) -> None:
             self.reload()
@@ -182,5 +174,5 @@ class ListingsTab(QWidget):
             set_message(self.message, text, ok=True)
             self.show_pdf(self, board.data, title)
 
-        self.ctx.lane.run(lambda: export_board(ctx.desk, ctx.actor, "pdf", clock.today(ctx.desk)), done,
-                          lambda exc: set_message(self.message, error_text(exc), ok=False))
+        run_on_lane(self, lambda desk, actor: export_board(desk, actor, "pdf", clock.today(desk)),
+                    success=done, message=self.message)

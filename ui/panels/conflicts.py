@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from app.sync.conflicts import ConflictInfo, list_conflicts, resolve_conflict
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.notify import error_label, error_text
+from ui.lane_op import run_on_lane
+from ui.notify import error_label
 from ui.widgets import set_message
 
 
@@ -85,7 +86,7 @@ class ConflictsPanel(QWidget):
     def resolve(self) -> None:
         if (c := self.selected()) is None:
             return
-        ctx, note, revoke = self.ctx, self.note.text(), self.revoke.isChecked()
+        note, revoke = self.note.text(), self.revoke.isChecked()
 
         def done(_info: ConflictInfo) -> None:
             self.note.clear()
@@ -93,5 +94,5 @@ class ConflictsPanel(QWidget):
             set_message(self.message, self.tr("已处理，下次同步时报区里。"), ok=True)
             self.ctx.changes.tenants_changed.emit()
 
-        self.ctx.lane.run(lambda: resolve_conflict(ctx.desk, ctx.actor, c.id, note, revoke),
-                          done, lambda exc: set_message(self.message, error_text(exc), ok=False))
+        run_on_lane(self, lambda desk, actor: resolve_conflict(desk, actor, c.id, note, revoke),
+                    success=done, message=self.message, busy=self.resolve_button)
