@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +38,7 @@ from ui.dates import local_time, today_qdate
 from ui.i18n import is_english
 from ui.lane_op import run_on_lane
 from ui.models.rows import RowsModel
-from ui.widgets import heading, set_message
+from ui.widgets import heading, rows_view, set_message
 
 
 class AuditPageWidget(QWidget):
@@ -81,11 +79,9 @@ class AuditPageWidget(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         # The selected entry's details as a two-column table (never raw JSON).
-        self.details = QTableWidget(0, 2)
-        self.details.setHorizontalHeaderLabels([self.tr("项目"), self.tr("内容")])
-        self.details.verticalHeader().hide()
-        self.details.horizontalHeader().setStretchLastSection(True)
-        self.details.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.detail_rows: RowsModel[tuple[str, str]] = RowsModel(
+            [self.tr("项目"), self.tr("内容")], lambda pair: pair, parent=self)
+        self.details = rows_view(self.detail_rows)
         self.details.setMaximumHeight(self.fontMetrics().height() * 9)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.table.verticalHeader().hide()
@@ -151,10 +147,7 @@ class AuditPageWidget(QWidget):
         row = rows_[current.row()] if current.isValid() and current.row() < len(rows_) else None
         rows = detail_rows(row.detail, self._lang()) if row is not None else []
         self.details_for = row
-        self.details.setRowCount(len(rows))
-        for i, (what, value) in enumerate(rows):
-            self.details.setItem(i, 0, QTableWidgetItem(what))
-            self.details.setItem(i, 1, QTableWidgetItem(value))
+        self.detail_rows.set_rows(rows)
 
     def verify_chain(self) -> None:
         run_on_lane(self, verify, success=self._verified, message=self.message,

@@ -4,31 +4,35 @@ Ending moves out the tenants who left and stops their cards (R6, in app.services
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.desk import clock
-from app.services.leases import LeaseInfo, add_lease, end_lease, lease_tasks_for, renew_lease
+from app.services.leases import (
+    LeaseInfo,
+    LeaseTask,
+    add_lease,
+    end_lease,
+    lease_tasks_for,
+    renew_lease,
+)
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick
 from ui.lane_op import run_on_lane
+from ui.models.rows import RowsModel
 from ui.notify import error_label
 from ui.panels.unit_picker import UnitPicker
-from ui.widgets import set_message
+from ui.widgets import rows_view, selected_row, set_message
 
 
 def _date(desk, days: int = 0) -> QDateEdit:
@@ -41,17 +45,12 @@ class LeasesTab(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.leases: list[LeaseInfo] = []
         self.confirm = self._ask  # tests answer for the clerk
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("房间"), self.tr("承租人"), self.tr("租期"),
-                                              self.tr("待办")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.model: RowsModel[LeaseTask] = RowsModel(
+            [self.tr("房间"), self.tr("承租人"), self.tr("租期"), self.tr("待办")],
+            self._cells, parent=self)
+        self.table = rows_view(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(self.fontMetrics().height() * 6)  # readable when empty
         self.new_end = _date(ctx.desk, 365)
         self.renew_button = QPushButton(self.tr("续租至"))
@@ -94,26 +93,27 @@ class LeasesTab(QWidget):
         layout.addLayout(actions)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        self.table.itemSelectionChanged.connect(self._selection)
+        self.table.selectionModel().selectionChanged.connect(self._selection)
         self.reload()
 
+    def _cells(self, task: LeaseTask) -> tuple[str, ...]:
+        lease = task.lease
+        names = "、".join(t.name for t in lease.tenants if t.living) or self.tr("（均已迁出）")
+        return (f"{lease.building_name} {lease.unit_number}", names,
+                f"{lease.start_date} — {lease.end_date}", pick(task.zh, task.en))
+
     def reload(self) -> None:
-        tasks = lease_tasks_for(self.ctx.desk, self.ctx.actor,
-                                clock.today(self.ctx.desk))  # indexed read on the GUI thread
-        self.leases = [t.lease for t in tasks]
-        self.table.setRowCount(len(tasks))
-        for r, task in enumerate(tasks):
-            lease = task.lease
-            names = "、".join(t.name for t in lease.tenants if t.living) or self.tr("（均已迁出）")
-            for c, text in enumerate((f"{lease.building_name} {lease.unit_number}", names,
-                                      f"{lease.start_date} — {lease.end_date}",
-                                      pick(task.zh, task.en))):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.model.set_rows(lease_tasks_for(self.ctx.desk, self.ctx.actor,
+                                            clock.today(self.ctx.desk)))  # indexed: GUI thread
         self._selection()
 
+    @property
+    def leases(self) -> list[LeaseInfo]:
+        return [task.lease for task in self.model.rows]
+
     def selected(self) -> LeaseInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.leases[rows[0].row()] if rows else None
+        row = selected_row(self.table)
+        return self.model.rows[row].lease if row is not None else None
 
     def _selection(self) -> None:
         for w in (self.renew_button, self.end_button):

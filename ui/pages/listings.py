@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFormLayout,
@@ -12,8 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +28,10 @@ from app.services.listings import (
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.lane_op import run_on_lane
+from ui.models.rows import RowsModel
 from ui.notify import error_label
 from ui.panels.unit_picker import UnitPicker
-from ui.widgets import set_message
+from ui.widgets import rows_view, selected_row, set_message
 
 
 def preview_pdf(parent: QWidget, pdf: bytes, title: str) -> None:
@@ -47,14 +45,10 @@ class ListingsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.show_pdf = preview_pdf  # tests replace it: no modal preview offscreen
-        self.rows: list[ListingInfo] = []
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("楼栋"), self.tr("房间"), self.tr("月租（元）"),
-                                              self.tr("可入住"), self.tr("状态"), self.tr("空位")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.model: RowsModel[ListingInfo] = RowsModel(
+            [self.tr("楼栋"), self.tr("房间"), self.tr("月租（元）"), self.tr("可入住"),
+             self.tr("状态"), self.tr("空位")], self._cells, parent=self)
+        self.table = rows_view(self.model, stretch=QHeaderView.ResizeMode.Stretch)
         self.picker = UnitPicker(ctx.desk, units_room)
         self.rent = QSpinBox()
         self.rent.setRange(1, 1_000_000)
@@ -98,27 +92,29 @@ class ListingsTab(QWidget):
         layout.addLayout(actions)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        self.table.itemSelectionChanged.connect(self._selection)
+        self.table.selectionModel().selectionChanged.connect(self._selection)
         self.reload()
 
-    def reload(self) -> None:
-        self.rows = list_listings(self.ctx.desk)  # an indexed read: on the GUI thread
-        self.table.setRowCount(len(self.rows))
+    def _cells(self, info: ListingInfo) -> tuple[str, ...]:
         status = {"draft": self.tr("草稿"), "published": self.tr("已发布"),
                   "withdrawn": self.tr("已撤下")}
-        for r, info in enumerate(self.rows):
-            free = info.slots.free
-            room = self.tr("已满") if info.slots.full else "—" if free is None else str(free)
-            for c, text in enumerate((info.building_name, info.unit_number, str(info.rent_yuan),
-                                      info.available_from.isoformat(),
-                                      status.get(info.status, info.status), room)):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        free = info.slots.free
+        room = self.tr("已满") if info.slots.full else "—" if free is None else str(free)
+        return (info.building_name, info.unit_number, str(info.rent_yuan),
+                info.available_from.isoformat(), status.get(info.status, info.status), room)
+
+    @property
+    def rows(self) -> list[ListingInfo]:
+        return self.model.rows
+
+    def reload(self) -> None:
+        self.model.set_rows(list_listings(self.ctx.desk))  # an indexed read: on the GUI thread
         self.picker.reload()
         self._selection()
 
     def selected(self) -> ListingInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()] if rows else None
+        row = selected_row(self.table)
+        return self.model.rows[row] if row is not None else None
 
     def _selection(self) -> None:
         info = self.selected()
