@@ -105,8 +105,7 @@ def check_key(path: Path, key: bytes) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError:
-        raise KeyUnavailable("密钥无法打开此数据库（密钥不对，或文件已损坏）。",
-                             f"The key does not open {path.name} (wrong key or damaged file).") from None
+        raise KeyUnavailable("key_does_not_open", file=path.name) from None
     finally:
         conn.close()
 

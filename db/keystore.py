@@ -39,11 +39,13 @@ _PLAIN_HEADER = b"SQLite format 3\x00"
 
 
 class KeyUnavailable(RuntimeError):
-    """No usable key for a database; the message says what to do (zh / en)."""
+    """No usable key for a database: a code and its facts only. What the clerk reads — what
+    is wrong and what to do, in Chinese and English — is app/'s to say
+    (app/desk/key_refusal.py turns this into the one refusal type, app.desk.errors.Refused)."""
 
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(f"{zh}\n{en}")
-        self.zh, self.en = zh, en
+    def __init__(self, code: str, **data: str) -> None:
+        super().__init__(code)
+        self.code, self.data = code, data
 
 
 @dataclass(frozen=True)
@@ -145,9 +147,7 @@ def _key_file(db_path: Path, key_id: str) -> Path:
     path = (key_dir() / f"{key_id}.key").resolve()
     data_dir = db_path.resolve().parent
     if path.is_relative_to(data_dir):
-        raise KeyUnavailable("密钥文件不能放在数据目录内（复制数据目录就会连同密钥一起泄露）。",
-                             f"Refusing a key file inside the data directory {data_dir}: "
-                             f"set {KEY_DIR_ENV} to a folder outside it.")
+        raise KeyUnavailable("key_file_in_data_dir", data_dir=str(data_dir))
     return path
 
 
@@ -212,8 +212,7 @@ def _env_key() -> bytes | None:
     try:
         return parse_key_text(text)
     except ValueError:
-        raise KeyUnavailable(f"环境变量 {KEY_ENV} 不是有效的密钥或恢复密钥。",
-                             f"{KEY_ENV} is neither 64 hex digits nor a valid recovery key.") from None
+        raise KeyUnavailable("env_key_invalid") from None
 
 
 def database_key(db_path: Path, create: bool = True) -> KeyInfo:
@@ -222,8 +221,7 @@ def database_key(db_path: Path, create: bool = True) -> KeyInfo:
     ref = read_keyref(db_path)
     if env is not None:
         if ref and ref.get("check") not in (None, key_check(env)):
-            raise KeyUnavailable(f"{KEY_ENV} 中的密钥与此数据库不符。",
-                                 f"The key in {KEY_ENV} is not this database's key.")
+            raise KeyUnavailable("env_key_mismatch")
         fresh = not (db_path.exists() and db_path.stat().st_size > 0)
         if ref is None and (fresh or is_plaintext_sqlite(db_path)):
             # Remember the fingerprint so a wrong key later gets a clear message.
@@ -233,21 +231,13 @@ def database_key(db_path: Path, create: bool = True) -> KeyInfo:
     if ref is not None:
         key = _load(db_path, ref)
         if key is None:
-            raise KeyUnavailable(
-                "找不到此数据库的密钥（本机钥匙串或密钥文件中都没有）。请把恢复密钥设置到环境变量 "
-                f"{KEY_ENV} 后再打开，或运行 rentdesk security adopt-key。",
-                f"This database's key is not in this machine's keyring or key folder. Set "
-                f"{KEY_ENV} to the recovery key, or run `rentdesk security adopt-key`.")
+            raise KeyUnavailable("key_not_found")
         if key_check(key) != ref.get("check", key_check(key)):
-            raise KeyUnavailable("本机保存的密钥与此数据库不符。",
-                                 "The key stored on this machine does not match this database.")
+            raise KeyUnavailable("stored_key_mismatch")
         return KeyInfo(key, ref["store"], ref["key_id"], ref["store"] == "file")
     has_data = db_path.exists() and db_path.stat().st_size > 0
     if has_data and not is_plaintext_sqlite(db_path):
-        raise KeyUnavailable(
-            f"数据库已加密，但缺少密钥引用文件 {keyref_path(db_path).name}。请用恢复密钥打开（{KEY_ENV}）。",
-            f"The database is encrypted but {keyref_path(db_path).name} is missing: open it "
-            f"with the recovery key in {KEY_ENV}.")
+        raise KeyUnavailable("keyref_missing", keyref=keyref_path(db_path).name)
     if not create:
-        raise KeyUnavailable("此数据库还没有密钥。", "This database has no key yet.")
+        raise KeyUnavailable("no_key_yet")
     return adopt_key(db_path, secrets.token_bytes(32))

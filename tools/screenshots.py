@@ -42,13 +42,12 @@ def main() -> int:
 
     QSettings("rentdesk", "rentdesk").setValue("language", args.lang)
 
-    from app.center import init_center
-    from app.context import open_desk
-    from app.demo import generate_demo
-    from app.faults import open_fault
-    from app.search import search_tenants
-
-    from app.property import add_unit
+    from app.data.demo import generate_demo
+    from app.desk.center import init_center
+    from app.desk.context import open_desk
+    from app.property.buildings import add_unit
+    from app.supervision.faults import open_fault
+    from app.tenants.search import search_tenants
     from ui.devices.id_reader import SimulatedIdCardReader
     from ui.dialogs.login import LoginDialog
     from ui.dialogs.setup import SetupDialog

@@ -26,7 +26,10 @@ _relays: WeakKeyDictionary[object, BusyRelay] = WeakKeyDictionary()  # by the de
 def busy_relay(desk: Desk) -> BusyRelay:
     relay = _relays.get(desk.engine)
     if relay is None:
-        relay = BusyRelay()
+        # Owned by the application, never by Python: the engine (and with it our reference)
+        # goes when the garbage collector finds it, on whichever thread happens to run it, and
+        # a QObject with connections must not be destroyed there. One small object per desk.
+        relay = BusyRelay(QCoreApplication.instance())
         _relays[desk.engine] = relay
         watch_busy(desk.engine, relay.changed.emit)
     return relay

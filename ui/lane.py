@@ -12,6 +12,7 @@ from the worker. Cancelling goes through the Qt-free progress callback app/ defi
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -30,9 +31,11 @@ class Job(QObject):
     cancelled = Signal()
     ended = Signal()  # last of all, whatever the outcome: the lane lets go of the job
 
-    def __init__(self) -> None:
+    def __init__(self, call: Callable[[Job], Any] | None = None) -> None:
         super().__init__()
         self._cancel = threading.Event()
+        self.call = call  # run on the lane; dropped on the GUI thread when the job is let go
+        self.key = 0  # the lane's number for it
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -50,52 +53,73 @@ class Job(QObject):
 
 
 class _Runner(QRunnable):
-    def __init__(self, job: Job, call: Callable[[], Any]) -> None:
+    def __init__(self, lane: DbLane, job: Job) -> None:
         super().__init__()
-        self.setAutoDelete(True)
-        self._job, self._call = job, call
+        self.setAutoDelete(True)  # deleted on the lane's thread once run() returns
+        self._lane: DbLane | None = lane
+        self._job: Job | None = job
 
     def run(self) -> None:  # on the lane's thread
-        try:
-            result = self._call()
-        except Exception as e:  # noqa: BLE001 - every failure goes back to the GUI
-            if self._job.cancel_requested:
-                self._job.cancelled.emit()
-            else:
-                self._job.failed.emit(e)
+        job, lane = self._job, self._lane
+        self._job = self._lane = None
+        if job is None or lane is None:
+            return
+        key = job.key
+        _deliver(job)
+        # The GUI thread holds the job — and with it the call and whatever the call keeps
+        # alive, a page's widgets among them — until `done` arrives there: so the last
+        # reference to any of it is let go on the GUI thread, never on this one.
+        del job
+        lane.done.emit(key)
+
+
+def _deliver(job: Job) -> None:
+    try:
+        result = job.call(job) if job.call is not None else None
+    except Exception as e:  # noqa: BLE001 - every failure goes back to the GUI
+        if job.cancel_requested:
+            job.cancelled.emit()
         else:
-            self._job.finished.emit(result)
-        finally:
-            self._job.ended.emit()
+            job.failed.emit(e)
+    else:
+        job.finished.emit(result)
+    finally:
+        job.ended.emit()
 
 
 class DbLane(QObject):
     """A QThreadPool of exactly one thread, owned by the main window."""
 
+    done = Signal(int)  # from the lane's thread: it has let go of the job with this key
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._jobs: set[Job] = set()  # touched on the GUI thread only
+        self._jobs: dict[int, Job] = {}  # by key; touched on the GUI thread only
+        self._keys = itertools.count(1)
         self._closed = False
+        self.done.connect(self._release, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, call: Callable[[Job], Any]) -> Job:
         """Run `call(job)` on the lane. The job starts once control returns to the event
         loop, so the caller connects to its signals first and misses none."""
-        job = Job()
-        self._jobs.add(job)  # keeps the Python object alive until its signals are delivered
-        # Queued, so the job is released on the GUI thread after its other signals (same
-        # sender thread, same receiver thread: delivered in the order emitted).
-        job.ended.connect(self._release, Qt.ConnectionType.QueuedConnection)
-        runner = _Runner(job, lambda: call(job))
-        QTimer.singleShot(0, self, lambda: self._start(job, runner))
+        job = Job(call)
+        job.key = key = next(self._keys)
+        # Kept alive until its signals are delivered: `done` comes after them (emitted later
+        # from the same thread, queued to the same thread: delivered in that order).
+        self._jobs[key] = job
+        QTimer.singleShot(0, self, lambda: self._start(key))
         return job
 
-    def _start(self, job: Job, runner: _Runner) -> None:
-        if self._closed:  # the window closed before the job began: never touch the DB
-            self._jobs.discard(job)
+    def _start(self, key: int) -> None:
+        job = self._jobs.get(key)
+        if job is None:
             return
-        self._pool.start(runner)
+        if self._closed:  # the window closed before the job began: never touch the DB
+            self._release(key)
+            return
+        self._pool.start(_Runner(self, job))
 
     def shutdown(self) -> None:
         """No new work; jobs not started yet are dropped; waits for the running one.
@@ -104,25 +128,16 @@ class DbLane(QObject):
         self._pool.clear()
         self._pool.waitForDone()
 
-    def run(self, call: Callable[[], Any], on_done: Callable[[Any], None],
-            on_failed: Callable[[BaseException], None]) -> Job:
-        """The everyday form: run `call()` on the lane, hand its result or its exception
-        to the GUI thread. Pages keep their widgets disabled until one of the two arrives."""
-        job = self.submit(lambda _job: call())
-        queued(job.finished, on_done)
-        queued(job.failed, on_failed)
-        return job
-
     @property
     def busy(self) -> bool:
         """A job is queued or running, or its results are not delivered yet."""
         return bool(self._jobs)
 
-    @Slot()
-    def _release(self) -> None:
-        job = self.sender()
-        if isinstance(job, Job):
-            self._jobs.discard(job)
+    @Slot(int)
+    def _release(self, key: int) -> None:
+        job = self._jobs.pop(key, None)
+        if job is not None:
+            job.call = None  # the closure (and the widgets it names) goes here, on the GUI thread
 
     def wait(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)

@@ -116,14 +116,15 @@ def run(home: Path | None = None) -> int:
     app = init_application()
     from app.desk.errors import Refused
     from ui.district.signin import sign_in_or_office
-    from ui.notify import show_error
+    from ui.lane_op import run_on_lane
+    from ui.notify import report
 
     try:
         # One desk per data folder: a second start says who has it open, and stops.
         desk = open_desk(home, program="rentdesk 图形界面 / GUI",
                          exclusive=True)
     except Refused as refused:
-        show_error(None, refused)
+        report(None, refused)
         return 1
     try:
         first_run = desk.center_code is None
@@ -138,7 +139,8 @@ def run(home: Path | None = None) -> int:
             show_recovery_key(desk, actor)
         window = build_window(desk, actor)
         # Daily backup and retention run on the database lane, after the window is up.
-        window.ctx.lane.run(lambda: start_of_day(desk), lambda _r: None, _log_start_of_day_failure)
+        run_on_lane(window, lambda desk, _actor: start_of_day(desk), quiet=True,
+                    failure=_log_start_of_day_failure)
         window.show()
         return app.exec()
     finally:

@@ -26,6 +26,7 @@ from ui.dates import local_time
 from ui.dialogs.login import LoginDialog
 from ui.i18n import is_english, pick
 from ui.idle import IDLE_MS, IdleWatcher
+from ui.lane_op import run_on_lane
 from ui.pages.audit_page import AuditPageWidget
 from ui.pages.buildings import BuildingsPage
 from ui.pages.cards import CardsPage
@@ -152,8 +153,8 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         """Counted on the database lane; the labels change when the answer arrives."""
-        self.ctx.lane.run(lambda: desk_status(self.ctx.desk, self.ctx.actor),
-                          self._show_status, lambda _exc: None)
+        # Nobody asked: a failure leaves the labels as they were (the next refresh retries).
+        run_on_lane(self, desk_status, success=self._show_status, quiet=True)
 
     def _show_status(self, status: DeskStatus) -> None:
         due = self.tr("24 小时内待送达：{n} 条").format(n=status.due_24h)

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ui.lane import DbLane, Job, Progress, queued
-from ui.notify import show_error
+from ui.lane import DbLane, Job, Progress
+from ui.lane_op import LaneOp
 
 
 def run_with_progress(parent: QWidget, lane: DbLane, title: str,
@@ -18,7 +18,8 @@ def run_with_progress(parent: QWidget, lane: DbLane, title: str,
     """Run `work(progress)` on the lane behind a modal progress dialog.
 
     `work` gets app/'s Qt-free callback; pressing Cancel makes it return False, and the
-    app function stops (and rolls back) at its next report.
+    app function stops (and rolls back) at its next report. A failure closes the dialog and
+    is shown like any other (ui/notify).
     """
     dialog = QProgressDialog(title, QCoreApplication.translate("progress", "取消") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
@@ -28,7 +29,6 @@ def run_with_progress(parent: QWidget, lane: DbLane, title: str,
     dialog.setAutoReset(False)
     if not cancellable:
         dialog.setCancelButton(None)
-    job = lane.submit(lambda j: work(j.progress_callback()))
 
     def progressed(done: int, total: int, stage: str) -> None:
         dialog.setMaximum(max(total, 1))
@@ -39,14 +39,9 @@ def run_with_progress(parent: QWidget, lane: DbLane, title: str,
         dialog.close()
         on_done(result)
 
-    def failed(exc: BaseException) -> None:
-        dialog.close()
-        show_error(parent, exc)
-
-    queued(job.progressed, progressed)
-    queued(job.finished, finished)
-    queued(job.failed, failed)
-    queued(job.cancelled, dialog.close)
+    op = LaneOp(parent, success=finished, failure=lambda _exc: dialog.close(),
+                progressed=progressed, cancelled=dialog.close)
+    job = op.run(lane, lambda j: work(j.progress_callback()))
     dialog.canceled.connect(job.cancel)
     dialog.show()
     return job, dialog

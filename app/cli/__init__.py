@@ -22,6 +22,7 @@ from app.cli import (
 from app.cli.frontends import NONE, FrontEnds
 from app.cli.parser import ChineseArgumentParser
 from app.desk.errors import Refused
+from app.desk.key_refusal import key_refused
 from db.keystore import KeyUnavailable
 
 # Commands that touch no data directory: they must not create one (or a log in it).
@@ -78,7 +79,9 @@ def main(argv: list[str] | None = None, front_ends: FrontEnds = NONE) -> int:
     args.opened_desks = []
     try:
         return int(handler(args) or 0)
-    except (Refused, KeyUnavailable) as r:
+    except (Refused, KeyUnavailable) as exc:
+        # A key error that no service turned into a refusal yet: the same words (one table).
+        r = key_refused(exc) if isinstance(exc, KeyUnavailable) else exc
         print(f"错误：{r.zh}\nError: {r.en}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

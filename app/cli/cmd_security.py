@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from app.cli.common import acting, acting_desk, add_as, desk_from, emit
+from app.desk.key_refusal import refusing_key_errors
 
 RECOVERY_ENV = "RENTDESK_RECOVERY_KEY"
 
@@ -132,6 +133,7 @@ def run_recovery_key(args) -> int:
     return 0
 
 
+@refusing_key_errors()
 def run_adopt_key(args) -> int:
     """On a PC that lost its key (or got the data folder copied): store the recovery key."""
     from app.desk.context import default_home

@@ -35,6 +35,7 @@ from app.data.recovery import load_wrap, save_wrap, unwrap
 from app.desk import clock, settings
 from app.desk.context import Desk
 from app.desk.errors import Refused
+from app.desk.key_refusal import refusing_key_errors
 from app.staff import audit
 from app.staff.accounts import require
 from app.staff.audit import Actor
@@ -236,6 +237,7 @@ def _swap_in(desk: Desk, tmp: Path) -> None:
     os.replace(tmp, desk.db_path)
 
 
+@refusing_key_errors()
 def restore(desk: Desk, actor: Actor | None, source: Path, recovery_key: str | None = None) -> dict:
     """Replace the database with the backup `source`, checked first; refusals change nothing.
 

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.desk.context import Desk
+from app.desk.key_refusal import refusing_key_errors
 from app.staff import audit
 from app.staff.accounts import require
 from app.staff.audit import Actor
@@ -30,6 +31,7 @@ def _cached_key(db_path: str, env_value: str | None, keyref_mtime: float) -> byt
     return database_key(Path(db_path), create=False).key
 
 
+@refusing_key_errors()
 def data_key(desk: Desk) -> bytes:
     """The database key (cached per file, so a keyring is not asked on every photo)."""
     ref = desk.db_path.with_name(desk.db_path.name + ".keyref")
@@ -45,6 +47,7 @@ def blob_key(desk: Desk) -> bytes:
     return derive(data_key(desk), BLOB_INFO)
 
 
+@refusing_key_errors()
 def recovery_key(desk: Desk, actor: Actor) -> str:
     """The recovery key (restores backups on another PC); admins only, and logged (R10)."""
     require(actor, "settings")
@@ -59,6 +62,7 @@ def recovery_key(desk: Desk, actor: Actor) -> str:
     return text
 
 
+@refusing_key_errors()
 def key_status(desk: Desk) -> dict:
     """Where the key lives and whether that is the weaker option (no secret in it)."""
     info = database_key(desk.db_path, create=False)

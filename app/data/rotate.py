@@ -27,6 +27,7 @@ from app.data.keys import BLOB_INFO, _cached_key, data_key, derive
 from app.data.recovery import new_wrap, save_wrap, wrap_path
 from app.desk.context import Desk
 from app.desk.errors import Refused
+from app.desk.key_refusal import refusing_key_errors
 from app.staff import audit
 from app.staff.accounts import require
 from app.staff.audit import Actor
@@ -98,6 +99,7 @@ def _stage_backups(desk: Desk, old_key: bytes, new_key: bytes, old_bk: bytes,
     return staged, backups
 
 
+@refusing_key_errors()
 def rotate_key(desk: Desk, actor: Actor) -> dict:
     """New data key everywhere in the data folder; returns the new recovery key (once)."""
     require(actor, "settings")

@@ -13,6 +13,7 @@ from sqlmodel import select
 import app.data.text_input  # noqa: F401 - installs the text boundary on every ORM flush
 from app.desk.db_busy import busy_timeout_ms, explain_busy
 from app.desk.desk_lock import DeskLock, Presence, program_name
+from app.desk.key_refusal import refusing_key_errors
 from db.engine import DB_FILENAME, open_engine, read_session
 from db.migrate import upgrade
 from db.models import Center
@@ -57,6 +58,7 @@ class Desk:
             self.locks.pop().release()
 
 
+@refusing_key_errors()
 def open_desk(home: Path | None = None, program: str | None = None,
               exclusive: bool = False) -> Desk:
     """Open (creating and migrating as needed) the centre database under `home`.

@@ -1,7 +1,8 @@
 """What the forms print: plain dataclasses, filled by the services (no ORM rows, no session).
 
 Dates may be `date`, `datetime` or already formatted text; None or "" prints an empty box.
-Identity numbers come in full; each form decides whether it prints them masked.
+Identity numbers come as they are to be printed: in full on the 采集表 (the tenant signs
+it), masked by app.printing everywhere else. No form masks a number itself.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class CardReceiptData:
 
     record_no: str
     tenant_name: str
-    id_number: str            # printed masked
+    id_number: str            # masked by app.printing (mask_id)
     card_number: str
     building_name: str = ""
     unit_number: str = ""
@@ -70,7 +71,7 @@ class ManifestEntry:
     """One record of a handover batch and the papers that go with it."""
 
     name: str
-    id_number: str            # printed masked
+    id_number: str            # masked by app.printing (mask_id)
     building_name: str = ""
     unit_number: str = ""
     collected_at: When = None
@@ -101,7 +102,7 @@ class ManifestData:
 class ResidentRow:
     name: str
     sex: str = ""
-    id_number: str = ""       # printed masked
+    id_number: str = ""       # masked by app.printing (mask_id)
     phone: str = ""
     moved_in_at: When = None
     card_number: str | None = None
@@ -125,7 +126,7 @@ class UnitFormData:
     unit_cap: int | None = None       # same rule on the unit's area, when it is known
     building_active_cards: int | None = None
     landlord_name: str = ""
-    landlord_id_number: str = ""      # printed masked
+    landlord_id_number: str = ""      # masked by app.printing
     landlord_phone: str = ""
     landlord_address: str = ""
     residents: list[ResidentRow] = field(default_factory=list)

@@ -21,7 +21,6 @@ from app.forms.layout import (
 )
 from app.forms.table import Column, body_row, head_row, paginate, rows_fitting
 from app.forms.text import fit_text
-from app.identity import mask_id
 
 TITLE = "移交清单"
 TICK = "✓"
@@ -39,7 +38,7 @@ def _values(i: int, e: ManifestEntry) -> list[str]:
     where = f"{e.building_name} {e.unit_number}".strip()
     ticks = [TICK if has else "" for has in
              (e.has_form, e.has_id_copy, e.has_photo, e.has_family_planning_cert)]
-    return [str(i), e.name, mask_id(e.id_number), where, fmt(e.collected_at), *ticks]
+    return [str(i), e.name, e.id_number, where, fmt(e.collected_at), *ticks]
 
 
 def _summary(c: Canvas, d: ManifestData, y: float) -> None:

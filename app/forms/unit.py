@@ -19,7 +19,6 @@ from app.forms.layout import (
     signatures,
 )
 from app.forms.table import ROW_H, Column, body_row, head_row, paginate, rows_fitting
-from app.identity import mask_id
 
 TITLE = "出租屋综合信息登记表"
 L, V = 30.0, 60.0
@@ -74,7 +73,7 @@ def _upper_part(c: Canvas, d: UnitFormData | None, top: float) -> float:
     g.row(10, Cell(L, "姓名", True), Cell(V, v(d and d.landlord_name)),
           Cell(L, "联系电话", True), Cell(V, v(d and d.landlord_phone)))
     g.row(10, Cell(L, "证件号码", True),
-          Cell(WIDE, mask_id(d.landlord_id_number) if d else ""))
+          Cell(WIDE, d.landlord_id_number if d else ""))
     g.row(11, Cell(L, "住址", True), Cell(WIDE, v(d and d.landlord_address)))
     n = "" if d is None else f"（{len(d.residents)} 人）"
     _section(g, f"四、在住人员{n}")
@@ -84,7 +83,7 @@ def _upper_part(c: Canvas, d: UnitFormData | None, top: float) -> float:
 def _resident(i: int, r: ResidentRow | None) -> list[str]:
     if r is None:
         return [""] * len(COLUMNS)
-    return [str(i), r.name, r.sex, mask_id(r.id_number), r.phone, fmt(r.moved_in_at),
+    return [str(i), r.name, r.sex, r.id_number, r.phone, fmt(r.moved_in_at),
             r.card_number or ""]
 
 

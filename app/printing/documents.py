@@ -7,9 +7,10 @@ held meanwhile), then records the print in one write transaction: an audit entry
 for the 采集表, the CollectionForm row (printed_at, print_count). The bytes are returned only
 after that commit, so a refused or failed print leaves neither a PDF nor a log entry.
 
-What each form prints in full or masked is decided by app.forms: the 采集表 carries the full
+What each paper prints in full or masked is decided here, with the one masking rule of each
+kind (app.identity.mask_id, app.tenants.privacy.mask_phone): the 采集表 carries the full
 identity number (the tenant signs it, the workstation files it, rule R6); the card receipt,
-the manifest and the unit form mask it.
+the manifest and the unit form get it masked. app.forms only lays out what it is given.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from app.forms import (
     render_manifest,
     render_unit_form,
 )
+from app.identity import mask_id
 from app.printing.print_log import Printed, record_prints
 from app.printing.print_policy import check_reveal, masked_form
 from app.staff import audit
@@ -235,7 +237,7 @@ def card_receipt_pdf(desk: Desk, actor: Actor, card: str) -> bytes:
         issuer = s.exec(select(CardEvent.staff_id).where(
             CardEvent.card_id == row.id, CardEvent.kind.in_(("issue", "replace")))).first()
         data = CardReceiptData(
-            record_no=number, tenant_name=person.name, id_number=doc.number if doc else "",
+            record_no=number, tenant_name=person.name, id_number=mask_id(doc.number) if doc else "",
             card_number=number, building_name=building.name, unit_number=unit.number,
             issued_at=_local(desk, row.issued_at), clerk_name=_staff_name(s, issuer),
             building_address=building.address)
@@ -256,7 +258,7 @@ def _entry(s: Session, desk: Desk, t: Tenancy) -> ManifestEntry:
                      ).first()
     # A tick only where the system knows the paper exists; the empty boxes are ticked by hand.
     return ManifestEntry(
-        name=person.name, id_number=doc.number if doc else "", building_name=building.name,
+        name=person.name, id_number=mask_id(doc.number) if doc else "", building_name=building.name,
         unit_number=unit.number, collected_at=_local(desk, t.collected_at),
         has_form=printed is not None, has_id_copy=bool(doc and doc.scan_front_sha256),
         has_photo=bool(t.photo_sha256 or person.photo_sha256),
@@ -312,7 +314,7 @@ def _residents(s: Session, desk: Desk, unit_id: str) -> tuple[list[ResidentRow],
         card = s.exec(select(Card.number).where(Card.tenancy_id == t.id,
                                                 Card.status == CardStatus.ACTIVE)).first()
         rows.append(ResidentRow(person.name, SEX.get(person.sex or "", ""),
-                                doc.number if doc else "", mask_phone(person.phone),
+                                mask_id(doc.number) if doc else "", mask_phone(person.phone),
                                 t.arrival_date or _local(desk, t.collected_at).date(), card))
         ids.append(t.id)
     return rows, ids
@@ -342,7 +344,7 @@ def unit_form_pdf(desk: Desk, actor: Actor, building_code: str, unit_number: str
             unit_cap=unit_cap(unit.area_m2),
             building_active_cards=active_cards_in_building(s, building.id),
             landlord_name=landlord.name if landlord else "",
-            landlord_id_number=(landlord.id_number or "") if landlord else "",
+            landlord_id_number=mask_id(landlord.id_number or "") if landlord else "",
             landlord_phone=(landlord.phone or "") if landlord else "",
             landlord_address=(landlord.address or "") if landlord else "",
             residents=residents, registered_at=_local(desk, unit.created_at),

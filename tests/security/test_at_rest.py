@@ -10,6 +10,7 @@ from sqlalchemy import create_engine
 
 from app.data.blobs import BlobDamaged, blob_path, encrypt_legacy_blobs, read_blob
 from app.desk.context import open_desk
+from app.desk.key_refusal import key_refused
 from db.engine import open_engine
 from db.keystore import KeyUnavailable, is_plaintext_sqlite
 from db.migrate import backup_file, upgrade
@@ -60,10 +61,27 @@ def test_wrong_key_is_refused_clearly(tmp_path: Path, monkeypatch):
     upgrade(engine)
     engine.dispose()
     monkeypatch.setenv("RENTDESK_DB_KEY", "17" * 32)
-    with pytest.raises(KeyUnavailable, match="not this database's key"):
+    with pytest.raises(KeyUnavailable) as err:
         open_engine(tmp_path / "a.sqlite")
-    with pytest.raises(KeyUnavailable, match="wrong key"):
+    assert err.value.code == "env_key_mismatch"
+    assert "not this database's key" in key_refused(err.value).en
+    with pytest.raises(KeyUnavailable) as err:
         open_engine(tmp_path / "a.sqlite", key=bytes(32))
+    assert err.value.code == "key_does_not_open"
+    assert "wrong key" in key_refused(err.value).en and "a.sqlite" in key_refused(err.value).en
+
+
+def test_a_wrong_key_reaches_the_clerk_as_a_refusal(tmp_path: Path, monkeypatch):
+    # issue 15: one refusal type: opening the desk turns the key error into a Refused
+    from app.desk.context import open_desk
+    from app.desk.errors import Refused
+
+    home = tmp_path / "home"
+    open_desk(home).close()
+    monkeypatch.setenv("RENTDESK_DB_KEY", "17" * 32)
+    with pytest.raises(Refused) as err:
+        open_desk(home)
+    assert err.value.code == "env_key_mismatch" and "RENTDESK_DB_KEY" in err.value.zh
 
 
 def test_plaintext_database_is_encrypted_on_open(tmp_path: Path):

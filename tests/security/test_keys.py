@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.desk.key_refusal import key_refused
 from db.keystore import (
     KeyUnavailable,
     database_key,
@@ -46,8 +47,11 @@ def test_key_file_inside_the_data_dir_is_refused(tmp_path: Path, monkeypatch):
     monkeypatch.setenv("RENTDESK_KEY_STORE", "file")
     monkeypatch.setenv("RENTDESK_KEY_DIR", str(tmp_path / "home" / "keys"))
     (tmp_path / "home").mkdir()
-    with pytest.raises(KeyUnavailable, match="outside"):
+    with pytest.raises(KeyUnavailable) as err:
         database_key(tmp_path / "home" / "rentdesk.sqlite")
+    assert err.value.code == "key_file_in_data_dir"
+    said = key_refused(err.value)  # what the clerk reads: what is wrong and what to do
+    assert "RENTDESK_KEY_DIR" in said.zh and "outside" in said.en
 
 
 def test_missing_stored_key_says_how_to_recover(tmp_path: Path, monkeypatch):
@@ -57,7 +61,9 @@ def test_missing_stored_key_says_how_to_recover(tmp_path: Path, monkeypatch):
     db.parent.mkdir()
     info = database_key(db)
     (Path(os.environ["RENTDESK_KEY_DIR"]) / f"{info.key_id}.key").unlink()
-    with pytest.raises(KeyUnavailable, match="recovery key"):
+    with pytest.raises(KeyUnavailable) as err:
         database_key(db)
+    assert err.value.code == "key_not_found"
+    assert "恢复密钥" in key_refused(err.value).zh and "recovery key" in key_refused(err.value).en
     monkeypatch.setenv("RENTDESK_DB_KEY", format_recovery_key(info.key))
     assert database_key(db).key == info.key

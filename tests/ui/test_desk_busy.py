@@ -66,16 +66,24 @@ def test_sign_in_shows_busy_then_says_what_holds_it(qtbot, desk, admin, holder, 
 
 
 def test_status_bar_shows_busy_while_a_write_waits(qtbot, window, holder, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.lane_op import run_on_lane
     from ui.notify import error_text
 
     h = holder("rentdesk import（命令行 / CLI）", write=True)
     failures: list[str] = []
-    label = window.busy_label
+    signed_in: list[object] = []
+    label, page_line = window.busy_label, QLabel(window)
     assert label.isHidden()
-    window.ctx.lane.run(lambda: authenticate(window.ctx.desk, "admin", PASSWORD),
-                        lambda _a: None, lambda e: failures.append(error_text(e)))
+    run_on_lane(window, lambda desk, _actor: authenticate(desk, "admin", PASSWORD),
+                success=signed_in.append, failure=lambda e: failures.append(error_text(e)),
+                message=page_line)
     qtbot.waitUntil(label.isVisible, timeout=10_000)
     assert label.text() == busy_text()
+    # the page that asked says it too, in its own message line
+    qtbot.waitUntil(lambda: page_line.text() == busy_text())
     h.stop()  # the other program finishes: the write goes through, the label goes away
     qtbot.waitUntil(lambda: not window.ctx.lane.busy, timeout=20_000)
-    assert label.isHidden() and failures == []
+    assert label.isHidden() and failures == [] and len(signed_in) == 1
+    assert page_line.text() == ""  # the notice is taken away once the write went through

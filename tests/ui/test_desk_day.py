@@ -238,7 +238,9 @@ def busy_database(keys: Keys, qtbot, win, desk, reader) -> None:
         intake(keys, qtbot, win, 50, "typed", None, reader, submit=False)
         keys.press(Qt.Key.Key_Return)  # Register: the write waits for the other program
         qtbot.waitUntil(win.busy_label.isVisible, timeout=10_000)
-        assert win.busy_label.text() == busy_text() and page.error.text() == "正在登记…"
+        # both the status bar and the page's own line say what the Register waits for
+        qtbot.waitUntil(lambda: page.error.text() == busy_text(), timeout=5_000)
+        assert win.busy_label.text() == busy_text()
         keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # impatience
         assert not page.register_button.isEnabled()  # ignored: one Register is on its way
         assert_chinese(visible_messages())

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.desk import clock
 from app.doors.controllers import add_controller
@@ -40,15 +41,17 @@ def test_doors_dialog_shows_state_and_reconcile_in_red(qtbot, make_ctx, desk, ad
     dialog = DoorsDialog(ctx, "B1")
     qtbot.addWidget(dialog)
     settle(qtbot, ctx.lane)
-    assert dialog.controllers.rowCount() == 1
-    assert dialog.controllers.item(0, 3).text() == "1"  # jobs waiting
+    controllers, diffs = dialog.controllers.model(), dialog.diffs.model()
+    assert controllers.rowCount() == 1
+    assert controllers.index(0, 3).data() == "1"  # jobs waiting
     dialog.reconcile(False)
     settle(qtbot, ctx.lane)
     settle(qtbot, ctx.lane)
-    first = dialog.diffs.item(0, 0)
-    assert first.text() == "本中心从未发出的卡" and first.background().color().name() == "#ffcdd2"
-    assert dialog.diffs.item(0, 1).text() == "3000000001"
-    assert dialog.controllers.item(0, 4).text() == "4 / 4"  # 3 pushed + the foreign one
+    first = diffs.index(0, 0)
+    assert first.data() == "本中心从未发出的卡"
+    assert first.data(Qt.ItemDataRole.BackgroundRole).name() == "#ffcdd2"  # red: it opens the door
+    assert diffs.index(0, 1).data() == "3000000001"
+    assert controllers.index(0, 4).data() == "4 / 4"  # 3 pushed + the foreign one
     if SHOTS:
         dialog.show()
         qtbot.waitExposed(dialog)

@@ -24,7 +24,7 @@ def test_first_run_creates_centre_and_trained_admin(qtbot, tmp_path):
         dialog.submit()
         assert "不一致" in dialog.error.text() and desk.center_code is None
         dialog.password2.setText("Lantern-Quarry-57")
-        dialog.submit()
+        submitted(qtbot, dialog)
         assert dialog.actor is not None and desk.center_code == "LH09"
         assert get_actor(desk, "admin").role == "admin"
     finally:
@@ -37,7 +37,7 @@ def test_setup_shows_the_services_refusal(qtbot, tmp_path):
         dialog = SetupDialog(desk)
         qtbot.addWidget(dialog)
         dialog.code.setText("?")
-        dialog.submit()
+        submitted(qtbot, dialog)
         assert "中心编码" in dialog.error.text() and dialog.actor is None
     finally:
         desk.close()

@@ -48,7 +48,6 @@ def test_unknown_card_shows_the_refusal_and_no_preview(qtbot, window, monkeypatc
     shown = _previews(monkeypatch)
     errors = []
     monkeypatch.setattr(notify, "show_error", lambda parent, exc: errors.append(exc))
-    monkeypatch.setattr("ui.printing.menu.show_error", lambda parent, exc: errors.append(exc))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("0000000099", True))
     window.print_menu.actions()[1].trigger()
     settle(qtbot, window.ctx.lane)

@@ -30,7 +30,7 @@ def test_listing_for_a_full_unit_is_refused_on_screen(qtbot, make_ctx, desk, adm
     tab.add()
     settle(qtbot, tab.ctx.lane)
     assert "已住满" in tab.message.text() and "不能发布" in tab.message.text()
-    assert tab.table.rowCount() == 0
+    assert tab.table.model().rowCount() == 0
 
 
 def test_listing_added_published_and_board_exported(qtbot, make_ctx, desk, admin, building):  # R1
@@ -42,7 +42,7 @@ def test_listing_added_published_and_board_exported(qtbot, make_ctx, desk, admin
     assert "空 2" in tab.picker.unit.currentText()
     tab.add()
     settle(qtbot, tab.ctx.lane)
-    assert tab.table.rowCount() == 1
+    assert tab.table.model().rowCount() == 1
     tab.table.selectRow(0)
     tab.publish()
     settle(qtbot, tab.ctx.lane)
@@ -79,7 +79,7 @@ def test_ending_a_lease_on_the_page_stops_the_cards(qtbot, make_ctx, desk, admin
                       today + timedelta(days=10))
     services = page(qtbot, make_ctx, admin)
     tab = services.leases
-    assert tab.table.rowCount() == 1  # ends within 30 days: a task
+    assert tab.table.model().rowCount() == 1  # ends within 30 days: a task
     tab.confirm = lambda _text: True
     tab.table.selectRow(0)
     tab.end()
@@ -87,7 +87,7 @@ def test_ending_a_lease_on_the_page_stops_the_cards(qtbot, make_ctx, desk, admin
     assert "注销门禁卡 1 张" in tab.message.text()
     assert get_lease(desk, lease.id).status == "ended"
     assert active_card_count(desk) == 0
-    assert tab.table.rowCount() == 0
+    assert tab.table.model().rowCount() == 0
 
 
 def test_renewing_a_lease_clears_the_task(qtbot, make_ctx, desk, admin, building):  # R1
@@ -101,4 +101,4 @@ def test_renewing_a_lease_clears_the_task(qtbot, make_ctx, desk, admin, building
     tab.renew()  # the default new end: a year from today
     settle(qtbot, tab.ctx.lane)
     assert "已续租" in tab.message.text()
-    assert tab.table.rowCount() == 0
+    assert tab.table.model().rowCount() == 0

@@ -210,8 +210,9 @@ def test_audit_page_speaks_words_and_shows_details_as_a_table(qtbot, window, des
     assert "登记租住人员" in cells and "租住登记" in cells
     assert not any(c.startswith("{") or "tenant.register" in c for c in cells)
     page.table.selectRow(0)
-    shown = {page.details.item(i, 0).text(): page.details.item(i, 1).text()
-             for i in range(page.details.rowCount())}
+    details = page.details.model()
+    shown = {details.index(i, 0).data(): details.index(i, 1).data()
+             for i in range(details.rowCount())}
     assert shown["有照片"] == "否" and "人员编号" in shown
 
 

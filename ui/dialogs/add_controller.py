@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from app.doors.controllers import add_controller
 from ui.context import UiContext
-from ui.notify import error_label, error_text
+from ui.lane_op import run_on_lane
+from ui.notify import error_label
 
 
 class AddControllerDialog(QDialog):
@@ -60,18 +61,14 @@ class AddControllerDialog(QDialog):
         self.folder.setEnabled(not board)
 
     def save(self) -> None:
-        ctx, code = self.ctx, self.building_code
+        code = self.building_code
         driver, name, doors = self.driver.currentData(), self.name.text(), self.doors.text()
         serial_text, address, folder = self.serial.text().strip(), self.address.text(), self.folder.text()
         serial = int(serial_text) if serial_text.isdigit() else None
 
-        def work():
-            return add_controller(ctx.desk, ctx.actor, code, name, driver, serial, address or None,
+        def work(desk, actor):
+            return add_controller(desk, actor, code, name, driver, serial, address or None,
                                   "udp", doors, folder or None)
 
-        def failed(exc: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            self.error.setText(error_text(exc))
-
-        self.buttons.setEnabled(False)
-        ctx.lane.run(work, lambda _info: self.accept(), failed)
+        run_on_lane(self, work, success=lambda _info: self.accept(), message=self.error,
+                    busy=self.buttons)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from app.property.buildings import add_building, add_unit
 from ui.context import UiContext
-from ui.notify import error_label, error_text
+from ui.lane_op import run_on_lane
+from ui.notify import error_label
 
 
 def _area() -> QDoubleSpinBox:
@@ -63,7 +64,6 @@ class BuildingDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def save(self) -> None:
-        ctx = self.ctx
         code, name, address = self.code.text(), self.name.text(), self.address.text()
         floor = self.floor_area.value() or None
         public = self.public_area.value() or None
@@ -71,17 +71,13 @@ class BuildingDialog(QDialog):
         unit_area = self.unit_area.value() or None
         numbers = [n for n in re.split(r"[,，、;；\s]+", self.units.text()) if n]
 
-        def work() -> None:
-            add_building(ctx.desk, ctx.actor, code, name, address, floor, public, company)
+        def work(desk, actor) -> None:
+            add_building(desk, actor, code, name, address, floor, public, company)
             for number in numbers:
-                add_unit(ctx.desk, ctx.actor, code.strip(), number, area_m2=unit_area)
+                add_unit(desk, actor, code.strip(), number, area_m2=unit_area)
 
-        def failed(exc: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            self.error.setText(error_text(exc))
-
-        self.buttons.setEnabled(False)
-        ctx.lane.run(work, lambda _none: self._saved(), failed)
+        run_on_lane(self, work, success=lambda _none: self._saved(), message=self.error,
+                    busy=self.buttons)
 
     def _saved(self) -> None:
         self.ctx.changes.tenants_changed.emit()  # combos and the buildings list reload

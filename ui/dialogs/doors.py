@@ -5,53 +5,45 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.doors.controllers import ControllerInfo, list_controllers, remove_controller
-from app.doors.reconcile import KIND_ZH, ControllerReport, reconcile
+from app.doors.reconcile import KIND_ZH, ControllerReport, Difference, reconcile
 from app.staff.audit_query import allowed
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.notify import error_text
-from ui.widgets import heading, set_message
+from ui.lane_op import run_on_lane
+from ui.models.rows import RowsModel
+from ui.widgets import heading, rows_view, set_message
 
 RED = QColor("#ffcdd2")
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().hide()
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 class DoorsDialog(QDialog):
     def __init__(self, ctx: UiContext, building_code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.code = ctx, building_code
-        self.rows: list[ControllerInfo] = []
         self.reports: list[ControllerReport] = []
         self.setWindowTitle(self.tr("门禁控制器 · {code}").format(code=building_code))
-        self.controllers = _table([self.tr("控制器"), self.tr("类型"), self.tr("在线"),
-                                   self.tr("待写入"), self.tr("门上 / 已发卡"),
-                                   self.tr("上次核对"), self.tr("时钟偏差")])
-        self.diffs = _table([self.tr("差异"), self.tr("卡号"), self.tr("门上"), self.tr("应为")])
+        self.controller_rows: RowsModel[ControllerInfo] = RowsModel(
+            [self.tr("控制器"), self.tr("类型"), self.tr("在线"), self.tr("待写入"),
+             self.tr("门上 / 已发卡"), self.tr("上次核对"), self.tr("时钟偏差")],
+            self._controller_cells, lambda c: RED if c.online is False else None, self)
+        self.diff_rows: RowsModel[Difference] = RowsModel(
+            [self.tr("差异"), self.tr("卡号"), self.tr("门上"), self.tr("应为")],
+            lambda d: (KIND_ZH[d.kind], d.number, d.on_door, d.desk),
+            lambda d: RED if d.dangerous else None, self)
+        self.controllers = rows_view(self.controller_rows)
+        self.diffs = rows_view(self.diff_rows)
         self.message = QLabel()
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -81,31 +73,27 @@ class DoorsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        desk, code = self.ctx.desk, self.code
-        self.ctx.lane.run(lambda: list_controllers(desk, code), self._show, self._failed)
+        code = self.code
+        run_on_lane(self, lambda desk, _actor: list_controllers(desk, code), success=self._show,
+                    message=self.message)
+
+    def _controller_cells(self, c: ControllerInfo) -> list[str]:
+        online = {True: self.tr("在线"), False: self.tr("无应答"), None: "—"}
+        kind = f"UHPPOTE {c.serial}" if c.driver == "uhppote" else self.tr("白名单文件")
+        door = "—" if c.cards_on_door is None else str(c.cards_on_door)
+        drift = "" if c.clock_drift_s is None else f"{c.clock_drift_s:+.0f} s"
+        return [c.name, kind, online[c.online], str(c.jobs_waiting), f"{door} / {c.cards_issued}",
+                local_time(self.ctx.desk, c.last_reconcile_at) if c.last_reconcile_at
+                else self.tr("从未"), drift]
+
+    @property
+    def rows(self) -> list[ControllerInfo]:
+        return self.controller_rows.rows
 
     def _show(self, rows: list[ControllerInfo]) -> None:
-        self.rows = rows
-        t = self.controllers
-        t.setRowCount(len(rows))
-        online = {True: self.tr("在线"), False: self.tr("无应答"), None: "—"}
-        for i, c in enumerate(rows):
-            kind = f"UHPPOTE {c.serial}" if c.driver == "uhppote" else self.tr("白名单文件")
-            door = "—" if c.cards_on_door is None else str(c.cards_on_door)
-            drift = "" if c.clock_drift_s is None else f"{c.clock_drift_s:+.0f} s"
-            values = [c.name, kind, online[c.online], str(c.jobs_waiting),
-                      f"{door} / {c.cards_issued}", local_time(self.ctx.desk, c.last_reconcile_at) if
-                      c.last_reconcile_at else self.tr("从未"), drift]
-            for j, v in enumerate(values):
-                item = QTableWidgetItem(v)
-                if c.online is False:
-                    item.setBackground(QBrush(RED))
-                t.setItem(i, j, item)
+        self.controller_rows.set_rows(rows)
         if not rows:
             set_message(self.message, self.tr("本楼栋尚未登记门禁控制器。"), ok=True)
-
-    def _failed(self, exc: BaseException) -> None:
-        set_message(self.message, error_text(exc), ok=False)
 
     def add(self):
         from ui.dialogs.add_controller import AddControllerDialog
@@ -116,31 +104,27 @@ class DoorsDialog(QDialog):
         return dialog
 
     def remove(self) -> None:
-        row = self.controllers.currentRow()
+        row = self.controllers.currentIndex().row()
         if not 0 <= row < len(self.rows):
             return
-        ref, desk, actor = self.rows[row].id, self.ctx.desk, self.ctx.actor
-        self.ctx.lane.run(lambda: remove_controller(desk, actor, ref),
-                          lambda _r: self.reload(), self._failed)
+        ref = self.rows[row].id
+        run_on_lane(self, lambda desk, actor: remove_controller(desk, actor, ref),
+                    success=lambda _r: self.reload(), message=self.message,
+                    busy=self.remove_button)
 
     def reconcile(self, fix: bool) -> None:
-        desk, actor, code = self.ctx.desk, self.ctx.actor, self.code
-        set_message(self.message, self.tr("正在读取控制器……"), ok=True)
-        self.ctx.lane.run(lambda: reconcile(desk, actor, code, fix), self._reconciled,
-                          self._failed)
+        code = self.code
+        run_on_lane(self, lambda desk, actor: reconcile(desk, actor, code, fix),
+                    success=self._reconciled, message=self.message,
+                    busy=(self.check_button, self.fix_button),
+                    busy_text=self.tr("正在读取控制器……"))
 
     def _reconciled(self, reports: list[ControllerReport]) -> None:
         self.reports = reports
-        diffs = [(r, d) for r in reports for d in r.differences]
-        self.diffs.setRowCount(len(diffs))
-        for i, (_r, d) in enumerate(diffs):
-            for j, v in enumerate([KIND_ZH[d.kind], d.number, d.on_door, d.desk]):
-                item = QTableWidgetItem(v)
-                if d.dangerous:
-                    item.setBackground(QBrush(RED))
-                self.diffs.setItem(i, j, item)
+        diffs = [d for r in reports for d in r.differences]
+        self.diff_rows.set_rows(diffs)
         dead = [r.controller for r in reports if not r.reachable]
-        bad = sum(1 for _r, d in diffs if d.dangerous)
+        bad = sum(1 for d in diffs if d.dangerous)
         text = self.tr("核对完成：{n} 处差异，其中 {bad} 张卡不应开门。").format(n=len(diffs), bad=bad)
         if dead:
             text += " " + self.tr("无应答：{names}").format(names="、".join(dead))
@@ -158,6 +142,7 @@ class DoorsDialog(QDialog):
 
             # the save dialog has asked before replacing a file; the data folder stays refused
             reports, path, home = self.reports, Path(name), self.ctx.desk.home
-            self.ctx.lane.run(lambda: write_reconcile_xlsx(path, reports, home, force=True),
-                              lambda _p: set_message(self.message, self.tr("已导出。"), ok=True),
-                              self._failed)
+            run_on_lane(self, lambda _desk, _actor: write_reconcile_xlsx(path, reports, home,
+                                                                         force=True),
+                        success=lambda _p: set_message(self.message, self.tr("已导出。"), ok=True),
+                        message=self.message)

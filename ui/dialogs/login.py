@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 from app.desk.context import Desk
 from app.staff.accounts import authenticate, change_password, must_change_password
 from app.staff.audit import Actor
-from ui.busy import busy_relay, busy_text
 from ui.district.choice import add_office_button
 from ui.lane import DbLane
-from ui.notify import error_label, error_text
+from ui.lane_op import run_call_on_lane
+from ui.notify import error_label
 from ui.widgets import heading
 
 
@@ -58,7 +58,6 @@ class LoginDialog(QDialog):
         # Sign-in writes (the audit entry, the failure count): on a worker, so a database
         # another program is writing shows "数据库正忙…" instead of a frozen window.
         self.lane = DbLane(self)
-        busy_relay(desk).changed.connect(self._busy)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,33 +78,32 @@ class LoginDialog(QDialog):
         if self.lane.busy:  # a second Enter while the first sign-in is still running
             return
         username, password = self.username.text(), self.password.text()
-        self.buttons.setEnabled(False)
         self.error.setText("")
         if self._current is not None:
             if self.new_password.text() != self.new_password2.text():
-                self.buttons.setEnabled(True)
                 self.error.setText(self.tr("两次输入的新密码不一致。"))
                 self.new_password2.setFocus()
                 return
             current, new = self._current, self.new_password.text()
-            self.lane.run(lambda: change_password(self.desk, username, current, new),
+            self._on_lane(lambda: change_password(self.desk, username, current, new),
                           self._signed_in, self._change_failed)
             return
-        self.lane.run(lambda: (authenticate(self.desk, username, password), password),
+        self._on_lane(lambda: (authenticate(self.desk, username, password), password),
                       self._authenticated, self._failed)
 
-    def _busy(self, waiting: bool) -> None:
-        if waiting and self.lane.busy:
-            self.error.setText(busy_text())
+    def _on_lane(self, call, done, failed) -> None:
+        """Sign-in writes (the audit entry, the failure count): on the dialog's own lane, the
+        buttons off until the answer; "数据库正忙…" while another program holds the database."""
+        run_call_on_lane(self, self.lane, call, success=done, failure=failed, message=self.error,
+                         busy=self.buttons, desk=self.desk)
 
     def _authenticated(self, result: tuple[Actor, str]) -> None:
         actor, password = result
-        self.lane.run(lambda: must_change_password(self.desk, actor),
+        self._on_lane(lambda: must_change_password(self.desk, actor),
                       lambda must: self._first_sign_in(password) if must
                       else self._signed_in(actor), self._failed)
 
     def _first_sign_in(self, password: str) -> None:
-        self.buttons.setEnabled(True)
         self._current = password
         self.password.setEnabled(False)
         self.username.setReadOnly(True)
@@ -115,19 +113,14 @@ class LoginDialog(QDialog):
         self.new_password.setFocus()
 
     def _signed_in(self, actor: Actor) -> None:
-        self.buttons.setEnabled(True)
         self.actor = actor
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(error_text(exc))
+    def _failed(self, _exc: BaseException) -> None:
         self.password.clear()
         self.password.setFocus()
 
-    def _change_failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(error_text(exc))
+    def _change_failed(self, _exc: BaseException) -> None:
         self.new_password.setFocus()
 
     def done(self, result: int) -> None:  # noqa: D401 - Qt API

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from app.tenants.intake import attach_photo
 from ui.context import UiContext
-from ui.notify import error_text
+from ui.lane_op import run_on_lane
 from ui.panels.photo import PhotoPanel
 from ui.widgets import set_message
 
@@ -42,11 +42,7 @@ class PhotoDialog(QDialog):
         if jpeg is None:
             set_message(self.panel.message, self.tr("还没有合格的照片。"), ok=False)
             return
-        self.buttons.setEnabled(False)
-
-        def failed(exc: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            set_message(self.panel.message, error_text(exc), ok=False)
-
-        self.ctx.lane.run(lambda: attach_photo(self.ctx.desk, self.ctx.actor, self.idno, jpeg),
-                          lambda _none: self.accept(), failed)
+        idno = self.idno
+        run_on_lane(self, lambda desk, actor: attach_photo(desk, actor, idno, jpeg),
+                    success=lambda _none: self.accept(), message=self.panel.message,
+                    busy=self.buttons)

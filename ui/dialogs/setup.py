@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 
 from app.desk.center import init_center
 from app.desk.context import Desk
-from app.desk.errors import Refused
 from app.staff.audit import Actor
 from ui.dates import today_qdate
 from ui.district.choice import add_office_button
-from ui.i18n import refusal_text
+from ui.lane import DbLane
+from ui.lane_op import run_call_on_lane
 from ui.notify import error_label
 
 
@@ -52,8 +52,11 @@ class SetupDialog(QDialog):
         form.addRow(self.tr("再次输入密码 *"), self.password2)
         form.addRow(self.tr("岗前培训日期"), self.induction)
         self.error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                  | QDialogButtonBox.StandardButton.Cancel)
+        # Creating the centre writes (and may wait for another program): on a worker, like
+        # the sign-in, so the window never freezes.
+        self.lane = DbLane(self)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         add_office_button(self, buttons)  # a street office's PC has no centre to set up
@@ -68,19 +71,27 @@ class SetupDialog(QDialog):
         layout.addWidget(buttons)
 
     def submit(self) -> None:
+        if self.lane.busy:  # a second Enter while the centre is being created
+            return
         if self.password.text() != self.password2.text():
             self.error.setText(self.tr("两次输入的密码不一致。"))
             self.password2.setFocus()
             return
-        try:
-            self.actor = init_center(
-                self.desk, self.code.text(), self.name.text(), self.admin.text(),
-                self.password.text(), workstation=self.workstation.text().strip() or None,
-                induction_on=self.induction.date().toPython())
-        except Refused as r:
-            self.error.setText(refusal_text(r))
-            return
+        desk, code, name, admin = self.desk, self.code.text(), self.name.text(), self.admin.text()
+        password, workstation = self.password.text(), self.workstation.text().strip() or None
+        induction = self.induction.date().toPython()
+        run_call_on_lane(self, self.lane,
+                         lambda: init_center(desk, code, name, admin, password,
+                                             workstation=workstation, induction_on=induction),
+                         success=self._created, message=self.error, busy=self.buttons, desk=desk)
+
+    def _created(self, actor: Actor) -> None:
+        self.actor = actor
         self.accept()
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt API
+        self.lane.shutdown()  # the worker never outlives its dialog
+        super().done(result)
 
     @classmethod
     def create_center(cls, desk: Desk, parent: QWidget | None = None) -> Actor | None:

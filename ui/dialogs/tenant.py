@@ -26,7 +26,7 @@ from app.tenants.privacy import Revealed, may_reveal, reveal_person
 from ui.context import UiContext
 from ui.dates import local_time
 from ui.dialogs.confirm import ConfirmDialog, ask
-from ui.notify import error_text, show_error
+from ui.lane_op import run_on_lane
 from ui.printing.collection_form import print_collection_form
 from ui.widgets import card_number_edit, heading, set_message
 
@@ -150,19 +150,16 @@ class TenantDialog(QDialog):
         newest = d.cards[0].card if d.cards else None
         show_card_door_state(self.ctx, self.door, d.active_card or newest)
 
-    def _act(self, call, done: str, after=None) -> None:
+    def _act(self, op, done: str, after=None) -> None:
         """Run a card action on the database lane, then reload the page there too (the
         reload is a logged view, R10); buttons stay off until the answer is back."""
-        desk, actor, person_id = self.ctx.desk, self.ctx.actor, self.detail.person_id
-        self.setEnabled(False)
+        person_id = self.detail.person_id
 
-        def work():
-            result = call()
-            return result, tenant_detail(desk, actor, person_id)
+        def work(desk, actor):
+            return op(desk, actor), tenant_detail(desk, actor, person_id)
 
         def ok(answer) -> None:
             result, detail = answer
-            self.setEnabled(True)
             number = getattr(result, "number", result) or "—"
             set_message(self.message, done.format(number=number), ok=True)
             self.detail = detail
@@ -171,11 +168,7 @@ class TenantDialog(QDialog):
             if after is not None:
                 after()
 
-        def refused(exc: BaseException) -> None:
-            self.setEnabled(True)
-            set_message(self.message, error_text(exc), ok=False)
-
-        self.ctx.lane.run(work, ok, refused)
+        run_on_lane(self, work, success=ok, message=self.message, busy=self)
 
     def reveal(self, reason: str | None = None) -> None:
         """The full number and phone with a logged reason (rule R10), shown in the window."""
@@ -184,14 +177,14 @@ class TenantDialog(QDialog):
             if not ok:
                 return
             reason = text
-        desk, actor, person_id = self.ctx.desk, self.ctx.actor, self.detail.person_id
+        person_id = self.detail.person_id
 
         def shown(found: Revealed) -> None:
             set_message(self.message, self.tr("证件号码：{idno}　电话：{phone}（已记录查看原因）").format(
                 idno=found.idno, phone=found.phone), ok=True)
 
-        self.ctx.lane.run(lambda: reveal_person(desk, actor, person_id, reason), shown,
-                          lambda exc: set_message(self.message, error_text(exc), ok=False))
+        run_on_lane(self, lambda desk, actor: reveal_person(desk, actor, person_id, reason),
+                    success=shown, message=self.message)
 
     def _who(self) -> str:
         d = self.detail
@@ -208,12 +201,13 @@ class TenantDialog(QDialog):
                    self.tr("确认挂失(&Y)"), lambda _r: self._lost())
 
     def _lost(self) -> None:
-        self._act(lambda: report_lost(self.ctx.desk, self.ctx.actor, idno=self.detail.lookup),
+        lookup = self.detail.lookup
+        self._act(lambda desk, actor: report_lost(desk, actor, idno=lookup),
                   self.tr("门禁卡 {number} 已挂失。刷新卡可补卡。"), self.new_card.setFocus)
 
     def replace(self) -> None:
-        number = self.new_card.text()
-        self._act(lambda: replace_card(self.ctx.desk, self.ctx.actor, self.detail.lookup, number),
+        number, lookup = self.new_card.text(), self.detail.lookup
+        self._act(lambda desk, actor: replace_card(desk, actor, lookup, number),
                   self.tr("已补卡：{number}，原卡永久停用。"), self.new_card.clear)
 
     def revoke(self) -> ConfirmDialog:
@@ -223,8 +217,8 @@ class TenantDialog(QDialog):
                    self.tr("确认注销(&Y)"), self._revoke, reason_label=self.tr("原因（必填）"))
 
     def _revoke(self, reason: str) -> None:
-        self._act(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason,
-                                      idno=self.detail.lookup),
+        lookup = self.detail.lookup
+        self._act(lambda desk, actor: revoke_card(desk, actor, reason, idno=lookup),
                   self.tr("门禁卡 {number} 已注销。"))
 
     def returned(self) -> ConfirmDialog:
@@ -234,7 +228,8 @@ class TenantDialog(QDialog):
                    self.tr("确认退卡(&Y)"), lambda _r: self._returned())
 
     def _returned(self) -> None:
-        self._act(lambda: return_card(self.ctx.desk, self.ctx.actor, idno=self.detail.lookup),
+        lookup = self.detail.lookup
+        self._act(lambda desk, actor: return_card(desk, actor, idno=lookup),
                   self.tr("门禁卡 {number} 已退回。"))
 
     def move_out(self) -> ConfirmDialog:
@@ -247,8 +242,8 @@ class TenantDialog(QDialog):
                    reason=self.tr("迁出"))
 
     def _move_out(self, reason: str) -> None:
-        self._act(lambda: move_out(self.ctx.desk, self.ctx.actor, self.detail.lookup,
-                                   reason=reason or "迁出"),
+        lookup = self.detail.lookup
+        self._act(lambda desk, actor: move_out(desk, actor, lookup, reason=reason or "迁出"),
                   self.tr("已迁出，门禁卡 {number} 已停用。"))
 
     def retake_photo(self) -> None:
@@ -260,7 +255,7 @@ class TenantDialog(QDialog):
         dialog.open()
 
     def _reload(self) -> None:
-        self._act(lambda: None, self.tr("照片已更新。"))
+        self._act(lambda _desk, _actor: None, self.tr("照片已更新。"))
 
     def print_form(self, show=None) -> None:
         print_collection_form(self.ctx, self.detail.lookup, self, show)
@@ -273,5 +268,5 @@ class TenantDialog(QDialog):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
-        ctx.lane.run(lambda: tenant_detail(ctx.desk, ctx.actor, person_id), opened,
-                     lambda exc: show_error(parent, exc))
+        run_on_lane(parent, lambda desk, actor: tenant_detail(desk, actor, person_id),
+                    success=opened, ctx=ctx)

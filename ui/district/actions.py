@@ -9,6 +9,7 @@ from app.district_office import decisions
 from ui.dates import local_time
 from ui.district.base import OfficeContext, OfficePage
 from ui.i18n import is_english
+from ui.notify import report
 
 
 class ConflictsPage(OfficePage):
@@ -102,7 +103,8 @@ class DecisionsPage(OfficePage):
                                             self.building.text(), self.reason.text())
         cap = None if self.cap.value() < 0 else self.cap.value()
         if not building.strip():
-            self._failed(Refused("no_building", "请填写楼栋编号。", "Give the building code."))
+            report(self, Refused("no_building", "请填写楼栋编号。", "Give the building code."),
+                   self.message)
             return
         self.act(lambda: decisions.set_cap(office, center, building, cap, reason),
                  self.tr("已核定，该中心下次同步时收到。"))

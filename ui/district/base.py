@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.district_office.session import Office
 from ui.lane import DbLane
+from ui.lane_op import run_call_on_lane
 from ui.models.rows import RowsModel
-from ui.notify import error_label, error_text
+from ui.notify import error_label, report
 from ui.widgets import set_message
 
 
@@ -73,31 +74,26 @@ class OfficePage(QWidget):
         try:
             call = self.query()
         except Exception as exc:  # noqa: BLE001 - a bad filter is shown, not raised
-            set_message(self.message, error_text(exc), ok=False)
+            report(self, exc, self.message)
             return
-        self.refresh_button.setEnabled(False)
-        self.ctx.lane.run(call, self._loaded, self._failed)
+        run_call_on_lane(self, self.ctx.lane, call, success=self._loaded, message=self.message,
+                         busy=self.refresh_button)
 
     def _loaded(self, rows: list) -> None:
         self.model.set_rows(rows)
         self.count.setText(self.tr("共 {n} 行").format(n=len(rows)))
-        self.refresh_button.setEnabled(True)
         self.loaded = True
         self.after_load(rows)
 
     def after_load(self, rows: list) -> None:
         set_message(self.message, "", ok=True)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.refresh_button.setEnabled(True)
-        set_message(self.message, error_text(exc), ok=False)
-
     def act(self, call: Callable[[], Any], done_text: str) -> None:
         """A decision on the lane; the page reloads after it."""
         def done(_result: Any) -> None:
             set_message(self.message, done_text, ok=True)
             self.reload()
-        self.ctx.lane.run(call, done, self._failed)
+        run_call_on_lane(self, self.ctx.lane, call, success=done, message=self.message)
 
     def selected(self) -> Any:
         rows = self.table.selectionModel().selectedRows()

@@ -19,7 +19,8 @@ from ui.district.base import OfficeContext
 from ui.district.lookups import AuditPage, SearchPage
 from ui.district.reports import CentresPage, DeliveryPage, RewardsPage
 from ui.lane import DbLane
-from ui.notify import error_label, error_text
+from ui.lane_op import run_call_on_lane
+from ui.notify import error_label
 
 
 class OfficeWindow(QMainWindow):
@@ -89,9 +90,10 @@ class OfficeSignIn(QDialog):
     def try_sign_in(self) -> None:
         url, user, password = self.url.text().strip(), self.user.text().strip(), self.password.text()
         self.password.clear()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        self.message.setText(self.tr("正在连接区数据库…"))
-        self.lane.run(lambda: _checked_sign_in(url, user, password), self._signed_in, self._failed)
+        run_call_on_lane(self, self.lane, lambda: _checked_sign_in(url, user, password),
+                         success=self._signed_in, message=self.message,
+                         busy=self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                         busy_text=self.tr("正在连接区数据库…"))
 
     def _signed_in(self, office: Office) -> None:
         if self._cancelled:  # cancelled while connecting: the connection is not kept
@@ -99,10 +101,6 @@ class OfficeSignIn(QDialog):
             return
         self.office = office
         self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.message.setText(error_text(exc))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
 
     def reject(self) -> None:
         self._cancelled = True  # not waiting for a connection attempt still running

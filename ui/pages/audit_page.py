@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +36,9 @@ from app.staff.audit_words import (
 from ui.context import UiContext
 from ui.dates import local_time, today_qdate
 from ui.i18n import is_english
+from ui.lane_op import run_on_lane
 from ui.models.rows import RowsModel
-from ui.notify import error_text
-from ui.widgets import heading, set_message
+from ui.widgets import heading, rows_view, set_message
 
 
 class AuditPageWidget(QWidget):
@@ -81,11 +79,9 @@ class AuditPageWidget(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         # The selected entry's details as a two-column table (never raw JSON).
-        self.details = QTableWidget(0, 2)
-        self.details.setHorizontalHeaderLabels([self.tr("项目"), self.tr("内容")])
-        self.details.verticalHeader().hide()
-        self.details.horizontalHeader().setStretchLastSection(True)
-        self.details.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.detail_rows: RowsModel[tuple[str, str]] = RowsModel(
+            [self.tr("项目"), self.tr("内容")], lambda pair: pair, parent=self)
+        self.details = rows_view(self.detail_rows)
         self.details.setMaximumHeight(self.fontMetrics().height() * 9)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.table.verticalHeader().hide()
@@ -129,13 +125,11 @@ class AuditPageWidget(QWidget):
     def load(self, offset: int) -> None:
         self._dirty = False
         f = self.current_filter()
-        self.search_button.setEnabled(False)
-        self.ctx.lane.run(lambda: query_audit(self.ctx.desk, self.ctx.actor, f, offset,
-                                                  self.page_size),
-                          self._loaded, self._failed)
+        size = self.page_size
+        run_on_lane(self, lambda desk, actor: query_audit(desk, actor, f, offset, size),
+                    success=self._loaded, message=self.message, busy=self.search_button)
 
     def _loaded(self, page: AuditPage) -> None:
-        self.search_button.setEnabled(True)
         self.offset, self.total = page.offset, page.total
         self.model.set_rows(page.rows)
         last = page.offset + len(page.rows)
@@ -153,23 +147,13 @@ class AuditPageWidget(QWidget):
         row = rows_[current.row()] if current.isValid() and current.row() < len(rows_) else None
         rows = detail_rows(row.detail, self._lang()) if row is not None else []
         self.details_for = row
-        self.details.setRowCount(len(rows))
-        for i, (what, value) in enumerate(rows):
-            self.details.setItem(i, 0, QTableWidgetItem(what))
-            self.details.setItem(i, 1, QTableWidgetItem(value))
-
-    def _failed(self, exc: BaseException) -> None:
-        self.search_button.setEnabled(True)
-        self.verify_button.setEnabled(True)
-        set_message(self.message, error_text(exc), ok=False)
+        self.detail_rows.set_rows(rows)
 
     def verify_chain(self) -> None:
-        self.verify_button.setEnabled(False)
-        self.ctx.lane.run(lambda: verify(self.ctx.desk, self.ctx.actor), self._verified,
-                          self._failed)
+        run_on_lane(self, verify, success=self._verified, message=self.message,
+                    busy=self.verify_button)
 
     def _verified(self, result: ChainResult) -> None:
-        self.verify_button.setEnabled(True)
         self.last_check = result
         if result.ok:
             set_message(self.message, self.tr("日志链完整：{n} 条记录均未被改动。").format(

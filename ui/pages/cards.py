@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from app.tenants.cards import card_holder, report_lost, return_card, revoke_card
 from ui.context import UiContext
 from ui.dialogs.confirm import ask
-from ui.notify import error_text
+from ui.lane_op import run_on_lane
 from ui.panels.card import CardPanel
 from ui.widgets import card_number_edit, heading, set_message
 
@@ -55,23 +55,17 @@ class CardsPage(QWidget):
         layout.addWidget(note)
         layout.addStretch(1)
 
-    def _run(self, call, done_text: str) -> None:
-        self.setEnabled(False)  # one answer at a time; the lane serialises the writes
-
+    def _run(self, op, done_text: str) -> None:
+        # The whole page waits for the answer: one card act at a time.
         def ok(info) -> None:
-            self.setEnabled(True)
             set_message(self.message, done_text.format(number=info.number), ok=True)
             self.number.clear()
             self.reason.clear()
             self.ctx.changes.tenants_changed.emit()
             self.number.setFocus()
 
-        def refused(exc: BaseException) -> None:
-            self.setEnabled(True)
-            set_message(self.message, error_text(exc), ok=False)
-            self.number.setFocus()
-
-        self.ctx.lane.run(call, ok, refused)
+        run_on_lane(self, op, success=ok, failure=lambda _e: self.number.setFocus(),
+                    message=self.message, busy=self)
 
     def _confirm_then(self, title: str, text: str, action: str, then,
                       reason_label: str | None = None) -> None:
@@ -80,7 +74,6 @@ class CardsPage(QWidget):
         number = self.number.text()
 
         def found(holder) -> None:
-            self.setEnabled(True)
             who = self.tr("{name}（证件 {idno}，{building} {unit}）").format(
                 name=holder.name, idno=holder.idno_masked, building=holder.building_name,
                 unit=holder.unit_number)
@@ -88,34 +81,28 @@ class CardsPage(QWidget):
                                lambda reason: then(holder.number, reason),
                                reason_label=reason_label, reason=self.reason.text())
 
-        def refused(exc: BaseException) -> None:
-            self.setEnabled(True)
-            set_message(self.message, error_text(exc), ok=False)
-            self.number.setFocus()
-
-        self.setEnabled(False)
-        self.ctx.lane.run(lambda: card_holder(self.ctx.desk, self.ctx.actor, number), found,
-                          refused)
+        run_on_lane(self, lambda desk, actor: card_holder(desk, actor, number), success=found,
+                    failure=lambda _e: self.number.setFocus(), message=self.message, busy=self)
 
     def lost(self) -> None:
         self._confirm_then(self.tr("挂失门禁卡"),
                            self.tr("将 {who} 的门禁卡 {number} 挂失？\n挂失后此卡号永久停用，不能恢复。"),
                            self.tr("确认挂失(&Y)"), lambda number, _r: self._run(
-                               lambda: report_lost(self.ctx.desk, self.ctx.actor, card_text=number),
+                               lambda desk, actor: report_lost(desk, actor, card_text=number),
                                self.tr("门禁卡 {number} 已挂失，卡号永久停用。")))
 
     def returned(self) -> None:
         self._confirm_then(self.tr("退卡"),
                            self.tr("收回 {who} 的门禁卡 {number}？\n退卡后此卡停用。"),
                            self.tr("确认退卡(&Y)"), lambda number, _r: self._run(
-                               lambda: return_card(self.ctx.desk, self.ctx.actor, card_text=number),
+                               lambda desk, actor: return_card(desk, actor, card_text=number),
                                self.tr("门禁卡 {number} 已退回。")))
 
     def revoke(self) -> None:
         self._confirm_then(self.tr("注销门禁卡"),
                            self.tr("注销 {who} 的门禁卡 {number}？\n注销后此卡号永久停用。"),
                            self.tr("确认注销(&Y)"), lambda number, reason: self._run(
-                               lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason,
-                                                   card_text=number),
+                               lambda desk, actor: revoke_card(desk, actor, reason,
+                                                               card_text=number),
                                self.tr("门禁卡 {number} 已注销。")),
                            reason_label=self.tr("原因（必填）"))

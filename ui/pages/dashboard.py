@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.errors import Refused
+from app.desk.context import Desk
+from app.staff.audit import Actor
 from app.supervision.dashboard import Dashboard, dashboard
 from app.supervision.delivery import DueItem, overdue_for_supervisor
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.i18n import refusal_text
+from ui.lane_op import run_on_lane
 from ui.models.rows import RowsModel
 from ui.widgets import heading, set_message
 
@@ -36,8 +37,8 @@ class Overview:
     overdue: list[DueItem]
 
 
-def overview(ctx: UiContext) -> Overview:  # on the lane
-    return Overview(dashboard(ctx.desk, ctx.actor), overdue_for_supervisor(ctx.desk))
+def overview(desk: Desk, actor: Actor) -> Overview:  # on the lane
+    return Overview(dashboard(desk, actor), overdue_for_supervisor(desk))
 
 
 def _tile(title: str) -> tuple[QWidget, QLabel]:
@@ -136,16 +137,9 @@ class DashboardPage(QWidget):
 
     def reload(self) -> None:
         self._dirty = False
-        self.refresh.setEnabled(False)
-        self.ctx.lane.run(lambda: overview(self.ctx), self._show, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.refresh.setEnabled(True)
-        set_message(self.message, refusal_text(exc) if isinstance(exc, Refused) else str(exc),
-                    ok=False)
+        run_on_lane(self, overview, success=self._show, message=self.message, busy=self.refresh)
 
     def _show(self, view: Overview) -> None:
-        self.refresh.setEnabled(True)
         self.last = view
         b = view.board
         values = {"due": b.due, "due_soon": b.due_soon, "overdue": b.overdue,

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import clock
-from app.desk.errors import Refused
 from app.printing.documents import manifest_pdf
 from app.supervision.delivery import DueItem, HandoverBatch, create_handover, due_list_for
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.i18n import refusal_text
+from ui.lane_op import run_on_lane
 from ui.models.rows import RowsModel
 from ui.widgets import heading, set_message
 
@@ -85,24 +84,16 @@ class DeliveryPage(QWidget):
 
     def reload(self) -> None:
         self._dirty = False
-        self.refresh.setEnabled(False)
         pending = self.pending_only.isChecked()
-        self.ctx.lane.run(lambda: due_list_for(self.ctx.desk, self.ctx.actor, pending_handover=pending),
-                          self._loaded, self._failed)
+        run_on_lane(self, lambda desk, actor: due_list_for(desk, actor, pending_handover=pending),
+                    success=self._loaded, message=self.message, busy=self.refresh)
 
     def _loaded(self, items: list[DueItem]) -> None:
-        self.refresh.setEnabled(True)
         self.model.set_rows(items)
         n = {k: sum(1 for i in items if i.status == k) for k in COLOURS}
         self.counts.setText(self.tr(
             "充裕 {g} 条 · 不足 6 小时 {a} 条 · 已超时 {r} 条 · 24 小时内已送达 {d} 条").format(
             g=n["green"], a=n["amber"], r=n["red"], d=n["delivered"]))
-
-    def _failed(self, exc: BaseException) -> None:
-        self.refresh.setEnabled(True)
-        self.handover_button.setEnabled(True)
-        text = refusal_text(exc) if isinstance(exc, Refused) else str(exc)
-        set_message(self.message, text, ok=False)
 
     def selected(self) -> list[DueItem]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -110,12 +101,10 @@ class DeliveryPage(QWidget):
 
     def hand_over_selected(self) -> None:
         ids = [i.tenancy_id for i in self.selected()]
-        self.handover_button.setEnabled(False)
-        self.ctx.lane.run(lambda: create_handover(self.ctx.desk, self.ctx.actor, ids),
-                          self._handed_over, self._failed)
+        run_on_lane(self, lambda desk, actor: create_handover(desk, actor, ids),
+                    success=self._handed_over, message=self.message, busy=self.handover_button)
 
     def _handed_over(self, batch: HandoverBatch) -> None:
-        self.handover_button.setEnabled(True)
         self.last_batch = batch
         set_message(self.message, self.tr("已建立移交批次 {no}：{n} 条记录。").format(
             no=batch.number, n=len(batch.items)), ok=True)
@@ -123,16 +112,10 @@ class DeliveryPage(QWidget):
         self.print_manifest(clock.local_date(self.ctx.desk, batch.handed_over_at))
 
     def print_manifest(self, day: date) -> None:
-        self.print_button.setEnabled(False)
-        self.ctx.lane.run(lambda: manifest_pdf(self.ctx.desk, self.ctx.actor, day),
-                          self._preview, self._print_failed)
-
-    def _print_failed(self, exc: BaseException) -> None:
-        self.print_button.setEnabled(True)
-        self._failed(exc)
+        run_on_lane(self, lambda desk, actor: manifest_pdf(desk, actor, day),
+                    success=self._preview, message=self.message, busy=self.print_button)
 
     def _preview(self, pdf: bytes) -> None:
-        self.print_button.setEnabled(True)
         show = self._show
         if show is None:
             from ui.printing import PrintPreviewDialog

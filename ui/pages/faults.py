@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.desk.errors import Refused
+from app.desk.context import Desk
 from app.property.buildings import BuildingSummary
+from app.staff.audit import Actor
 from app.supervision import faults
 from app.supervision.faults import FaultInfo
 from ui.context import UiContext
 from ui.dates import local_time, today_qdate
-from ui.i18n import refusal_text
+from ui.lane_op import run_on_lane
 from ui.models.rows import RowsModel
 from ui.panels.building_finder import BuildingFinder
 from ui.widgets import heading, set_message
@@ -158,16 +159,16 @@ class FaultsPage(QWidget):
         return self.model.rows[rows[0].row()] if rows else None
 
     # -- the lane ------------------------------------------------------------------------
-    def _run(self, call: Callable[[], Any], done: str | None = None) -> None:
+    def _run(self, op: Callable[[Desk, Actor], Any], done: str | None = None) -> None:
         def ok(_result: Any) -> None:
             if done:
                 set_message(self.message, done, ok=True)
             self.reload()
-        self.ctx.lane.run(call, ok, self._failed)
+        run_on_lane(self, op, success=ok, message=self.message)
 
-    def _failed(self, exc: BaseException) -> None:
-        set_message(self.message, refusal_text(exc) if isinstance(exc, Refused) else str(exc),
-                    ok=False)
+    def _list(self, code: str | None) -> None:
+        run_on_lane(self, lambda desk, _actor: faults.list_faults(desk, building_code=code),
+                    success=self.model.set_rows, message=self.message)
 
     def reload(self) -> None:
         self._dirty = False
@@ -183,8 +184,7 @@ class FaultsPage(QWidget):
         if b is None:
             self.system_state.clear()
             if self.all_buildings.isChecked():  # every building's tickets need no choice
-                self.ctx.lane.run(lambda: faults.list_faults(self.ctx.desk),
-                                  self.model.set_rows, self._failed)
+                self._list(None)
             else:
                 self.model.set_rows([])
             return
@@ -193,9 +193,7 @@ class FaultsPage(QWidget):
                     self.tr("门禁系统：{s}").format(s=self.status.itemText(
                         max(0, self.status.findData(b.card_system_status)))), ok=not down)
         self.status.setCurrentIndex(max(0, self.status.findData(b.card_system_status)))
-        code = None if self.all_buildings.isChecked() else b.code
-        self.ctx.lane.run(lambda: faults.list_faults(self.ctx.desk, building_code=code),
-                          self.model.set_rows, self._failed)
+        self._list(None if self.all_buildings.isChecked() else b.code)
 
     def _show_visits(self) -> None:
         f = self.selected()
@@ -211,43 +209,41 @@ class FaultsPage(QWidget):
         return code
 
     def save_system(self) -> None:
-        code, desk, actor = self._need_building(), self.ctx.desk, self.ctx.actor
+        code = self._need_building()
         if code is None:
             return
         args = (self.installer.text().strip() or None, self.contact.text().strip() or None,
                 self.controller.text().strip() or None,
                 self.installed_on.date().toPython(), self.status.currentData())
-        self._run(lambda: faults.set_card_system(desk, actor, code, *args),
+        self._run(lambda desk, actor: faults.set_card_system(desk, actor, code, *args),
                   self.tr("门禁系统资料已保存。"))
 
     def open_fault(self) -> None:
         code, text = self._need_building(), self.description.text()
         if code is None:
             return
-        self._run(lambda: faults.open_fault(self.ctx.desk, self.ctx.actor, code, text),
+        self._run(lambda desk, actor: faults.open_fault(desk, actor, code, text),
                   self.tr("故障单已建立，请在 24 小时内通知安装单位。"))
         self.description.clear()
 
-    def _ticket_action(self, call: Callable[[str], Any], done: str) -> None:
+    def _ticket_action(self, call: Callable[[Desk, Actor, str], Any], done: str) -> None:
         f = self.selected()
         if f is None:
             set_message(self.message, self.tr("请先选择一张故障单。"), ok=False)
             return
-        self._run(lambda: call(f.id), done)
+        self._run(lambda desk, actor: call(desk, actor, f.id), done)
 
     def notify(self) -> None:
-        self._ticket_action(lambda tid: faults.notify_installer(
-            self.ctx.desk, self.ctx.actor, tid), self.tr("已记录通知安装单位。"))
+        self._ticket_action(faults.notify_installer, self.tr("已记录通知安装单位。"))
 
     def add_visit(self) -> None:
         note = self.note.text()
-        self._ticket_action(lambda tid: faults.add_visit(
-            self.ctx.desk, self.ctx.actor, tid, note), self.tr("已记录处理情况。"))
+        self._ticket_action(lambda desk, actor, tid: faults.add_visit(desk, actor, tid, note),
+                            self.tr("已记录处理情况。"))
         self.note.clear()
 
     def fix(self) -> None:
-        self._ticket_action(lambda tid: faults.fix_fault(
-            self.ctx.desk, self.ctx.actor, tid), self.tr("已修复，门禁系统恢复正常。"))
+        self._ticket_action(faults.fix_fault, self.tr("已修复，门禁系统恢复正常。"))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

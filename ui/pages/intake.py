@@ -30,6 +30,7 @@ from app.tenants.intake import Registered, register_tenant, validate_input
 from ui.context import UiContext
 from ui.dialogs.photo import PhotoDialog
 from ui.keyflow import KeyChain
+from ui.lane_op import run_on_lane
 from ui.notify import error_label, error_text
 from ui.panels.card import CardPanel
 from ui.panels.intake_form import IntakeForm
@@ -219,18 +220,15 @@ class IntakePage(QStackedWidget):
             (first or self.form.idno).setFocus()
             return
         photo = self.photo.photo
-        self.register_button.setEnabled(False)
-        set_message(self.error, self.tr("正在登记…"), ok=True)
         # On the database lane: storing the photo and scans syncs to disk (and may wait
         # for another writer); the window stays responsive meanwhile.
-        self.ctx.lane.run(lambda: register_tenant(self.ctx.desk, self.ctx.actor, data,
-                                                  photo_jpeg=photo, accept_full=accept_full),
-                          lambda done: self._registered(done, photo is not None),
-                          self._refused)
+        run_on_lane(self, lambda desk, actor: register_tenant(desk, actor, data, photo_jpeg=photo,
+                                                              accept_full=accept_full),
+                    success=lambda done: self._registered(done, photo is not None),
+                    failure=self._refused, message=self.error, busy=self.register_button,
+                    busy_text=self.tr("正在登记…"))
 
     def _refused(self, exc: BaseException) -> None:
-        self.register_button.setEnabled(True)
-        set_message(self.error, error_text(exc), ok=False)
         if isinstance(exc, Refused) and exc.code == "room_full":
             self._full_room(exc)
             return
@@ -257,7 +255,6 @@ class IntakePage(QStackedWidget):
         self.register()
 
     def _registered(self, done: Registered, has_photo: bool) -> None:
-        self.register_button.setEnabled(True)
         self.error.clear()
         self.photo.stop_camera()
         self.ctx.changes.tenants_changed.emit()

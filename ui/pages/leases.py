@@ -4,30 +4,35 @@ Ending moves out the tenants who left and stops their cards (R6, in app.services
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.desk import clock
-from app.services.leases import LeaseInfo, add_lease, end_lease, lease_tasks_for, renew_lease
+from app.services.leases import (
+    LeaseInfo,
+    LeaseTask,
+    add_lease,
+    end_lease,
+    lease_tasks_for,
+    renew_lease,
+)
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick
-from ui.notify import error_label, error_text
+from ui.lane_op import run_on_lane
+from ui.models.rows import RowsModel
+from ui.notify import error_label
 from ui.panels.unit_picker import UnitPicker
-from ui.widgets import set_message
+from ui.widgets import rows_view, selected_row, set_message
 
 
 def _date(desk, days: int = 0) -> QDateEdit:
@@ -40,17 +45,12 @@ class LeasesTab(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.leases: list[LeaseInfo] = []
         self.confirm = self._ask  # tests answer for the clerk
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("房间"), self.tr("承租人"), self.tr("租期"),
-                                              self.tr("待办")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.model: RowsModel[LeaseTask] = RowsModel(
+            [self.tr("房间"), self.tr("承租人"), self.tr("租期"), self.tr("待办")],
+            self._cells, parent=self)
+        self.table = rows_view(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(self.fontMetrics().height() * 6)  # readable when empty
         self.new_end = _date(ctx.desk, 365)
         self.renew_button = QPushButton(self.tr("续租至"))
@@ -93,64 +93,59 @@ class LeasesTab(QWidget):
         layout.addLayout(actions)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        self.table.itemSelectionChanged.connect(self._selection)
+        self.table.selectionModel().selectionChanged.connect(self._selection)
         self.reload()
 
+    def _cells(self, task: LeaseTask) -> tuple[str, ...]:
+        lease = task.lease
+        names = "、".join(t.name for t in lease.tenants if t.living) or self.tr("（均已迁出）")
+        return (f"{lease.building_name} {lease.unit_number}", names,
+                f"{lease.start_date} — {lease.end_date}", pick(task.zh, task.en))
+
     def reload(self) -> None:
-        tasks = lease_tasks_for(self.ctx.desk, self.ctx.actor,
-                                clock.today(self.ctx.desk))  # indexed read on the GUI thread
-        self.leases = [t.lease for t in tasks]
-        self.table.setRowCount(len(tasks))
-        for r, task in enumerate(tasks):
-            lease = task.lease
-            names = "、".join(t.name for t in lease.tenants if t.living) or self.tr("（均已迁出）")
-            for c, text in enumerate((f"{lease.building_name} {lease.unit_number}", names,
-                                      f"{lease.start_date} — {lease.end_date}",
-                                      pick(task.zh, task.en))):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.model.set_rows(lease_tasks_for(self.ctx.desk, self.ctx.actor,
+                                            clock.today(self.ctx.desk)))  # indexed: GUI thread
         self._selection()
 
+    @property
+    def leases(self) -> list[LeaseInfo]:
+        return [task.lease for task in self.model.rows]
+
     def selected(self) -> LeaseInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.leases[rows[0].row()] if rows else None
+        row = selected_row(self.table)
+        return self.model.rows[row].lease if row is not None else None
 
     def _selection(self) -> None:
         for w in (self.renew_button, self.end_button):
             w.setEnabled(self.selected() is not None)
 
-    def _run(self, call, done) -> None:
-        self.setEnabled(False)
+    def _run(self, op, done) -> None:
         self.message.clear()
 
         def ok(result) -> None:
-            self.setEnabled(True)
             self.reload()
             self.picker.reload()
             set_message(self.message, done(result), ok=True)
             self.ctx.changes.tenants_changed.emit()
 
-        def failed(exc: BaseException) -> None:
-            self.setEnabled(True)
-            set_message(self.message, error_text(exc), ok=False)
-
-        self.ctx.lane.run(call, ok, failed)
+        run_on_lane(self, op, success=ok, message=self.message, busy=self)
 
     def add(self) -> None:
-        ctx, code, unit = self.ctx, self.picker.building_code(), self.picker.unit_number()
+        code, unit = self.picker.building_code(), self.picker.unit_number()
         ids = [i.strip() for i in self.tenants.text().replace("，", ",").split(",") if i.strip()]
         rent, deposit = self.rent.value(), self.deposit.value()
         start, end = self.start.date().toPython(), self.end_date.date().toPython()
         landlord = self.landlord.text().strip() or None
-        self._run(lambda: add_lease(ctx.desk, ctx.actor, code, unit, ids, rent, start, end,
-                                    deposit, landlord),
+        self._run(lambda desk, actor: add_lease(desk, actor, code, unit, ids, rent, start, end,
+                                                deposit, landlord),
                   lambda info: self.tr("已登记 {unit} 的租赁合同，至 {end}。").format(
                       unit=info.unit_number, end=info.end_date))
 
     def renew(self) -> None:
         if (lease := self.selected()) is None:
             return
-        ctx, new_end = self.ctx, self.new_end.date().toPython()
-        self._run(lambda: renew_lease(ctx.desk, ctx.actor, lease.id, new_end),
+        new_end = self.new_end.date().toPython()
+        self._run(lambda desk, actor: renew_lease(desk, actor, lease.id, new_end),
                   lambda info: self.tr("已续租至 {end}。").format(end=info.end_date))
 
     def end(self) -> None:
@@ -161,8 +156,7 @@ class LeasesTab(QWidget):
         if not self.confirm(self.tr("结束 {unit} 的租约：{n} 人迁出，其门禁卡即注销。继续？").format(
                 unit=f"{lease.building_name} {lease.unit_number}", n=max(leaving, 0))):
             return
-        ctx = self.ctx
-        self._run(lambda: end_lease(ctx.desk, ctx.actor, lease.id, staying),
+        self._run(lambda desk, actor: end_lease(desk, actor, lease.id, staying),
                   lambda done: self.tr("租约已结束：迁出 {n} 人，注销门禁卡 {c} 张。").format(
                       n=len(done.moved_out), c=len(done.cards_stopped)))
         self.staying.clear()

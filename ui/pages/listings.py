@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QFormLayout,
@@ -12,8 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -30,9 +27,11 @@ from app.services.listings import (
 )
 from ui.context import UiContext
 from ui.dates import today_qdate
-from ui.notify import error_label, error_text
+from ui.lane_op import run_on_lane
+from ui.models.rows import RowsModel
+from ui.notify import error_label
 from ui.panels.unit_picker import UnitPicker
-from ui.widgets import set_message
+from ui.widgets import rows_view, selected_row, set_message
 
 
 def preview_pdf(parent: QWidget, pdf: bytes, title: str) -> None:
@@ -46,14 +45,10 @@ class ListingsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.show_pdf = preview_pdf  # tests replace it: no modal preview offscreen
-        self.rows: list[ListingInfo] = []
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("楼栋"), self.tr("房间"), self.tr("月租（元）"),
-                                              self.tr("可入住"), self.tr("状态"), self.tr("空位")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.model: RowsModel[ListingInfo] = RowsModel(
+            [self.tr("楼栋"), self.tr("房间"), self.tr("月租（元）"), self.tr("可入住"),
+             self.tr("状态"), self.tr("空位")], self._cells, parent=self)
+        self.table = rows_view(self.model, stretch=QHeaderView.ResizeMode.Stretch)
         self.picker = UnitPicker(ctx.desk, units_room)
         self.rent = QSpinBox()
         self.rent.setRange(1, 1_000_000)
@@ -97,27 +92,29 @@ class ListingsTab(QWidget):
         layout.addLayout(actions)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        self.table.itemSelectionChanged.connect(self._selection)
+        self.table.selectionModel().selectionChanged.connect(self._selection)
         self.reload()
 
-    def reload(self) -> None:
-        self.rows = list_listings(self.ctx.desk)  # an indexed read: on the GUI thread
-        self.table.setRowCount(len(self.rows))
+    def _cells(self, info: ListingInfo) -> tuple[str, ...]:
         status = {"draft": self.tr("草稿"), "published": self.tr("已发布"),
                   "withdrawn": self.tr("已撤下")}
-        for r, info in enumerate(self.rows):
-            free = info.slots.free
-            room = self.tr("已满") if info.slots.full else "—" if free is None else str(free)
-            for c, text in enumerate((info.building_name, info.unit_number, str(info.rent_yuan),
-                                      info.available_from.isoformat(),
-                                      status.get(info.status, info.status), room)):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        free = info.slots.free
+        room = self.tr("已满") if info.slots.full else "—" if free is None else str(free)
+        return (info.building_name, info.unit_number, str(info.rent_yuan),
+                info.available_from.isoformat(), status.get(info.status, info.status), room)
+
+    @property
+    def rows(self) -> list[ListingInfo]:
+        return self.model.rows
+
+    def reload(self) -> None:
+        self.model.set_rows(list_listings(self.ctx.desk))  # an indexed read: on the GUI thread
         self.picker.reload()
         self._selection()
 
     def selected(self) -> ListingInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()] if rows else None
+        row = selected_row(self.table)
+        return self.model.rows[row] if row is not None else None
 
     def _selection(self) -> None:
         info = self.selected()
@@ -126,53 +123,44 @@ class ListingsTab(QWidget):
         if info is not None:
             self.buttons[0].setEnabled(info.status != "published")
 
-    def _busy(self, busy: bool) -> None:
-        self.setEnabled(not busy)
-
-    def _run(self, call, done_text: str) -> None:
-        self._busy(True)
+    def _run(self, op, done_text: str) -> None:
         self.message.clear()
 
         def ok(_result) -> None:
-            self._busy(False)
             self.reload()
             set_message(self.message, done_text, ok=True)
 
-        def failed(exc: BaseException) -> None:
-            self._busy(False)
-            set_message(self.message, error_text(exc), ok=False)
-
-        self.ctx.lane.run(call, ok, failed)
+        run_on_lane(self, op, success=ok, message=self.message, busy=self)
 
     def add(self) -> None:
-        ctx, code, unit = self.ctx, self.picker.building_code(), self.picker.unit_number()
+        code, unit = self.picker.building_code(), self.picker.unit_number()
         rent, day = self.rent.value(), self.available.date().toPython()
         name, phone = self.contact.text().strip() or None, self.phone.text().strip() or None
         publish = self.publish_now.isChecked()
-        self._run(lambda: add_listing(ctx.desk, ctx.actor, code, unit, rent, day,
-                                      contact_name=name, contact_phone=phone, publish=publish),
+        self._run(lambda desk, actor: add_listing(desk, actor, code, unit, rent, day,
+                                                  contact_name=name, contact_phone=phone,
+                                                  publish=publish),
                   self.tr("已新增 {unit} 的招租信息。").format(unit=unit))
 
     def publish(self) -> None:
         if (info := self.selected()) is not None:
-            ctx = self.ctx
-            self._run(lambda: publish_listing(ctx.desk, ctx.actor, info.id), self.tr("已发布。"))
+            self._run(lambda desk, actor: publish_listing(desk, actor, info.id),
+                      self.tr("已发布。"))
 
     def withdraw(self) -> None:
         if (info := self.selected()) is not None:
-            ctx = self.ctx
-            self._run(lambda: withdraw_listing(ctx.desk, ctx.actor, info.id), self.tr("已撤下。"))
+            self._run(lambda desk, actor: withdraw_listing(desk, actor, info.id),
+                      self.tr("已撤下。"))
 
     def print_sheet(self) -> None:
         if (info := self.selected()) is None:
             return
-        ctx, title = self.ctx, self.tr("招租信息")
-        self.ctx.lane.run(lambda: listing_sheet_pdf(ctx.desk, ctx.actor, info.id),
-                          lambda pdf: self.show_pdf(self, pdf, title),
-                          lambda exc: set_message(self.message, error_text(exc), ok=False))
+        title = self.tr("招租信息")
+        run_on_lane(self, lambda desk, actor: listing_sheet_pdf(desk, actor, info.id),
+                    success=lambda pdf: self.show_pdf(self, pdf, title), message=self.message)
 
     def export(self) -> None:
-        ctx, title = self.ctx, self.tr("招租公告板")
+        title = self.tr("招租公告板")
 
         def done(board) -> None:
             self.reload()
@@ -182,5 +170,5 @@ class ListingsTab(QWidget):
             set_message(self.message, text, ok=True)
             self.show_pdf(self, board.data, title)
 
-        self.ctx.lane.run(lambda: export_board(ctx.desk, ctx.actor, "pdf", clock.today(ctx.desk)), done,
-                          lambda exc: set_message(self.message, error_text(exc), ok=False))
+        run_on_lane(self, lambda desk, actor: export_board(desk, actor, "pdf", clock.today(desk)),
+                    success=done, message=self.message)

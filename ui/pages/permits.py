@@ -35,7 +35,8 @@ from app.tenants.search import search_tenants
 from ui.context import UiContext
 from ui.dates import today_qdate
 from ui.i18n import pick
-from ui.notify import error_label, error_text
+from ui.lane_op import run_on_lane
+from ui.notify import error_label, report
 from ui.pages.listings import preview_pdf
 from ui.widgets import set_message
 
@@ -108,7 +109,7 @@ class PermitsTab(QWidget):
         try:
             rows = search_tenants(self.ctx.desk, self.ctx.actor, self.box.text().strip(), limit=20)
         except Exception as exc:  # noqa: BLE001 - a refused query says why
-            set_message(self.message, error_text(exc), ok=False)
+            report(self, exc, self.message)
             return
         for row in rows:
             item = QListWidgetItem(f"{row.name}  {row.idno_masked}  {row.building} {row.unit}")
@@ -120,9 +121,9 @@ class PermitsTab(QWidget):
             set_message(self.message, self.tr("没有找到该租户。"), ok=False)
 
     def pick_tenant(self, item: QListWidgetItem) -> None:
-        ctx, person_id = self.ctx, item.data(Qt.ItemDataRole.UserRole)
-        self.ctx.lane.run(lambda: tenant_detail(ctx.desk, ctx.actor, person_id).lookup,
-                          self._tenant, self._failed)
+        person_id = item.data(Qt.ItemDataRole.UserRole)
+        run_on_lane(self, lambda desk, actor: tenant_detail(desk, actor, person_id).lookup,
+                    success=self._tenant, message=self.message)
 
     def _tenant(self, lookup: str) -> None:
         self.lookup, self.scans = lookup, {}
@@ -131,18 +132,18 @@ class PermitsTab(QWidget):
     def refresh(self) -> None:
         if self.lookup is None:
             return
-        ctx, idno, scans = self.ctx, self.lookup, dict(self.scans)
+        idno, scans = self.lookup, dict(self.scans)
 
-        def load() -> tuple[PermitCheck | None, list[PermitInfo], BaseException | None]:
-            apps = permit_applications(ctx.desk, ctx.actor, idno)
+        def load(desk, actor) -> tuple[PermitCheck | None, list[PermitInfo], BaseException | None]:
+            apps = permit_applications(desk, actor, idno)
             try:
-                check = check_permit(ctx.desk, ctx.actor, idno, housing_proof="housing" in scans,
+                check = check_permit(desk, actor, idno, housing_proof="housing" in scans,
                                      basis_proof="basis" in scans)
             except Exception as exc:  # noqa: BLE001 - e.g. moved out: still show the steps
                 return None, apps, exc
             return check, apps, None
 
-        self.ctx.lane.run(load, self._loaded, self._failed)
+        run_on_lane(self, load, success=self._loaded, message=self.message)
 
     def _loaded(self, got: tuple[PermitCheck | None, list[PermitInfo], BaseException | None]) -> None:
         check, apps, problem = got
@@ -159,7 +160,10 @@ class PermitsTab(QWidget):
                 self.checklist.addItem(row)
         else:
             self.who.setText("")
-            set_message(self.message, error_text(problem) if problem else "", ok=False)
+            if problem is not None:
+                report(self, problem, self.message)
+            else:
+                self.message.clear()
         self.apply_button.setEnabled(check is not None)
         self._show_apps(apps)
 
@@ -190,42 +194,41 @@ class PermitsTab(QWidget):
             try:
                 self.scans[kind] = read_scan(path)  # bounded before the read (app.data.file_limits)
             except Exception as exc:  # noqa: BLE001 - a refused file says why
-                set_message(self.message, error_text(exc), ok=False)
+                report(self, exc, self.message)
                 return
             self.refresh()
 
     def apply(self) -> None:
         if self.lookup is None:
             return
-        ctx, idno, scans = self.ctx, self.lookup, dict(self.scans)
-        self.ctx.lane.run(lambda: apply_permit(ctx.desk, ctx.actor, idno,
-                                               housing_proof=scans.get("housing"),
-                                               basis_proof=scans.get("basis")),
-                          lambda _info: self._done(self.tr("已受理。")), self._failed)
+        idno, scans = self.lookup, dict(self.scans)
+        run_on_lane(self, lambda desk, actor: apply_permit(desk, actor, idno,
+                                                           housing_proof=scans.get("housing"),
+                                                           basis_proof=scans.get("basis")),
+                    success=lambda _info: self._done(self.tr("已受理。")), message=self.message,
+                    busy=self.apply_button)
 
     def record_step(self) -> None:
         status = self.next_status.currentData()
         if not self.apps or not status:
             return
-        ctx, app_id, on = self.ctx, self.apps[0].id, self.on.date().toPython()
+        app_id, on = self.apps[0].id, self.on.date().toPython()
         note = self.note.text().strip() or None
         number = note if status == "issued" else None
-        self.ctx.lane.run(lambda: set_permit_status(ctx.desk, ctx.actor, status, on,
-                                                    application_id=app_id, note=note,
-                                                    permit_number=number),
-                          lambda _info: self._done(self.tr("已记录。")), self._failed)
+        run_on_lane(self, lambda desk, actor: set_permit_status(desk, actor, status, on,
+                                                                application_id=app_id, note=note,
+                                                                permit_number=number),
+                    success=lambda _info: self._done(self.tr("已记录。")), message=self.message,
+                    busy=self.step_button)
 
     def print_form(self) -> None:
         if not self.apps:
             return
-        ctx, app_id, title = self.ctx, self.apps[0].id, self.tr("居住证申领登记表")
-        self.ctx.lane.run(lambda: permit_form_pdf(ctx.desk, ctx.actor, app_id),
-                          lambda pdf: self.show_pdf(self, pdf, title), self._failed)
+        app_id, title = self.apps[0].id, self.tr("居住证申领登记表")
+        run_on_lane(self, lambda desk, actor: permit_form_pdf(desk, actor, app_id),
+                    success=lambda pdf: self.show_pdf(self, pdf, title), message=self.message)
 
     def _done(self, text: str) -> None:
         self.note.clear()
         self.refresh()
         set_message(self.message, text, ok=True)
-
-    def _failed(self, exc: BaseException) -> None:
-        set_message(self.message, error_text(exc), ok=False)

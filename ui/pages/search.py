@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.desk.errors import Refused
 from ui.context import UiContext
 from ui.models.search import SearchModel
-from ui.notify import show_error
+from ui.notify import report
 from ui.widgets import heading
 
 # A query costs well under 50 ms at district scale (rentdesk bench --gui), so every keystroke
@@ -60,7 +60,7 @@ class SearchPage(QWidget):
         try:
             self.model.set_query(self.box.text())
         except Refused as r:
-            show_error(self, r)
+            report(self, r)
             return
         n = self.model.rowCount()
         more = "+" if self.model.canFetchMore(QModelIndex()) else ""

@@ -22,7 +22,7 @@ from app.data.importer import import_file
 from app.desk.trial import demo_in_trial
 from ui.context import UiContext
 from ui.devices.id_reader import NoIdCardReader, SimulatedIdCardReader
-from ui.notify import error_text
+from ui.lane_op import run_on_lane
 from ui.progress import run_with_progress
 from ui.settings import (
     NO_CAMERA,
@@ -110,19 +110,13 @@ class SettingsPage(QWidget):
         thread; the lane is idle here anyway and keeps it to one probe at a time."""
         from app.photos import list_cameras
 
-        self.scan_button.setEnabled(False)
-        self.note.setText(self.tr("正在查找摄像头…"))
-
         def found(indices: list[int]) -> None:
-            self.scan_button.setEnabled(True)
             self._fill_cameras(indices)
             self.note.setText(self.tr("找到 {n} 个摄像头。").format(n=len(indices)))
+            self.note.setStyleSheet("")
 
-        def failed(exc: BaseException) -> None:
-            self.scan_button.setEnabled(True)
-            set_message(self.note, error_text(exc), ok=False)
-
-        self.ctx.lane.run(list_cameras, found, failed)
+        run_on_lane(self, lambda _desk, _actor: list_cameras(), success=found, message=self.note,
+                    busy=self.scan_button, busy_text=self.tr("正在查找摄像头…"))
 
     def _camera(self) -> None:
         set_camera_index(int(self.camera.currentData()))

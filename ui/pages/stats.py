@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import clock
-from app.desk.errors import Refused
 from app.supervision.export import ExportResult, export_statistics
 from app.supervision.stats import StatRow, default_range, statistics
 from app.tenants.overcrowding import open_flag_count
 from ui.context import UiContext
-from ui.i18n import refusal_text
+from ui.lane_op import run_on_lane
 from ui.models.rows import RowsModel
 from ui.widgets import heading, set_message
 
@@ -176,16 +175,13 @@ class StatsPage(QWidget):
 
     def reload(self) -> None:
         self._dirty = False
-        self.run_button.setEnabled(False)
         by, period, d_from, d_to = self.params()
-        desk = self.ctx.desk
-        self.ctx.lane.run(lambda: (statistics(desk, by, period, d_from, d_to),
-                                   open_flag_count(desk)),
-                          self._loaded, self._failed)
+        run_on_lane(self, lambda desk, _actor: (statistics(desk, by, period, d_from, d_to),
+                                                open_flag_count(desk)),
+                    success=self._loaded, message=self.message, busy=self.run_button)
 
     def _loaded(self, result: tuple[list[StatRow], int]) -> None:
         rows, over_cap = result
-        self.run_button.setEnabled(True)
         set_message(self.over_cap, self.tr("超员登记待处理（规则 R5）：{n} 人").format(n=over_cap),
                     ok=over_cap == 0)
         # Every group appears once per period, so the periods' counts add up without overlap.
@@ -200,12 +196,6 @@ class StatsPage(QWidget):
         self.message.setText(self.tr("共 {n} 行。").format(n=len(rows)))
         self.message.setStyleSheet("")
 
-    def _failed(self, exc: BaseException) -> None:
-        self.run_button.setEnabled(True)
-        self.export_button.setEnabled(True)
-        set_message(self.message, refusal_text(exc) if isinstance(exc, Refused) else str(exc),
-                    ok=False)
-
     def _file_dialog(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出统计"), f"statistics-{clock.today(self.ctx.desk):%Y%m%d}.xlsx",
@@ -217,13 +207,11 @@ class StatsPage(QWidget):
         if out is None:
             return
         by, period, d_from, d_to = self.params()
-        self.export_button.setEnabled(False)
-        self.ctx.lane.run(lambda: export_statistics(self.ctx.desk, self.ctx.actor, out, [by],
-                                                    period, d_from, d_to, force=True),
-                          self._exported, self._failed)
+        run_on_lane(self, lambda desk, actor: export_statistics(desk, actor, out, [by], period,
+                                                                d_from, d_to, force=True),
+                    success=self._exported, message=self.message, busy=self.export_button)
 
     def _exported(self, result: ExportResult) -> None:
-        self.export_button.setEnabled(True)
         set_message(self.message, self.tr("已导出到 {path}。").format(path=str(result.path)),
                     ok=True)
 

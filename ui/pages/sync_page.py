@@ -26,8 +26,9 @@ from app.sync.not_accepted import listed as not_accepted_rows
 from app.sync.run import check_url, sync_as, without_password
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.lane import Job, queued
-from ui.notify import error_label, error_text
+from ui.lane import Job
+from ui.lane_op import LaneOp
+from ui.notify import error_label, report
 from ui.settings import settings
 from ui.widgets import heading, set_message
 
@@ -134,14 +135,13 @@ class SyncPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown like any refusal
             if url:
                 self.url.setText(without_password(url))
-            set_message(self.message, error_text(exc), ok=False)
+            report(self, exc, self.message)
             return
         if url:
             settings().setValue(URL_KEY, without_password(url))
         desk, actor = self.ctx.desk, self.ctx.actor
         self.message.clear()
         self.result.clear()
-        self.button.setEnabled(False)
         title = self.tr("同步")
         self.dialog = QProgressDialog(title, self.tr("取消"), 0, 0, self)
         self.dialog.setWindowTitle(title)
@@ -149,12 +149,12 @@ class SyncPage(QWidget):
         self.dialog.setMinimumDuration(0)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        self.job = job = self.ctx.lane.submit(
-            lambda j: sync_as(desk, actor, url, password, progress=j.progress_callback()))
-        queued(job.progressed, self._progressed)
-        queued(job.finished, self._finished)
-        queued(job.failed, self._failed)
-        queued(job.cancelled, lambda: self._end())
+        op = LaneOp(self, success=self._finished, failure=self._failed, message=self.message,
+                    busy=self.button, desk=desk, progressed=self._progressed,
+                    cancelled=self._end)
+        self.job = job = op.run(
+            self.ctx.lane, lambda j: sync_as(desk, actor, url, password,
+                                             progress=j.progress_callback()))
         self.dialog.canceled.connect(job.cancel)
         self.dialog.show()
 
@@ -170,7 +170,6 @@ class SyncPage(QWidget):
             self.dialog.close()
             self.dialog.deleteLater()
         self.dialog, self.job = None, None
-        self.button.setEnabled(True)
         self.refresh()
 
     def _finished(self, report: dict) -> None:
@@ -189,8 +188,7 @@ class SyncPage(QWidget):
             when = local_time(self.ctx.desk, clock.now_utc())
             code = getattr(exc, "code", None) or type(exc).__name__
             self.unrecorded.insert(0, self.tr("{when}  失败（{code}）").format(when=when, code=code))
-        self._end()
-        set_message(self.message, error_text(exc), ok=False)
+        self._end()  # then the refusal is shown in the message line (ui/notify)
 
     def report_text(self, report: dict[str, Any]) -> str:
         down = report.get("down") or {}

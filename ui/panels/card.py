@@ -24,7 +24,7 @@ from app.tenants.cards import issue_card, revoke_card
 from app.tenants.intake import move_out
 from ui.context import UiContext
 from ui.dialogs.confirm import ask
-from ui.notify import error_text
+from ui.lane_op import run_on_lane
 from ui.widgets import card_number_edit, set_message
 
 
@@ -97,26 +97,14 @@ class CardPanel(QWidget):
         self.message.clear()
         self.way_out.hide()
 
-    def _busy(self, busy: bool) -> None:
-        for widget in (self.card, self.reason, self.revoke_button, self.move_out_button):
-            widget.setEnabled(not busy)
-
-    def _on_lane(self, call, done) -> None:
+    def _on_lane(self, op, done) -> None:
         """Writes go through the database lane; the swipe field waits for the answer."""
-        self._busy(True)
-
-        def ok(result) -> None:
-            self._busy(False)
-            done(result)
-
-        def refused(exc: BaseException) -> None:
-            self._busy(False)
-            self._refused(exc)
-
-        self.ctx.lane.run(call, ok, refused)
+        run_on_lane(self, op, success=done, failure=self._refused, message=self.message,
+                    busy=(self.card, self.reason, self.revoke_button, self.move_out_button))
 
     def _refused(self, exc: BaseException) -> None:
-        set_message(self.message, error_text(exc), ok=False)
+        """After the refusal's own words (said in the message line): the way out the rule
+        allows when the tenant already holds a card, else back to the field in use."""
         if isinstance(exc, Refused) and exc.code == "already_has_card":
             self._held = str(exc.data.get("card", "—"))
             self.way_out.show()
@@ -130,8 +118,7 @@ class CardPanel(QWidget):
         text, idno = self.card.text(), self.key()
         self.card.clear()  # the next swipe starts clean whatever the answer
         self.way_out.hide()
-        self._on_lane(lambda: issue_card(self.ctx.desk, self.ctx.actor, idno, text),
-                      self._issued)
+        self._on_lane(lambda desk, actor: issue_card(desk, actor, idno, text), self._issued)
 
     def _issued(self, info) -> None:
         set_message(self.message, self.tr("已发卡：{number}（{building} {unit}）").format(
@@ -152,7 +139,7 @@ class CardPanel(QWidget):
 
     def _revoke_held(self, reason: str) -> None:
         idno = self.key()
-        self._on_lane(lambda: revoke_card(self.ctx.desk, self.ctx.actor, reason, idno=idno),
+        self._on_lane(lambda desk, actor: revoke_card(desk, actor, reason, idno=idno),
                       self._revoked)
 
     def _revoked(self, info) -> None:
@@ -172,7 +159,7 @@ class CardPanel(QWidget):
 
     def _move_out(self, reason: str) -> None:
         idno = self.key()
-        self._on_lane(lambda: move_out(self.ctx.desk, self.ctx.actor, idno, reason=reason),
+        self._on_lane(lambda desk, actor: move_out(desk, actor, idno, reason=reason),
                       self._moved_out)
 
     def _moved_out(self, stopped: str | None) -> None:

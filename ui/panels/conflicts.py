@@ -4,14 +4,10 @@ supervisor to resolve with a note; optionally revoking this centre's refused car
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -19,24 +15,21 @@ from PySide6.QtWidgets import (
 from app.sync.conflicts import ConflictInfo, list_conflicts, resolve_conflict
 from ui.context import UiContext
 from ui.dates import local_time
-from ui.notify import error_label, error_text
-from ui.widgets import set_message
+from ui.lane_op import run_on_lane
+from ui.models.rows import RowsModel
+from ui.notify import error_label
+from ui.widgets import rows_view, selected_row, set_message
 
 
 class ConflictsPanel(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[ConflictInfo] = []
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("发现时间"), self.tr("类型"), self.tr("涉及中心"),
-                                              self.tr("状态"), self.tr("处理意见")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.model: RowsModel[ConflictInfo] = RowsModel(
+            [self.tr("发现时间"), self.tr("类型"), self.tr("涉及中心"), self.tr("状态"),
+             self.tr("处理意见")], self._cells, parent=self)
+        self.table = rows_view(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         header.setMinimumSectionSize(self.fontMetrics().height() * 6)  # readable when empty
         self.open_only = QCheckBox(self.tr("只看未处理"))
         self.open_only.setChecked(True)
@@ -55,27 +48,30 @@ class ConflictsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
-        self.table.itemSelectionChanged.connect(self._selection)
+        self.table.selectionModel().selectionChanged.connect(self._selection)
         self.reload()
 
     def kind_text(self, kind: str) -> str:
         return {"same_person": self.tr("同一人在多个中心登记"),
                 "card_refused": self.tr("一人多卡（本卡被拒）")}.get(kind, kind)
 
+    def _cells(self, c: ConflictInfo) -> tuple[str, ...]:
+        status = self.tr("已处理") if c.status == "resolved" else self.tr("未处理")
+        return (local_time(self.ctx.desk, c.detected_at), self.kind_text(c.kind),
+                "、".join(c.centers), status, c.resolution or "")
+
+    @property
+    def rows(self) -> list[ConflictInfo]:
+        return self.model.rows
+
     def reload(self) -> None:
-        self.rows = list_conflicts(self.ctx.desk, "open" if self.open_only.isChecked() else None)
-        self.table.setRowCount(len(self.rows))
-        for r, c in enumerate(self.rows):
-            status = self.tr("已处理") if c.status == "resolved" else self.tr("未处理")
-            for col, text in enumerate((local_time(self.ctx.desk, c.detected_at),
-                                        self.kind_text(c.kind), "、".join(c.centers), status,
-                                        c.resolution or "")):
-                self.table.setItem(r, col, QTableWidgetItem(text))
+        self.model.set_rows(list_conflicts(self.ctx.desk,
+                                           "open" if self.open_only.isChecked() else None))
         self._selection()
 
     def selected(self) -> ConflictInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()] if rows else None
+        row = selected_row(self.table)
+        return self.model.rows[row] if row is not None else None
 
     def _selection(self) -> None:
         c = self.selected()
@@ -85,7 +81,7 @@ class ConflictsPanel(QWidget):
     def resolve(self) -> None:
         if (c := self.selected()) is None:
             return
-        ctx, note, revoke = self.ctx, self.note.text(), self.revoke.isChecked()
+        note, revoke = self.note.text(), self.revoke.isChecked()
 
         def done(_info: ConflictInfo) -> None:
             self.note.clear()
@@ -93,5 +89,5 @@ class ConflictsPanel(QWidget):
             set_message(self.message, self.tr("已处理，下次同步时报区里。"), ok=True)
             self.ctx.changes.tenants_changed.emit()
 
-        self.ctx.lane.run(lambda: resolve_conflict(ctx.desk, ctx.actor, c.id, note, revoke),
-                          done, lambda exc: set_message(self.message, error_text(exc), ok=False))
+        run_on_lane(self, lambda desk, actor: resolve_conflict(desk, actor, c.id, note, revoke),
+                    success=done, message=self.message, busy=self.resolve_button)

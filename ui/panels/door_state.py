@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel
 from app.doors.status import CardDoorState, card_door_state
 from app.tenants.cards import CardInfo
 from ui.context import UiContext
+from ui.lane_op import run_on_lane
 
 
 def _text(state: CardDoorState) -> str:
@@ -28,7 +29,7 @@ def show_card_door_state(ctx: UiContext, label: QLabel, card: CardInfo | None) -
     if card is None:
         label.setText("")
         return
-    desk, card_id = ctx.desk, card.id
+    card_id = card.id
 
     def shown(state: CardDoorState) -> None:
         label.setText(_text(state))
@@ -36,4 +37,6 @@ def show_card_door_state(ctx: UiContext, label: QLabel, card: CardInfo | None) -
                   "removing": "#ef6c00", "on_door": "#2e7d32"}.get(state.state)
         label.setStyleSheet(f"color: {colour};" if colour else "")
 
-    ctx.lane.run(lambda: card_door_state(desk, card_id), shown, lambda _e: label.setText(""))
+    # Only a line of information: a failure leaves it empty, the clerk asked for nothing.
+    run_on_lane(label, lambda desk, _actor: card_door_state(desk, card_id), success=shown,
+                failure=lambda _e: label.setText(""), quiet=True, ctx=ctx)

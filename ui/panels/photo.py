@@ -25,7 +25,8 @@ from app.photos.service import default_detector
 from app.tenants.photo_intake import id_photo_from_file
 from ui.context import UiContext
 from ui.devices.camera import CameraWorker, Shot
-from ui.i18n import pick, refusal_text
+from ui.i18n import pick
+from ui.notify import error_text
 from ui.panels.camera_view import CameraView
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.bmp"
@@ -143,7 +144,7 @@ class PhotoPanel(QWidget):
         try:
             jpeg = id_photo_from_file(path)
         except Refused as r:
-            self.message.setText(refusal_text(r))
+            self.message.setText(error_text(r))
             return False
         self._set_photo(jpeg)
         self.message.setText(self.tr("已从文件载入照片。"))

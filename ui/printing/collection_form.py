@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.context import UiContext
-from ui.notify import show_error
+from ui.lane_op import run_on_lane
 
 Show = Callable[[QWidget | None, bytes, str], None]
 
@@ -28,6 +28,5 @@ def print_collection_form(ctx: UiContext, idno: str, parent: QWidget | None,
     )
 
     title = QCoreApplication.translate("print_form", "租住人员信息采集表")
-    ctx.lane.run(lambda: collection_form_pdf(ctx.desk, ctx.actor, idno),
-                 lambda pdf: (show or _preview)(parent, pdf, title),
-                 lambda exc: show_error(parent, exc))
+    run_on_lane(parent, lambda desk, actor: collection_form_pdf(desk, actor, idno),
+                success=lambda pdf: (show or _preview)(parent, pdf, title), ctx=ctx)

@@ -12,15 +12,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
 
 from app.desk import clock
+from app.desk.context import Desk
+from app.staff.audit import Actor
 from ui.context import UiContext
-from ui.notify import show_error
+from ui.lane_op import run_on_lane
 
 
-def _render(ctx: UiContext, parent: QWidget, make_pdf: Callable[[], bytes], title: str) -> None:
+def _render(ctx: UiContext, parent: QWidget, make_pdf: Callable[[Desk, Actor], bytes],
+            title: str) -> None:
     from ui.printing import PrintPreviewDialog
 
-    ctx.lane.run(make_pdf, lambda pdf: PrintPreviewDialog.preview(parent, pdf, title),
-                 lambda exc: show_error(parent, exc))
+    run_on_lane(parent, make_pdf, success=lambda pdf: PrintPreviewDialog.preview(parent, pdf, title),
+                ctx=ctx)
 
 
 def _ask(parent: QWidget, title: str, label: str) -> str | None:
@@ -34,13 +37,13 @@ def install_print_menu(window: QMainWindow, ctx: UiContext) -> QMenu:
     menu = window.menuBar().addMenu(QCoreApplication.translate("PrintMenu", "打印(&P)"))
 
     def batch() -> None:
-        _render(ctx, window, lambda: printing.batch_collection_pdf(ctx.desk, ctx.actor, clock.today(ctx.desk)),
+        _render(ctx, window, lambda desk, actor: printing.batch_collection_pdf(desk, actor, clock.today(desk)),
                 QCoreApplication.translate("PrintMenu", "今日全部采集表"))
 
     def receipt() -> None:
         card = _ask(window, QCoreApplication.translate("PrintMenu", "门禁卡发卡回执"), QCoreApplication.translate("PrintMenu", "刷卡或输入卡号："))
         if card:
-            _render(ctx, window, lambda: printing.card_receipt_pdf(ctx.desk, ctx.actor, card),
+            _render(ctx, window, lambda desk, actor: printing.card_receipt_pdf(desk, actor, card),
                     QCoreApplication.translate("PrintMenu", "门禁卡发卡回执"))
 
     def unit_form() -> None:
@@ -48,11 +51,11 @@ def install_print_menu(window: QMainWindow, ctx: UiContext) -> QMenu:
         unit = building and _ask(window, QCoreApplication.translate("PrintMenu", "出租屋综合信息登记表"), QCoreApplication.translate("PrintMenu", "房号："))
         if building and unit:
             _render(ctx, window,
-                    lambda: printing.unit_form_pdf(ctx.desk, ctx.actor, building, unit),
+                    lambda desk, actor: printing.unit_form_pdf(desk, actor, building, unit),
                     QCoreApplication.translate("PrintMenu", "出租屋综合信息登记表"))
 
     def blank(kind: str, title: str) -> None:
-        _render(ctx, window, lambda: printing.blank_pdf(kind, ctx.desk), title)
+        _render(ctx, window, lambda desk, _actor: printing.blank_pdf(kind, desk), title)
 
     menu.addAction(QCoreApplication.translate("PrintMenu", "今日全部采集表（批量打印）"), batch)
     menu.addAction(QCoreApplication.translate("PrintMenu", "门禁卡发卡回执…"), receipt)
