@@ -100,6 +100,9 @@ Index("ix_card_pending", MIRRORED["card"].c.center_code,
       postgresql_where=text("district_state = 'pending'"))
 Index("ix_card_refused", MIRRORED["card"].c.center_code,
       postgresql_where=text("district_state = 'refused'"))
+# A number the district revoked is never accepted on a new row (revision 0011).
+Index("ix_card_revoked_number", MIRRORED["card"].c.number,
+      postgresql_where=text("central_revoked_at IS NOT NULL"))
 # rule R6, district-wide: one active accepted card per document (= per person).
 Index("ux_card_active_doc", MIRRORED["card"].c.doc_key, unique=True,
       postgresql_where=text("status = 'active' AND district_state = 'accepted'"))

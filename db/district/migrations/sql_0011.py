@@ -1,0 +1,199 @@
+"""Revision 0011: card screening (rule R6) that no centre can stall or steer.
+
+Attack of 2026-12-03, with nothing but a centre's own login:
+- `SELECT pg_advisory_lock(74010001)` in an idle session made every other centre's sync
+  wait a minute and fail (55P03), for as long as the session stayed open. Any login can take
+  any advisory lock, so the screening no longer waits for one: each card takes a lock per
+  document key of its holder with `pg_try_advisory_xact_lock`, and a card whose key another
+  transaction holds stays `pending` — screened at the centre's next batch, never blocking the
+  rest of this one. Two cards that could clash share a key, so they are still screened one
+  after the other.
+- A card sent before its holder's document was accepted unkeyed and never screened again;
+  a document rewritten after its card, a second document that sorts first (a different
+  key), a card ended and then sent again as active, or a new row carrying a number the
+  district revoked: each gave one person two accepted active cards. Now a card is screened
+  against every document of its holder (any shared document number is a clash), a card
+  without a document waits for one, the active cards of a person whose documents change are
+  screened again, a card woken up is screened again, and a centrally revoked number is never
+  accepted on a new row.
+
+The fast path of 0010 stays for the common case (one document, first card of its key in the
+batch, nothing accepted for that document anywhere): accepted as it is inserted. Everything
+else goes through one loop in `district_finish_batch`, card by card in id order.
+"""
+
+from db.district.migrations.sql_0010 import FINISH as _FINISH_0010
+from db.district.migrations.sql_0010 import MERGE as _MERGE_0010
+
+LOCK_CLASS = 7401  # pg_try_advisory_xact_lock(7401, hashtext(document key))
+
+# -- the merge: one document key plus its parts and how many keys the holder has ------------
+_NEW_SOURCE = """(SELECT k.*, row_number() OVER (PARTITION BY k.doc_key, k.status = ''active''
+                                            ORDER BY k.id) AS nth
+         FROM (SELECT s.*, d.doc_key, d.doc_kind, d.doc_country, d.doc_number, d.n_keys
+                 FROM pg_temp.stg_card s LEFT JOIN LATERAL (
+                      SELECT i.kind || '':'' || i.country || '':'' || i.number AS doc_key,
+                             i.kind AS doc_kind, i.country AS doc_country,
+                             i.number AS doc_number, count(*) OVER () AS n_keys
+                        FROM (SELECT * FROM public.id_document i
+                               WHERE i.person_id = s.person_id OFFSET 0) i
+                       WHERE i.center_code = %L AND i.src_batch_no <= %s
+                       ORDER BY (i.kind <> ''resident''), i.kind, i.country, i.number
+                       LIMIT 1) d ON true) k) s"""
+
+# Accepted as inserted only when nothing can clash; the key is locked first (without
+# waiting) so a concurrent centre screening the same document sees one or the other.
+_NEW_STATE = f"""CASE WHEN s.status IS DISTINCT FROM ''active'' THEN ''accepted''
+         WHEN s.nth <> 1 OR s.n_keys IS DISTINCT FROM 1 THEN ''pending''
+         WHEN EXISTS (SELECT 1 FROM public.card r WHERE r.number = s.number
+                       AND r.central_revoked_at IS NOT NULL) THEN ''pending''
+         WHEN NOT pg_try_advisory_xact_lock({LOCK_CLASS}, hashtext(s.doc_key)) THEN ''pending''
+         WHEN EXISTS (SELECT 1 FROM (SELECT o.person_id, o.center_code FROM public.id_document o
+                       WHERE o.kind = s.doc_kind AND o.country = s.doc_country
+                         AND o.number = s.doc_number OFFSET 0) o
+                      CROSS JOIN LATERAL (SELECT 1 FROM (SELECT * FROM public.card w
+                       WHERE w.person_id = o.person_id OFFSET 0) w
+                       WHERE w.center_code = o.center_code AND w.status = ''active''
+                         AND w.district_state = ''accepted'' AND w.id <> s.id LIMIT 1) w)
+         THEN ''pending''
+         ELSE ''accepted'' END"""
+
+_OLD_STATE_START = "extra_v := ', s.doc_key, "
+# An ended card sent again as active is screened again (never silently accepted twice).
+_OLD_SETS = "coalesce(sets || ',', ''), c);"
+_NEW_SETS = """coalesce(sets || ',', '') || CASE WHEN t = 'card' THEN
+                       ' district_state = CASE WHEN d.status IS DISTINCT FROM ''active'' '
+                       'AND EXCLUDED.status = ''active'' AND d.central_revoked_at IS NULL '
+                       'THEN ''pending'' ELSE d.district_state END,' ELSE '' END, c);"""
+
+
+def _merge() -> str:
+    start = _MERGE_0010.index("(SELECT k.*, row_number()")
+    end = _MERGE_0010.index("pg_temp.stg_card s) k) s") + len("pg_temp.stg_card s) k) s")
+    merge = _MERGE_0010[:start] + _NEW_SOURCE + _MERGE_0010[end:]
+    s0 = merge.index(_OLD_STATE_START) + len(_OLD_STATE_START)
+    s1 = merge.index("END';", s0) + len("END")
+    merge = merge[:s0] + _NEW_STATE + merge[s1:]
+    assert merge.count(_OLD_SETS) == 1
+    return merge.replace(_OLD_SETS, _NEW_SETS)
+
+
+MERGE = _merge()
+
+# -- finish: no global lock; re-screen what changed; one loop screens the pending cards ---
+_LOCK_IN_LOOP = """        IF t = 'card' THEN  -- new cards' states are decided under the screening lock
+          PERFORM pg_advisory_xact_lock(74010001);
+        END IF;
+"""
+_LOCK_AFTER = """      -- A centre that holds the screening lock open (begin, finish, never commit) must not
+      -- hang every other centre: they give up after a minute and sync again (55P03).
+      PERFORM pg_advisory_xact_lock(74010001);
+"""
+_OLD_SCREEN = _FINISH_0010[_FINISH_0010.index("      UPDATE card k SET doc_key = ("):
+                           _FINISH_0010.index("      -- One person registered by two centres")]
+_OLD_CLASH = _FINISH_0010[_FINISH_0010.index("      -- rule R6 district-wide: a second active"):
+                          _FINISH_0010.index("      SELECT count(*) INTO n_conflicts")]
+_NEW_CLASH = """      -- A person whose documents changed in this batch has its active cards screened
+      -- again (a document rewritten after its card must not hide a second card).
+      UPDATE card k SET district_state = 'pending'
+        FROM (SELECT DISTINCT d.person_id FROM id_document d
+               WHERE d.center_code = c AND d.src_batch_no = p_batch_no) x
+       WHERE k.person_id = x.person_id AND k.center_code = c AND k.status = 'active'
+         AND k.district_state = 'accepted' AND k.src_batch_no < p_batch_no;
+      -- rule R6 district-wide: a second active card for one person is refused (it stays
+      -- stored, marked refused); the card the district accepted first wins.
+      refused := district_screen_cards(c, p_batch_no);
+"""
+_OLD_DECLARE = "na jsonb := '[]'::jsonb; open_no bigint;"
+assert _LOCK_IN_LOOP in _FINISH_0010 and _LOCK_AFTER in _FINISH_0010 and _OLD_CLASH
+assert _OLD_DECLARE in _FINISH_0010
+FINISH = (_FINISH_0010.replace(_LOCK_IN_LOOP, "").replace(_LOCK_AFTER, "")
+          .replace(_OLD_SCREEN, "").replace(_OLD_CLASH, _NEW_CLASH))
+
+# One card at a time, in id order, so a card accepted here is seen by the next one.
+SCREEN = f"""CREATE OR REPLACE FUNCTION district_screen_cards(c text, p_batch_no bigint)
+       RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    DECLARE r record; keys text[]; k text; got boolean; win record; refused jsonb := '[]';
+    BEGIN
+      FOR r IN SELECT p.id, p.person_id, p.number, p.status FROM card p
+                WHERE p.center_code = c AND p.district_state = 'pending' ORDER BY p.id LOOP
+        IF r.status IS DISTINCT FROM 'active' THEN
+          UPDATE card SET district_state = 'accepted' WHERE id = r.id;
+          CONTINUE;
+        END IF;
+        -- Every document the sender holds for this person (its own, this batch or earlier),
+        -- the card's key first.
+        SELECT array_agg(x.key ORDER BY x.ord) INTO keys FROM (
+          SELECT DISTINCT ON (i.kind, i.country, i.number)
+                 i.kind || ':' || i.country || ':' || i.number AS key,
+                 ((i.kind <> 'resident')::int::text || i.kind || ':' || i.country || ':'
+                  || i.number) AS ord
+            FROM (SELECT * FROM id_document i WHERE i.person_id = r.person_id OFFSET 0) i
+           WHERE i.center_code = c AND i.src_batch_no <= p_batch_no) x;
+        IF keys IS NULL THEN
+          CONTINUE;  -- no document yet: screened when one arrives
+        END IF;
+        got := true;
+        FOREACH k IN ARRAY keys LOOP
+          IF NOT pg_try_advisory_xact_lock({LOCK_CLASS}, hashtext(k)) THEN
+            got := false;  -- another centre is screening this document: next batch
+            EXIT;
+          END IF;
+        END LOOP;
+        CONTINUE WHEN NOT got;
+        UPDATE card SET doc_key = keys[1] WHERE id = r.id;
+        IF EXISTS (SELECT 1 FROM card x WHERE x.number = r.number
+                    AND x.central_revoked_at IS NOT NULL) THEN
+          UPDATE card SET district_state = 'refused' WHERE id = r.id;  -- revoked by the district
+          refused := refused || to_jsonb(r.id);
+          CONTINUE;
+        END IF;
+        SELECT w.id, w.person_id, w.center_code, m.key INTO win
+          FROM (SELECT m.kind, m.country, m.number, m.center_code, m.src_batch_no,
+                       m.kind || ':' || m.country || ':' || m.number AS key
+                  FROM id_document m WHERE m.person_id = r.person_id OFFSET 0) m
+          CROSS JOIN LATERAL (SELECT o.person_id, o.center_code FROM id_document o
+                WHERE o.kind = m.kind AND o.country = m.country AND o.number = m.number
+                OFFSET 0) o
+          CROSS JOIN LATERAL (SELECT w.id, w.person_id, w.center_code
+                FROM (SELECT * FROM card w WHERE w.person_id = o.person_id OFFSET 0) w
+                WHERE w.center_code = o.center_code AND w.status = 'active'
+                  AND w.district_state = 'accepted' AND w.id <> r.id LIMIT 1) w
+         WHERE m.center_code = c AND m.src_batch_no <= p_batch_no
+         ORDER BY w.id LIMIT 1;
+        IF NOT FOUND THEN
+          UPDATE card SET district_state = 'accepted' WHERE id = r.id;
+          CONTINUE;
+        END IF;
+        UPDATE card SET district_state = 'refused' WHERE id = r.id;
+        refused := refused || to_jsonb(r.id);
+        WITH made AS (
+          INSERT INTO conflict (id, kind, dedup_key, doc_key, centers, rows)
+          VALUES (gen_random_uuid()::text, 'card_refused', 'card_refused:' || r.id, win.key,
+                  CASE WHEN win.center_code = c THEN ARRAY[c] ELSE ARRAY[win.center_code, c] END,
+                  jsonb_build_object('card', jsonb_build_array(win.id, r.id),
+                                     'person', jsonb_build_array(win.person_id, r.person_id),
+                                     'winner_card', win.id, 'refused_card', r.id))
+          ON CONFLICT (dedup_key) DO NOTHING RETURNING id, centers, rows)
+        INSERT INTO decision (center_code, kind, row_id, payload)
+        SELECT cc, 'conflict', made.id, made.rows FROM made, unnest(made.centers) cc;
+      END LOOP;
+      RETURN refused;
+    END $$"""
+
+# The answer's refused cards: this batch's screening (a card screened again may be older).
+_OLD_REFUSED = """      SELECT coalesce(jsonb_agg(id), '[]'::jsonb) INTO refused FROM card
+       WHERE center_code = c AND district_state = 'refused' AND src_batch_no = p_batch_no;
+"""
+assert _OLD_REFUSED in _OLD_CLASH
+
+UPGRADE = [
+    "CREATE INDEX IF NOT EXISTS ix_card_revoked_number ON card (number) "
+    "WHERE central_revoked_at IS NOT NULL",
+    SCREEN,
+    "REVOKE EXECUTE ON FUNCTION district_screen_cards(text, bigint) FROM PUBLIC",
+    MERGE, FINISH,
+]
+DOWNGRADE = [_MERGE_0010, _FINISH_0010,
+             "DROP FUNCTION IF EXISTS district_screen_cards(text, bigint)",
+             "DROP INDEX IF EXISTS ix_card_revoked_number"]

@@ -1,0 +1,27 @@
+"""Card screening no centre can stall or steer (attack of 2026-12-03): per-document try-locks,
+every key of the holder, re-screening. See db/district/migrations/sql_0011.py.
+
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-12-03 07:30:00
+"""
+from __future__ import annotations
+
+from alembic import op
+
+from db.district.migrations import sql_0011
+
+revision = '0011'
+down_revision = '0010'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    for statement in sql_0011.UPGRADE:
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    for statement in sql_0011.DOWNGRADE:
+        op.execute(statement)

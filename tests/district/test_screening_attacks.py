@@ -1,0 +1,149 @@
+"""Card screening (rule R6) against a hostile centre holding its own district login (attack
+of 2026-12-03): no lock a centre can take stops another centre's sync, and no order of rows
+— a card before its document, a document changed after its card, a second document, a card
+woken up again, a revoked number reused — gives one person two accepted active cards."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from app.sync.district import revoke_card_centrally
+from app.sync.run import sync
+from tests.conftest import idno
+from tests.district._hostile import DOC_COLS, hostile_batch, registered_tenant
+from tests.district.conftest import add_tenant_with_card, centre_conn
+from tests.district.test_hostile_centre import _card_cols, _protocol_batch
+from tests.sync.conftest import district_rows
+
+
+def _accepted_active(admin_url: str, number: str) -> list[tuple[str, str]]:
+    """(centre, card id) of every active accepted card whose holder has document `number`."""
+    return sorted(district_rows(
+        admin_url, "SELECT DISTINCT k.center_code, k.id FROM card k JOIN id_document d "
+        "ON d.person_id = k.person_id AND d.center_code = k.center_code WHERE d.number = %s "
+        "AND k.status = 'active' AND k.district_state = 'accepted'", number))
+
+
+def _b_card(two) -> str:
+    return district_rows(two.admin_url, "SELECT id FROM card WHERE center_code = 'LH02'")[0][0]
+
+
+def _new_card_for(two, person: str, number: str) -> tuple[list[str], list]:
+    """A new active card row for `person` at LH01, shaped like LH01's real card."""
+    a_card = district_rows(two.admin_url, "SELECT id FROM card WHERE center_code = 'LH01'")[0][0]
+    cols, row = _card_cols(two.admin_url, a_card)
+    card = list(row)
+    card[cols.index("id")] = str(uuid.uuid4())
+    card[cols.index("person_id")] = person
+    card[cols.index("number")] = number
+    card[cols.index("status")] = "active"
+    cols = [c for c in cols if c != "center_code"]
+    del card[1]
+    return cols, card
+
+
+@pytest.mark.parametrize("lock", ["SELECT pg_advisory_lock(74010001)",
+                                  "SELECT pg_advisory_lock(7401, hashtext('resident:CHN:x'))"])
+def test_an_advisory_lock_taken_by_a_centre_stops_no_one(two, photo_jpeg, lock):  # rule R6
+    # Any login can take any advisory lock: the screening never waits for one.
+    hold = centre_conn(two.a.url)
+    hold.execute(lock)
+    hold.commit()  # a session lock: held, idle, for as long as the centre likes
+    try:
+        card = add_tenant_with_card(two.b, 5, photo_jpeg)
+        report = sync(two.b.desk, two.b.url)
+        assert report["ok"], report
+        assert _accepted_active(two.admin_url, idno(5)) == [("LH02", card)]
+    finally:
+        hold.close()
+
+
+def test_a_batch_held_open_stops_no_other_centre(two, photo_jpeg):  # rule R6
+    # LH01 screens a card of its own and never commits: LH02's cards, other people's,
+    # are screened at once; a card of the same document would wait for LH02's next sync.
+    stages, person, _ = registered_tenant(idno(40))
+    stages["card"] = _new_card_for(two, person, "40404040")
+    stages["card"] = (stages["card"][0], [stages["card"][1]])
+    conn, answer = hostile_batch(two.a.url, stages, commit=False)
+    try:
+        assert answer["refused_cards"] == []
+        card = add_tenant_with_card(two.b, 6, photo_jpeg)
+        report = sync(two.b.desk, two.b.url)
+        assert report["ok"], report
+        assert _accepted_active(two.admin_url, idno(6)) == [("LH02", card)]
+    finally:
+        conn.close()
+
+
+def test_a_card_sent_before_its_document_is_screened_when_it_arrives(two):  # rule R6
+    # Batch 1: a person, a tenancy and an active card, no document (the key would be NULL).
+    stages, person, _ = registered_tenant(idno(2))
+    document = stages.pop("id_document")
+    cols, card = _new_card_for(two, person, "41414141")
+    stages["card"] = (cols, [card])
+    hostile_batch(two.a.url, stages)[0].close()
+    assert _accepted_active(two.admin_url, idno(2)) == [("LH02", _b_card(two))]
+    # Batch 2: the document, LH02's person's number: LH01's card is refused, LH02 keeps its.
+    conn, answer = hostile_batch(two.a.url, {"id_document": document})
+    conn.close()
+    assert answer["refused_cards"] == [card[0]]
+    assert _accepted_active(two.admin_url, idno(2)) == [("LH02", _b_card(two))]
+
+
+def test_a_document_changed_after_its_card_is_screened_again(two):  # rule R6
+    # LH01's own person, card accepted; then its document is rewritten to LH02's person's.
+    doc_id, person = district_rows(
+        two.admin_url, "SELECT id, person_id FROM id_document WHERE center_code = 'LH01'")[0]
+    a_card = district_rows(two.admin_url, "SELECT id FROM card WHERE center_code = 'LH01'")[0][0]
+    changed = [doc_id, person, "resident", "CHN", idno(2), "2026-01-01", "2026-01-02", True]
+    conn, answer = hostile_batch(two.a.url, {"id_document": (DOC_COLS, [changed])})
+    conn.close()
+    assert answer["refused_cards"] == [a_card]
+    assert _accepted_active(two.admin_url, idno(2)) == [("LH02", _b_card(two))]
+
+
+def test_a_second_document_that_keys_differently_is_screened_by_every_key(two):  # rule R6
+    # Two documents: a made-up one that sorts first (the card's key) and LH02's person's.
+    stages, person, _ = registered_tenant(idno(2))
+    decoy = [str(uuid.uuid4()), person, "resident", "CHN", "110101190001010000", "2026-01-01",
+             "2026-01-01", True]
+    stages["id_document"][1].append(decoy)
+    cols, card = _new_card_for(two, person, "42424242")
+    stages["card"] = (cols, [card])
+    conn, answer = hostile_batch(two.a.url, stages)
+    conn.close()
+    assert answer["refused_cards"] == [card[0]]
+    assert _accepted_active(two.admin_url, idno(2)) == [("LH02", _b_card(two))]
+
+
+def test_an_ended_card_woken_up_is_screened_again(two):  # rule R6
+    a_card = district_rows(two.admin_url, "SELECT id FROM card WHERE center_code = 'LH01'")[0][0]
+    cols, row = _card_cols(two.admin_url, a_card)
+    cols = [c for c in cols if c != "center_code"]
+    old = [v for i, v in enumerate(row) if i != 1]
+    ended = list(old)
+    ended[cols.index("status")] = "returned"
+    _protocol_batch(two.a.url, "card", cols, [tuple(ended)])
+    new = list(old)
+    new[cols.index("id")], new[cols.index("number")] = str(uuid.uuid4()), "43434343"
+    assert _protocol_batch(two.a.url, "card", cols, [tuple(new)])["refused_cards"] == []
+    # The old card sent again as active: it does not become a second accepted card.
+    answer = _protocol_batch(two.a.url, "card", cols, [tuple(old)])
+    assert answer["refused_cards"] == [a_card]
+    assert _accepted_active(two.admin_url, idno(1)) == [("LH01", new[0])]
+
+
+def test_a_centrally_revoked_number_is_not_issued_again(two):  # rule R6
+    a_card = district_rows(two.admin_url, "SELECT id FROM card WHERE center_code = 'LH01'")[0][0]
+    assert revoke_card_centrally(two.admin_url, a_card, "伪造证件") == "LH01"
+    cols, row = _card_cols(two.admin_url, a_card)
+    cols = [c for c in cols if c != "center_code"]
+    again = [v for i, v in enumerate(row) if i != 1]
+    again[cols.index("id")] = str(uuid.uuid4())  # a new row, the revoked card's number
+    again[cols.index("status")], again[cols.index("ended_at")] = "active", None
+    again[cols.index("end_reason")] = None
+    answer = _protocol_batch(two.a.url, "card", cols, [tuple(again)])
+    assert answer["refused_cards"] == [again[0]]
+    assert _accepted_active(two.admin_url, idno(1)) == []
