@@ -120,7 +120,10 @@ def _many_centres(admin_url: str, root: Path, n: int, tenants: int) -> dict:
     for d, _ in desks:
         d.close()
     return {"centres": n, "tenants_each": tenants, "ok": sum(r["ok"] for r in results),
-            "rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds)}
+            "rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds),
+            # issue 16: the slowest centre's own sync time, besides the total throughput
+            "slowest_centre_s": round(max(r["seconds"] for r in results), 2),
+            "fastest_centre_s": round(min(r["seconds"] for r in results), 2)}
 
 
 def bench_sync(tenants: int, centres: int = 0, centre_tenants: int = 20_000,

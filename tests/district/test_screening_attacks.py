@@ -147,3 +147,18 @@ def test_a_centrally_revoked_number_is_not_issued_again(two):  # rule R6
     answer = _protocol_batch(two.a.url, "card", cols, [tuple(again)])
     assert answer["refused_cards"] == [again[0]]
     assert _accepted_active(two.admin_url, idno(1)) == []
+
+
+def test_a_refused_card_tells_neither_centre_the_others_ids(two):  # rule R6, issue 11
+    stages, person, _ = registered_tenant(idno(2))
+    cols, card = _new_card_for(two, person, "44444444")
+    stages["card"] = (cols, [card])
+    hostile_batch(two.a.url, stages)[0].close()
+    b_ids = {i for (i,) in district_rows(two.admin_url, "SELECT id FROM card WHERE center_code "
+                                         "= 'LH02' UNION SELECT id FROM person WHERE "
+                                         "center_code = 'LH02'")}
+    with centre_conn(two.a.url) as conn:  # what LH01's own login reads of the feed
+        feed = conn.execute("SELECT payload::text FROM decision").fetchall()
+        seen = conn.execute("SELECT rows::text FROM centre_conflict").fetchall()
+    assert feed and seen  # LH01 was told of the conflict
+    assert not any(i in text for (text,) in feed + seen for i in b_ids)

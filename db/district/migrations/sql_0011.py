@@ -16,6 +16,8 @@ Attack of 2026-12-03, with nothing but a centre's own login:
   without a document waits for one, the active cards of a person whose documents change are
   screened again, a card woken up is screened again, and a centrally revoked number is never
   accepted on a new row.
+- A `card_refused` decision carried both centres' card and person ids to each of them: the
+  feed now names the conflict only (centres read it through `centre_conflict`).
 
 The fast path of 0010 stays for the common case (one document, first card of its key in the
 batch, nothing accepted for that document anywhere): accepted as it is inserted. Everything
@@ -174,9 +176,11 @@ SCREEN = f"""CREATE OR REPLACE FUNCTION district_screen_cards(c text, p_batch_no
                   jsonb_build_object('card', jsonb_build_array(win.id, r.id),
                                      'person', jsonb_build_array(win.person_id, r.person_id),
                                      'winner_card', win.id, 'refused_card', r.id))
-          ON CONFLICT (dedup_key) DO NOTHING RETURNING id, centers, rows)
-        INSERT INTO decision (center_code, kind, row_id, payload)
-        SELECT cc, 'conflict', made.id, made.rows FROM made, unnest(made.centers) cc;
+          ON CONFLICT (dedup_key) DO NOTHING RETURNING id, centers)
+        -- The feed names the conflict only: each centre reads it through centre_conflict,
+        -- which shows its own ids and never the other centre's.
+        INSERT INTO decision (center_code, kind, row_id)
+        SELECT cc, 'conflict', made.id FROM made, unnest(made.centers) cc;
       END LOOP;
       RETURN refused;
     END $$"""
@@ -193,6 +197,8 @@ UPGRADE = [
     SCREEN,
     "REVOKE EXECUTE ON FUNCTION district_screen_cards(text, bigint) FROM PUBLIC",
     MERGE, FINISH,
+    # Conflict decisions carried both centres' card and person ids (attack of 2026-12-03).
+    "UPDATE decision SET payload = '{}' WHERE kind = 'conflict' AND payload <> '{}'",
 ]
 DOWNGRADE = [_MERGE_0010, _FINISH_0010,
              "DROP FUNCTION IF EXISTS district_screen_cards(text, bigint)",
