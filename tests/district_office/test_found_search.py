@@ -127,3 +127,14 @@ def test_found_4_no_answer_before_its_audit_row_is_committed(district, lh01, vie
             "SELECT action FROM office_audit WHERE who = 'wang_viewer' ORDER BY seq")]
     assert actions == ["search", "look_shown", "search"]
     assert [h.name for h in lookups.search(viewer, real)] == [name]  # the app asks twice
+
+
+def test_a_centre_holding_the_office_look_lock_stops_no_look(district, lh01, viewer):
+    # rule R10: looks are serialised per office login on a row no centre can lock; an
+    # advisory lock of the same name taken by a centre's own login changes nothing
+    name, _ = _real_number(district)
+    with psycopg.connect(lh01.url, autocommit=True) as centre:
+        centre.execute("SELECT pg_advisory_lock(hashtext('office_look:wang_viewer'))")
+        assert [h.name for h in lookups.search(viewer, name)] == [name]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            centre.execute("SELECT 1 FROM office_look_lock FOR UPDATE")

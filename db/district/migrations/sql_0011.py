@@ -16,6 +16,9 @@ Attack of 2026-12-03, with nothing but a centre's own login:
   without a document waits for one, the active cards of a person whose documents change are
   screened again, a card woken up is screened again, and a centrally revoked number is never
   accepted on a new row.
+- An office login's looks were serialised by an advisory lock named after the login: a
+  centre taking it stalled that office's search for ever. Now a row lock on a table no one
+  but the district's functions may touch.
 - A `card_refused` decision carried both centres' card and person ids to each of them: the
   feed now names the conflict only (centres read it through `centre_conflict`).
 
@@ -24,6 +27,8 @@ batch, nothing accepted for that document anywhere): accepted as it is inserted.
 else goes through one loop in `district_finish_batch`, card by card in id order.
 """
 
+from db.district.migrations.sql_0008 import _AUDIT as _AUDIT_0008
+from db.district.migrations.sql_0008 import _SEARCH as _SEARCH_0008
 from db.district.migrations.sql_0010 import FINISH as _FINISH_0010
 from db.district.migrations.sql_0010 import MERGE as _MERGE_0010
 
@@ -191,6 +196,35 @@ _OLD_REFUSED = """      SELECT coalesce(jsonb_agg(id), '[]'::jsonb) INTO refused
 """
 assert _OLD_REFUSED in _OLD_CLASH
 
+# -- the office's looks, serialised per login on a row no centre can lock -----------------
+# An advisory lock named after the office login was takeable by any centre: its office's
+# search then waited for ever. A row of a table without a grant to anyone cannot be locked
+# by a centre (FOR UPDATE needs UPDATE on the table; LOCK needs a grant too).
+_OLD_LOOK = "PERFORM pg_advisory_xact_lock(hashtext('office_look:' || session_user));"
+_NEW_LOOK = "PERFORM office_serialise_look();"
+_LOOK_LOCK = """CREATE OR REPLACE FUNCTION office_serialise_look() RETURNS void
+       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+      INSERT INTO office_look_lock (login) VALUES (session_user) ON CONFLICT DO NOTHING;
+      PERFORM 1 FROM office_look_lock WHERE login = session_user FOR UPDATE;
+    END $$"""
+_AUDIT_FN = next(x for x in _AUDIT_0008 if "CREATE FUNCTION office_audit_events(" in x)
+assert _OLD_LOOK in _SEARCH_0008 and _OLD_LOOK in _AUDIT_FN
+_OFFICE_UP = [
+    "CREATE TABLE IF NOT EXISTS office_look_lock (login text PRIMARY KEY)",
+    "REVOKE ALL ON office_look_lock FROM PUBLIC",
+    _LOOK_LOCK,
+    "REVOKE EXECUTE ON FUNCTION office_serialise_look() FROM PUBLIC",
+    _SEARCH_0008.replace(_OLD_LOOK, _NEW_LOOK),
+    _AUDIT_FN.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION").replace(_OLD_LOOK, _NEW_LOOK),
+]
+_OFFICE_DOWN = [
+    _SEARCH_0008,
+    _AUDIT_FN.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"),
+    "DROP FUNCTION IF EXISTS office_serialise_look()",
+    "DROP TABLE IF EXISTS office_look_lock",
+]
+
 UPGRADE = [
     "CREATE INDEX IF NOT EXISTS ix_card_revoked_number ON card (number) "
     "WHERE central_revoked_at IS NOT NULL",
@@ -199,7 +233,8 @@ UPGRADE = [
     MERGE, FINISH,
     # Conflict decisions carried both centres' card and person ids (attack of 2026-12-03).
     "UPDATE decision SET payload = '{}' WHERE kind = 'conflict' AND payload <> '{}'",
+    *_OFFICE_UP,
 ]
-DOWNGRADE = [_MERGE_0010, _FINISH_0010,
+DOWNGRADE = [*_OFFICE_DOWN, _MERGE_0010, _FINISH_0010,
              "DROP FUNCTION IF EXISTS district_screen_cards(text, bigint)",
              "DROP INDEX IF EXISTS ix_card_revoked_number"]
