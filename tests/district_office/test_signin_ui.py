@@ -214,3 +214,45 @@ def test_a_pc_without_a_centre_offers_the_office_too(qtbot, desk):
     office = next(b for b in dialog.findChildren(QPushButton) if "街道办" in b.text())
     office.click()
     assert dialog.district_chosen and dialog.result() == dialog.DialogCode.Rejected
+
+
+def test_the_sign_in_dialogs_in_english(qtbot, desk, tmp_path):
+    # issue 16: the second way in speaks English on an English desk, like the console; the
+    # pictures: docs/screenshots/district-signin-choice-en.png and district-signin-en.png
+    import re
+
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+    from ui.dialogs.login import LoginDialog
+    from ui.district.window import OfficeSignIn
+    from ui.i18n import translations_dir
+
+    cjk = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+    app = QApplication.instance()
+    # as an English desk starts (ui.i18n.install_language): Qt's own Chinese words out too
+    qt_chinese = [t for t in app.findChildren(QTranslator) if "zh_CN" in t.filePath()]
+    for t in qt_chinese:
+        app.removeTranslator(t)
+    translator = QTranslator()
+    assert translator.load(str(translations_dir() / "rentdesk_en.qm"))
+    app.installTranslator(translator)
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        for dialog, name in ((LoginDialog(desk), "district-signin-choice-en"),
+                             (OfficeSignIn("postgresql://district.example/rentdesk", None),
+                              "district-signin-en")):
+            qtbot.addWidget(dialog)
+            dialog.show()
+            texts = [dialog.windowTitle()] + [w.text() for cls in (QLabel, QAbstractButton)
+                                              for w in dialog.findChildren(cls)]
+            assert [t for t in texts if cjk.search(t)] == [], name
+            assert any("District" in t or "district" in t for t in texts), texts
+            assert dialog.grab().save(str(tmp_path / f"{name}.png"))
+            _shot(dialog, name)
+            dialog.reject()
+    finally:
+        app.removeTranslator(translator)
+        for t in qt_chinese:
+            app.installTranslator(t)
+        QLocale.setDefault(QLocale("zh_CN"))
