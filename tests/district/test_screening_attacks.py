@@ -102,6 +102,14 @@ def test_a_document_changed_after_its_card_is_screened_again(two):  # rule R6
     conn.close()
     assert answer["refused_cards"] == [a_card]
     assert _accepted_active(two.admin_url, idno(2)) == [("LH02", _b_card(two))]
+    # Corrected back: the card is screened again and accepted, its conflict withdrawn.
+    changed[4], changed[6] = idno(1), "2026-01-03"
+    conn, answer = hostile_batch(two.a.url, {"id_document": (DOC_COLS, [changed])})
+    conn.close()
+    assert answer["refused_cards"] == []
+    assert _accepted_active(two.admin_url, idno(1)) == [("LH01", a_card)]
+    assert district_rows(two.admin_url, "SELECT status FROM conflict WHERE dedup_key = %s",
+                         "card_refused:" + a_card) == [("withdrawn",)]
 
 
 def test_a_second_document_that_keys_differently_is_screened_by_every_key(two):  # rule R6

@@ -101,12 +101,13 @@ _OLD_SCREEN = _FINISH_0010[_FINISH_0010.index("      UPDATE card k SET doc_key =
 _OLD_CLASH = _FINISH_0010[_FINISH_0010.index("      -- rule R6 district-wide: a second active"):
                           _FINISH_0010.index("      SELECT count(*) INTO n_conflicts")]
 _NEW_CLASH = """      -- A person whose documents changed in this batch has its active cards screened
-      -- again (a document rewritten after its card must not hide a second card).
+      -- again: a document rewritten after its card must not hide a second card, and a card
+      -- refused for a mistyped number is accepted once the number is corrected.
       UPDATE card k SET district_state = 'pending'
         FROM (SELECT DISTINCT d.person_id FROM id_document d
                WHERE d.center_code = c AND d.src_batch_no = p_batch_no) x
        WHERE k.person_id = x.person_id AND k.center_code = c AND k.status = 'active'
-         AND k.district_state = 'accepted' AND k.src_batch_no < p_batch_no;
+         AND k.district_state IN ('accepted', 'refused') AND k.src_batch_no < p_batch_no;
       -- rule R6 district-wide: a second active card for one person is refused (it stays
       -- stored, marked refused); the card the district accepted first wins.
       refused := district_screen_cards(c, p_batch_no);
@@ -170,6 +171,15 @@ SCREEN = f"""CREATE OR REPLACE FUNCTION district_screen_cards(c text, p_batch_no
          ORDER BY w.id LIMIT 1;
         IF NOT FOUND THEN
           UPDATE card SET district_state = 'accepted' WHERE id = r.id;
+          -- refused before, accepted now (its holder's document corrected): the conflict
+          -- it raised is withdrawn, and both centres are told
+          WITH gone AS (
+            UPDATE conflict x SET status = 'withdrawn', resolved_by = 'district',
+                   resolution = 'card screened again and accepted', resolved_at = now()
+             WHERE x.dedup_key = 'card_refused:' || r.id AND x.status = 'open'
+            RETURNING x.id, x.centers)
+          INSERT INTO decision (center_code, kind, row_id)
+          SELECT cc, 'conflict', gone.id FROM gone, unnest(gone.centers) cc;
           CONTINUE;
         END IF;
         UPDATE card SET district_state = 'refused' WHERE id = r.id;
