@@ -5,8 +5,10 @@ woken up again, a revoked number reused — gives one person two accepted active
 
 from __future__ import annotations
 
+import time
 import uuid
 
+import psycopg
 import pytest
 
 from app.sync.district import revoke_card_centrally
@@ -60,21 +62,85 @@ def test_an_advisory_lock_taken_by_a_centre_stops_no_one(two, photo_jpeg, lock):
         hold.close()
 
 
-def test_a_batch_held_open_stops_no_other_centre(two, photo_jpeg):  # rule R6
-    # LH01 screens a card of its own and never commits: LH02's cards, other people's,
-    # are screened at once; a card of the same document would wait for LH02's next sync.
+def _hold_screening_lock_open(two):
+    """LH01 finishes a batch with a card of its own and never commits: it holds the lock."""
     stages, person, _ = registered_tenant(idno(40))
-    stages["card"] = _new_card_for(two, person, "40404040")
-    stages["card"] = (stages["card"][0], [stages["card"][1]])
+    cols, card = _new_card_for(two, person, "40404040")
+    stages["card"] = (cols, [card])
     conn, answer = hostile_batch(two.a.url, stages, commit=False)
+    assert answer["refused_cards"] == []
+    return conn
+
+
+def _screening_limits(admin_url: str, **limits: str) -> None:
+    sets = ", ".join(f"{k} = %s" for k in limits)
+    with psycopg.connect(admin_url) as conn:
+        conn.execute(f"UPDATE screening_lock SET {sets}", tuple(limits.values()))
+
+
+def test_a_batch_held_open_delays_no_sync(two, photo_jpeg):  # rule R6
+    # LH01 holds the lock: LH02's sync waits its few seconds and goes through; its new card
+    # waits (pending) and is screened at its next batch, once LH01 has let go.
+    _screening_limits(two.admin_url, wait="1 s", idle_limit="1 hour")
+    conn = _hold_screening_lock_open(two)
     try:
-        assert answer["refused_cards"] == []
         card = add_tenant_with_card(two.b, 6, photo_jpeg)
         report = sync(two.b.desk, two.b.url)
-        assert report["ok"], report
-        assert _accepted_active(two.admin_url, idno(6)) == [("LH02", card)]
+        assert report["ok"] and report["refused_cards"] == [], report
+        assert district_rows(two.admin_url, "SELECT district_state FROM card WHERE id = %s",
+                             card) == [("pending",)]
     finally:
         conn.close()
+    add_tenant_with_card(two.b, 7, photo_jpeg)  # the next day's work: the next batch
+    assert sync(two.b.desk, two.b.url)["ok"]
+    assert _accepted_active(two.admin_url, idno(6)) == [("LH02", card)]
+
+
+def test_a_centre_sitting_on_the_lock_is_ended(two, photo_jpeg):  # rule R6
+    _screening_limits(two.admin_url, idle_limit="1 s")
+    conn = _hold_screening_lock_open(two)
+    time.sleep(1.5)  # idle in its transaction past the limit
+    card = add_tenant_with_card(two.b, 6, photo_jpeg)
+    assert sync(two.b.desk, two.b.url)["ok"]
+    assert _accepted_active(two.admin_url, idno(6)) == [("LH02", card)]
+    assert conn.closed or conn.broken or _ended(conn)
+    assert district_rows(two.admin_url, "SELECT count(*) FROM card WHERE number = '40404040'") \
+        == [(0,)]  # its batch rolled back with it
+
+
+def _ended(conn) -> bool:
+    try:
+        conn.execute("SELECT 1")
+    except psycopg.OperationalError:
+        return True
+    return False
+
+
+def test_a_big_batch_of_cards_fits_the_lock_table(two):  # rule R6
+    # One lock per batch, not one per card: 7,000 new cards in one batch (an advisory lock
+    # per document filled PostgreSQL's shared lock table at 30,000 tenants).
+    from tests.district._hostile import PERSON_COLS, TENANCY_COLS
+
+    cols, template = _new_card_for(two, "p", "0")
+    people, docs, tenancies, cards = [], [], [], []
+    for n in range(7000):
+        person = str(uuid.uuid4())
+        people.append([person, "x", "2026-01-01", "2026-01-01"])
+        docs.append([str(uuid.uuid4()), person, "passport", "FRA", f"P{n:07d}", "2026-01-01",
+                     "2026-01-01", True])
+        tenancies.append([str(uuid.uuid4()), person, "u", "2026-01-01", "2026-01-01",
+                          "2026-01-01", False])
+        card = list(template)
+        card[cols.index("id")], card[cols.index("person_id")] = str(uuid.uuid4()), person
+        card[cols.index("number")] = f"9{n:07d}"
+        cards.append(card)
+    conn, answer = hostile_batch(two.a.url, {
+        "person": (PERSON_COLS, people), "id_document": (DOC_COLS, docs),
+        "tenancy": (TENANCY_COLS, tenancies), "card": (cols, cards)})
+    conn.close()
+    assert answer["refused_cards"] == []
+    assert district_rows(two.admin_url, "SELECT count(*) FROM card WHERE center_code = 'LH01' "
+                         "AND number LIKE '9%%' AND district_state = 'accepted'") == [(7000,)]
 
 
 def test_a_card_sent_before_its_document_is_screened_when_it_arrives(two):  # rule R6

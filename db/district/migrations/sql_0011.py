@@ -2,12 +2,16 @@
 
 Attack of 2026-12-03, with nothing but a centre's own login:
 - `SELECT pg_advisory_lock(74010001)` in an idle session made every other centre's sync
-  wait a minute and fail (55P03), for as long as the session stayed open. Any login can take
-  any advisory lock, so the screening no longer waits for one: each card takes a lock per
-  document key of its holder with `pg_try_advisory_xact_lock`, and a card whose key another
-  transaction holds stays `pending` — screened at the centre's next batch, never blocking the
-  rest of this one. Two cards that could clash share a key, so they are still screened one
-  after the other.
+  wait a minute and fail (55P03), for as long as the session stayed open: any login can take
+  any advisory lock. The screening is now serialised by a lock on `screening_lock`, a table
+  no centre has a grant on (LOCK and FOR UPDATE need one), taken only inside
+  `district_finish_batch`. It waits at most `screening_lock.wait` (10 s): past that, the
+  batch is applied and its new active cards stay `pending`, screened at the centre's next
+  batch — a sync never fails for it. A centre can still hold the lock by leaving its own
+  batch uncommitted; the next centre that wants it ends that session once it has sat idle
+  in its transaction past `idle_limit` (60 s) or held it past `hold_limit` (5 min).
+  (One advisory lock per document key, tried first, filled PostgreSQL's shared lock table
+  at a 30,000-tenant upload — `out of shared memory` — so: one lock per batch.)
 - A card sent before its holder's document was accepted unkeyed and never screened again;
   a document rewritten after its card, a second document that sorts first (a different
   key), a card ended and then sent again as active, or a new row carrying a number the
@@ -32,7 +36,6 @@ from db.district.migrations.sql_0008 import _SEARCH as _SEARCH_0008
 from db.district.migrations.sql_0010 import FINISH as _FINISH_0010
 from db.district.migrations.sql_0010 import MERGE as _MERGE_0010
 
-LOCK_CLASS = 7401  # pg_try_advisory_xact_lock(7401, hashtext(document key))
 
 # -- the merge: one document key plus its parts and how many keys the holder has ------------
 _NEW_SOURCE = """(SELECT k.*, row_number() OVER (PARTITION BY k.doc_key, k.status = ''active''
@@ -48,13 +51,12 @@ _NEW_SOURCE = """(SELECT k.*, row_number() OVER (PARTITION BY k.doc_key, k.statu
                        ORDER BY (i.kind <> ''resident''), i.kind, i.country, i.number
                        LIMIT 1) d ON true) k) s"""
 
-# Accepted as inserted only when nothing can clash; the key is locked first (without
-# waiting) so a concurrent centre screening the same document sees one or the other.
-_NEW_STATE = f"""CASE WHEN s.status IS DISTINCT FROM ''active'' THEN ''accepted''
+# Accepted as inserted only when nothing can clash, and only under the screening lock (a
+# concurrent centre's card of the same document is then committed or not yet begun).
+_NEW_STATE = """CASE WHEN s.status IS DISTINCT FROM ''active'' THEN ''accepted''
          WHEN s.nth <> 1 OR s.n_keys IS DISTINCT FROM 1 THEN ''pending''
          WHEN EXISTS (SELECT 1 FROM public.card r WHERE r.number = s.number
                        AND r.central_revoked_at IS NOT NULL) THEN ''pending''
-         WHEN NOT pg_try_advisory_xact_lock({LOCK_CLASS}, hashtext(s.doc_key)) THEN ''pending''
          WHEN EXISTS (SELECT 1 FROM (SELECT o.person_id, o.center_code FROM public.id_document o
                        WHERE o.kind = s.doc_kind AND o.country = s.doc_country
                          AND o.number = s.doc_number OFFSET 0) o
@@ -79,8 +81,11 @@ def _merge() -> str:
     end = _MERGE_0010.index("pg_temp.stg_card s) k) s") + len("pg_temp.stg_card s) k) s")
     merge = _MERGE_0010[:start] + _NEW_SOURCE + _MERGE_0010[end:]
     s0 = merge.index(_OLD_STATE_START) + len(_OLD_STATE_START)
-    s1 = merge.index("END';", s0) + len("END")
-    merge = merge[:s0] + _NEW_STATE + merge[s1:]
+    s1 = merge.index("END';", s0) + len("END';")
+    # without the screening lock (another centre held it past the wait) nothing is accepted
+    # here: the cards stay pending for the centre's next batch
+    merge = (merge[:s0] + "' || CASE WHEN district_screening_held() THEN '" + _NEW_STATE
+             + "' ELSE '''pending''' END;" + merge[s1:])
     assert merge.count(_OLD_SETS) == 1
     return merge.replace(_OLD_SETS, _NEW_SETS)
 
@@ -100,28 +105,46 @@ _OLD_SCREEN = _FINISH_0010[_FINISH_0010.index("      UPDATE card k SET doc_key =
                            _FINISH_0010.index("      -- One person registered by two centres")]
 _OLD_CLASH = _FINISH_0010[_FINISH_0010.index("      -- rule R6 district-wide: a second active"):
                           _FINISH_0010.index("      SELECT count(*) INTO n_conflicts")]
-_NEW_CLASH = """      -- A person whose documents changed in this batch has its active cards screened
-      -- again: a document rewritten after its card must not hide a second card, and a card
-      -- refused for a mistyped number is accepted once the number is corrected.
-      UPDATE card k SET district_state = 'pending'
-        FROM (SELECT DISTINCT d.person_id FROM id_document d
-               WHERE d.center_code = c AND d.src_batch_no = p_batch_no) x
-       WHERE k.person_id = x.person_id AND k.center_code = c AND k.status = 'active'
-         AND k.district_state IN ('accepted', 'refused') AND k.src_batch_no < p_batch_no;
-      -- rule R6 district-wide: a second active card for one person is refused (it stays
-      -- stored, marked refused); the card the district accepted first wins.
-      refused := district_screen_cards(c, p_batch_no);
+_NEW_CLASH = """      IF screening THEN
+        -- A person whose documents changed in this batch has its active cards screened
+        -- again: a document rewritten after its card must not hide a second card, and a
+        -- card refused for a mistyped number is accepted once the number is corrected.
+        UPDATE card k SET district_state = 'pending'
+          FROM (SELECT DISTINCT d.person_id FROM id_document d
+                 WHERE d.center_code = c AND d.src_batch_no = p_batch_no) x
+         WHERE k.person_id = x.person_id AND k.center_code = c AND k.status = 'active'
+           AND k.district_state IN ('accepted', 'refused') AND k.src_batch_no < p_batch_no;
+        -- rule R6 district-wide: a second active card for one person is refused (it stays
+        -- stored, marked refused); the card the district accepted first wins.
+        refused := district_screen_cards(c, p_batch_no);
+      ELSE  -- the lock stayed busy past the wait: what cannot clash is accepted, the rest
+            -- waits for the centre's next batch (the sync itself goes on)
+        UPDATE card SET district_state = 'accepted'
+         WHERE center_code = c AND district_state = 'pending' AND status IS DISTINCT FROM 'active';
+        refused := '[]';
+      END IF;
 """
 _OLD_DECLARE = "na jsonb := '[]'::jsonb; open_no bigint;"
 assert _LOCK_IN_LOOP in _FINISH_0010 and _LOCK_AFTER in _FINISH_0010 and _OLD_CLASH
 assert _OLD_DECLARE in _FINISH_0010
-FINISH = (_FINISH_0010.replace(_LOCK_IN_LOOP, "").replace(_LOCK_AFTER, "")
+_NEW_LOCK_IN_LOOP = """        IF t = 'card' THEN  -- new cards' states are decided under the screening lock
+          screening := district_screening_lock();
+        END IF;
+"""
+_NEW_LOCK_AFTER = """      IF screening IS NULL THEN  -- a batch without cards may still screen pending ones
+        screening := district_screening_lock();
+      END IF;
+"""
+FINISH = (_FINISH_0010.replace(_LOCK_IN_LOOP, _NEW_LOCK_IN_LOOP)
+          .replace(_LOCK_AFTER, _NEW_LOCK_AFTER)
+          .replace(_OLD_DECLARE, _OLD_DECLARE + " screening boolean;")
           .replace(_OLD_SCREEN, "").replace(_OLD_CLASH, _NEW_CLASH))
 
-# One card at a time, in id order, so a card accepted here is seen by the next one.
-SCREEN = f"""CREATE OR REPLACE FUNCTION district_screen_cards(c text, p_batch_no bigint)
+# One card at a time, in id order, so a card accepted here is seen by the next one. Called
+# only under the screening lock.
+SCREEN = """CREATE OR REPLACE FUNCTION district_screen_cards(c text, p_batch_no bigint)
        RETURNS jsonb LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    DECLARE r record; keys text[]; k text; got boolean; win record; refused jsonb := '[]';
+    DECLARE r record; keys text[]; win record; refused jsonb := '[]';
     BEGIN
       FOR r IN SELECT p.id, p.person_id, p.number, p.status FROM card p
                 WHERE p.center_code = c AND p.district_state = 'pending' ORDER BY p.id LOOP
@@ -141,14 +164,6 @@ SCREEN = f"""CREATE OR REPLACE FUNCTION district_screen_cards(c text, p_batch_no
         IF keys IS NULL THEN
           CONTINUE;  -- no document yet: screened when one arrives
         END IF;
-        got := true;
-        FOREACH k IN ARRAY keys LOOP
-          IF NOT pg_try_advisory_xact_lock({LOCK_CLASS}, hashtext(k)) THEN
-            got := false;  -- another centre is screening this document: next batch
-            EXIT;
-          END IF;
-        END LOOP;
-        CONTINUE WHEN NOT got;
         UPDATE card SET doc_key = keys[1] WHERE id = r.id;
         IF EXISTS (SELECT 1 FROM card x WHERE x.number = r.number
                     AND x.central_revoked_at IS NOT NULL) THEN
@@ -235,7 +250,56 @@ _OFFICE_DOWN = [
     "DROP TABLE IF EXISTS office_look_lock",
 ]
 
+# The screening lock: a table no centre has a grant on, so only these functions lock it.
+_LOCK_TABLE = [
+    """CREATE TABLE IF NOT EXISTS screening_lock (
+         id int PRIMARY KEY CHECK (id = 1),
+         wait interval NOT NULL DEFAULT '10 s',        -- how long a batch waits for it
+         idle_limit interval NOT NULL DEFAULT '60 s',  -- a holder idle in its transaction
+         hold_limit interval NOT NULL DEFAULT '5 min')  -- any holder's transaction""",
+    "INSERT INTO screening_lock (id) VALUES (1) ON CONFLICT DO NOTHING",
+    "REVOKE ALL ON screening_lock FROM PUBLIC",
+]
+LOCK = """CREATE OR REPLACE FUNCTION district_screening_lock() RETURNS boolean
+       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    DECLARE cfg screening_lock; holder int;
+    BEGIN
+      SELECT * INTO cfg FROM screening_lock WHERE id = 1;
+      -- A holder that sits on the lock (a centre that finished a batch and never commits)
+      -- is ended, so no centre can keep the others' cards waiting for ever.
+      FOR holder IN SELECT l.pid FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+           WHERE l.locktype = 'relation' AND l.relation = 'public.screening_lock'::regclass
+             AND l.granted AND l.pid <> pg_backend_pid()
+             AND ((a.state LIKE 'idle in transaction%'
+                   AND a.state_change < clock_timestamp() - cfg.idle_limit)
+                  OR a.xact_start < clock_timestamp() - cfg.hold_limit) LOOP
+        BEGIN
+          PERFORM pg_terminate_backend(holder, 5000);
+          RAISE LOG 'rentdesk: ended session % that held the screening lock', holder;
+        EXCEPTION WHEN insufficient_privilege THEN
+          RAISE LOG 'rentdesk: cannot end session % (grant pg_signal_backend)', holder;
+        END;
+      END LOOP;
+      BEGIN
+        PERFORM set_config('lock_timeout', (extract(epoch FROM cfg.wait) * 1000)::int::text,
+                           true);
+        LOCK TABLE screening_lock IN EXCLUSIVE MODE;
+        PERFORM set_config('lock_timeout', '60s', true);
+        RETURN true;
+      EXCEPTION WHEN lock_not_available THEN
+        PERFORM set_config('lock_timeout', '60s', true);
+        RETURN false;
+      END;
+    END $$"""
+HELD = """CREATE OR REPLACE FUNCTION district_screening_held() RETURNS boolean
+       LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'relation'
+                     AND relation = 'public.screening_lock'::regclass
+                     AND pid = pg_backend_pid() AND mode = 'ExclusiveLock' AND granted) $$"""
+
 UPGRADE = [
+    *_LOCK_TABLE, LOCK, HELD,
+    "REVOKE EXECUTE ON FUNCTION district_screening_lock() FROM PUBLIC",
     "CREATE INDEX IF NOT EXISTS ix_card_revoked_number ON card (number) "
     "WHERE central_revoked_at IS NOT NULL",
     SCREEN,
@@ -246,5 +310,8 @@ UPGRADE = [
     *_OFFICE_UP,
 ]
 DOWNGRADE = [*_OFFICE_DOWN, _MERGE_0010, _FINISH_0010,
+             "DROP FUNCTION IF EXISTS district_screening_lock()",
+             "DROP FUNCTION IF EXISTS district_screening_held()",
+             "DROP TABLE IF EXISTS screening_lock",
              "DROP FUNCTION IF EXISTS district_screen_cards(text, bigint)",
              "DROP INDEX IF EXISTS ix_card_revoked_number"]
