@@ -36,7 +36,6 @@ from db.district.migrations.sql_0008 import _SEARCH as _SEARCH_0008
 from db.district.migrations.sql_0010 import FINISH as _FINISH_0010
 from db.district.migrations.sql_0010 import MERGE as _MERGE_0010
 
-
 # -- the merge: one document key plus its parts and how many keys the holder has ------------
 _NEW_SOURCE = """(SELECT k.*, row_number() OVER (PARTITION BY k.doc_key, k.status = ''active''
                                             ORDER BY k.id) AS nth
