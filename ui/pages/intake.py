@@ -98,6 +98,7 @@ class IntakePage(QStackedWidget):
         # mobile number moves on by itself, so the clerk's habitual Enter lands harmlessly.
         self.chain.still_empty.connect(self.form.show_required)
         self.form.complete.connect(self.chain.advance)
+        self.chain.overflowed.connect(self.form.show_overflow)
         self._keys(form_step)
         ctx.changes.tenants_changed.connect(self._refresh_buildings)
 

@@ -42,7 +42,9 @@ def _combo(values: list[tuple[str, str]], editable: bool = False) -> QComboBox:
 
 class IntakeForm(QWidget):
     parsed_changed = Signal()
-    complete = Signal(QWidget)  # the clerk typed or pasted a number that can only be finished
+    # The clerk typed or pasted a number that can only be finished, and the keys that typed
+    # next would only overflow it (ui/keyflow.py KeyChain.advance swallows those).
+    complete = Signal(QWidget, str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,6 +206,10 @@ class IntakeForm(QWidget):
         label = self.errors.get(row)
         if label is None:
             return
+        if widget is self.building.edit and self.building.undecided():
+            label.setText(self.tr("还没有选定楼栋：请用 ↓/↑ 从列表中选择，或输入完整的楼栋编号。"))
+            label.show()
+            return
         problems = validate_input(self.tenant_input({}), clock.today(self.ctx.desk))
         said = next((pick(zh, en) for field, zh, en in problems if field == problem), None)
         label.setText(said or self.tr("此项必填。"))
@@ -220,11 +226,24 @@ class IntakeForm(QWidget):
 
     def _id_edited(self, text: str) -> None:
         if id_number_complete(text, self.id_kind.currentData() or None, clock.today(self.ctx.desk)):
-            self.complete.emit(self.idno)
+            self.complete.emit(self.idno, "0123456789Xx")
 
     def _phone_edited(self, text: str) -> None:
         if mobile_complete(text):
-            self.complete.emit(self.phone)
+            self.complete.emit(self.phone, "0123456789")
+
+    def show_overflow(self, source: QWidget, keys: str) -> None:
+        """Keys typed after a complete number were not taken (ui/keyflow.py): say so under
+        the number, which the clerk should check (an extra digit is often a doubled one)."""
+        if source is self.idno:
+            text = self.tr("证件号码已满 18 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。")
+            row = "idno"
+        else:
+            text = self.tr("手机号已满 11 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。")
+            row = "phone"
+        label = self.errors[row]
+        label.setText(text.format(keys=keys))
+        label.show()
 
     # -- papers other than the resident ID (issue 13) -------------------------------------
     def _show_papers_fields(self, shown: bool) -> None:
