@@ -123,3 +123,106 @@ def test_the_guard_ends_when_the_clerk_goes_elsewhere(qtbot, window, desk, admin
     assert keys.focused() is form.building.edit
     by_keys(keys, "12")
     assert form.building.edit.text() == "12" and _chosen(form) == "12"
+
+
+# -- M8: a new intake starts from a clean form --------------------------------------------
+
+def _state(form) -> dict[str, object]:
+    """Every input of the form, found by type (a field added later is checked too), but
+    the place: a family registers one after another in the same building and room."""
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
+
+    place = (form.building.edit, form.unit)
+    state: dict[str, object] = {}
+    for n, w in enumerate(form.findChildren(QLineEdit)):
+        if w not in place and not isinstance(w.parent(), QComboBox | QDateEdit):
+            state[f"edit{n}:{w.placeholderText()}"] = (w.text(), w.isEnabled())
+    for n, w in enumerate(form.findChildren(QComboBox)):
+        if w not in place:
+            state[f"combo{n}"] = (w.currentIndex(), w.currentText(), w.isEnabled())
+    for n, w in enumerate(form.findChildren(QDateEdit)):
+        state[f"date{n}"] = w.date()
+    state["papers shown"] = form.boxes["sex"].isVisibleTo(form)
+    state["errors"] = [k for k, label in form.errors.items() if not label.isHidden()]
+    return state
+
+
+def _fill_everything(qtbot, page, number: str) -> None:
+    from PySide6.QtCore import QDate
+
+    from tests.ui.conftest import ASTRONAUT
+
+    form = page.form
+    form.idno.setText(number)
+    form.name.setText("前一位")
+    form.phone.setText("13912345601")
+    form.ethnicity.setCurrentText("回族")
+    for edit, text in ((form.household_address, "湖南省长沙市演示路 9 号"),
+                       (form.employer, "某某公司"), (form.occupation, "厨师"),
+                       (form.fp_cert, "粤深计字第 00001 号")):
+        edit.setText(text)
+    form.arrival.setDate(QDate(2026, 1, 2))
+    for combo in (form.stay_reason, form.marital, form.education):
+        combo.setCurrentIndex(2)
+    form.building.select_code("B1")
+    assert page.photo.load_file(ASTRONAUT)
+    assert page.load_scan("id_front", ASTRONAUT)
+
+
+def test_a_new_id_card_mid_intake_starts_a_clean_form(qtbot, window, desk):  # rule R6
+    from ui.devices.id_reader import IdCardData
+
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    fresh = _state(form)
+    _fill_everything(qtbot, page, idno(94, "F"))
+    form.phone.setFocus()
+    window.ctx.id_reader.put(IdCardData(idno(95, "M"), "后一位", "汉族", "广东省深圳市演示路 1 号"))
+    keys.press(Qt.Key.Key_F2)  # the next person's card, mid-intake
+    assert (form.idno.text(), form.name.text()) == (idno(95, "M"), "后一位")
+    assert form.household_address.text() == "广东省深圳市演示路 1 号"
+    form.idno.setText("")
+    form.name.setText("")
+    form.household_address.setText("")
+    assert _state(form) == fresh  # nothing of the previous person is left
+    assert form.building.code() == "B1"  # the place stays
+    assert page.photo.photo is None and page.scans == {}
+    assert page.scan_labels["id_front"].text() == "未载入"
+    assert "已清除" in page.error.text()  # the clerk is told why the photo is gone
+
+
+def test_a_new_id_card_after_a_passport_holder_clears_the_papers(qtbot, window, desk):
+    from PySide6.QtCore import QDate
+
+    from ui.devices.id_reader import IdCardData
+
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    fresh = _state(form)
+    form.id_kind.setCurrentIndex(form.id_kind.findData("passport"))
+    form.country.setText("USA")
+    form.idno.setText("E12345678")
+    form.nationality.setText("USA")
+    form.sex.setCurrentIndex(form.sex.findData("F"))
+    form.birth.setDate(QDate(1990, 5, 6))
+    form.phone.setText("13912345602")
+    window.ctx.id_reader.put(IdCardData(idno(96, "M"), "读卡人"))
+    keys.press(Qt.Key.Key_F2)
+    assert form.id_kind.currentData() in (None, "") and form.idno.text() == idno(96, "M")
+    form.idno.setText("")
+    form.name.setText("")
+    assert _state(form) == fresh
+
+
+def test_the_next_intake_after_the_card_starts_a_clean_form(qtbot, window, desk):  # rule R6
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    fresh = _state(form)
+    _fill_everything(qtbot, page, idno(97, "M"))
+    form.fp_cert.clear()  # a man: no certificate asked
+    page.register()
+    qtbot.waitUntil(lambda: page.currentIndex() == 1)
+    keys.press(Qt.Key.Key_Escape)  # 完成，登记下一位
+    assert page.currentIndex() == 0
+    assert _state(form) == fresh and form.building.code() == "B1"
+    assert page.photo.photo is None and page.scans == {}

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.desk import clock
 from app.desk.errors import Refused
+from app.identity import normalise_id_text
 from app.photos import ImageRefused
 from app.property.find import units_with_space_first
 from app.tenants.intake import Registered, register_tenant, validate_input
@@ -160,6 +161,13 @@ class IntakePage(QStackedWidget):
         if card is None:
             set_message(self.error, self.tr("读卡器上没有身份证。"), ok=False)
             return
+        cleared = False
+        if normalise_id_text(self.form.idno.text()) != normalise_id_text(card.idno):
+            # Another person's card (or the first card of an intake begun on passport
+            # fields): a new intake, nothing of the previous person may stay with this one.
+            # The same card read again keeps what was typed for it.
+            cleared = bool(self.form.idno.text().strip() or self.photo.photo or self.scans)
+            self._fresh_form()
         self.form.idno.setText(card.idno)
         self.form.name.setText(card.name)
         if card.ethnicity:
@@ -167,6 +175,9 @@ class IntakePage(QStackedWidget):
         if card.household_address:
             self.form.household_address.setText(card.household_address)
         self.error.clear()
+        if cleared:
+            set_message(self.error, self.tr("已读取另一张身份证：上一位的信息、照片和扫描件已清除，请为此人重新填写。"),
+                        ok=True)
         self.form.phone.setFocus()
 
     def _choose_scan(self, kind: str) -> None:
@@ -287,14 +298,19 @@ class IntakePage(QStackedWidget):
         dialog.open()
         return dialog
 
-    def next_tenant(self) -> None:
-        self.card_panel.card.setEnabled(True)
+    def _fresh_form(self) -> None:
+        """Every field, the photo and the scans of a new intake; the place stays."""
         self.form.clear(keep_place=True)
+        self.chain.disarm()
         self.photo.reset()
         self.scans.clear()
         for label in self.scan_labels.values():
             set_message(label, self.tr("未载入"), ok=True)
             label.setStyleSheet("")
+
+    def next_tenant(self) -> None:
+        self.card_panel.card.setEnabled(True)
+        self._fresh_form()
         self.card_panel.reset()
         self.setCurrentIndex(0)
         self.photo.start_camera()

@@ -368,15 +368,21 @@ class IntakeForm(QWidget):
 
     def clear(self, keep_place: bool = False) -> None:
         """A fresh form; with keep_place the building and room stay (a family registers one
-        after another), unless the room has filled up meanwhile."""
-        self.id_kind.setCurrentIndex(0)
-        for w in (self.idno, self.country, self.name, self.phone, self.household_address,
-                  self.employer, self.occupation, self.fp_cert, self.nationality):
-            w.clear()
-        self.sex.setCurrentIndex(0)
-        self.fp_reason.setCurrentIndex(0)
+        after another), unless the room has filled up meanwhile.
+
+        Every input is found by its type, not listed: a listed reset once missed the phone,
+        民族, 暂住事由, 婚姻状况 and 文化程度, which the next person then inherited."""
+        place = (self.building.edit, self.unit)
+        self.id_kind.setCurrentIndex(0)  # first: the papers' rows hide, 国家 is disabled
+        for edit in self.findChildren(QLineEdit):
+            if edit not in place and not isinstance(edit.parent(), QComboBox | QDateEdit):
+                edit.clear()
+        for combo in self.findChildren(QComboBox):
+            if combo not in place:
+                combo.setCurrentIndex(0)
         self.birth.setDate(self.birth.minimumDate())
         self.arrival.setDate(today_qdate(self.ctx.desk))
+        self._id_typed("")  # what the number implied (民族, R9's rows) goes with it
         for label in self.errors.values():
             label.hide()
         if keep_place and self.building.code():
