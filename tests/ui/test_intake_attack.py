@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from app.property.buildings import add_building, add_unit
 from app.tenants.search import search_tenants
 from tests.conftest import idno
+from tests.ui.conftest import settle
 from tests.ui.test_keystrokes import Keys, _camera_ready, _intake_keys, _nothing_registered
 
 
@@ -226,3 +227,48 @@ def test_the_next_intake_after_the_card_starts_a_clean_form(qtbot, window, desk)
     assert page.currentIndex() == 0
     assert _state(form) == fresh and form.building.code() == "B1"
     assert page.photo.photo is None and page.scans == {}
+
+
+# -- M7: a Register waiting for a busy database ---------------------------------------------
+
+def test_the_form_is_read_only_while_a_register_waits(qtbot, window, desk, holder):  # rule R6
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    number = idno(98, "M")
+    _to_phone(keys, page, number)
+    by_keys(keys, "13912345698")
+    keys.type("b1")
+    _camera_ready(qtbot, page)
+    keys.press(Qt.Key.Key_F3)
+    form.name.setFocus()  # the clerk is back in the name, to correct it
+    sync = holder("rentdesk sync（命令行 / CLI）", write=True)
+    try:
+        keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Register: waits
+        qtbot.waitUntil(window.busy_label.isVisible, timeout=10_000)
+        keys.type("abc")  # edits while it waits: the form takes none of them, and says so
+        keys.press(Qt.Key.Key_Backspace)
+        assert form.name.text() == "王小明" and not form.isEnabled()
+        assert not page.photo.isEnabled() and not page.read_button.isEnabled()
+        keys.press(Qt.Key.Key_F2)  # nor does a card read overwrite the form meanwhile
+        assert form.idno.text() == number
+        assert window.stack.currentWidget() is page  # the keys went nowhere else either
+    finally:
+        sync.stop()
+    qtbot.waitUntil(lambda: not window.ctx.lane.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: page.currentIndex() == 1)
+    (row,) = search_tenants(desk, window.ctx.actor, number)
+    assert row.name == form.name.text() == "王小明"  # what was on screen is what was saved
+    assert form.isEnabled() and page.photo.isEnabled()
+
+
+def test_the_form_says_it_is_read_only_while_registering(qtbot, window, desk):
+    keys, page = _intake_keys(qtbot, window)
+    page.form.idno.setText(idno(99, "M"))
+    page.form.name.setText("冯九")
+    page.form.phone.setText("13912345699")
+    page.form.building.select_code("B1")
+    page.register()  # the write starts when control returns to the event loop
+    assert not page.form.isEnabled() and "不能修改" in page.error.text()
+    settle(qtbot, window.ctx.lane)
+    qtbot.waitUntil(lambda: page.currentIndex() == 1)
+    assert page.form.isEnabled() and "不能修改" not in page.error.text()

@@ -60,6 +60,7 @@ class IntakePage(QStackedWidget):
         self.register_button.clicked.connect(lambda: self.register())
         self.error = error_label()
         self.scan_labels: dict[str, QLabel] = {}
+        self.scan_buttons: list[QPushButton] = []
         scans = QGridLayout()
         names = {"id_front": self.tr("身份证正面"), "id_back": self.tr("身份证反面"),
                  "family_planning": self.tr("计生证")}
@@ -67,6 +68,7 @@ class IntakePage(QStackedWidget):
             button = QPushButton(self.tr("载入{what}扫描件…（{key}）").format(
                 what=names[kind], key=SCAN_KEYS[kind]))
             button.clicked.connect(lambda _=False, k=kind: self._choose_scan(k))
+            self.scan_buttons.append(button)
             self.scan_labels[kind] = QLabel(self.tr("未载入"))
             scans.addWidget(button, row, 0)
             scans.addWidget(self.scan_labels[kind], row, 1)
@@ -107,8 +109,8 @@ class IntakePage(QStackedWidget):
         """F-keys for the devices and papers, Ctrl+Enter to register from anywhere; each
         is named on its button (and in docs/clerk-guide.md)."""
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        keys = [("F2", self.read_id_card), ("F3", self.photo.capture),
-                ("F4", self.photo._choose_file),
+        keys = [("F2", self.read_id_card), ("F3", self._capture),
+                ("F4", self._photo_file),
                 ("Ctrl+Return", lambda: self.register()), ("Ctrl+Enter", lambda: self.register())]
         keys += [(SCAN_KEYS[k], lambda k=k: self._choose_scan(k)) for k in SCAN_KINDS]
         keys.append(("Alt+L", self._to_building))  # another building than the last one
@@ -118,6 +120,14 @@ class IntakePage(QStackedWidget):
             shortcut.activated.connect(slot)
         self.photo.capture_button.setText(self.tr("拍照（F3 或空格）"))
         self.photo.file_button.setText(self.tr("从文件载入（F4）"))
+
+    def _capture(self) -> None:
+        if self._editable():  # never a new photo while the last one is being saved
+            self.photo.capture()
+
+    def _photo_file(self) -> None:
+        if self._editable():
+            self.photo._choose_file()
 
     def _to_building(self) -> None:
         self.form.building.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -152,6 +162,8 @@ class IntakePage(QStackedWidget):
 
     # -- devices -----------------------------------------------------------------------
     def read_id_card(self) -> None:
+        if not self._editable():
+            return  # a Register is on its way with what the form holds: see register()
         if not self.ctx.id_reader.available():
             set_message(self.error, self.tr("未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。"),
                         ok=False)
@@ -181,6 +193,8 @@ class IntakePage(QStackedWidget):
         self.form.phone.setFocus()
 
     def _choose_scan(self, kind: str) -> None:
+        if not self._editable():
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择扫描件"), "",
                                               self.tr("图片") + f" ({IMAGE_FILTER})")
         if path:
@@ -233,12 +247,23 @@ class IntakePage(QStackedWidget):
             return
         photo = self.photo.photo
         # On the database lane: storing the photo and scans syncs to disk (and may wait
-        # for another writer); the window stays responsive meanwhile.
+        # for another writer); the window stays responsive meanwhile. What is saved is what
+        # the form holds now, so the form, photo and devices are read-only until the answer
+        # (greyed, and said): an edit made while a busy database kept the write waiting was
+        # once silently lost. The keys typed meanwhile go to the page, which takes none,
+        # rather than to whatever Qt would focus next (the page list's type-ahead).
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
         run_on_lane(self, lambda desk, actor: register_tenant(desk, actor, data, photo_jpeg=photo,
                                                               accept_full=accept_full),
                     success=lambda done: self._registered(done, photo is not None),
-                    failure=self._refused, message=self.error, busy=self.register_button,
-                    busy_text=self.tr("正在登记…"))
+                    failure=self._refused, message=self.error,
+                    busy=[self.register_button, self.form, self.photo, self.read_button,
+                          *self.scan_buttons],
+                    busy_text=self.tr("正在登记…登记完成前表单不能修改。"))
+
+    def _editable(self) -> bool:
+        """False while a Register is on its way (the form is read-only until its answer)."""
+        return self.form.isEnabled()
 
     def _refused(self, exc: BaseException) -> None:
         if isinstance(exc, Refused) and exc.code == "room_full":
