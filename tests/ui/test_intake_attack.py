@@ -272,3 +272,25 @@ def test_the_form_says_it_is_read_only_while_registering(qtbot, window, desk):
     settle(qtbot, window.ctx.lane)
     qtbot.waitUntil(lambda: page.currentIndex() == 1)
     assert page.form.isEnabled() and "不能修改" not in page.error.text()
+
+
+def test_the_first_card_of_an_intake_keeps_what_was_typed_for_it(qtbot, window, desk):
+    from PySide6.QtCore import QDate
+
+    from ui.devices.id_reader import IdCardData
+
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    _camera_ready(qtbot, page)
+    form.phone.setText("13912345603")  # the tenant said the phone first
+    form.id_kind.setCurrentIndex(form.id_kind.findData("passport"))  # then showed a card
+    form.nationality.setText("USA")
+    form.birth.setDate(QDate(1990, 5, 6))
+    window.ctx.id_reader.put(IdCardData(idno(89, "M"), "先说电话"))
+    keys.press(Qt.Key.Key_F2)
+    assert form.phone.text() == "13912345603" and form.idno.text() == idno(89, "M")
+    assert form.id_kind.currentData() in (None, "") and form.nationality.text() == ""
+    assert form.birth.date() == form.birth.minimumDate()
+    assert page.photo.shot is not None  # the live picture stays: F3 takes this person's photo
+    keys.press(Qt.Key.Key_F3)
+    assert page.photo.photo is not None

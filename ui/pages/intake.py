@@ -173,13 +173,15 @@ class IntakePage(QStackedWidget):
         if card is None:
             set_message(self.error, self.tr("读卡器上没有身份证。"), ok=False)
             return
-        cleared = False
-        if normalise_id_text(self.form.idno.text()) != normalise_id_text(card.idno):
-            # Another person's card (or the first card of an intake begun on passport
-            # fields): a new intake, nothing of the previous person may stay with this one.
-            # The same card read again keeps what was typed for it.
-            cleared = bool(self.form.idno.text().strip() or self.photo.photo or self.scans)
+        typed = normalise_id_text(self.form.idno.text())
+        cleared = bool(typed) and typed != normalise_id_text(card.idno)
+        if cleared:
+            # Another person's card while the form holds someone's number: a new intake,
+            # nothing of the previous person may stay with this one. The same card read
+            # again, or the first card of an intake begun without a number (the phone
+            # said first), keeps what was typed for it.
             self._fresh_form()
+        self.form.clear_papers()  # the reader reads a resident ID card
         self.form.idno.setText(card.idno)
         self.form.name.setText(card.name)
         if card.ethnicity:
@@ -327,7 +329,7 @@ class IntakePage(QStackedWidget):
         """Every field, the photo and the scans of a new intake; the place stays."""
         self.form.clear(keep_place=True)
         self.chain.disarm()
-        self.photo.reset()
+        self.photo.discard()
         self.scans.clear()
         for label in self.scan_labels.values():
             set_message(label, self.tr("未载入"), ok=True)
@@ -336,6 +338,7 @@ class IntakePage(QStackedWidget):
     def next_tenant(self) -> None:
         self.card_panel.card.setEnabled(True)
         self._fresh_form()
+        self.photo.reset()
         self.card_panel.reset()
         self.setCurrentIndex(0)
         self.photo.start_camera()

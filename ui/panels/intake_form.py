@@ -366,6 +366,14 @@ class IntakeForm(QWidget):
             first = first or widgets.get(field)
         return first
 
+    def clear_papers(self) -> None:
+        """Back to a number that says its own kind: the passport's fields go with it."""
+        self.id_kind.setCurrentIndex(0)
+        for edit in (self.country, self.nationality):
+            edit.clear()
+        self.sex.setCurrentIndex(0)
+        self.birth.setDate(self.birth.minimumDate())
+
     def clear(self, keep_place: bool = False) -> None:
         """A fresh form; with keep_place the building and room stay (a family registers one
         after another), unless the room has filled up meanwhile.
