@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -139,6 +140,11 @@ def _name_problems(text: str | None) -> list[tuple[str, str, str]]:
     if not has_visible_letter(name):  # only marks, symbols or blank letters: nobody's name
         return [("name", "姓名：须含至少一个汉字或字母。",
                  "Name (姓名): must hold at least one letter or Chinese character.")]
+    if any(unicodedata.category(c) == "Nd" for c in name):
+        # A digit in a name is a slip: the rest of a number typed a key too far.
+        return [("name", "姓名：不能含数字，请删除数字（是否多输入了证件号码或电话的一位？）。",
+                 "Name (姓名): must not contain digits; delete them (was a digit of the ID "
+                 "number or phone typed one key too far?).")]
     return []
 
 

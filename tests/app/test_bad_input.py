@@ -165,9 +165,9 @@ def test_control_characters_in_names_are_refused_with_the_field_named(desk, admi
 
 
 @FIXTURE_OK
-# Invisible format characters (Cf) are taken out of names, and a name holds a visible letter
-# (tests/app/test_person_boundary.py): those are not round trips.
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf"),
+# Invisible format characters (Cf) are taken out of names, a name holds a visible letter and
+# no digit (tests/app/test_person_boundary.py): those are not round trips.
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Nd"),
                              blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
                                                   "\u2068\u2069"), min_size=1, max_size=30)
        .filter(lambda s: s.strip() == s and not s.isascii() and has_visible_letter(s)))

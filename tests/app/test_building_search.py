@@ -25,7 +25,7 @@ def test_people_and_cards_counted_apart_and_full_rooms_last(desk, admin, buildin
     done = [register(desk, admin, n, unit="101", photo=photo_jpeg) for n in (1, 2)]
     # two live in 101 (cap 2): the third is over the cap, recorded and flagged
     done.append(register_tenant(desk, admin, TenantInput(
-        idno(3), "测试3", "13900000003", "B1", "101"), photo_jpeg=photo_jpeg, accept_full=True))
+        idno(3), "测试三", "13900000003", "B1", "101"), photo_jpeg=photo_jpeg, accept_full=True))
     for n, t in enumerate(done[:2]):
         issue_card(desk, admin, t.idno, f"000000010{n}")
     b = find_buildings(desk, "B1")[0]

@@ -139,3 +139,16 @@ def _today(desk):
     from app.desk import clock
 
     return clock.today(desk)
+
+
+@pytest.mark.parametrize("name", ["周5", "王小明1", "4403张三", "１张", "John Smith 2", "张٣"])
+def test_digits_in_a_name_are_refused_with_a_clear_message(desk, admin, building, name):
+    # A digit in 姓名 is a slip of the number typed before it (the ID moved the form on and
+    # the 19th key landed here), never part of a name; 〇 and 一二三 are letters, not digits.
+    data = TenantInput(idno(1), name, "13912345678", "B1", "102")
+    (problem,) = [p for p in validate_input(data, _today(desk)) if p[0] == "name"]
+    assert "数字" in problem[1] and "digit" in problem[2]
+    with pytest.raises(Refused):
+        register_tenant(desk, admin, data)
+    assert register_tenant(desk, admin, TenantInput(idno(2), "王〇一", "13912345678", "B1",
+                                                    "102")).name == "王〇一"
