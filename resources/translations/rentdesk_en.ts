@@ -503,83 +503,88 @@
         <translation>Swipe the card (or type its number and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="50"/>
+        <location filename="../../ui/panels/card.py" line="56"/>
         <source>注销原因（必填）</source>
         <translation>Reason for revoking (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="52"/>
+        <location filename="../../ui/panels/card.py" line="58"/>
         <source>注销原卡…</source>
         <translation>Revoke held card…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="54"/>
+        <location filename="../../ui/panels/card.py" line="60"/>
         <source>办理迁出…</source>
         <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="66"/>
+        <location filename="../../ui/panels/card.py" line="72"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="68"/>
+        <location filename="../../ui/panels/card.py" line="74"/>
         <source>门禁卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="124"/>
+        <location filename="../../ui/panels/card.py" line="142"/>
+        <source>上一张卡还在处理中，这次刷的卡（{number}）没有接收：请等结果出来后，如需要再刷一次。</source>
+        <translation>The previous card is still being processed; this swipe ({number}) was not taken. Wait for the result, then swipe again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/card.py" line="151"/>
         <source>已发卡：{number}（{building} {unit}）</source>
         <translation>Card issued: {number} ({building} {unit})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="134"/>
+        <location filename="../../ui/panels/card.py" line="161"/>
         <source>注销门禁卡</source>
         <translation>Revoke access card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="135"/>
+        <location filename="../../ui/panels/card.py" line="162"/>
         <source>注销 {who} 持有的门禁卡 {number}？
 注销后此卡号永久停用。</source>
         <translation>Revoke card {number} held by {who}?
 A revoked number is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="137"/>
+        <location filename="../../ui/panels/card.py" line="164"/>
         <source>确认注销(&amp;Y)</source>
         <translation>&amp;Yes, revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="138"/>
-        <location filename="../../ui/panels/card.py" line="158"/>
+        <location filename="../../ui/panels/card.py" line="165"/>
+        <location filename="../../ui/panels/card.py" line="185"/>
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="148"/>
+        <location filename="../../ui/panels/card.py" line="175"/>
         <source>原卡 {number} 已注销。请刷新卡。</source>
         <translation>Card {number} revoked. Swipe the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="154"/>
-        <location filename="../../ui/panels/card.py" line="158"/>
+        <location filename="../../ui/panels/card.py" line="181"/>
+        <location filename="../../ui/panels/card.py" line="185"/>
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="155"/>
+        <location filename="../../ui/panels/card.py" line="182"/>
         <source>为 {who} 办理迁出？
 其门禁卡 {number} 将同时停用。</source>
         <translation>Move {who} out?
 Their card {number} stops working too.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="157"/>
+        <location filename="../../ui/panels/card.py" line="184"/>
         <source>确认迁出(&amp;Y)</source>
         <translation>&amp;Yes, move out</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="167"/>
+        <location filename="../../ui/panels/card.py" line="194"/>
         <source>已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。</source>
         <translation>Moved out; card {number} stopped. Register again for a new address.</translation>
     </message>

@@ -294,3 +294,89 @@ def test_the_first_card_of_an_intake_keeps_what_was_typed_for_it(qtbot, window, 
     assert page.photo.shot is not None  # the live picture stays: F3 takes this person's photo
     keys.press(Qt.Key.Key_F3)
     assert page.photo.photo is not None
+
+
+# -- every reason on the Chinese intake screen is Chinese ----------------------------------
+
+BAD_IDS = ["12345", "4403031990010112", "44030319900101123", "44030319900101123Y",
+           "ABCDEFGHIJKLMNOPQR", "990303199001011234", "440303299001011234",
+           "440303190001011234", "4403031990130112341", "440303900101123"]
+
+
+def test_every_reason_on_the_intake_screen_is_chinese(qtbot, window, tmp_path):
+    import re
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QLabel
+
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    junk = tmp_path / "scan.jpg"
+    junk.write_bytes(b"%PDF-1.7 not an image")
+
+    def reasons() -> list[str]:
+        return [label.text() for label in page.findChildren(QLabel)
+                if label.isVisibleTo(page) and label.text().strip()
+                and label.pixmap().isNull() and re.search(r"[A-Za-z]{3}", label.text())
+                and not re.fullmatch(r"[\s\dA-Z.:/\-—…*%()（）]+", label.text())]
+
+    def english_only() -> list[str]:
+        return [t for t in reasons() if not cjk.search(t)]
+
+    found: list[str] = []
+    page.load_scan("id_front", junk)
+    page.photo.load_file(junk)
+    for number in BAD_IDS:
+        form.idno.setText(number)
+        found += english_only()
+    for kind, country, number in (("passport", "ZZZ", "E1234"), ("passport", "", "E12345678"),
+                                  ("other", "USA", "#"), ("passport", "usa", "E12345678")):
+        form.id_kind.setCurrentIndex(form.id_kind.findData(kind))
+        form.country.setText(country)
+        form.idno.setText(number)
+        form.nationality.setText("XX")
+        form.birth.setDate(QDate(2999, 1, 1) if number == "#" else form.birth.minimumDate())
+        page.register()
+        found += english_only()
+    form.clear()
+    form.idno.setText(idno(88, "F"))
+    form.name.setText("\u200b")
+    form.phone.setText("+1 555 0100")
+    form.fp_cert.setText("\u202e")
+    form.arrival.setDate(QDate(2999, 1, 1))
+    page.register()
+    found += english_only()
+    assert found == []
+
+
+# -- a second swipe while the first card is on its way --------------------------------------
+
+def test_a_second_swipe_while_the_first_is_processed_is_told(qtbot, window, desk, holder):
+    from app.supervision.desk_status import active_card_count
+
+    keys, page = _intake_keys(qtbot, window)
+    form = page.form
+    form.idno.setText(idno(87, "M"))
+    form.name.setText("褚八七")
+    form.phone.setText("13912345687")
+    form.building.select_code("B1")
+    _camera_ready(qtbot, page)
+    keys.press(Qt.Key.Key_F3)
+    page.register()
+    qtbot.waitUntil(lambda: page.currentIndex() == 1)
+    panel = page.card_panel
+    assert keys.focused() is panel.card
+    sync = holder("rentdesk sync（命令行 / CLI）", write=True)
+    try:
+        keys.swipe("0000008701")  # the write waits for the other program
+        qtbot.waitUntil(window.busy_label.isVisible, timeout=10_000)
+        keys.swipe("0000008702")  # impatience: a second card
+        assert "0000008702" in panel.notice.text() and "没有接收" in panel.notice.text()
+        assert not panel.notice.isHidden()
+    finally:
+        sync.stop()
+    settle(qtbot, window.ctx.lane)
+    assert "0000008701" in panel.message.text() and "已发卡" in panel.message.text()
+    assert "0000008702" in panel.notice.text()  # still said after the first card's answer
+    assert active_card_count(desk) == 1
