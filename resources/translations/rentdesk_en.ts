@@ -2094,7 +2094,7 @@ A revoked number is blocked for good.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake.py" line="72"/>
-        <location filename="../../ui/pages/intake.py" line="335"/>
+        <location filename="../../ui/pages/intake.py" line="345"/>
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
@@ -2105,111 +2105,116 @@ A revoked number is blocked for good.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake.py" line="86"/>
+        <source>正在登记：登记完成前表单不能修改，屏幕上的内容就是要保存的内容。</source>
+        <translation>Registering: the form cannot be changed until this is done; what is on screen is what will be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="93"/>
         <source>照片（摄像头或文件）</source>
         <translation>Photo (camera or file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="121"/>
+        <location filename="../../ui/pages/intake.py" line="128"/>
         <source>拍照（F3 或空格）</source>
         <translation>Take photo (F3 or Space)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="122"/>
+        <location filename="../../ui/pages/intake.py" line="129"/>
         <source>从文件载入（F4）</source>
         <translation>Load from file (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="139"/>
+        <location filename="../../ui/pages/intake.py" line="146"/>
         <source>完成，登记下一位（Esc）</source>
         <translation>Done, next tenant (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="142"/>
+        <location filename="../../ui/pages/intake.py" line="149"/>
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="144"/>
+        <location filename="../../ui/pages/intake.py" line="151"/>
         <source>补拍照片…</source>
         <translation>Take the photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="149"/>
+        <location filename="../../ui/pages/intake.py" line="156"/>
         <source>发放门禁卡</source>
         <translation>Issue the access card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="168"/>
+        <location filename="../../ui/pages/intake.py" line="175"/>
         <source>未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。</source>
         <translation>No ID-card reader connected (choose one in Settings). Type the ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="174"/>
+        <location filename="../../ui/pages/intake.py" line="181"/>
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="193"/>
+        <location filename="../../ui/pages/intake.py" line="200"/>
         <source>已读取另一张身份证：上一位的信息、照片和扫描件已清除，请为此人重新填写。</source>
         <translation>Another ID card was read: the previous person&apos;s details, photo and scans were cleared; fill in the rest for this person.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="200"/>
+        <location filename="../../ui/pages/intake.py" line="207"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="201"/>
+        <location filename="../../ui/pages/intake.py" line="208"/>
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="222"/>
+        <location filename="../../ui/pages/intake.py" line="229"/>
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="247"/>
+        <location filename="../../ui/pages/intake.py" line="254"/>
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="264"/>
+        <location filename="../../ui/pages/intake.py" line="272"/>
         <source>正在登记…登记完成前表单不能修改。</source>
         <translation>Registering… The form cannot be changed until this is done.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="301"/>
+        <location filename="../../ui/pages/intake.py" line="311"/>
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="303"/>
+        <location filename="../../ui/pages/intake.py" line="313"/>
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="308"/>
+        <location filename="../../ui/pages/intake.py" line="318"/>
         <source>该{what}已满：不发卡，已标记超员并报主管（首页可见）。有空位后可在“门禁卡”页发卡。</source>
         <translation>This {what} is full: no card; the overcrowding is flagged for the supervisor (see Home). Issue the card on the Cards page once there is room.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="309"/>
+        <location filename="../../ui/pages/intake.py" line="319"/>
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="309"/>
+        <location filename="../../ui/pages/intake.py" line="319"/>
         <source>房间</source>
         <translation>room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="323"/>
+        <location filename="../../ui/pages/intake.py" line="333"/>
         <source>照片已保存，可以发卡。</source>
         <translation>Photo saved: the card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="219"/>
+        <location filename="../../ui/pages/intake.py" line="226"/>
         <source>无法读取文件。</source>
         <translation>The file cannot be read.</translation>
     </message>

@@ -248,6 +248,7 @@ def test_the_form_is_read_only_while_a_register_waits(qtbot, window, desk, holde
         keys.type("abc")  # edits while it waits: the form takes none of them, and says so
         keys.press(Qt.Key.Key_Backspace)
         assert form.name.text() == "王小明" and not form.isEnabled()
+        assert page.pending_note.isVisible() and "不能修改" in page.pending_note.text()
         assert not page.photo.isEnabled() and not page.read_button.isEnabled()
         keys.press(Qt.Key.Key_F2)  # nor does a card read overwrite the form meanwhile
         assert form.idno.text() == number
@@ -258,7 +259,7 @@ def test_the_form_is_read_only_while_a_register_waits(qtbot, window, desk, holde
     qtbot.waitUntil(lambda: page.currentIndex() == 1)
     (row,) = search_tenants(desk, window.ctx.actor, number)
     assert row.name == form.name.text() == "王小明"  # what was on screen is what was saved
-    assert form.isEnabled() and page.photo.isEnabled()
+    assert form.isEnabled() and page.photo.isEnabled() and not page.pending_note.isVisible()
 
 
 def test_the_form_says_it_is_read_only_while_registering(qtbot, window, desk):

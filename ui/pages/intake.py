@@ -81,6 +81,13 @@ class IntakePage(QStackedWidget):
         top.addWidget(heading(self.tr("租住人员信息采集")), 1)
         top.addWidget(self.read_button)
         left.addLayout(top)
+        # Said over the greyed form while a Register is on its way (the message line under
+        # the photo says what it waits for: 正在登记…, 数据库正忙…).
+        self.pending_note = QLabel(self.tr("正在登记：登记完成前表单不能修改，屏幕上的内容就是要保存的内容。"))
+        self.pending_note.setWordWrap(True)
+        self.pending_note.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.pending_note.hide()
+        left.addWidget(self.pending_note)
         left.addWidget(scroll, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("照片（摄像头或文件）")))
@@ -255,6 +262,7 @@ class IntakePage(QStackedWidget):
         # once silently lost. The keys typed meanwhile go to the page, which takes none,
         # rather than to whatever Qt would focus next (the page list's type-ahead).
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.pending_note.show()
         run_on_lane(self, lambda desk, actor: register_tenant(desk, actor, data, photo_jpeg=photo,
                                                               accept_full=accept_full),
                     success=lambda done: self._registered(done, photo is not None),
@@ -268,6 +276,7 @@ class IntakePage(QStackedWidget):
         return self.form.isEnabled()
 
     def _refused(self, exc: BaseException) -> None:
+        self.pending_note.hide()
         if isinstance(exc, Refused) and exc.code == "room_full":
             self._full_room(exc)
             return
@@ -294,6 +303,7 @@ class IntakePage(QStackedWidget):
         self.register()
 
     def _registered(self, done: Registered, has_photo: bool) -> None:
+        self.pending_note.hide()
         self.error.clear()
         self.photo.stop_camera()
         self.ctx.changes.tenants_changed.emit()
