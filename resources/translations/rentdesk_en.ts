@@ -2018,39 +2018,39 @@ A revoked number is blocked for good.</translation>
         <translation>The ID number was complete at 18 characters; the extra “{keys}” typed after it was not taken, nor put in the next field. Check the number.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="242"/>
+        <location filename="../../ui/panels/intake_form.py" line="241"/>
         <source>手机号已满 11 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。</source>
         <translation>The mobile number was complete at 11 digits; the extra “{keys}” typed after it was not taken, nor put in the next field. Check the number.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="280"/>
+        <location filename="../../ui/panels/intake_form.py" line="277"/>
         <source>有效号码，签发国家或地区：{country}</source>
         <translation>Valid number, issued by {country}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="303"/>
+        <location filename="../../ui/panels/intake_form.py" line="300"/>
         <source>适用：育龄妇女（15–49 岁）须登记计生证号，或选择未登记原因（规则 R9）</source>
         <translation>Applies: a woman aged 15–49 gives her family-planning certificate number, or the reason there is none (rule R9)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/intake_form.py" line="73"/>
-        <location filename="../../ui/panels/intake_form.py" line="284"/>
+        <location filename="../../ui/panels/intake_form.py" line="281"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
         <location filename="../../ui/panels/intake_form.py" line="73"/>
-        <location filename="../../ui/panels/intake_form.py" line="284"/>
+        <location filename="../../ui/panels/intake_form.py" line="281"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="286"/>
+        <location filename="../../ui/panels/intake_form.py" line="283"/>
         <source>出生日期 {born}&#x3000;性别 {sex}&#x3000;籍贯 {region}</source>
         <translation>Born {born}   Sex {sex}   Region {region}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="293"/>
+        <location filename="../../ui/panels/intake_form.py" line="290"/>
         <source>继续输入…</source>
         <translation>Keep typing…</translation>
     </message>

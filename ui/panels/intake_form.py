@@ -235,15 +235,12 @@ class IntakeForm(QWidget):
     def show_overflow(self, source: QWidget, keys: str) -> None:
         """Keys typed after a complete number were not taken (ui/keyflow.py): say so under
         the number, which the clerk should check (an extra digit is often a doubled one)."""
-        if source is self.idno:
-            text = self.tr("证件号码已满 18 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。")
-            row = "idno"
-        else:
-            text = self.tr("手机号已满 11 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。")
-            row = "phone"
-        label = self.errors[row]
-        label.setText(text.format(keys=keys))
-        label.show()
+        id_number = source is self.idno
+        text = (self.tr("证件号码已满 18 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。")
+                if id_number else
+                self.tr("手机号已满 11 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。"))
+        self.errors["idno" if id_number else "phone"].setText(text.format(keys=keys))
+        self.errors["idno" if id_number else "phone"].show()
 
     # -- papers other than the resident ID (issue 13) -------------------------------------
     def _show_papers_fields(self, shown: bool) -> None:
