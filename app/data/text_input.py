@@ -18,6 +18,7 @@ and the bidirectional overrides that make a name display differently from what i
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import event, inspect
@@ -89,6 +90,27 @@ _SKIP_TABLES = frozenset({"audit_event", "outbox", "local_meta", "sync_batch", "
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _BAD_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 _BAD_FREE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+
+
+_BIDI_CONTROL = re.compile(f"[{_BIDI}]")
+# Letters that draw nothing (Hangul fillers): a name of them is as blank as an empty one.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def strip_invisible(value: str) -> str:
+    """Without the invisible format characters (Unicode category Cf: U+200B–U+200D, U+2060,
+    U+FEFF, the soft hyphen U+00AD …) that copy-paste brings along: they show as nothing,
+    so a name holding them would be stored as something other than what the clerk sees.
+    The bidirectional overrides stay, for `problem` to refuse by name: they change how the
+    rest of the text reads, so the clerk should see that something was wrong."""
+    return "".join(c for c in value
+                   if unicodedata.category(c) != "Cf" or _BIDI_CONTROL.match(c))
+
+
+def has_visible_letter(value: str) -> bool:
+    """At least one letter that draws something (any script: 汉字, Latin, Uyghur …)."""
+    return any(unicodedata.category(c).startswith("L") and c not in _BLANK_LETTERS
+               for c in value)
 
 
 def is_input_field(table: str, column: str) -> bool:

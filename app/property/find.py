@@ -26,6 +26,9 @@ from db.models import Building
 
 FIND_LIMIT = 20  # a page of matches: more is typing one more character
 MAX_QUERY = 40
+# A query shorter than this means nothing by itself: one digit or letter matches hundreds of
+# buildings, and is as likely a stray key as a choice (rentdesk attack note H3).
+MEANINGFUL_QUERY = 2
 
 
 def _like(text: str) -> str:
@@ -67,6 +70,22 @@ def find_buildings(desk: Desk, text: str, limit: int = FIND_LIMIT) -> list[Build
         else:
             stmt = stmt.order_by(Building.code)
         return building_summaries(s, list(s.exec(stmt.limit(limit))))
+
+
+def preselect(text: str, found: list[BuildingSummary]) -> int:
+    """Which of `found` (the matches of `text`) a finder may choose by itself, or -1: the
+    building whose code was typed in full, else the only match. Never on a query shorter
+    than MEANINGFUL_QUERY: a 12th digit of a mobile number, typed by a fast clerk after the
+    form had moved on, once chose the first building, and Enter registered the tenant
+    there. With several matches the clerk picks one (↓/↑); Enter never registers into a
+    building nobody chose."""
+    q = clean_query(text).casefold()
+    if len(q) < MEANINGFUL_QUERY:
+        return -1
+    exact = [i for i, b in enumerate(found) if b.code.casefold() == q]
+    if exact:
+        return exact[0]
+    return 0 if len(found) == 1 else -1
 
 
 def units_with_space_first(desk: Desk, building_id: str) -> list[UnitSummary]:

@@ -8,15 +8,14 @@ papers, landlines) is never complete here: the clerk says so with Enter.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from app.identity import normalise_id_text, parse_id
 from app.identity.result import FOREIGN_PR, HMT_PERMIT, RESIDENT
+from app.tenants.phone import is_mobile
 
 # 18 characters with a MOD 11-2 check character: nothing more can follow a valid one.
 _FIXED_LENGTH_KINDS = (RESIDENT, HMT_PERMIT, FOREIGN_PR)
-_MOBILE = re.compile(r"1[3-9]\d{9}")
 
 
 def id_number_complete(text: str, kind: str | None, today: date) -> bool:
@@ -33,5 +32,6 @@ def id_number_complete(text: str, kind: str | None, today: date) -> bool:
 
 
 def mobile_complete(text: str) -> bool:
-    """An 11-digit mainland mobile number (spaces and brackets as the intake accepts them)."""
-    return bool(_MOBILE.fullmatch(re.sub(r"[\s()]", "", text or "")))
+    """An 11-digit mainland mobile number, as app.tenants.phone accepts it (full-width
+    digits, spaces and brackets between groups)."""
+    return is_mobile(text)

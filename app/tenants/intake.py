@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from app.data.blobs import store_blob
-from app.data.text_input import check_fields
+from app.data.text_input import check_fields, has_visible_letter, strip_invisible
 from app.desk import clock
 from app.desk.context import Desk
 from app.desk.errors import Refused
@@ -37,11 +38,12 @@ from app.tenants.papers import (  # noqa: F401  (family_planning_applies, clean_
     papers_of,
     papers_problems,
 )
+from app.tenants.phone import normalise_phone, phone_problem
 from app.tenants.photo_intake import id_photo_from_file
 from db.engine import write_session
 from db.models import Card, CardStatus, IdDocument, Person, Tenancy, utcnow
 
-_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+?\d{7,15})$")
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -73,6 +75,20 @@ class TenantInput:
     family_planning_reason: str | None = None  # rule R9: one of FP_REASONS when no number
     scans: dict[str, bytes] = field(default_factory=dict)  # id_front | id_back | family_planning
 
+    def __post_init__(self) -> None:
+        """The person's input boundary: the GUI, `register --person` and the import all
+        build a TenantInput, so what they typed or pasted is cleaned here, once. A number
+        pasted with its line break or spaces is trimmed (not refused as a control
+        character); the phone gets ASCII digits (app.tenants.phone); the name loses the
+        invisible format characters copy-paste brings (U+200B, U+00AD, U+2060 …), which
+        would otherwise be stored inside it."""
+        if isinstance(self.idno, str):
+            self.idno = _WHITESPACE.sub(" ", self.idno).strip()
+        if isinstance(self.phone, str):
+            self.phone = normalise_phone(self.phone)
+        if isinstance(self.name, str):
+            self.name = strip_invisible(self.name).strip()
+
 
 @dataclass(frozen=True)
 class Registered:
@@ -103,14 +119,9 @@ def validate_input(data: TenantInput, today: date) -> list[tuple[str, str, str]]
         problems.append(("idno", f"证件号码：{parsed.error}", f"ID number: {parsed.error_en}"))
     else:
         problems += papers_problems(parsed, data, today)
-    name = (data.name or "").strip()
-    if not name:
-        problems.append(("name", "姓名必填。", "Name is required."))
-    elif len(name) > 60:
-        problems.append(("name", "姓名过长（最多 60 字）。", "Name too long (60 characters at most)."))
-    if not _PHONE.match(re.sub(r"[\s()]", "", data.phone or "")):
-        problems.append(("phone", "联系电话格式不对：手机号 11 位，或带区号的固定电话。",
-                         "Phone not valid: an 11-digit mobile or a landline with area code."))
+    problems += _name_problems(data.name)
+    if (bad_phone := phone_problem(data.phone)) is not None:
+        problems.append(bad_phone)
     if not (data.building_code or "").strip():
         problems.append(("building_code", "请选择楼栋。", "Choose the building."))
     if not (data.unit_number or "").strip():
@@ -118,6 +129,23 @@ def validate_input(data: TenantInput, today: date) -> list[tuple[str, str, str]]
     if data.arrival_date and data.arrival_date > today:
         problems.append(("arrival_date", "来本地日期不能晚于今天。", "Arrival date is in the future."))
     return problems
+
+
+def _name_problems(text: str | None) -> list[tuple[str, str, str]]:
+    name = strip_invisible(text or "").strip()
+    if not name:
+        return [("name", "姓名必填。", "Name (姓名) is required.")]
+    if len(name) > 60:
+        return [("name", "姓名过长（最多 60 字）。", "Name (姓名) too long (60 characters at most).")]
+    if not has_visible_letter(name):  # only marks, symbols or blank letters: nobody's name
+        return [("name", "姓名：须含至少一个汉字或字母。",
+                 "Name (姓名): must hold at least one letter or Chinese character.")]
+    if any(unicodedata.category(c) == "Nd" for c in name):
+        # A digit in a name is a slip: the rest of a number typed a key too far.
+        return [("name", "姓名：不能含数字，请删除数字（是否多输入了证件号码或电话的一位？）。",
+                 "Name (姓名): must not contain digits; delete them (was a digit of the ID "
+                 "number or phone typed one key too far?).")]
+    return []
 
 
 SCAN_NAMES = {"id_front": ("身份证正面", "ID front"), "id_back": ("身份证反面", "ID back"),
@@ -185,7 +213,7 @@ def register_tenant(desk: Desk, actor: Actor, data: TenantInput, photo_jpeg: byt
         for attr in ("household_address", "native_place", "marital_status",
                      "education", "employer", "occupation"):
             setattr(person, attr, getattr(data, attr))
-        person.phone = re.sub(r"[\s()]", "", data.phone)
+        person.phone = normalise_phone(data.phone)
         photo_sha = store_blob(desk, s, photo_jpeg, "photo") if photo_jpeg else None
         if photo_sha:
             person.photo_sha256 = photo_sha

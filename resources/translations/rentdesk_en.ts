@@ -369,37 +369,37 @@
 <context>
     <name>BuildingFinder</name>
     <message>
-        <location filename="../../ui/panels/building_finder.py" line="31"/>
+        <location filename="../../ui/panels/building_finder.py" line="34"/>
         <source>上限未核定，住 {people} 人，有效卡 {cards} 张</source>
         <translation>cap not set, {people} living, {cards} active cards</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/building_finder.py" line="34"/>
+        <location filename="../../ui/panels/building_finder.py" line="37"/>
         <source>已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张</source>
         <translation>Full: cap {cap}, {people} living, {cards} active cards</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/building_finder.py" line="37"/>
+        <location filename="../../ui/panels/building_finder.py" line="40"/>
         <source>上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}</source>
         <translation>cap {cap}, {people} living, {cards} active cards, {free} cards free</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/building_finder.py" line="44"/>
+        <location filename="../../ui/panels/building_finder.py" line="47"/>
         <source>{unit} — 面积未知，住 {people} 人，有效卡 {cards} 张</source>
         <translation>{unit} — area unknown, {people} living, {cards} active cards</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/building_finder.py" line="47"/>
+        <location filename="../../ui/panels/building_finder.py" line="50"/>
         <source>{unit} — 已满：上限 {cap}，住 {people} 人，有效卡 {cards} 张</source>
         <translation>{unit} — full: cap {cap}, {people} living, {cards} active cards</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/building_finder.py" line="49"/>
+        <location filename="../../ui/panels/building_finder.py" line="52"/>
         <source>{unit} — 上限 {cap}，住 {people} 人，有效卡 {cards} 张，可发卡 {free}</source>
         <translation>{unit} — cap {cap}, {people} living, {cards} active cards, {free} cards free</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/building_finder.py" line="66"/>
+        <location filename="../../ui/panels/building_finder.py" line="69"/>
         <source>输入楼栋编号、名称、地址或拼音首字母</source>
         <translation>Type building code, name, address or pinyin initials</translation>
     </message>
@@ -503,83 +503,88 @@
         <translation>Swipe the card (or type its number and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="50"/>
+        <location filename="../../ui/panels/card.py" line="56"/>
         <source>注销原因（必填）</source>
         <translation>Reason for revoking (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="52"/>
+        <location filename="../../ui/panels/card.py" line="58"/>
         <source>注销原卡…</source>
         <translation>Revoke held card…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="54"/>
+        <location filename="../../ui/panels/card.py" line="60"/>
         <source>办理迁出…</source>
         <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="66"/>
+        <location filename="../../ui/panels/card.py" line="72"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="68"/>
+        <location filename="../../ui/panels/card.py" line="74"/>
         <source>门禁卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="124"/>
+        <location filename="../../ui/panels/card.py" line="142"/>
+        <source>上一张卡还在处理中，这次刷的卡（{number}）没有接收：请等结果出来后，如需要再刷一次。</source>
+        <translation>The previous card is still being processed; this swipe ({number}) was not taken. Wait for the result, then swipe again if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/card.py" line="151"/>
         <source>已发卡：{number}（{building} {unit}）</source>
         <translation>Card issued: {number} ({building} {unit})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="134"/>
+        <location filename="../../ui/panels/card.py" line="161"/>
         <source>注销门禁卡</source>
         <translation>Revoke access card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="135"/>
+        <location filename="../../ui/panels/card.py" line="162"/>
         <source>注销 {who} 持有的门禁卡 {number}？
 注销后此卡号永久停用。</source>
         <translation>Revoke card {number} held by {who}?
 A revoked number is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="137"/>
+        <location filename="../../ui/panels/card.py" line="164"/>
         <source>确认注销(&amp;Y)</source>
         <translation>&amp;Yes, revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="138"/>
-        <location filename="../../ui/panels/card.py" line="158"/>
+        <location filename="../../ui/panels/card.py" line="165"/>
+        <location filename="../../ui/panels/card.py" line="185"/>
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="148"/>
+        <location filename="../../ui/panels/card.py" line="175"/>
         <source>原卡 {number} 已注销。请刷新卡。</source>
         <translation>Card {number} revoked. Swipe the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="154"/>
-        <location filename="../../ui/panels/card.py" line="158"/>
+        <location filename="../../ui/panels/card.py" line="181"/>
+        <location filename="../../ui/panels/card.py" line="185"/>
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="155"/>
+        <location filename="../../ui/panels/card.py" line="182"/>
         <source>为 {who} 办理迁出？
 其门禁卡 {number} 将同时停用。</source>
         <translation>Move {who} out?
 Their card {number} stops working too.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="157"/>
+        <location filename="../../ui/panels/card.py" line="184"/>
         <source>确认迁出(&amp;Y)</source>
         <translation>&amp;Yes, move out</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="167"/>
+        <location filename="../../ui/panels/card.py" line="194"/>
         <source>已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。</source>
         <translation>Moved out; card {number} stopped. Register again for a new address.</translation>
     </message>
@@ -1738,299 +1743,314 @@ A revoked number is blocked for good.</translation>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="51"/>
+        <location filename="../../ui/panels/intake_form.py" line="53"/>
         <source>18 位身份证号，或刷身份证</source>
         <translation>18-character ID number, or read the ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="56"/>
+        <location filename="../../ui/panels/intake_form.py" line="58"/>
         <source>18 位身份证号（或港澳台居住证、外国人永久居留身份证号）输完且校验正确时，光标自动跳到下一栏；号码有错时停在本栏并提示。护照和其他证件输完按回车。</source>
         <translation>When an 18-character ID number (or a Hong Kong/Macao/Taiwan residence permit or foreigner&apos;s permanent-residence number) is complete and its check character is right, the cursor moves to the next field by itself; a wrong number stays here and says what is wrong. Passports and other papers: press Enter when done.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="88"/>
+        <location filename="../../ui/panels/intake_form.py" line="90"/>
         <source>11 位手机号输完自动跳到下一栏；固定电话输完按回车。</source>
         <translation>A complete 11-digit mobile number moves to the next field by itself; after a landline, press Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="209"/>
+        <location filename="../../ui/panels/intake_form.py" line="215"/>
         <source>此项必填。</source>
         <translation>Required.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="60"/>
+        <location filename="../../ui/panels/intake_form.py" line="62"/>
         <source>自动识别</source>
         <translation>Detect from the number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="60"/>
+        <location filename="../../ui/panels/intake_form.py" line="62"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="61"/>
+        <location filename="../../ui/panels/intake_form.py" line="63"/>
         <source>其他证件</source>
         <translation>Other papers</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="63"/>
+        <location filename="../../ui/panels/intake_form.py" line="65"/>
         <source>签发国家或地区代码，如 USA</source>
         <translation>Issuing country code, e.g. USA</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="76"/>
+        <location filename="../../ui/panels/intake_form.py" line="78"/>
         <source>（未填）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="80"/>
+        <location filename="../../ui/panels/intake_form.py" line="82"/>
         <source>默认与签发国家相同，如 USA</source>
         <translation>Same as the issuing country unless given, e.g. USA</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="89"/>
+        <location filename="../../ui/panels/intake_form.py" line="91"/>
         <source>汉族</source>
         <translation>Han</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="89"/>
+        <location filename="../../ui/panels/intake_form.py" line="91"/>
         <source>壮族</source>
         <translation>Zhuang</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="89"/>
+        <location filename="../../ui/panels/intake_form.py" line="91"/>
         <source>回族</source>
         <translation>Hui</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="90"/>
+        <location filename="../../ui/panels/intake_form.py" line="92"/>
         <source>满族</source>
         <translation>Manchu</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="90"/>
+        <location filename="../../ui/panels/intake_form.py" line="92"/>
         <source>苗族</source>
         <translation>Miao</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="97"/>
+        <location filename="../../ui/panels/intake_form.py" line="99"/>
         <source>务工</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="97"/>
+        <location filename="../../ui/panels/intake_form.py" line="99"/>
         <source>经商</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="98"/>
+        <location filename="../../ui/panels/intake_form.py" line="100"/>
         <source>投靠亲友</source>
         <translation>Joining family or friends</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="98"/>
+        <location filename="../../ui/panels/intake_form.py" line="100"/>
         <source>求学</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="99"/>
+        <location filename="../../ui/panels/intake_form.py" line="101"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="100"/>
+        <location filename="../../ui/panels/intake_form.py" line="102"/>
         <source>未婚</source>
         <translation>Single</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="100"/>
+        <location filename="../../ui/panels/intake_form.py" line="102"/>
         <source>已婚</source>
         <translation>Married</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="101"/>
+        <location filename="../../ui/panels/intake_form.py" line="103"/>
         <source>离婚</source>
         <translation>Divorced</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="101"/>
+        <location filename="../../ui/panels/intake_form.py" line="103"/>
         <source>丧偶</source>
         <translation>Widowed</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="102"/>
+        <location filename="../../ui/panels/intake_form.py" line="104"/>
         <source>小学</source>
         <translation>Primary school</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="102"/>
+        <location filename="../../ui/panels/intake_form.py" line="104"/>
         <source>初中</source>
         <translation>Junior secondary</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="103"/>
+        <location filename="../../ui/panels/intake_form.py" line="105"/>
         <source>高中/中专</source>
         <translation>Senior secondary / vocational</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="103"/>
+        <location filename="../../ui/panels/intake_form.py" line="105"/>
         <source>大专</source>
         <translation>College</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="104"/>
+        <location filename="../../ui/panels/intake_form.py" line="106"/>
         <source>本科</source>
         <translation>Bachelor&apos;s degree</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="104"/>
+        <location filename="../../ui/panels/intake_form.py" line="106"/>
         <source>研究生</source>
         <translation>Postgraduate</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="108"/>
+        <location filename="../../ui/panels/intake_form.py" line="110"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="108"/>
+        <location filename="../../ui/panels/intake_form.py" line="110"/>
         <source>未办理</source>
         <translation>Not obtained yet</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="109"/>
+        <location filename="../../ui/panels/intake_form.py" line="111"/>
         <source>外地办理</source>
         <translation>Obtained elsewhere</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="121"/>
+        <location filename="../../ui/panels/intake_form.py" line="123"/>
         <source>证件类型</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="122"/>
+        <location filename="../../ui/panels/intake_form.py" line="124"/>
         <source>国家或地区</source>
         <translation>Country or region</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="123"/>
+        <location filename="../../ui/panels/intake_form.py" line="125"/>
         <source>证件号码 *</source>
         <translation>ID number *</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="125"/>
+        <location filename="../../ui/panels/intake_form.py" line="127"/>
         <source>性别 *</source>
         <translation>Sex *</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="126"/>
+        <location filename="../../ui/panels/intake_form.py" line="128"/>
         <source>出生日期 *</source>
         <translation>Birth date *</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="127"/>
+        <location filename="../../ui/panels/intake_form.py" line="129"/>
         <source>国籍</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="128"/>
+        <location filename="../../ui/panels/intake_form.py" line="130"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="129"/>
+        <location filename="../../ui/panels/intake_form.py" line="131"/>
         <source>联系电话 *</source>
         <translation>Phone *</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="130"/>
+        <location filename="../../ui/panels/intake_form.py" line="132"/>
         <source>民族</source>
         <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="131"/>
+        <location filename="../../ui/panels/intake_form.py" line="133"/>
         <source>户籍地址</source>
         <translation>Household registration address</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="132"/>
+        <location filename="../../ui/panels/intake_form.py" line="134"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="133"/>
+        <location filename="../../ui/panels/intake_form.py" line="135"/>
         <source>职业</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="134"/>
+        <location filename="../../ui/panels/intake_form.py" line="136"/>
         <source>来本地日期</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="135"/>
+        <location filename="../../ui/panels/intake_form.py" line="137"/>
         <source>暂住事由</source>
         <translation>Reason for stay</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="136"/>
+        <location filename="../../ui/panels/intake_form.py" line="138"/>
         <source>婚姻状况</source>
         <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="137"/>
+        <location filename="../../ui/panels/intake_form.py" line="139"/>
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="138"/>
+        <location filename="../../ui/panels/intake_form.py" line="140"/>
         <source>计生证（婚育证明）号</source>
         <translation>Family-planning certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="140"/>
+        <location filename="../../ui/panels/intake_form.py" line="142"/>
         <source>未登记计生证原因</source>
         <translation>Why no certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="141"/>
+        <location filename="../../ui/panels/intake_form.py" line="143"/>
         <source>楼栋 *（Alt+L）</source>
         <translation>Building * (Alt+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="142"/>
+        <location filename="../../ui/panels/intake_form.py" line="144"/>
         <source>房号 *</source>
         <translation>Unit *</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="261"/>
+        <location filename="../../ui/panels/intake_form.py" line="210"/>
+        <source>还没有选定楼栋：请用 ↓/↑ 从列表中选择，或输入完整的楼栋编号。</source>
+        <translation>No building chosen yet: pick one from the list with ↓/↑, or type its full code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/intake_form.py" line="239"/>
+        <source>证件号码已满 18 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。</source>
+        <translation>The ID number was complete at 18 characters; the extra “{keys}” typed after it was not taken, nor put in the next field. Check the number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/intake_form.py" line="241"/>
+        <source>手机号已满 11 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。</source>
+        <translation>The mobile number was complete at 11 digits; the extra “{keys}” typed after it was not taken, nor put in the next field. Check the number.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/intake_form.py" line="277"/>
         <source>有效号码，签发国家或地区：{country}</source>
         <translation>Valid number, issued by {country}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="284"/>
+        <location filename="../../ui/panels/intake_form.py" line="300"/>
         <source>适用：育龄妇女（15–49 岁）须登记计生证号，或选择未登记原因（规则 R9）</source>
         <translation>Applies: a woman aged 15–49 gives her family-planning certificate number, or the reason there is none (rule R9)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="71"/>
-        <location filename="../../ui/panels/intake_form.py" line="265"/>
+        <location filename="../../ui/panels/intake_form.py" line="73"/>
+        <location filename="../../ui/panels/intake_form.py" line="281"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="71"/>
-        <location filename="../../ui/panels/intake_form.py" line="265"/>
+        <location filename="../../ui/panels/intake_form.py" line="73"/>
+        <location filename="../../ui/panels/intake_form.py" line="281"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="267"/>
+        <location filename="../../ui/panels/intake_form.py" line="283"/>
         <source>出生日期 {born}&#x3000;性别 {sex}&#x3000;籍贯 {region}</source>
         <translation>Born {born}   Sex {sex}   Region {region}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/intake_form.py" line="274"/>
+        <location filename="../../ui/panels/intake_form.py" line="290"/>
         <source>继续输入…</source>
         <translation>Keep typing…</translation>
     </message>
@@ -2038,153 +2058,163 @@ A revoked number is blocked for good.</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/pages/intake.py" line="63"/>
+        <location filename="../../ui/pages/intake.py" line="65"/>
         <source>身份证正面</source>
         <translation>ID card front</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="63"/>
+        <location filename="../../ui/pages/intake.py" line="65"/>
         <source>身份证反面</source>
         <translation>ID card back</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="64"/>
+        <location filename="../../ui/pages/intake.py" line="66"/>
         <source>计生证</source>
         <translation>family-planning certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="54"/>
+        <location filename="../../ui/pages/intake.py" line="55"/>
         <source>读身份证（F2）</source>
         <translation>Read ID card (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="56"/>
+        <location filename="../../ui/pages/intake.py" line="57"/>
         <source>登记（Ctrl+回车）</source>
         <translation>Register (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="58"/>
+        <location filename="../../ui/pages/intake.py" line="59"/>
         <source>在最后一个必填项按回车，或在任意处按 Ctrl+回车。必填项空着时按回车不会跳过，也不会登记</source>
         <translation>Enter on the last required field, or Ctrl+Enter anywhere. Enter in an empty required field neither skips it nor registers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="66"/>
+        <location filename="../../ui/pages/intake.py" line="68"/>
         <source>载入{what}扫描件…（{key}）</source>
         <translation>Load {what} scan… ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="69"/>
-        <location filename="../../ui/pages/intake.py" line="295"/>
+        <location filename="../../ui/pages/intake.py" line="72"/>
+        <location filename="../../ui/pages/intake.py" line="345"/>
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="78"/>
+        <location filename="../../ui/pages/intake.py" line="81"/>
         <source>租住人员信息采集</source>
         <translation>Tenant information collection</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="83"/>
+        <location filename="../../ui/pages/intake.py" line="86"/>
+        <source>正在登记：登记完成前表单不能修改，屏幕上的内容就是要保存的内容。</source>
+        <translation>Registering: the form cannot be changed until this is done; what is on screen is what will be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="93"/>
         <source>照片（摄像头或文件）</source>
         <translation>Photo (camera or file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="117"/>
+        <location filename="../../ui/pages/intake.py" line="128"/>
         <source>拍照（F3 或空格）</source>
         <translation>Take photo (F3 or Space)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="118"/>
+        <location filename="../../ui/pages/intake.py" line="129"/>
         <source>从文件载入（F4）</source>
         <translation>Load from file (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="127"/>
+        <location filename="../../ui/pages/intake.py" line="146"/>
         <source>完成，登记下一位（Esc）</source>
         <translation>Done, next tenant (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="130"/>
+        <location filename="../../ui/pages/intake.py" line="149"/>
         <source>打印采集表…</source>
         <translation>Print the collection form…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="132"/>
+        <location filename="../../ui/pages/intake.py" line="151"/>
         <source>补拍照片…</source>
         <translation>Take the photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="137"/>
+        <location filename="../../ui/pages/intake.py" line="156"/>
         <source>发放门禁卡</source>
         <translation>Issue the access card</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="154"/>
+        <location filename="../../ui/pages/intake.py" line="175"/>
         <source>未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。</source>
         <translation>No ID-card reader connected (choose one in Settings). Type the ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="160"/>
+        <location filename="../../ui/pages/intake.py" line="181"/>
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="172"/>
+        <location filename="../../ui/pages/intake.py" line="200"/>
+        <source>已读取另一张身份证：上一位的信息、照片和扫描件已清除，请为此人重新填写。</source>
+        <translation>Another ID card was read: the previous person&apos;s details, photo and scans were cleared; fill in the rest for this person.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="207"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="173"/>
+        <location filename="../../ui/pages/intake.py" line="208"/>
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="194"/>
+        <location filename="../../ui/pages/intake.py" line="229"/>
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="219"/>
+        <location filename="../../ui/pages/intake.py" line="254"/>
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="229"/>
-        <source>正在登记…</source>
-        <translation>Registering…</translation>
+        <location filename="../../ui/pages/intake.py" line="272"/>
+        <source>正在登记…登记完成前表单不能修改。</source>
+        <translation>Registering… The form cannot be changed until this is done.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="262"/>
+        <location filename="../../ui/pages/intake.py" line="311"/>
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="264"/>
+        <location filename="../../ui/pages/intake.py" line="313"/>
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="269"/>
+        <location filename="../../ui/pages/intake.py" line="318"/>
         <source>该{what}已满：不发卡，已标记超员并报主管（首页可见）。有空位后可在“门禁卡”页发卡。</source>
         <translation>This {what} is full: no card; the overcrowding is flagged for the supervisor (see Home). Issue the card on the Cards page once there is room.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="270"/>
+        <location filename="../../ui/pages/intake.py" line="319"/>
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="270"/>
+        <location filename="../../ui/pages/intake.py" line="319"/>
         <source>房间</source>
         <translation>room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="284"/>
+        <location filename="../../ui/pages/intake.py" line="333"/>
         <source>照片已保存，可以发卡。</source>
         <translation>Photo saved: the card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="191"/>
+        <location filename="../../ui/pages/intake.py" line="226"/>
         <source>无法读取文件。</source>
         <translation>The file cannot be read.</translation>
     </message>

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from app.data.importer import import_file
+from app.data.text_input import has_visible_letter
 from app.desk.errors import Refused
 from app.identity import parse_id
 from app.tenants.intake import TenantInput, register_tenant
@@ -138,7 +139,7 @@ def test_import_bare_carriage_return_is_refused_not_a_crash(desk, admin, buildin
 # --- hostile names are data, shown verbatim ---------------------------------------------
 
 HOSTILE = ["O'Brien", 'Robert"); DROP TABLE person;--', "<script>alert('x')</script>",
-           "%_\\", "麦克·'尼尔\"", "𠀀𪚥"]
+           "王%_\\", "麦克·'尼尔\"", "𠀀𪚥"]  # a name holds a letter (tests/app/test_person_boundary.py)
 # Control characters are refused at the text boundary (issue 11): PostgreSQL cannot store a
 # NUL, and a BEL, a tab or a bidi override in a name only hides what the name really is.
 CONTROL = ["张\x07三", "李\t四", "王\u202e五", "赵\x00六"]
@@ -164,10 +165,12 @@ def test_control_characters_in_names_are_refused_with_the_field_named(desk, admi
 
 
 @FIXTURE_OK
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc"),
+# Invisible format characters (Cf) are taken out of names, a name holds a visible letter and
+# no digit (tests/app/test_person_boundary.py): those are not round trips.
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Nd"),
                              blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
                                                   "\u2068\u2069"), min_size=1, max_size=30)
-       .filter(lambda s: s.strip() == s and not s.isascii()))
+       .filter(lambda s: s.strip() == s and not s.isascii() and has_visible_letter(s)))
 def test_any_name_round_trips(desk, admin, building, name):
     n = next(_serial)
     # many people in one building: past its cap they are recorded anyway (rule R5)

@@ -25,7 +25,7 @@ def test_people_and_cards_counted_apart_and_full_rooms_last(desk, admin, buildin
     done = [register(desk, admin, n, unit="101", photo=photo_jpeg) for n in (1, 2)]
     # two live in 101 (cap 2): the third is over the cap, recorded and flagged
     done.append(register_tenant(desk, admin, TenantInput(
-        idno(3), "测试3", "13900000003", "B1", "101"), photo_jpeg=photo_jpeg, accept_full=True))
+        idno(3), "测试三", "13900000003", "B1", "101"), photo_jpeg=photo_jpeg, accept_full=True))
     for n, t in enumerate(done[:2]):
         issue_card(desk, admin, t.idno, f"000000010{n}")
     b = find_buildings(desk, "B1")[0]
@@ -59,3 +59,25 @@ def test_room_full_of_people_without_cards_is_offered_last(desk, admin, building
     units = units_with_space_first(desk, b.id)
     assert [u.number for u in units] == ["102", "101"]
     assert (units[1].people, units[1].residents, units[1].free) == (2, 0, 0)
+
+
+def test_a_finder_chooses_by_itself_only_what_the_clerk_meant(desk, admin, building):
+    # Attack note H3: a stray 12th phone digit typed into the finder chose the first
+    # building and Enter registered there. One character never chooses; a full code or the
+    # only match of a longer query does; several matches wait for the clerk's ↓/↑.
+    from app.property.find import preselect
+
+    add_building(desk, admin, "B10", "湖贝十栋", "深圳市罗湖区湖贝路 10 号", 64.0, 4.0)
+    add_building(desk, admin, "5", "晒布五栋", "深圳市罗湖区晒布路 5 号", 64.0, 4.0)
+
+    def chosen(text: str) -> str | None:
+        found = find_buildings(desk, text)
+        row = preselect(text, found)
+        return found[row].code if row >= 0 else None
+
+    for stray in ("1", "5", "b", "湖", " 1 ", "\u200b1"):
+        assert find_buildings(desk, stray) and chosen(stray) is None, stray
+    assert chosen("b1") == "B1" and chosen("B10") == "B10"  # the code in full, any case
+    assert chosen("hbsd") == "B10"  # the only match: 湖贝十栋's initials
+    assert chosen("东门") == "B1"
+    assert chosen("深圳") is None and len(find_buildings(desk, "深圳")) == 3  # the clerk picks

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from tests.conftest import DATA, PASSWORD, idno
+from tests.conftest import DATA, PASSWORD, cn, idno
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def run(home: Path, *args: str) -> int:
 def person_file(home: Path, n: int, **fields: str) -> str:
     """The person as a JSON file: personal data never goes on the command line (issue 12)."""
     path = home.parent / f"person{n}.json"
-    path.write_text(json.dumps({"idno": idno(n), "name": f"租户{n}", "phone": f"1390000000{n}",
+    path.write_text(json.dumps({"idno": idno(n), "name": f"租户{cn(n)}", "phone": f"1390000000{n}",
                                 "building": "B1", "unit": "101",
                                 "photo": str(DATA / "astronaut.png"), **fields},
                                ensure_ascii=False), encoding="utf-8")

@@ -147,7 +147,7 @@ def test_permit_form_has_the_fields_and_the_photo(desk, admin, tenant):
     pdf = permit_form_pdf(desk, admin, idno=idno(1))
     page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
     text = re.sub(r"\s+", "", page.extract_text())
-    for value in ("居住证申领登记表", "测试1", idno(1), "2025-01-02", "合法稳定住所", "已受理",
+    for value in ("居住证申领登记表", "测试一", idno(1), "2025-01-02", "合法稳定住所", "已受理",
                   "深圳市罗湖区东门路1号", "东门一号楼101", app.id, "本人相片", "2026-01-05"):
         assert value in text, value
     assert len(page.images) == 1  # the ID photo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.tenants.cards import issue_card
 from app.tenants.search import search_tenants
-from tests.conftest import idno, register
+from tests.conftest import cn, idno, register
 
 
 def test_search_by_each_key_masks_id_and_phone(desk, admin, building, photo_jpeg):
@@ -26,7 +26,7 @@ def test_search_by_each_key_masks_id_and_phone(desk, admin, building, photo_jpeg
 
 def test_paging_returns_disjoint_pages(desk, admin, building):
     for n in range(12):
-        register(desk, admin, n, name=f"王{n:02d}", accept_full=n >= 10)  # cap 10 (R5)
+        register(desk, admin, n, name=f"王{cn(n, 2)}", accept_full=n >= 10)  # cap 10 (R5)
     pages = [search_tenants(desk, admin, "王", limit=5, offset=o) for o in (0, 5, 10)]
     names = [r.name for page in pages for r in page]
     assert len(names) == 12 and len(set(names)) == 12 and names == sorted(names)

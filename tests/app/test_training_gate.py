@@ -14,13 +14,13 @@ from app.desk.errors import Refused
 from app.staff.accounts import create_staff, record_training
 from app.tenants.cards import issue_card
 from app.tenants.intake import TenantInput, register_tenant
-from tests.conftest import DATA, PASSWORD, idno, register
+from tests.conftest import DATA, PASSWORD, cn, idno, register
 
 TODAY = date(2026, 11, 27)
 
 
 def tenant(n: int) -> TenantInput:
-    return TenantInput(idno(n), f"测试{n}", f"1390000{n:04d}", "B1", "102")
+    return TenantInput(idno(n), f"测试{cn(n)}", f"1390000{n:04d}", "B1", "102")
 
 
 def test_untrained_account_refused_in_the_service(desk, admin, building, photo_jpeg):
@@ -87,7 +87,7 @@ def cli_register(home: Path, n: int) -> int:
     import json
 
     person = home.parent / f"person{n}.json"
-    person.write_text(json.dumps({"idno": idno(n), "name": f"租户{n}", "phone": f"1390000{n:04d}",
+    person.write_text(json.dumps({"idno": idno(n), "name": f"租户{cn(n)}", "phone": f"1390000{n:04d}",
                                   "building": "B1", "unit": "101",
                                   "photo": str(DATA / "astronaut.png")}), encoding="utf-8")
     return main(["--home", str(home), "register", "--as", "clerk", "--person", str(person)])

@@ -73,7 +73,7 @@ def test_import_then_sync_hostile_cells_refused_later_tenants_arrive(
     result = sync(desk, lh01_url)
     assert result["ok"] and result["not_accepted"] == [] and result["outbox_left"] == 0
     names = {n for (n,) in district_rows(district, "SELECT name FROM person")}
-    assert names == {"周八", "测试5"}
+    assert names == {"周八", "测试五"}
 
 
 def _smuggle_nul(desk, person_id: str) -> None:
@@ -99,7 +99,7 @@ def test_stored_nul_is_listed_not_accepted_and_resent_once_corrected(
         ("person", bad.person_id, "22021", "name")]
     assert "姓名" in listed[0].reason_zh and "name" in listed[0].reason_en  # never empty
     assert district_rows(district, "SELECT name FROM person WHERE id = %s",
-                         later.person_id) == [("测试2",)]
+                         later.person_id) == [("测试二",)]
     with read_session(desk.engine) as s:  # rule R2: the later tenancy has its receipt
         assert s.exec(select(Tenancy).where(Tenancy.id == later.tenancy_id)).one().delivered_at
     # The record is corrected through the boundary (a NUL would be refused again) …

@@ -102,7 +102,7 @@ def test_lease_tenants_from_stdin_and_file(desk, admin, building, tmp_path, monk
                 "--start", "2026-01-01", "--end", "2026-12-20") == 0
     out = capsys.readouterr()
     assert "进程列表" not in out.err
-    assert sorted(t["name"] for t in json.loads(out.out)["tenants"]) == ["测试1", "测试2"]
+    assert sorted(t["name"] for t in json.loads(out.out)["tenants"]) == ["测试一", "测试二"]
 
 
 def test_literal_full_number_warns_once_on_stderr(desk, admin, building, monkeypatch, capsys,

@@ -56,7 +56,7 @@ def test_manual_backup_and_restore_round_trip(desk, admin, building):
     register(desk, admin, 2)  # made after the backup: gone after restore
     result = restore(desk, admin, backup)
     assert result["key"] == "current" and result["safety_copy"]
-    assert [r.name for r in search_tenants(desk, admin, "测试")] == ["测试1"]
+    assert [r.name for r in search_tenants(desk, admin, "测试")] == ["测试一"]
     assert _meta(desk, "restored_at") and _meta(desk, "restored_from") == backup.name
     assert _meta(desk, "replica_epoch")  # kept: the district spots the old copy (app/sync)
     with read_session(desk.engine) as s:
@@ -77,7 +77,7 @@ def test_failed_restore_leaves_the_database_untouched(desk, admin, building, tmp
     backup.write_bytes(bytes(raw))
     with pytest.raises(Refused):
         restore(desk, admin, backup)
-    assert [r.name for r in search_tenants(desk, admin, "测试")] == ["测试1"]
+    assert [r.name for r in search_tenants(desk, admin, "测试")] == ["测试一"]
     assert desk.db_path.stat().st_mtime_ns >= before
     assert not list(desk.home.glob("*.restoring*"))
 
@@ -109,7 +109,7 @@ def test_restore_on_a_new_pc_with_the_recovery_key(desk, admin, building, tmp_pa
     assert result["key"] == "recovery" and new.center_code == "LH01"
     new.close()
     again = open_desk(tmp_path / "newpc")  # the recovery key was adopted by this PC's store
-    assert [r.name for r in search_tenants(again, get_actor(again, "admin"), "测试")] == ["测试1"]
+    assert [r.name for r in search_tenants(again, get_actor(again, "admin"), "测试")] == ["测试一"]
     again.close()
 
 

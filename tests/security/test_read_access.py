@@ -40,7 +40,7 @@ def test_cli_reads_without_as_are_refused(desk, admin, building, capsys, monkeyp
     monkeypatch.delenv("RENTDESK_USER", raising=False)
     with pytest.raises(SystemExit, match="--as"):
         main(["--home", str(desk.home), *command])
-    assert "测试1" not in capsys.readouterr().out
+    assert "测试一" not in capsys.readouterr().out
 
 
 def test_search_is_audited_with_kind_and_keyed_hash_not_the_term(desk, admin, building):

@@ -43,7 +43,7 @@ def test_anonymises_only_people_past_the_period(desk, admin, building, photo_jpe
     _moved_out_years_ago(desk, admin, 2, 1)
 
     dry = run_retention(desk, admin, dry_run=True)
-    assert dry.people == 2 and _person(desk, old.person_id)[0].name == "测试1"
+    assert dry.people == 2 and _person(desk, old.person_id)[0].name == "测试一"
 
     with read_session(desk.engine) as s:
         outbox_before = s.connection().execute(text("SELECT max(seq) FROM outbox")).scalar()
@@ -58,8 +58,8 @@ def test_anonymises_only_people_past_the_period(desk, admin, building, photo_jpe
     assert doc.number.startswith("ANON-") and idno(1) not in doc.number
     assert not blob_path(desk, photo_sha).exists()
     assert blob_path(desk, shared_sha).exists()  # still used by a living tenant
-    assert _person(desk, recent.person_id)[0].name == "测试2"
-    assert _person(desk, living.person_id)[0].name == "测试3"
+    assert _person(desk, recent.person_id)[0].name == "测试二"
+    assert _person(desk, living.person_id)[0].name == "测试三"
 
     with read_session(desk.engine) as s:
         conn = s.connection()
@@ -78,7 +78,7 @@ def test_returning_tenant_registers_afresh(desk, admin, building):
     _moved_out_years_ago(desk, admin, 5, 4)
     run_retention(desk, admin)
     again = register(desk, admin, 5)
-    assert again.name == "测试5"
+    assert again.name == "测试五"
 
 
 def test_period_is_a_setting(desk, admin, building):

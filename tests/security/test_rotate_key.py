@@ -51,7 +51,7 @@ def test_rotate_key_reencrypts_database_photos_and_backups(keyring_desk, tmp_pat
     new_key = data_key(desk)
     assert new_key != old_key and result["backups"] >= 1
     assert read_blob(desk, sha) == photo_jpeg  # photo decrypts under the new key
-    assert [r.name for r in search_tenants(desk, admin, "测试")] == ["测试1"]
+    assert [r.name for r in search_tenants(desk, admin, "测试")] == ["测试一"]
     # the database and the backup no longer open with the old key
     for path in (desk.db_path, backup):
         conn = connect_raw(path, old_key)

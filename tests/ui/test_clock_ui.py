@@ -12,7 +12,7 @@ import time_machine
 from pypdf import PdfReader
 
 from app.desk import clock
-from tests.conftest import register
+from tests.conftest import cn, register
 from tests.ui.conftest import settle
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -56,7 +56,7 @@ def test_print_menu_batch_is_the_centres_day(qtbot, window, desk, admin, frozen,
 def test_delivery_page_manifest_is_the_centres_day(qtbot, window, desk, admin, frozen):
     # rule R6: the 移交清单 printed after a handover lists that handover
     for n in (1, 2):
-        register(desk, admin, n, name=f"李{n}")
+        register(desk, admin, n, name=f"李{cn(n)}")
     window.show_page("delivery")
     page = window.pages["delivery"]
     settle(qtbot, window.ctx.lane)
@@ -66,7 +66,7 @@ def test_delivery_page_manifest_is_the_centres_day(qtbot, window, desk, admin, f
     page.hand_over_selected()
     qtbot.waitUntil(lambda: bool(shown))
     settle(qtbot, window.ctx.lane)
-    assert "李1" in _text(shown[0]) and "李2" in _text(shown[0])
+    assert "李一" in _text(shown[0]) and "李二" in _text(shown[0])
     assert clock.today(desk) == frozen.astimezone(SHANGHAI).date()
 
 

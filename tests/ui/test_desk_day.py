@@ -32,7 +32,7 @@ from app.tenants.search import search_tenants
 from db.engine import read_session
 from db.models import Person
 from tests.bulk import bulk_buildings
-from tests.conftest import PASSWORD, idno
+from tests.conftest import PASSWORD, cn, idno
 from tests.desk_holder import ROOT, Holder
 from tests.ui.conftest import settle, synthetic_camera
 from tests.ui.test_keystrokes import Keys, _camera_ready
@@ -144,12 +144,12 @@ def intake(keys: Keys, qtbot, win, n: int, how: str, building: str | None, reade
     _camera_ready(qtbot, page)
     number = idno(100 + n, "F" if n % 2 else "M")
     if how == "reader":
-        reader.put(IdCardData(number, f"读卡{n}", "汉族", "湖南省长沙市演示路 1 号"))
+        reader.put(IdCardData(number, f"读卡{cn(n)}", "汉族", "湖南省长沙市演示路 1 号"))
         keys.press(Qt.Key.Key_F2)
     else:
         keys.type(number)  # complete and valid: the form moves on to 姓名 by itself
         keys.press(Qt.Key.Key_Return)  # a stray Enter of habit in the empty name: stays there
-        keys.type(f"手工{n}")
+        keys.type(f"手工{cn(n)}")
         keys.press(Qt.Key.Key_Return)
     keys.type(f"139{n:08d}")
     if n % 2:  # rule R9: a woman of 15–49 gives her 计生证 number or the reason there is none
@@ -270,7 +270,7 @@ def busy_database(keys: Keys, qtbot, win, desk, reader) -> None:
         # Nothing the clerk typed or shot is lost: the form is as it was.
         assert page.currentIndex() == 0 and page.photo.photo is not None
         assert (form.idno.text(), form.name.text(), form.phone.text()) == (
-            idno(152), "手工52", "13900000052")
+            idno(152), "手工五二", "13900000052")
     finally:
         sync.stop()
     assert search_tenants(desk, win.ctx.actor, idno(152)) == []  # nothing half-saved

@@ -29,7 +29,7 @@ def test_register_refusal_already_living_elsewhere(qtbot, window, desk, admin):
     page = window.intake
     form = page.form
     form.idno.setText(idno(51))
-    form.name.setText("测试51")
+    form.name.setText("测试五一")
     form.phone.setText("13900000051")
     form.building.select_code("B1")
     page.register()

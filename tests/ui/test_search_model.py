@@ -8,10 +8,10 @@ from ui.models.search import PAGE, SearchModel
 
 
 def test_model_pages_and_passes_modeltester(qtmodeltester, desk, admin, building):
-    from tests.conftest import register
+    from tests.conftest import cn, register
 
     for n in range(130):  # one name prefix, many rows (a number prefix finds nothing: no oracle)
-        register(desk, admin, n, name=f"王{n:03d}", accept_full=True)  # past the cap: R5
+        register(desk, admin, n, name=f"王{cn(n, 3)}", accept_full=True)  # past the cap: R5
     model = SearchModel(desk, admin)
     model.set_query("王")
     assert model.rowCount() == PAGE  # one page, not the table

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.desk import clock
 from app.desk.errors import Refused
+from app.identity import normalise_id_text
 from app.photos import ImageRefused
 from app.property.find import units_with_space_first
 from app.tenants.intake import Registered, register_tenant, validate_input
@@ -59,6 +60,7 @@ class IntakePage(QStackedWidget):
         self.register_button.clicked.connect(lambda: self.register())
         self.error = error_label()
         self.scan_labels: dict[str, QLabel] = {}
+        self.scan_buttons: list[QPushButton] = []
         scans = QGridLayout()
         names = {"id_front": self.tr("身份证正面"), "id_back": self.tr("身份证反面"),
                  "family_planning": self.tr("计生证")}
@@ -66,6 +68,7 @@ class IntakePage(QStackedWidget):
             button = QPushButton(self.tr("载入{what}扫描件…（{key}）").format(
                 what=names[kind], key=SCAN_KEYS[kind]))
             button.clicked.connect(lambda _=False, k=kind: self._choose_scan(k))
+            self.scan_buttons.append(button)
             self.scan_labels[kind] = QLabel(self.tr("未载入"))
             scans.addWidget(button, row, 0)
             scans.addWidget(self.scan_labels[kind], row, 1)
@@ -78,6 +81,13 @@ class IntakePage(QStackedWidget):
         top.addWidget(heading(self.tr("租住人员信息采集")), 1)
         top.addWidget(self.read_button)
         left.addLayout(top)
+        # Said over the greyed form while a Register is on its way (the message line under
+        # the photo says what it waits for: 正在登记…, 数据库正忙…).
+        self.pending_note = QLabel(self.tr("正在登记：登记完成前表单不能修改，屏幕上的内容就是要保存的内容。"))
+        self.pending_note.setWordWrap(True)
+        self.pending_note.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.pending_note.hide()
+        left.addWidget(self.pending_note)
         left.addWidget(scroll, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("照片（摄像头或文件）")))
@@ -98,6 +108,7 @@ class IntakePage(QStackedWidget):
         # mobile number moves on by itself, so the clerk's habitual Enter lands harmlessly.
         self.chain.still_empty.connect(self.form.show_required)
         self.form.complete.connect(self.chain.advance)
+        self.chain.overflowed.connect(self.form.show_overflow)
         self._keys(form_step)
         ctx.changes.tenants_changed.connect(self._refresh_buildings)
 
@@ -105,8 +116,8 @@ class IntakePage(QStackedWidget):
         """F-keys for the devices and papers, Ctrl+Enter to register from anywhere; each
         is named on its button (and in docs/clerk-guide.md)."""
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        keys = [("F2", self.read_id_card), ("F3", self.photo.capture),
-                ("F4", self.photo._choose_file),
+        keys = [("F2", self.read_id_card), ("F3", self._capture),
+                ("F4", self._photo_file),
                 ("Ctrl+Return", lambda: self.register()), ("Ctrl+Enter", lambda: self.register())]
         keys += [(SCAN_KEYS[k], lambda k=k: self._choose_scan(k)) for k in SCAN_KINDS]
         keys.append(("Alt+L", self._to_building))  # another building than the last one
@@ -116,6 +127,14 @@ class IntakePage(QStackedWidget):
             shortcut.activated.connect(slot)
         self.photo.capture_button.setText(self.tr("拍照（F3 或空格）"))
         self.photo.file_button.setText(self.tr("从文件载入（F4）"))
+
+    def _capture(self) -> None:
+        if self._editable():  # never a new photo while the last one is being saved
+            self.photo.capture()
+
+    def _photo_file(self) -> None:
+        if self._editable():
+            self.photo._choose_file()
 
     def _to_building(self) -> None:
         self.form.building.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -150,6 +169,8 @@ class IntakePage(QStackedWidget):
 
     # -- devices -----------------------------------------------------------------------
     def read_id_card(self) -> None:
+        if not self._editable():
+            return  # a Register is on its way with what the form holds: see register()
         if not self.ctx.id_reader.available():
             set_message(self.error, self.tr("未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。"),
                         ok=False)
@@ -159,6 +180,15 @@ class IntakePage(QStackedWidget):
         if card is None:
             set_message(self.error, self.tr("读卡器上没有身份证。"), ok=False)
             return
+        typed = normalise_id_text(self.form.idno.text())
+        cleared = bool(typed) and typed != normalise_id_text(card.idno)
+        if cleared:
+            # Another person's card while the form holds someone's number: a new intake,
+            # nothing of the previous person may stay with this one. The same card read
+            # again, or the first card of an intake begun without a number (the phone
+            # said first), keeps what was typed for it.
+            self._fresh_form()
+        self.form.clear_papers()  # the reader reads a resident ID card
         self.form.idno.setText(card.idno)
         self.form.name.setText(card.name)
         if card.ethnicity:
@@ -166,9 +196,14 @@ class IntakePage(QStackedWidget):
         if card.household_address:
             self.form.household_address.setText(card.household_address)
         self.error.clear()
+        if cleared:
+            set_message(self.error, self.tr("已读取另一张身份证：上一位的信息、照片和扫描件已清除，请为此人重新填写。"),
+                        ok=True)
         self.form.phone.setFocus()
 
     def _choose_scan(self, kind: str) -> None:
+        if not self._editable():
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择扫描件"), "",
                                               self.tr("图片") + f" ({IMAGE_FILTER})")
         if path:
@@ -221,14 +256,27 @@ class IntakePage(QStackedWidget):
             return
         photo = self.photo.photo
         # On the database lane: storing the photo and scans syncs to disk (and may wait
-        # for another writer); the window stays responsive meanwhile.
+        # for another writer); the window stays responsive meanwhile. What is saved is what
+        # the form holds now, so the form, photo and devices are read-only until the answer
+        # (greyed, and said): an edit made while a busy database kept the write waiting was
+        # once silently lost. The keys typed meanwhile go to the page, which takes none,
+        # rather than to whatever Qt would focus next (the page list's type-ahead).
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.pending_note.show()
         run_on_lane(self, lambda desk, actor: register_tenant(desk, actor, data, photo_jpeg=photo,
                                                               accept_full=accept_full),
                     success=lambda done: self._registered(done, photo is not None),
-                    failure=self._refused, message=self.error, busy=self.register_button,
-                    busy_text=self.tr("正在登记…"))
+                    failure=self._refused, message=self.error,
+                    busy=[self.register_button, self.form, self.photo, self.read_button,
+                          *self.scan_buttons],
+                    busy_text=self.tr("正在登记…登记完成前表单不能修改。"))
+
+    def _editable(self) -> bool:
+        """False while a Register is on its way (the form is read-only until its answer)."""
+        return self.form.isEnabled()
 
     def _refused(self, exc: BaseException) -> None:
+        self.pending_note.hide()
         if isinstance(exc, Refused) and exc.code == "room_full":
             self._full_room(exc)
             return
@@ -255,6 +303,7 @@ class IntakePage(QStackedWidget):
         self.register()
 
     def _registered(self, done: Registered, has_photo: bool) -> None:
+        self.pending_note.hide()
         self.error.clear()
         self.photo.stop_camera()
         self.ctx.changes.tenants_changed.emit()
@@ -286,14 +335,20 @@ class IntakePage(QStackedWidget):
         dialog.open()
         return dialog
 
-    def next_tenant(self) -> None:
-        self.card_panel.card.setEnabled(True)
+    def _fresh_form(self) -> None:
+        """Every field, the photo and the scans of a new intake; the place stays."""
         self.form.clear(keep_place=True)
-        self.photo.reset()
+        self.chain.disarm()
+        self.photo.discard()
         self.scans.clear()
         for label in self.scan_labels.values():
             set_message(label, self.tr("未载入"), ok=True)
             label.setStyleSheet("")
+
+    def next_tenant(self) -> None:
+        self.card_panel.card.setEnabled(True)
+        self._fresh_form()
+        self.photo.reset()
         self.card_panel.reset()
         self.setCurrentIndex(0)
         self.photo.start_camera()

@@ -2,8 +2,11 @@
 the clerk types (app.property.find), with rooms that have space offered first.
 
 The field and its list are one stop in the keyboard chain: typing narrows the list and
-the highlighted match is the choice (↑/↓ change it), so Enter simply moves on. A full
-building is never highlighted first while another match has room (rule R5).
+the highlighted match is the choice (↑/↓ change it), so Enter simply moves on. The finder
+chooses by itself only what app.property.find.preselect allows (a code typed in full, or the
+only match of a query of two characters or more): with several matches, or one stray key,
+nothing is chosen until the clerk presses ↓/↑, and Enter says so instead of moving on. A
+full building is never highlighted first while another match has room (rule R5).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.desk.context import Desk
 from app.property.buildings import BuildingSummary, UnitSummary
-from app.property.find import clean_query, find_buildings, units_with_space_first
+from app.property.find import clean_query, find_buildings, preselect, units_with_space_first
 
 ROWS = 6
 
@@ -87,7 +90,7 @@ class BuildingFinder(QWidget):
 
     # -- searching ---------------------------------------------------------------------
     def search(self) -> None:
-        """Query what is typed now; highlight the first match with room."""
+        """Query what is typed now; choose only what app.property.find.preselect allows."""
         text = clean_query(self.edit.text())  # invisible characters alone are no query
         self._found = find_buildings(self.desk, text) if text else []
         self.results.blockSignals(True)
@@ -99,11 +102,19 @@ class BuildingFinder(QWidget):
             self.results.addItem(item)
         self.results.blockSignals(False)
         self.results.setVisible(bool(text))
-        first = next((i for i, b in enumerate(self._found) if not full(b)),
-                     0 if self._found else -1)
-        self.results.setCurrentRow(first)
-        if first < 0:
+        chosen = preselect(text, self._found)
+        self.results.setCurrentRow(chosen)
+        if chosen < 0:
             self._set(None)
+
+    def _first_with_room(self) -> int:
+        return next((i for i, b in enumerate(self._found) if not full(b)),
+                    0 if self._found else -1)
+
+    def undecided(self) -> bool:
+        """Matches are listed but none is chosen: the clerk still has to pick one."""
+        self.flush()
+        return bool(self._found) and self._chosen is None
 
     def flush(self) -> None:
         """Run a search still waiting on the timer (Enter right after the last key)."""
@@ -123,7 +134,11 @@ class BuildingFinder(QWidget):
     def step(self, delta: int) -> None:
         self.flush()
         if self._found:
-            row = max(0, min(self.results.currentRow() + delta, len(self._found) - 1))
+            current = self.results.currentRow()
+            if current < 0:  # nothing chosen yet: the first ↓ offers a building with room (R5)
+                row = self._first_with_room() if delta > 0 else len(self._found) - 1
+            else:
+                row = max(0, min(current + delta, len(self._found) - 1))
             self.results.setCurrentRow(row)
 
     # -- the choice --------------------------------------------------------------------

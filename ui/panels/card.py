@@ -46,6 +46,12 @@ class CardPanel(QWidget):
         self.card.returnPressed.connect(self.issue)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # A swipe that arrived while the last card was still on its way: said apart from the
+        # message line, which the first card's answer then takes.
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self._pending = False
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("注销原因（必填）"))
         self.reason.returnPressed.connect(self.revoke_held)
@@ -69,6 +75,7 @@ class CardPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addWidget(self.notice)
         layout.addWidget(self.way_out)
         layout.addStretch(1)
 
@@ -80,6 +87,7 @@ class CardPanel(QWidget):
         self.idno.setReadOnly(True)
         self.who.setText(label)
         self.message.clear()
+        self.notice.hide()
         self.way_out.hide()
         self.card.clear()
         self.card.setFocus()
@@ -95,12 +103,24 @@ class CardPanel(QWidget):
         self.who.clear()
         self.card.clear()
         self.message.clear()
+        self.notice.hide()
         self.way_out.hide()
 
     def _on_lane(self, op, done) -> None:
-        """Writes go through the database lane; the swipe field waits for the answer."""
-        run_on_lane(self, op, success=done, failure=self._refused, message=self.message,
-                    busy=(self.card, self.reason, self.revoke_button, self.move_out_button))
+        """Writes go through the database lane, one at a time. The swipe field stays on
+        meanwhile, so a second swipe is heard and told it was not taken (a disabled field
+        once let it fall silently elsewhere); `issue` refuses it while one is pending."""
+        def finished(result) -> None:
+            self._pending = False
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._pending = False
+            self._refused(exc)
+
+        self._pending = True
+        run_on_lane(self, op, success=finished, failure=failed, message=self.message,
+                    busy=(self.reason, self.revoke_button, self.move_out_button))
 
     def _refused(self, exc: BaseException) -> None:
         """After the refusal's own words (said in the message line): the way out the rule
@@ -117,6 +137,13 @@ class CardPanel(QWidget):
     def issue(self) -> None:
         text, idno = self.card.text(), self.key()
         self.card.clear()  # the next swipe starts clean whatever the answer
+        if self._pending:
+            set_message(self.notice, self.tr(
+                "上一张卡还在处理中，这次刷的卡（{number}）没有接收：请等结果出来后，如需要再刷一次。")
+                .format(number=text.strip()), ok=False)
+            self.notice.show()
+            return
+        self.notice.hide()
         self.way_out.hide()
         self._on_lane(lambda desk, actor: issue_card(desk, actor, idno, text), self._issued)
 

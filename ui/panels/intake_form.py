@@ -42,7 +42,9 @@ def _combo(values: list[tuple[str, str]], editable: bool = False) -> QComboBox:
 
 class IntakeForm(QWidget):
     parsed_changed = Signal()
-    complete = Signal(QWidget)  # the clerk typed or pasted a number that can only be finished
+    # The clerk typed or pasted a number that can only be finished, and the keys that typed
+    # next would only overflow it (ui/keyflow.py KeyChain.advance swallows those).
+    complete = Signal(QWidget, str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,6 +206,10 @@ class IntakeForm(QWidget):
         label = self.errors.get(row)
         if label is None:
             return
+        if widget is self.building.edit and self.building.undecided():
+            label.setText(self.tr("还没有选定楼栋：请用 ↓/↑ 从列表中选择，或输入完整的楼栋编号。"))
+            label.show()
+            return
         problems = validate_input(self.tenant_input({}), clock.today(self.ctx.desk))
         said = next((pick(zh, en) for field, zh, en in problems if field == problem), None)
         label.setText(said or self.tr("此项必填。"))
@@ -220,11 +226,21 @@ class IntakeForm(QWidget):
 
     def _id_edited(self, text: str) -> None:
         if id_number_complete(text, self.id_kind.currentData() or None, clock.today(self.ctx.desk)):
-            self.complete.emit(self.idno)
+            self.complete.emit(self.idno, "0123456789Xx")
 
     def _phone_edited(self, text: str) -> None:
         if mobile_complete(text):
-            self.complete.emit(self.phone)
+            self.complete.emit(self.phone, "0123456789")
+
+    def show_overflow(self, source: QWidget, keys: str) -> None:
+        """Keys typed after a complete number were not taken (ui/keyflow.py): say so under
+        the number, which the clerk should check (an extra digit is often a doubled one)."""
+        id_number = source is self.idno
+        text = (self.tr("证件号码已满 18 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。")
+                if id_number else
+                self.tr("手机号已满 11 位，之后多按的“{keys}”没有接收，也没有进入下一栏。请核对号码。"))
+        self.errors["idno" if id_number else "phone"].setText(text.format(keys=keys))
+        self.errors["idno" if id_number else "phone"].show()
 
     # -- papers other than the resident ID (issue 13) -------------------------------------
     def _show_papers_fields(self, shown: bool) -> None:
@@ -347,17 +363,31 @@ class IntakeForm(QWidget):
             first = first or widgets.get(field)
         return first
 
+    def clear_papers(self) -> None:
+        """Back to a number that says its own kind: the passport's fields go with it."""
+        self.id_kind.setCurrentIndex(0)
+        for edit in (self.country, self.nationality):
+            edit.clear()
+        self.sex.setCurrentIndex(0)
+        self.birth.setDate(self.birth.minimumDate())
+
     def clear(self, keep_place: bool = False) -> None:
         """A fresh form; with keep_place the building and room stay (a family registers one
-        after another), unless the room has filled up meanwhile."""
-        self.id_kind.setCurrentIndex(0)
-        for w in (self.idno, self.country, self.name, self.phone, self.household_address,
-                  self.employer, self.occupation, self.fp_cert, self.nationality):
-            w.clear()
-        self.sex.setCurrentIndex(0)
-        self.fp_reason.setCurrentIndex(0)
+        after another), unless the room has filled up meanwhile.
+
+        Every input is found by its type, not listed: a listed reset once missed the phone,
+        民族, 暂住事由, 婚姻状况 and 文化程度, which the next person then inherited."""
+        place = (self.building.edit, self.unit)
+        self.id_kind.setCurrentIndex(0)  # first: the papers' rows hide, 国家 is disabled
+        for edit in self.findChildren(QLineEdit):
+            if edit not in place and not isinstance(edit.parent(), QComboBox | QDateEdit):
+                edit.clear()
+        for combo in self.findChildren(QComboBox):
+            if combo not in place:
+                combo.setCurrentIndex(0)
         self.birth.setDate(self.birth.minimumDate())
         self.arrival.setDate(today_qdate(self.ctx.desk))
+        self._id_typed("")  # what the number implied (民族, R9's rows) goes with it
         for label in self.errors.values():
             label.hide()
         if keep_place and self.building.code():

@@ -170,6 +170,10 @@ class PhotoPanel(QWidget):
         self._set_photo(None)
         self.shot = None
 
+    def discard(self) -> None:
+        """Drop the photo taken (another person's), keep the live preview for the next."""
+        self._set_photo(None)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() == Qt.Key.Key_Space:
             self.capture()
