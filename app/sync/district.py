@@ -84,7 +84,9 @@ def add_center(url: str, center_code: str, password: str) -> str:
         exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
         verb = "ALTER" if exists else "CREATE"
         # Only the SCRAM verifier is sent: the server may log the statement (app/data/scram.py).
-        conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+        # A few connections per centre: one centre's many sessions cannot take every slot
+        # of the server (district revision 0011, CENTRE_CONNECTIONS).
+        conn.execute(sql.SQL(verb + " ROLE {} LOGIN CONNECTION LIMIT 4 PASSWORD {}").format(
             sql.Identifier(role), sql.Literal(scram.verifier(password))))
         conn.execute(sql.SQL("GRANT rentdesk_center TO {}").format(sql.Identifier(role)))
         conn.execute("INSERT INTO center_role (role_name, center_code) VALUES (%s, %s) "

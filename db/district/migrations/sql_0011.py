@@ -32,6 +32,7 @@ else goes through one loop in `district_finish_batch`, card by card in id order.
 """
 
 from db.district.migrations.sql_0008 import _AUDIT as _AUDIT_0008
+from db.district.migrations.sql_0008 import _LOGIN as _LOGIN_0008_ALL
 from db.district.migrations.sql_0008 import _SEARCH as _SEARCH_0008
 from db.district.migrations.sql_0010 import FINISH as _FINISH_0010
 from db.district.migrations.sql_0010 import MERGE as _MERGE_0010
@@ -64,15 +65,42 @@ _NEW_STATE = """CASE WHEN s.status IS DISTINCT FROM ''active'' THEN ''accepted''
                        WHERE w.center_code = o.center_code AND w.status = ''active''
                          AND w.district_state = ''accepted'' AND w.id <> s.id LIMIT 1) w)
          THEN ''pending''
+         WHEN EXISTS (SELECT 1 FROM public.card w WHERE w.doc_key = s.doc_key
+                       AND w.status = ''active'' AND w.district_state = ''accepted''
+                       AND w.id <> s.id) THEN ''pending''
          ELSE ''accepted'' END"""
 
 _OLD_STATE_START = "extra_v := ', s.doc_key, "
-# An ended card sent again as active is screened again (never silently accepted twice).
+# A card sent again as active is screened again: woken up after it ended, handed to
+# another holder, moved to another number, or its holder's document rewritten in the same
+# batch — any of them could hide a second card. (Few cards are resent while active.)
 _OLD_SETS = "coalesce(sets || ',', ''), c);"
 _NEW_SETS = """coalesce(sets || ',', '') || CASE WHEN t = 'card' THEN
-                       ' district_state = CASE WHEN d.status IS DISTINCT FROM ''active'' '
-                       'AND EXCLUDED.status = ''active'' AND d.central_revoked_at IS NULL '
+                       ' district_state = CASE WHEN EXCLUDED.status = ''active'' '
+                       'AND d.central_revoked_at IS NULL '
                        'THEN ''pending'' ELSE d.district_state END,' ELSE '' END, c);"""
+
+
+# A centrally revoked card is the district's record: every column stays as revoked (its
+# number and holder too, not only its status).
+_OLD_REVOKED_COLS = "WHEN t = 'card' AND x IN ('status', 'ended_at', 'end_reason')"
+_NEW_REVOKED_COLS = "WHEN t = 'card'"
+# Documents as the desk writes them (upper-case ASCII letters and digits, a three-letter
+# country, a resident ID number only as a resident ID): the district compares documents
+# by their text, so "11…x", " 11…X" or full-width digits would be a second person.
+_CANON = """
+      IF t = 'id_document' THEN
+        SELECT coalesce(jsonb_agg(jsonb_build_object('table', 'id_document', 'id', s.id,
+                 'sqlstate', 'RDV12', 'reason', 'document not in canonical form')), '[]')
+          INTO bad FROM pg_temp.stg_id_document s WHERE NOT district_canonical_document(s.kind, s.country, s.number);
+        IF bad <> '[]'::jsonb THEN
+          DELETE FROM pg_temp.stg_id_document s
+           WHERE NOT district_canonical_document(s.kind, s.country, s.number);
+          alien := alien || bad;
+        END IF;
+      END IF;"""
+_OLD_ALIEN_END = """                       'WHERE d.id = s.id AND d.center_code <> %L)', 'stg_' || t, t, c);
+      END IF;"""
 
 
 def _merge() -> str:
@@ -85,8 +113,11 @@ def _merge() -> str:
     # here: the cards stay pending for the centre's next batch
     merge = (merge[:s0] + "' || CASE WHEN district_screening_held() THEN '" + _NEW_STATE
              + "' ELSE '''pending''' END;" + merge[s1:])
-    assert merge.count(_OLD_SETS) == 1
-    return merge.replace(_OLD_SETS, _NEW_SETS)
+    assert merge.count(_OLD_SETS) == 1 and merge.count(_OLD_REVOKED_COLS) == 1
+    assert merge.count(_OLD_ALIEN_END) == 1
+    merge = merge.replace("DECLARE cols text[];", "DECLARE bad jsonb; cols text[];")
+    merge = merge.replace(_OLD_ALIEN_END, _OLD_ALIEN_END + _CANON)
+    return merge.replace(_OLD_SETS, _NEW_SETS).replace(_OLD_REVOKED_COLS, _NEW_REVOKED_COLS)
 
 
 MERGE = _merge()
@@ -109,8 +140,9 @@ _NEW_CLASH = """      IF screening THEN
         -- again: a document rewritten after its card must not hide a second card, and a
         -- card refused for a mistyped number is accepted once the number is corrected.
         UPDATE card k SET district_state = 'pending'
-          FROM (SELECT DISTINCT d.person_id FROM id_document d
-                 WHERE d.center_code = c AND d.src_batch_no = p_batch_no) x
+          FROM (SELECT d.person_id FROM id_document d
+                 WHERE d.center_code = c AND d.src_batch_no = p_batch_no
+                 UNION SELECT person_id FROM pg_temp.district_docs_changed) x
          WHERE k.person_id = x.person_id AND k.center_code = c AND k.status = 'active'
            AND k.district_state IN ('accepted', 'refused') AND k.src_batch_no < p_batch_no;
         -- rule R6 district-wide: a second active card for one person is refused (it stays
@@ -123,6 +155,13 @@ _NEW_CLASH = """      IF screening THEN
         refused := '[]';
       END IF;
 """
+_OLD_DELETES = """        FOR t IN SELECT DISTINCT s.table_name FROM pg_temp.stg_deletes s"""
+_NEW_DELETES = """        -- whose documents go: their cards are screened again below (a card must not stay
+        -- keyed by a document nobody holds any more)
+        INSERT INTO pg_temp.district_docs_changed SELECT d.person_id FROM id_document d
+          JOIN pg_temp.stg_deletes s ON s.table_name = 'id_document' AND s.id = d.id
+         WHERE d.center_code = c;
+""" + _OLD_DELETES
 _OLD_DECLARE = "na jsonb := '[]'::jsonb; open_no bigint;"
 assert _LOCK_IN_LOOP in _FINISH_0010 and _LOCK_AFTER in _FINISH_0010 and _OLD_CLASH
 assert _OLD_DECLARE in _FINISH_0010
@@ -134,7 +173,14 @@ _NEW_LOCK_AFTER = """      IF screening IS NULL THEN  -- a batch without cards m
         screening := district_screening_lock();
       END IF;
 """
-FINISH = (_FINISH_0010.replace(_LOCK_IN_LOOP, _NEW_LOCK_IN_LOOP)
+_OLD_BEGIN = """      SELECT batch_no INTO open_no FROM pg_temp.district_batch_open;
+"""
+_NEW_BEGIN = _OLD_BEGIN + """      DROP TABLE IF EXISTS pg_temp.district_docs_changed;
+      CREATE TEMP TABLE district_docs_changed (person_id text) ON COMMIT DROP;
+"""
+assert _FINISH_0010.count(_OLD_DELETES) == 1 and _FINISH_0010.count(_OLD_BEGIN) == 1
+FINISH = (_FINISH_0010.replace(_OLD_DELETES, _NEW_DELETES).replace(_OLD_BEGIN, _NEW_BEGIN)
+          .replace(_LOCK_IN_LOOP, _NEW_LOCK_IN_LOOP)
           .replace(_LOCK_AFTER, _NEW_LOCK_AFTER)
           .replace(_OLD_DECLARE, _OLD_DECLARE + " screening boolean;")
           .replace(_OLD_SCREEN, "").replace(_OLD_CLASH, _NEW_CLASH))
@@ -182,7 +228,11 @@ SCREEN = """CREATE OR REPLACE FUNCTION district_screen_cards(c text, p_batch_no 
                 WHERE w.center_code = o.center_code AND w.status = 'active'
                   AND w.district_state = 'accepted' AND w.id <> r.id LIMIT 1) w
          WHERE m.center_code = c AND m.src_batch_no <= p_batch_no
-         ORDER BY w.id LIMIT 1;
+         UNION ALL  -- a card still keyed by this document (the unique index's view)
+        SELECT w.id, w.person_id, w.center_code, w.doc_key FROM card w
+         WHERE w.doc_key = keys[1] AND w.status = 'active' AND w.district_state = 'accepted'
+           AND w.id <> r.id
+         ORDER BY 1 LIMIT 1;
         IF NOT FOUND THEN
           UPDATE card SET district_state = 'accepted' WHERE id = r.id;
           -- refused before, accepted now (its holder's document corrected): the conflict
@@ -296,8 +346,59 @@ HELD = """CREATE OR REPLACE FUNCTION district_screening_held() RETURNS boolean
                      AND relation = 'public.screening_lock'::regclass
                      AND pid = pg_backend_pid() AND mode = 'ExclusiveLock' AND granted) $$"""
 
+CANONICAL = """CREATE OR REPLACE FUNCTION district_canonical_document(p_kind text, p_country text,
+         p_number text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT coalesce(p_kind IN ('resident', 'hmt_permit', 'foreign_pr', 'passport', 'other')
+       AND p_number ~ '^[0-9A-Z]{1,32}$' AND p_country ~ '^[A-Z]{3}$'
+       -- a Chinese resident ID number written down as a passport or other papers
+       AND NOT (p_kind IN ('passport', 'other') AND p_country = 'CHN'
+                AND p_number ~ '^[0-9]{17}[0-9X]$'), false) $$"""
+
+# -- what a centre's login may not do to the server itself --------------------------------
+# Session advisory locks fill the shared lock table (every new connection then fails with
+# "out of shared memory"); the district's own functions run as their owner and need none
+# of these grants. A few connections per centre leave slots for the others and the office.
+CENTRE_CONNECTIONS = 4
+_SERVER_UP = [
+    """DO $$ DECLARE f regprocedure; BEGIN
+         FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+                   WHERE p.pronamespace = 'pg_catalog'::regnamespace
+                     AND p.proname LIKE 'pg\\_%advisory\\_%' LOOP
+           EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+         END LOOP;
+       END $$""",
+    f"""DO $$ DECLARE r text; BEGIN
+         FOR r IN SELECT m.rolname FROM pg_roles m JOIN pg_auth_members a ON a.member = m.oid
+                   JOIN pg_roles g ON g.oid = a.roleid WHERE g.rolname = 'rentdesk_center' LOOP
+           EXECUTE format('ALTER ROLE %I CONNECTION LIMIT {CENTRE_CONNECTIONS}', r);
+         END LOOP;
+       END $$""",
+    # Functions that touch rows two centres share wait seconds for a lock, not minutes.
+    "ALTER FUNCTION district_resolve_conflict(text, text) SET lock_timeout = '5s'",
+    "ALTER FUNCTION office_resolve_conflict(text, text) SET lock_timeout = '5s'",
+    "ALTER FUNCTION district_put_blobs() SET lock_timeout = '5s'",
+]
+_SERVER_DOWN = [
+    """DO $$ DECLARE f regprocedure; BEGIN
+         FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+                   WHERE p.pronamespace = 'pg_catalog'::regnamespace
+                     AND p.proname LIKE 'pg\\_%advisory\\_%' LOOP
+           EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO PUBLIC', f);
+         END LOOP;
+       END $$""",
+    "ALTER FUNCTION district_resolve_conflict(text, text) RESET lock_timeout",
+    "ALTER FUNCTION office_resolve_conflict(text, text) RESET lock_timeout",
+    "ALTER FUNCTION district_put_blobs() RESET lock_timeout",
+]
+_LOGIN_0008 = next(x for x in _LOGIN_0008_ALL if "CREATE FUNCTION office_center_login" in x)
+_ROLE_VERBS = ("'ALTER ROLE %I LOGIN PASSWORD %L'", "'CREATE ROLE %I LOGIN PASSWORD %L'")
+assert all(v in _LOGIN_0008 for v in _ROLE_VERBS)
+LOGIN = _LOGIN_0008.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION")
+for _verb in _ROLE_VERBS:
+    LOGIN = LOGIN.replace(_verb, _verb.replace("LOGIN", f"LOGIN CONNECTION LIMIT {CENTRE_CONNECTIONS}"))
+
 UPGRADE = [
-    *_LOCK_TABLE, LOCK, HELD,
+    *_LOCK_TABLE, LOCK, HELD, CANONICAL, *_SERVER_UP, LOGIN,
     "REVOKE EXECUTE ON FUNCTION district_screening_lock() FROM PUBLIC",
     "CREATE INDEX IF NOT EXISTS ix_card_revoked_number ON card (number) "
     "WHERE central_revoked_at IS NOT NULL",
@@ -308,7 +409,9 @@ UPGRADE = [
     "UPDATE decision SET payload = '{}' WHERE kind = 'conflict' AND payload <> '{}'",
     *_OFFICE_UP,
 ]
-DOWNGRADE = [*_OFFICE_DOWN, _MERGE_0010, _FINISH_0010,
+DOWNGRADE = [*_OFFICE_DOWN, *_SERVER_DOWN, _MERGE_0010, _FINISH_0010,
+             _LOGIN_0008.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"),
+             "DROP FUNCTION IF EXISTS district_canonical_document(text, text, text)",
              "DROP FUNCTION IF EXISTS district_screening_lock()",
              "DROP FUNCTION IF EXISTS district_screening_held()",
              "DROP TABLE IF EXISTS screening_lock",

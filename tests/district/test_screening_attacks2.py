@@ -1,0 +1,154 @@
+"""Second attack on card screening (helper, 2026-12-03, revision 0011): a document deleted
+under an accepted card, a card handed to another holder, a document rewritten and its card
+sent again in one batch, a revoked number moved or reused, non-canonical document numbers,
+lock-table exhaustion, a centre's many connections, a conflict row held open."""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+import pytest
+
+from app.sync.district import revoke_card_centrally
+from app.sync.run import sync
+from tests.conftest import idno
+from tests.district._hostile import DOC_COLS, hostile_batch, registered_tenant
+from tests.district.conftest import add_tenant_with_card, centre_conn
+from tests.district.test_hostile_centre import _card_cols, _protocol_batch
+from tests.district.test_screening_attacks import _accepted_active, _b_card, _new_card_for
+from tests.sync.conftest import district_rows
+
+
+def _a_card(two) -> tuple[str, str]:
+    """LH01's card and its holder."""
+    return district_rows(two.admin_url, "SELECT id, person_id FROM card "
+                         "WHERE center_code = 'LH01'")[0]
+
+
+def _resend(two, card_id: str, **changes) -> dict:
+    cols, row = _card_cols(two.admin_url, card_id)
+    cols = [c for c in cols if c != "center_code"]
+    sent = [v for i, v in enumerate(row) if i != 1]
+    for k, v in changes.items():
+        sent[cols.index(k)] = v
+    return _protocol_batch(two.a.url, "card", cols, [tuple(sent)])
+
+
+def test_a_document_deleted_under_its_card_stalls_no_one(two, photo_jpeg):  # rule R6
+    # LH01 deletes its person's document, leaving the card keyed by it; LH02 then registers
+    # the real holder of that number: its sync goes through and its card is accepted.
+    card, person = _a_card(two)
+    doc = district_rows(two.admin_url, "SELECT id FROM id_document WHERE person_id = %s",
+                        person)[0][0]
+    _protocol_batch(two.a.url, "card", [], [], deletes=[("id_document", doc)])
+    assert district_rows(two.admin_url, "SELECT district_state FROM card WHERE id = %s",
+                         card) == [("pending",)]  # no document: it waits for one
+    # LH02 registers tenant 1 (LH01's number) with a card
+    mine = add_tenant_with_card(two.b, 1, photo_jpeg + b"x")
+    report = sync(two.b.desk, two.b.url)
+    assert report["ok"] and report["refused_cards"] == [], report
+    assert _accepted_active(two.admin_url, idno(1)) == [("LH02", mine)]
+
+
+def test_a_card_handed_to_another_holder_is_screened_again(two):  # rule R6
+    # LH01's card sent again for a person of its own who holds LH02's tenant's number
+    stages, person, _ = registered_tenant(idno(2))
+    hostile_batch(two.a.url, stages)[0].close()
+    card, _ = _a_card(two)
+    answer = _resend(two, card, person_id=person)
+    assert answer["refused_cards"] == [card]
+    assert _accepted_active(two.admin_url, idno(2)) == [("LH02", _b_card(two))]
+
+
+def test_a_document_rewritten_with_its_card_in_one_batch(two):  # rule R6
+    card, person = _a_card(two)
+    doc = district_rows(two.admin_url, "SELECT id FROM id_document WHERE person_id = %s",
+                        person)[0][0]
+    cols, row = _card_cols(two.admin_url, card)
+    cols = [c for c in cols if c != "center_code"]
+    sent = [v for i, v in enumerate(row) if i != 1]
+    rewritten = [doc, person, "resident", "CHN", idno(2), "2026-01-01", "2026-01-02", True]
+    conn, answer = hostile_batch(two.a.url, {"id_document": (DOC_COLS, [rewritten]),
+                                             "card": (cols, [sent])})
+    conn.close()
+    assert answer["refused_cards"] == [card]
+    assert _accepted_active(two.admin_url, idno(2)) == [("LH02", _b_card(two))]
+
+
+def test_a_revoked_card_keeps_its_number_and_holder(two):  # rule R6
+    card, person = _a_card(two)
+    number = district_rows(two.admin_url, "SELECT number FROM card WHERE id = %s", card)[0][0]
+    assert revoke_card_centrally(two.admin_url, card, "伪造证件") == "LH01"
+    _resend(two, card, number="3999999999", person_id=str(uuid.uuid4()))
+    assert district_rows(two.admin_url, "SELECT number, person_id, status FROM card "
+                         "WHERE id = %s", card) == [(number, person, "revoked")]
+
+
+def test_another_card_moved_onto_a_revoked_number_is_refused(two):  # rule R6
+    card, person = _a_card(two)
+    number = district_rows(two.admin_url, "SELECT number FROM card WHERE id = %s", card)[0][0]
+    stages, other, _ = registered_tenant("110101199003070011")
+    cols, new = _new_card_for(two, other, "45454545")
+    stages["card"] = (cols, [new])
+    hostile_batch(two.a.url, stages)[0].close()
+    assert revoke_card_centrally(two.admin_url, card, "伪造证件") == "LH01"
+    answer = _resend(two, new[0], number=number)
+    assert answer["refused_cards"] == [new[0]]
+    assert district_rows(two.admin_url, "SELECT count(*) FROM card WHERE number = %s AND "
+                         "status = 'active' AND district_state = 'accepted'", number) == [(0,)]
+
+
+FULL_WIDTH = {ord(d): 0xFF10 + int(d) for d in "0123456789"}
+
+
+@pytest.mark.parametrize("kind,country,spell", [
+    ("resident", "CHN", lambda n: n.lower()),  # a lower-case check character
+    ("resident", "CHN", lambda n: " " + n), ("resident", "CHN", lambda n: n + " "),
+    ("resident", "CHN", lambda n: n.translate(FULL_WIDTH)),
+    ("passport", "CHN", str), ("other", "CHN", str),  # a resident number as other papers
+    ("resident", "chn", str),
+], ids=["lower-x", "lead-space", "trail-space", "full-width", "as-passport", "as-other",
+        "country-lower"])
+def test_documents_not_in_canonical_form_are_not_accepted(two, kind, country, spell):
+    # rule R6: the district compares documents as the desk writes them (upper-case ASCII,
+    # no spaces, a resident number only as a resident ID); anything else is not accepted
+    n = "11010119900307001X"
+    stages, person, doc = registered_tenant(n)
+    stages["id_document"] = (DOC_COLS, [[doc, person, kind, country, spell(n),
+                                         "2026-01-01", "2026-01-01", True]])
+    conn, answer = hostile_batch(two.a.url, stages)
+    conn.close()
+    assert [(x["table"], x["id"]) for x in answer["not_accepted"]] == [("id_document", doc)]
+    assert district_rows(two.admin_url, "SELECT count(*) FROM id_document WHERE id = %s",
+                         doc) == [(0,)]
+
+
+def test_a_centre_cannot_take_advisory_locks(two):
+    # Any login could fill the server's shared lock table with session advisory locks and
+    # stop every new connection (out of shared memory).
+    with centre_conn(two.a.url) as conn:
+        for call in ("pg_advisory_lock(1)", "pg_try_advisory_lock(1)",
+                     "pg_advisory_xact_lock(1, 2)", "pg_advisory_lock_shared(1)"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"SELECT {call}")
+            conn.rollback()
+
+
+def test_a_centre_login_has_a_few_connections_only(two):
+    with psycopg.connect(two.admin_url) as conn:
+        limits = conn.execute("SELECT rolname, rolconnlimit FROM pg_roles WHERE rolname IN "
+                              "('rd_lh01', 'rd_lh02') ORDER BY 1").fetchall()
+    assert limits == [("rd_lh01", 4), ("rd_lh02", 4)]
+
+
+def test_functions_on_shared_rows_wait_a_few_seconds_at_most(two):
+    # A centre that holds a shared conflict row open (its own resolution, never committed)
+    # makes the other centre's resolution wait seconds, not the client's five minutes.
+    with psycopg.connect(two.admin_url) as conn:
+        rows = conn.execute("SELECT p.proname, p.proconfig FROM pg_proc p WHERE p.proname IN "
+                            "('district_resolve_conflict', 'office_resolve_conflict', "
+                            "'district_put_blobs') ORDER BY 1").fetchall()
+    assert [name for name, _ in rows] == ["district_put_blobs", "district_resolve_conflict",
+                                          "office_resolve_conflict"]
+    assert all(cfg and "lock_timeout=5s" in cfg for _, cfg in rows), rows
