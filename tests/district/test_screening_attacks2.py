@@ -152,3 +152,37 @@ def test_functions_on_shared_rows_wait_a_few_seconds_at_most(two):
     assert [name for name, _ in rows] == ["district_put_blobs", "district_resolve_conflict",
                                           "office_resolve_conflict"]
     assert all(cfg and "lock_timeout=5s" in cfg for _, cfg in rows), rows
+
+
+def _row(admin_url: str, table: str, row_id: str) -> tuple[list[str], list]:
+    """A district row as its centre would stage it (no district-owned columns)."""
+    from db.district.migrations.sql_0004 import DISTRICT_ONLY
+
+    cols = [c for (c,) in district_rows(
+        admin_url, "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+        "'public' AND table_name = %s ORDER BY ordinal_position", table)
+        if c not in DISTRICT_ONLY and c not in ("center_code", "delivered_at", "district_cap")]
+    row = district_rows(admin_url, f"SELECT {', '.join(cols)} FROM {table} WHERE id = %s",
+                        row_id)[0]
+    return cols, list(row)
+
+
+@pytest.mark.parametrize("table", ["building", "tenancy"])
+def test_district_facts_survive_a_delete_and_a_resend(two, table):  # rule R2, rule R5
+    # A building's cap (the district's) or a tenancy's receipt (rule R2): deleted and sent
+    # again, in one batch or two, the row does not come back without them.
+    from app.sync.district import set_district_cap
+
+    row_id = district_rows(two.admin_url, f"SELECT id FROM {table} WHERE center_code = 'LH01'")[0][0]
+    if table == "building":
+        set_district_cap(two.admin_url, row_id, 5)
+    cols, row = _row(two.admin_url, table, row_id)
+    before = district_rows(two.admin_url, f"SELECT to_jsonb(x) - 'received_at' - 'src_batch_no' "
+                           f"FROM {table} x WHERE id = %s", row_id)
+    answer = _protocol_batch(two.a.url, table, cols, [tuple(row)], deletes=[(table, row_id)])
+    assert [(x["id"], x["sqlstate"]) for x in answer["not_accepted"]] == [(row_id, "RDF13")]
+    again = _protocol_batch(two.a.url, table, cols, [tuple(row)])
+    assert [(x["id"], x["sqlstate"]) for x in again["not_accepted"]] == [(row_id, "RDF13")]
+    assert district_rows(two.admin_url, f"SELECT count(*) FROM {table} WHERE id = %s",
+                         row_id) == [(0,)]
+    assert before  # it was there, with its facts, before the centre deleted it

@@ -116,11 +116,9 @@ def _merge() -> str:
     assert merge.count(_OLD_SETS) == 1 and merge.count(_OLD_REVOKED_COLS) == 1
     assert merge.count(_OLD_ALIEN_END) == 1
     merge = merge.replace("DECLARE cols text[];", "DECLARE bad jsonb; cols text[];")
-    merge = merge.replace(_OLD_ALIEN_END, _OLD_ALIEN_END + _CANON)
+    merge = merge.replace(_OLD_ALIEN_END, _OLD_ALIEN_END + _CANON + _GONE)
     return merge.replace(_OLD_SETS, _NEW_SETS).replace(_OLD_REVOKED_COLS, _NEW_REVOKED_COLS)
 
-
-MERGE = _merge()
 
 # -- finish: no global lock; re-screen what changed; one loop screens the pending cards ---
 _LOCK_IN_LOOP = """        IF t = 'card' THEN  -- new cards' states are decided under the screening lock
@@ -173,13 +171,48 @@ _NEW_LOCK_AFTER = """      IF screening IS NULL THEN  -- a batch without cards m
         screening := district_screening_lock();
       END IF;
 """
+# A row carrying district facts (a building's cap, a tenancy's first collected_at and its
+# delivered_at, rule R2) deleted and sent again would come back without them: its id is
+# remembered, and a deleted building or tenancy never comes back under the same id.
+_OLD_DELETE_SQL = """          EXECUTE format('DELETE FROM public.%I d USING pg_temp.stg_deletes s '
+                         'WHERE s.table_name = %L AND d.id = s.id AND d.center_code = %L %s',
+                         t, t, c, CASE WHEN t = 'card' THEN 'AND d.central_revoked_at IS NULL'
+                                       ELSE '' END);"""
+_NEW_DELETE_SQL = """          EXECUTE format('WITH gone AS (DELETE FROM public.%I d USING pg_temp.stg_deletes s '
+                         'WHERE s.table_name = %L AND d.id = s.id AND d.center_code = %L %s '
+                         'RETURNING d.id) INSERT INTO district_tombstone (table_name, id, '
+                         'center_code) SELECT %L, id, %L FROM gone WHERE %L IN '
+                         '(''building'', ''tenancy'') ON CONFLICT DO NOTHING',
+                         t, t, c, CASE WHEN t = 'card' THEN 'AND d.central_revoked_at IS NULL'
+                                       ELSE '' END, t, c, t);"""
+_TOMBSTONE = [
+    """CREATE TABLE IF NOT EXISTS district_tombstone (
+         table_name text NOT NULL, id text NOT NULL, center_code text NOT NULL,
+         deleted_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (table_name, id))""",
+    "REVOKE ALL ON district_tombstone FROM PUBLIC",
+]
+_GONE = """
+      IF t IN ('building', 'tenancy') THEN  -- a deleted id never comes back (its facts would not)
+        EXECUTE format('SELECT coalesce(jsonb_agg(jsonb_build_object(''table'', %L, ''id'', s.id, '
+                       '''sqlstate'', ''RDF13'', ''reason'', ''id deleted earlier'')), ''[]'') '
+                       'FROM pg_temp.%I s WHERE EXISTS (SELECT 1 FROM district_tombstone g '
+                       'WHERE g.table_name = %L AND g.id = s.id)', t, 'stg_' || t, t) INTO bad;
+        IF bad <> '[]'::jsonb THEN
+          EXECUTE format('DELETE FROM pg_temp.%I s WHERE EXISTS (SELECT 1 FROM '
+                         'district_tombstone g WHERE g.table_name = %L AND g.id = s.id)',
+                         'stg_' || t, t);
+          alien := alien || bad;
+        END IF;
+      END IF;"""
 _OLD_BEGIN = """      SELECT batch_no INTO open_no FROM pg_temp.district_batch_open;
 """
 _NEW_BEGIN = _OLD_BEGIN + """      DROP TABLE IF EXISTS pg_temp.district_docs_changed;
       CREATE TEMP TABLE district_docs_changed (person_id text) ON COMMIT DROP;
 """
 assert _FINISH_0010.count(_OLD_DELETES) == 1 and _FINISH_0010.count(_OLD_BEGIN) == 1
+assert _FINISH_0010.count(_OLD_DELETE_SQL) == 1
 FINISH = (_FINISH_0010.replace(_OLD_DELETES, _NEW_DELETES).replace(_OLD_BEGIN, _NEW_BEGIN)
+          .replace(_OLD_DELETE_SQL, _NEW_DELETE_SQL)
           .replace(_LOCK_IN_LOOP, _NEW_LOCK_IN_LOOP)
           .replace(_LOCK_AFTER, _NEW_LOCK_AFTER)
           .replace(_OLD_DECLARE, _OLD_DECLARE + " screening boolean;")
@@ -397,8 +430,10 @@ LOGIN = _LOGIN_0008.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION")
 for _verb in _ROLE_VERBS:
     LOGIN = LOGIN.replace(_verb, _verb.replace("LOGIN", f"LOGIN CONNECTION LIMIT {CENTRE_CONNECTIONS}"))
 
+MERGE = _merge()
+
 UPGRADE = [
-    *_LOCK_TABLE, LOCK, HELD, CANONICAL, *_SERVER_UP, LOGIN,
+    *_LOCK_TABLE, *_TOMBSTONE, LOCK, HELD, CANONICAL, *_SERVER_UP, LOGIN,
     "REVOKE EXECUTE ON FUNCTION district_screening_lock() FROM PUBLIC",
     "CREATE INDEX IF NOT EXISTS ix_card_revoked_number ON card (number) "
     "WHERE central_revoked_at IS NOT NULL",
@@ -412,6 +447,7 @@ UPGRADE = [
 DOWNGRADE = [*_OFFICE_DOWN, *_SERVER_DOWN, _MERGE_0010, _FINISH_0010,
              _LOGIN_0008.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"),
              "DROP FUNCTION IF EXISTS district_canonical_document(text, text, text)",
+             "DROP TABLE IF EXISTS district_tombstone",
              "DROP FUNCTION IF EXISTS district_screening_lock()",
              "DROP FUNCTION IF EXISTS district_screening_held()",
              "DROP TABLE IF EXISTS screening_lock",
