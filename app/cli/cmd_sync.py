@@ -87,6 +87,9 @@ def run_sync(args) -> int:
     finally:
         print(file=sys.stderr)
     emit(report)
+    problem = report.get("audit_problem")
+    if problem:  # R10: never a quiet success while the district refuses the audit chain
+        print(f"{problem['zh']}\n{problem['en']}", file=sys.stderr)
     return 0 if report["ok"] else 2
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import clock
+from app.desk.errors import Refused
 from app.staff.accounts import PERMISSIONS
 from app.sync.batches import outbox_size
 from app.sync.history import SyncRunInfo, recent_runs, saved_district_url
@@ -29,6 +30,7 @@ from ui.dates import local_time
 from ui.lane import Job
 from ui.lane_op import LaneOp
 from ui.notify import error_label, report
+from ui.notify import report as show
 from ui.settings import settings
 from ui.widgets import heading, set_message
 
@@ -176,9 +178,12 @@ class SyncPage(QWidget):
         self._end()
         self.report = report
         self.result.setText(self.report_text(report))
+        problem = report.get("audit_problem")
         if report.get("cancelled"):
             set_message(self.message, self.tr("已取消：已上传的批次已保存，其余下次同步时继续。"),
                         ok=False)
+        elif problem:  # rule R10: never "done" while the district refuses the audit chain
+            show(self, Refused(problem["code"], problem["zh"], problem["en"]), self.message)
         else:
             set_message(self.message, self.tr("同步完成。"), ok=True)
         self.ctx.changes.tenants_changed.emit()  # the status bar's last sync, revoked cards
