@@ -13,6 +13,7 @@ from app.cli.common import (
     desk_from,
     emit,
     read_new_password,
+    read_value,
 )
 
 ADMIN_URL_ENV = "RENTDESK_DISTRICT_ADMIN_URL"
@@ -35,7 +36,10 @@ def register(sub) -> None:
     p.add_argument("table")
     p.add_argument("id")
     p.add_argument("field")
-    p.add_argument("value")
+    p.add_argument("value", nargs="?", default=None,
+                   help="新内容（个人资料与证件号码不可在此给出：从标准输入（密码行之后）或提示输入）"
+                   " / new value (never personal data or a document number: those come from "
+                   "stdin after the password line, or a prompt)")
     add_as(p)
     p.set_defaults(handler=run_correct)
 
@@ -106,10 +110,22 @@ def run_not_accepted(args) -> int:
 
 
 def run_correct(args) -> int:
-    from app.sync.not_accepted import correct
+    from app.desk.errors import Refused
+    from app.sync.correct import NUMBER_FIELDS, correct, is_personal
 
+    if args.value is not None and is_personal(args.table, args.field):
+        # issue 12 / H4: shell history and `ps` would keep it; nothing has been read yet
+        raise Refused("value_on_command_line",
+                      "个人资料和证件号码不能写在命令行中（其他用户可在进程列表和命令历史中看到）："
+                      "请去掉该参数，在密码行之后从标准输入给出，或在提示时输入。",
+                      "Personal data and document numbers never go on the command line (other "
+                      "users see them in the process list and shell history): leave the value "
+                      "out and give it on stdin after the password line, or at the prompt.")
     desk, actor = acting_desk(args)
-    correct(desk, actor, args.table, args.id, args.field, args.value)
+    value = args.value
+    if value is None:
+        value = read_value("新内容 / New value: ", confirm=args.field in NUMBER_FIELDS)
+    correct(desk, actor, args.table, args.id, args.field, value)
     emit({"ok": True, "queued": f"{args.table}:{args.id}"})
     return 0
 

@@ -109,28 +109,8 @@ def count(desk: Desk) -> int:
 
 
 def correct(desk: Desk, actor, table: str, row_id: str, field: str, value: str | None) -> None:
-    """Correct one field of a not-accepted record (a supervisor's fix, audited). The new
-    value passes the text boundary like any input; the change is queued, so the next sync
-    sends the record again and it leaves the list once the district takes it."""
-    from app.data import text_input
-    from app.desk.errors import NotFound, Refused
-    from app.staff import audit
-    from app.staff.accounts import require
-    from db.sync_scope import UPLOADED_TABLES
+    """Correct one field of a listed record: app.sync.correct (only listed records, the
+    intake checks, a masked audit entry)."""
+    from app.sync.correct import correct as correct_listed
 
-    require(actor, "resolve_conflict")
-    model = next((m for m in UPLOADED_TABLES if m.__tablename__ == table), None)
-    column = model.__table__.columns.get(field) if model is not None else None
-    # Only typed text: never an id, a hash, a status or a time (collected_at is rule R2's clock).
-    if (model is None or table == "audit_event" or column is None
-            or not text_input.is_input_field(table, field)):
-        raise Refused("not_correctable", f"{table}.{field} 不能在此修改。",
-                      f"{table}.{field} cannot be corrected here.")
-    text_input.refuse(text_input.check_fields(table, {field: value}))
-    with write_session(desk.engine) as s:
-        obj = s.get(model, row_id)
-        if obj is None:
-            raise NotFound("no_record", f"没有记录 {table} {row_id}。", f"No record {table} {row_id}.")
-        setattr(obj, field, value)
-        s.add(obj)
-        audit.record(s, actor, "sync.correct", table, row_id, field=field)
+    correct_listed(desk, actor, table, row_id, field, value)
