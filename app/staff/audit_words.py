@@ -151,6 +151,7 @@ DETAIL_KEYS: dict[str, W] = {
     "cap": ("上限", "cap"), "scope": ("范围", "scope"), "field": ("字段", "field"),
     "provider": ("培训机构", "provider"), "passed_on": ("通过日期", "passed on"),
     "listed_for": ("区数据库未接收原因代码", "district's refusal code"),
+    "over_cap": ("超员", "over the cap"),
 }
 
 
