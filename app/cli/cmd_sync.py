@@ -31,6 +31,7 @@ def register(sub) -> None:
     p.set_defaults(handler=run_sync)
 
     p = sub.add_parser("not-accepted", help="区数据库未接收的记录 / rows the district did not take")
+    add_as(p)  # optional here, accepted like every other command's
     p.set_defaults(handler=run_not_accepted)
     p = sub.add_parser("correct", help="修正未接收的记录 / correct a not-accepted record's field")
     p.add_argument("table")
@@ -102,7 +103,7 @@ def run_not_accepted(args) -> int:
 
     from app.sync.not_accepted import listed
 
-    rows = listed(desk_from(args))
+    rows = listed(acting_desk(args)[0] if args.as_user else desk_from(args))
     for row in rows:
         emit(asdict(row))
     emit({"ok": not rows, "not_accepted": len(rows)})

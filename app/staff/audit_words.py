@@ -91,7 +91,8 @@ ENTITIES: dict[str, W] = {
     "permit_application": ("居住证申请", "permit application"),
     "training": ("培训记录", "training record"), "search": ("个人资料", "personal data"),
     "door_controller": ("门禁控制器", "door controller"), "sync": ("同步", "sync"),
-    "id_document": ("证件", "identity document"),
+    "id_document": ("证件", "identity document"), "blob": ("照片/扫描件", "photo/scan"),
+    "audit_event": ("审计记录", "audit entry"),
 }
 
 # Values that are codes, by the detail they belong to (role names come from app.staff).

@@ -79,8 +79,16 @@ def listed_refusals(desk: Desk) -> int:
 
 
 def problem(seqs: list[int], anchor_seq: int) -> dict:
-    """The report of entries the district has not accepted, in Chinese and English."""
-    first = seqs[0] if seqs else anchor_seq + 1
+    """The report of entries the district has not accepted, in Chinese and English; with
+    none, the local log no longer matches the district's anchor (cut off or rewritten)."""
+    if not seqs:
+        return {"code": "audit_anchor_mismatch", "entries": 0, "anchor_seq": anchor_seq,
+                "zh": f"本机审计日志与区数据库的锚点（第 {anchor_seq} 条）不符：日志被截短或"
+                      "改写。请管理员运行 rentdesk audit verify 并联系区管理员。",
+                "en": f"The local audit log does not match the district's anchor (entry "
+                      f"{anchor_seq}): it was cut off or rewritten. An administrator should "
+                      "run `rentdesk audit verify` and call the district."}
+    first = seqs[0]
     return {"code": "audit_not_accepted", "entries": len(seqs), "first_seq": first,
             "anchor_seq": anchor_seq,
             "zh": f"区数据库未接收本中心的 {len(seqs)} 条审计记录（自第 {first} 条起；区数据库"

@@ -75,7 +75,9 @@ def record(conn, items: list[dict], seq_lo: int | None = None, seq_hi: int | Non
     for i in items:
         state = i.get("sqlstate") or "XX000"
         zh, en = advice(state)
-        zh = f"{i.get('reason_zh') or i.get('reason') or ''} {zh}".strip()
+        # The district's own `reason` is English: it goes to reason_en only, so the Chinese
+        # 同步 page shows Chinese (the advice says the same in Chinese).
+        zh = f"{i.get('reason_zh') or ''} {zh}".strip()
         en = f"{i.get('reason_en') or i.get('reason') or ''} {en}".strip()
         stmt = insert(SyncNotAccepted).values(
             table_name=i["table"], row_id=str(i["id"]), sqlstate=state, field=i.get("field"),

@@ -224,10 +224,10 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
             reached("decisions_applied")
         report["audit_anchor"] = anchor.report_head(desk, conn)  # R10: the anchor outside
         if not report["cancelled"]:  # every entry sent: any left above the anchor was refused
-            refused = audit_queue.not_accepted_entries(desk, report["audit_anchor"]["anchor_seq"])
-            if refused:
-                report["audit_problem"] = audit_queue.problem(
-                    refused, report["audit_anchor"]["anchor_seq"])
+            head = report["audit_anchor"]
+            refused = audit_queue.not_accepted_entries(desk, head["anchor_seq"])
+            if refused or head.get("state") in ("behind_anchor", "differs"):
+                report["audit_problem"] = audit_queue.problem(refused, head["anchor_seq"])
         with write_session(desk.engine) as s:
             batches.set_meta(s, "district_url", without_password(url))
             batches.set_meta(s, "last_sync_at", utcnow().isoformat())

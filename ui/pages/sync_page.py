@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 from app.desk import clock
 from app.desk.errors import Refused
 from app.staff.accounts import PERMISSIONS
+from app.staff.audit_words import entity_words
 from app.sync.batches import outbox_size
 from app.sync.history import SyncRunInfo, recent_runs, saved_district_url
 from app.sync.not_accepted import listed as not_accepted_rows
 from app.sync.run import check_url, sync_as, without_password
 from ui.context import UiContext
 from ui.dates import local_time
+from ui.i18n import pick
 from ui.lane import Job
 from ui.lane_op import LaneOp
 from ui.notify import error_label, report
@@ -107,8 +109,9 @@ class SyncPage(QWidget):
         self.runs_before = len(runs)
         self.not_accepted.clear()
         for row in not_accepted_rows(desk):
-            self.not_accepted.addItem(f"{row.table_name} {row.row_id}  [{row.sqlstate}]  "
-                                      f"{row.reason_zh}")
+            what = pick(entity_words(row.table_name), entity_words(row.table_name, "en"))
+            self.not_accepted.addItem(f"{what} {row.row_id}  [{row.sqlstate}]  "
+                                      f"{pick(row.reason_zh, row.reason_en)}")
         if self.conflicts is not None:
             self.conflicts.reload()
 
