@@ -14,15 +14,18 @@ from datetime import datetime, timedelta
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from app.desk.clock import as_utc, now_utc
+from app.desk.clock import as_utc
 from app.desk.errors import Refused
+from db.models import utcnow
 
 CLOCK_SKEW = timedelta(minutes=5)
 
 
 def future(at: datetime | None, now: datetime | None = None) -> bool:
-    """Later than now beyond the allowed skew."""
-    return at is not None and as_utc(at) > as_utc(now or now_utc()) + CLOCK_SKEW
+    """Later than now beyond the allowed skew. "Now" is the clock that stamps the desk's
+    rows (db.models.utcnow): a PC clock that is simply wrong is the district's to judge by
+    its receipt times; what is refused here is a time ahead of the desk's own clock."""
+    return at is not None and as_utc(at) > as_utc(now or utcnow()) + CLOCK_SKEW
 
 
 def check_collected_at(at: datetime | None, now: datetime | None = None) -> None:
