@@ -55,8 +55,9 @@ def requeue(desk: Desk, anchor_seq: int) -> int:
         in_fixed = set(conn.execute(select(Outbox.row_id).where(
             Outbox.table_name == AUDIT, Outbox.seq <= fixed)).scalars())
         todo = [eid for _seq, eid in above if eid not in in_fixed]
-        conn.execute(delete(Outbox).where(Outbox.table_name == AUDIT, Outbox.seq > fixed,
-                                          Outbox.row_id.in_(todo)))
+        # Every unbatched audit row goes (those at or below the anchor are at the district
+        # already); no IN list, which a large gap would push past SQLite's variable limit.
+        conn.execute(delete(Outbox).where(Outbox.table_name == AUDIT, Outbox.seq > fixed))
         record_changes(conn, new_id(), AUDIT, todo)
         return len([eid for eid in todo if eid not in queued])
 

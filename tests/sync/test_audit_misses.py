@@ -122,3 +122,25 @@ def test_sync_and_verify_report_entries_the_district_refuses(desk, admin, buildi
     verify = cli(desk, "audit", "verify", "--district", url)
     assert verify.returncode == 1
     assert "区数据库未接收" in verify.stdout
+
+
+def test_a_large_gap_heals_in_order_across_batches(desk, admin, building, district, lh01_url):
+    # rule R10: 33,000 read entries outside the outbox (more than SQLite's 32,766 variables),
+    # sent in batches of 12,000: each batch extends the anchor the one before left
+    from app.staff.audit import record_core
+    from db.engine import log_session
+
+    register(desk, admin, 1)
+    assert sync(desk, lh01_url)["ok"]
+    with log_session(desk.engine) as s:
+        for _ in range(33_000):
+            record_core(s, admin, "personal.read", "search", None, kind="id", found=0, miss=True)
+    with desk.engine.begin() as conn:  # as the old version left them: no outbox rows
+        conn.exec_driver_sql("DELETE FROM outbox WHERE table_name = 'audit_event'")
+    register(desk, admin, 2)
+    report = sync(desk, lh01_url, batch_entries=12_000)
+    assert report["ok"] and report["batches"] >= 3, report.get("audit_problem")
+    anchor = district_rows(district, "SELECT seq FROM audit_anchor WHERE center_code = 'LH01'")
+    assert anchor[0][0] >= 33_000
+    assert district_rows(district, "SELECT count(*) FROM audit_event WHERE center_code = "
+                         "'LH01'")[0][0] == anchor[0][0]
