@@ -12,7 +12,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from app.cli.common import emit, read_password
+from app.cli.common import add_password_file, emit, read_new_password, read_password
 
 URL_ENV, USER_ENV, ADMIN_URL_ENV = ("RENTDESK_DISTRICT_URL", "RENTDESK_DISTRICT_USER",
                                     "RENTDESK_DISTRICT_ADMIN_URL")
@@ -30,6 +30,7 @@ def register(d) -> None:
     p.add_argument("name")
     p.add_argument("--role", choices=("admin", "viewer"), required=True)
     p.add_argument("--url", help=f"管理员地址 / admin URL (else {ADMIN_URL_ENV})")
+    add_password_file(p)  # the new password: file, stdin line or prompt, never the env (M10)
     p.set_defaults(handler=run_add_staff)
     p = d.add_parser("console", help="街道办窗口 / the street office's window")
     _staff_args(p)
@@ -84,6 +85,7 @@ def register(d) -> None:
     _staff_args(p)
     p.add_argument("code")
     p.add_argument("--disable-reason", help="stop the login instead (password from stdin otherwise)")
+    add_password_file(p)
     p.set_defaults(handler=run_center_login)
 
 
@@ -117,7 +119,8 @@ def run_add_staff(args) -> int:
     url = args.url or os.environ.get(ADMIN_URL_ENV)
     if not url:
         raise SystemExit(f"请用 --url 或 {ADMIN_URL_ENV} 指定管理员地址 / Give --url or {ADMIN_URL_ENV}.")
-    password = read_password("新账号密码 / New staff password: ", confirm=True)
+    # RENTDESK_PASSWORD is the operator's own login, never the new account's (M10)
+    password = read_new_password(args, "新账号密码 / New staff password: ")
     emit({"ok": True, **add_staff(url, args.name, args.role, password)})
     return 0
 
@@ -226,7 +229,7 @@ def run_center_login(args) -> int:
         emit({"ok": True, "disabled": disable_center_login(office, args.code, args.disable_reason)})
         return 0
     # The staff password was the first stdin line; the centre's is read the same way.
-    password = read_password("中心新密码 / Centre's new password: ", confirm=True) \
-        if not os.environ.get("RENTDESK_CENTER_PASSWORD") else os.environ["RENTDESK_CENTER_PASSWORD"]
+    password = os.environ.get("RENTDESK_CENTER_PASSWORD") or read_new_password(
+        args, "中心新密码 / Centre's new password: ")  # never RENTDESK_PASSWORD (M10)
     emit({"ok": True, "role": set_center_login(office, args.code, password)})
     return 0

@@ -29,6 +29,7 @@ def register(sub) -> None:
     p.add_argument("--company", help="股份合作公司/物业公司 / managing company")
     p.set_defaults(handler=run_building_add)
     p = b.add_parser("list", help="楼栋与容量 / buildings with their caps")
+    add_as(p)  # optional here, accepted like every other command's
     p.set_defaults(handler=run_building_list)
 
     u = sub.add_parser("unit", help="出租屋 / rental units").add_subparsers(dest="action", required=True)
@@ -114,7 +115,8 @@ def run_building_list(args) -> int:
 
     from app.property.buildings import list_buildings
 
-    for b in list_buildings(desk_from(args)):
+    desk = acting_desk(args)[0] if args.as_user else desk_from(args)  # --as: signed in
+    for b in list_buildings(desk):
         emit(asdict(b))
     return 0
 

@@ -13,6 +13,7 @@ from app.cli.common import (
     desk_from,
     emit,
     read_new_password,
+    read_value,
 )
 
 ADMIN_URL_ENV = "RENTDESK_DISTRICT_ADMIN_URL"
@@ -30,12 +31,16 @@ def register(sub) -> None:
     p.set_defaults(handler=run_sync)
 
     p = sub.add_parser("not-accepted", help="区数据库未接收的记录 / rows the district did not take")
+    add_as(p)  # optional here, accepted like every other command's
     p.set_defaults(handler=run_not_accepted)
     p = sub.add_parser("correct", help="修正未接收的记录 / correct a not-accepted record's field")
     p.add_argument("table")
     p.add_argument("id")
     p.add_argument("field")
-    p.add_argument("value")
+    p.add_argument("value", nargs="?", default=None,
+                   help="新内容（个人资料与证件号码不可在此给出：从标准输入（密码行之后）或提示输入）"
+                   " / new value (never personal data or a document number: those come from "
+                   "stdin after the password line, or a prompt)")
     add_as(p)
     p.set_defaults(handler=run_correct)
 
@@ -87,6 +92,9 @@ def run_sync(args) -> int:
     finally:
         print(file=sys.stderr)
     emit(report)
+    problem = report.get("audit_problem")
+    if problem:  # R10: never a quiet success while the district refuses the audit chain
+        print(f"{problem['zh']}\n{problem['en']}", file=sys.stderr)
     return 0 if report["ok"] else 2
 
 
@@ -95,7 +103,7 @@ def run_not_accepted(args) -> int:
 
     from app.sync.not_accepted import listed
 
-    rows = listed(desk_from(args))
+    rows = listed(acting_desk(args)[0] if args.as_user else desk_from(args))
     for row in rows:
         emit(asdict(row))
     emit({"ok": not rows, "not_accepted": len(rows)})
@@ -103,10 +111,22 @@ def run_not_accepted(args) -> int:
 
 
 def run_correct(args) -> int:
-    from app.sync.not_accepted import correct
+    from app.desk.errors import Refused
+    from app.sync.correct import NUMBER_FIELDS, correct, is_personal
 
+    if args.value is not None and is_personal(args.table, args.field):
+        # issue 12 / H4: shell history and `ps` would keep it; nothing has been read yet
+        raise Refused("value_on_command_line",
+                      "个人资料和证件号码不能写在命令行中（其他用户可在进程列表和命令历史中看到）："
+                      "请去掉该参数，在密码行之后从标准输入给出，或在提示时输入。",
+                      "Personal data and document numbers never go on the command line (other "
+                      "users see them in the process list and shell history): leave the value "
+                      "out and give it on stdin after the password line, or at the prompt.")
     desk, actor = acting_desk(args)
-    correct(desk, actor, args.table, args.id, args.field, args.value)
+    value = args.value
+    if value is None:
+        value = read_value("新内容 / New value: ", confirm=args.field in NUMBER_FIELDS)
+    correct(desk, actor, args.table, args.id, args.field, value)
     emit({"ok": True, "queued": f"{args.table}:{args.id}"})
     return 0
 

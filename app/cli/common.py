@@ -71,6 +71,18 @@ def read_new_password(args, prompt: str = "新密码 / New password: ") -> str:
     return password
 
 
+def read_value(prompt: str, confirm: bool = False) -> str:
+    """A value that must not be an argument (a document number, a name): one line of stdin
+    when piped (after the password line), else a prompt — typed twice with `confirm`, as a
+    new password is, since a mistyped number would be sent on."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    value = input(prompt)
+    if confirm and input("再次输入 / Again: ") != value:
+        raise SystemExit("两次输入不一致 / The two entries differ.")
+    return value
+
+
 def read_person(source: str) -> tuple[dict[str, str], Path]:
     """A person from a file (or `-`: stdin), parsed by app.tenants.person_input; relative paths in
     it are taken from the file's folder (stdin: the working folder)."""

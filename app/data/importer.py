@@ -34,7 +34,9 @@ from app.tenants.intake import (
     papers_of,
     validate_input,
 )
-from app.tenants.occupancy import area_cap
+from app.tenants.lookups import unit_and_building
+from app.tenants.occupancy import RoomCheck, RoomTally, area_cap
+from app.tenants.overcrowding import flag_over_cap
 from db.engine import write_session
 from db.find_key import find_key
 from db.ids import new_id
@@ -70,17 +72,24 @@ class ImportReport:
     rows: list[dict] = field(default_factory=list)
     good: int = 0
     bad: int = 0
+    over_caps: int = 0  # imported into a full room or building (rule R5)
 
     def ok(self, line: int, key: str) -> None:
         self.good += 1
         self.rows.append({"row": line, "ok": True, "key": key})
+
+    def over_cap(self, line: int, zh: str, en: str) -> None:
+        """rule R5: the row was imported into a full place: no card, flagged (M4)."""
+        self.over_caps += 1
+        self.rows[-1].update(over_cap=True, note=zh, note_en=en)
 
     def fail(self, line: int, key: str, zh: str, en: str) -> None:
         self.bad += 1
         self.rows.append({"row": line, "ok": False, "key": key, "error": zh, "error_en": en})
 
     def summary(self) -> dict:
-        return {"what": self.what, "imported": self.good, "refused": self.bad}
+        return {"what": self.what, "imported": self.good, "refused": self.bad,
+                "over_cap": self.over_caps}
 
 
 def _cell(row: list[str], cols: dict[str, int], name: str) -> str:
@@ -221,6 +230,8 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
         now = utcnow()
         stamp = {"center_code": actor.center_code, "created_at": now, "updated_at": now}
         people, docs, tenancies = [], [], []
+        rooms = RoomTally(s)  # rule R5: the intake's room check, row after row (M4)
+        full: list[tuple[str, Unit, RoomCheck]] = []
         for line, data, parsed in parsed_rows:
             number = parsed.number
             key = doc_key(parsed)  # rule R6: a passport is its country + number
@@ -244,8 +255,12 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
                 docs.append({**stamp, "id": new_id(), "person_id": person_id, "kind": parsed.kind,
                              "country": parsed.country or "CHN", "number": number,
                              "region_code": parsed.region_code, "verified": False})
-            tenancies.append({**stamp, "id": new_id(), "person_id": person_id,
-                              "unit_id": units[(data.building_code, data.unit_number)],
+            unit, building = unit_and_building(s, units[(data.building_code, data.unit_number)])
+            room = rooms.check(building, unit)
+            rooms.add(building, unit)
+            tenancy_id = new_id()
+            tenancies.append({**stamp, "id": tenancy_id, "person_id": person_id,
+                              "unit_id": unit.id,
                               "arrival_date": data.arrival_date, "stay_reason": data.stay_reason,
                               "family_planning_cert": clean_cert(data.family_planning_cert),
                               "family_planning_reason": family_planning_reason(
@@ -255,13 +270,19 @@ def _import_tenants(desk, actor, header, rows, digest) -> ImportReport:
                               "collected_at": now,
                               "registered_by": actor.staff_id})
             report.ok(line, number)
+            if room.full:
+                full.append((tenancy_id, unit, room))
+                report.over_cap(line, room.zh, room.en)
         tx = new_id()
         for model, batch in ((Person, people), (IdDocument, docs), (Tenancy, tenancies)):
             for start in range(0, len(batch), 20000):
                 chunk = batch[start:start + 20000]
                 conn.execute(insert(model), chunk)
                 record_changes(conn, tx, model.__tablename__, (r["id"] for r in chunk))
-        audit.record(s, actor, "import.tenants", file=digest, imported=report.good, refused=report.bad)
+        for tenancy_id, unit, room in full:  # the supervisor's list, as at the desk (rule R5)
+            flag_over_cap(s, actor, tenancy_id, unit_and_building(s, unit.id)[1], unit, room)
+        audit.record(s, actor, "import.tenants", file=digest, imported=report.good,
+                     refused=report.bad, over_cap=report.over_caps)
     report.rows.sort(key=lambda r: r["row"])
     return report
 

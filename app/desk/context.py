@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 
 import app.data.text_input  # noqa: F401 - installs the text boundary on every ORM flush
+import app.data.time_input  # noqa: F401 - and the time boundary (rule R2: never collected in the future)
 from app.desk.db_busy import busy_timeout_ms, explain_busy
 from app.desk.desk_lock import DeskLock, Presence, program_name
 from app.desk.key_refusal import refusing_key_errors

@@ -73,6 +73,7 @@ def record_core(session: Session, actor: Actor, action: str, entity: str | None 
     from sqlalchemy import insert
 
     from db.ids import new_id
+    from db.outbox import record_changes
 
     conn = session.connection()
     detail_json = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str) if detail else None
@@ -85,6 +86,9 @@ def record_core(session: Session, actor: Actor, action: str, entity: str | None 
         id=event_id, center_code=actor.center_code, at=at, staff_id=actor.staff_id,
         action=action, entity=entity, entity_id=entity_id, detail=detail_json, prev_hash=prev,
         hash=digest))
+    # Core skips the ORM flush hook that fills the outbox: queue the entry here, in the same
+    # transaction, or the district never gets it and refuses every later entry (a seq gap).
+    record_changes(conn, new_id(), AuditEvent.__tablename__, [event_id])
 
 
 @dataclass(frozen=True)

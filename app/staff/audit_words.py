@@ -91,6 +91,8 @@ ENTITIES: dict[str, W] = {
     "permit_application": ("居住证申请", "permit application"),
     "training": ("培训记录", "training record"), "search": ("个人资料", "personal data"),
     "door_controller": ("门禁控制器", "door controller"), "sync": ("同步", "sync"),
+    "id_document": ("证件", "identity document"), "blob": ("照片/扫描件", "photo/scan"),
+    "audit_event": ("审计记录", "audit entry"),
 }
 
 # Values that are codes, by the detail they belong to (role names come from app.staff).
@@ -106,6 +108,10 @@ VALUES: dict[str, dict[str, W]] = {
         "dashboard": ("首页", "home page"), "due": ("到期提醒", "due list"),
         "handover": ("移交清单", "handover list"), "lease_tasks": ("合同待办", "lease tasks"),
         "training": ("培训记录", "training records"),
+        # whole-number lookups of the desk's commands (app.tenants.number_lookup)
+        "number_card": ("按证件号码办理门禁卡", "card action by document number"),
+        "number_moveout": ("按证件号码办理迁出", "move-out by document number"),
+        "number_permit": ("按证件号码查居住证申请", "permit lookup by document number"),
         # backups
         "daily": ("每日自动", "daily"), "manual": ("手动", "manual"),
     },
@@ -145,6 +151,8 @@ DETAIL_KEYS: dict[str, W] = {
     "term_hmac": ("查询词指纹", "search-term fingerprint"), "misses": ("未找到次数", "misses"),
     "cap": ("上限", "cap"), "scope": ("范围", "scope"), "field": ("字段", "field"),
     "provider": ("培训机构", "provider"), "passed_on": ("通过日期", "passed on"),
+    "listed_for": ("区数据库未接收原因代码", "district's refusal code"),
+    "over_cap": ("超员", "over the cap"),
 }
 
 
@@ -168,6 +176,12 @@ def value_words(key: str, value: Any, lang: str = "zh") -> str:
     if isinstance(value, str):
         if key == "role":
             return role_name(value, lang)
+        if key == "field":  # a corrected field: its label at the text boundary
+            from app.data.text_input import field_spec, is_input_field
+
+            if is_input_field("", value) or is_input_field("person", value):
+                _cap, zh, en = field_spec("", value)
+                return zh if lang.startswith("zh") else en
         words = VALUES.get(key)
         if words is not None:
             parts = [_pick(words.get(v), v, lang) for v in value.split("+")]

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, text
 from sqlmodel import Session, select
 
+from app.data.time_input import CLOCK_SKEW, future
 from app.desk.clock import as_utc, local_midnight_utc, zone
 from app.desk.context import Desk
 from app.desk.errors import NotFound, Refused
@@ -50,10 +51,20 @@ def due_at(collected_at: datetime) -> datetime:
     return as_utc(collected_at) + timedelta(hours=DELIVERY_HOURS)
 
 
+def on_time(collected_at: datetime, delivered_at: datetime) -> bool:
+    """rule R2: delivered within 24 h of collection. A collection time after the delivery
+    (beyond the clock skew) is not a real one and never counts as on time (M9)."""
+    return (as_utc(delivered_at) <= due_at(collected_at)
+            and not future(collected_at, delivered_at))
+
+
 def status_of(collected_at: datetime, delivered_at: datetime | None, now: datetime) -> str:
-    """rule R2: delivered, or by time left: green, amber (< 6 h), red (overdue)."""
+    """rule R2: delivered, or by time left: green, amber (< 6 h), red (overdue). A record
+    collected "in the future" is red: its 24 h cannot be trusted (M9)."""
     if delivered_at is not None:
         return "delivered"
+    if future(collected_at, now):
+        return "red"
     left = due_at(collected_at) - now
     if left < timedelta(0):
         return "red"
@@ -99,7 +110,7 @@ def _item(row, now: datetime, tz: ZoneInfo) -> DueItem:
     return DueItem(tid, name, mask_id(number or ""), bcode, bname, unit, collected, due,
                    due.astimezone(tz), (due - now).total_seconds(),
                    status_of(collected, delivered, now), as_utc(handed), hid, delivered,
-                   None if delivered is None else delivered <= due)
+                   None if delivered is None else on_time(collected, delivered))
 
 
 def due_list(desk: Desk, now: datetime | None = None, pending_handover: bool = False,
@@ -147,10 +158,11 @@ def due_counts(desk: Desk, now: datetime | None = None) -> DueCounts:
     # walk ix_tenancy_collected and fetch nearly every row at random.
     with read_session(desk.engine) as s:
         row = s.connection().execute(text(
-            "SELECT count(*), sum(collected_at < :red), "
+            "SELECT count(*), sum(collected_at < :red OR collected_at > :ahead), "
             "sum(collected_at >= :red AND collected_at < :amber) "
             "FROM tenancy WHERE delivered_at IS NULL"),
-            {"red": db_time(overdue_before), "amber": db_time(amber_before)}).one()
+            {"red": db_time(overdue_before), "amber": db_time(amber_before),
+             "ahead": db_time(now + CLOCK_SKEW)}).one()  # M9: as status_of
     total, red, amber = (int(v or 0) for v in row)
     return DueCounts(total - red - amber, amber, red)
 
@@ -236,7 +248,7 @@ def create_handover(desk: Desk, actor: Actor, tenancy_ids: Iterable[str],
             f.handed_over_at = now
             s.add(f)
         s.flush()
-        late = sum(1 for t in rows if now > due_at(t.collected_at))
+        late = sum(1 for t in rows if not on_time(t.collected_at, now))
         audit.record(s, actor, "handover.create", "handover", batch_id, records=len(rows),
                      forms=len(forms), late=late)
         return _load_batch(s, desk, batch_id, now)
@@ -278,7 +290,7 @@ def apply_receipt(s: Session, tenancy_ids: Iterable[str], received_at: datetime)
     """
     received_at = as_utc(received_at)
     ids = list(dict.fromkeys(tenancy_ids))
-    recorded = already = on_time = late = 0
+    recorded = already = in_time = late = 0
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
         for t in s.exec(select(Tenancy).where(Tenancy.id.in_(chunk))):
             if t.delivered_at is not None:
@@ -287,12 +299,12 @@ def apply_receipt(s: Session, tenancy_ids: Iterable[str], received_at: datetime)
             t.delivered_at = received_at
             s.add(t)
             recorded += 1
-            if received_at <= due_at(t.collected_at):
-                on_time += 1
+            if on_time(t.collected_at, received_at):
+                in_time += 1
             else:
                 late += 1
     s.flush()
-    return Receipt(recorded, already, on_time, late)
+    return Receipt(recorded, already, in_time, late)
 
 
 def record_receipt(desk: Desk, actor: Actor | None, tenancy_ids: Iterable[str],
@@ -327,15 +339,18 @@ def delivery_summary(desk: Desk, date_from: date, date_to: date) -> DeliverySumm
             "sum(delivered_at IS NOT NULL AND (" + late_sql + ")) FROM tenancy "
             "WHERE collected_at >= :a AND collected_at < :b"),
             {"a": db_time(start), "b": db_time(end)}).one()
-    total, on_time, late = (int(v or 0) for v in row)
-    return DeliverySummary(total, on_time, late, total - on_time - late)
+    total, timely, late = (int(v or 0) for v in row)
+    return DeliverySummary(total, timely, late, total - timely - late)
 
 
 def late_sql_expr(delivered: str, collected: str) -> str:
-    """SQL: delivered more than 24 h after collected. Whole milliseconds, because the
-    difference of two julian days is a float that can land a hair either side of 1.0."""
-    return (f"round((julianday({delivered}) - julianday({collected})) * 86400000)"
-            f" > {DELIVERY_HOURS * 3600000}")
+    """SQL: delivered more than 24 h after collected — or "collected" after the delivery
+    beyond the clock skew, which is no real time and never on time (M9). Whole
+    milliseconds, because the difference of two julian days is a float that can land a
+    hair either side of 1.0."""
+    ms = f"round((julianday({delivered}) - julianday({collected})) * 86400000)"
+    skew = int(CLOCK_SKEW.total_seconds() * 1000)
+    return f"({ms} > {DELIVERY_HOURS * 3600000} OR {ms} < -{skew})"
 
 
 def db_time(value: datetime) -> str:

@@ -7,7 +7,7 @@ import os
 from app.desk.context import Desk
 from app.desk.errors import Refused
 from app.staff import audit
-from app.sync import anchor
+from app.sync import anchor, audit_queue
 from db.engine import read_session
 from db.models import AuditEvent
 
@@ -35,8 +35,18 @@ def verify(desk: Desk, url: str | None = None, password: str | None = None,
         with conn:
             got_anchor, copy = anchor.district_copy(conn)
         problems += anchor.compare(desk, got_anchor, copy)
+        refused = audit_queue.not_accepted_entries(desk, got_anchor[0])
+        if refused:  # sent, and not taken: the district's copy stops short of this log
+            told = audit_queue.problem(refused, got_anchor[0])
+            problems.append({"seq": told["first_seq"], "problem": told["en"],
+                             "problem_zh": told["zh"]})
         result.update(district_checked=True, anchor_seq=got_anchor[0],
                       anchor_hash=got_anchor[1], district_entries=len(copy))
+    listed = audit_queue.listed_refusals(desk)
+    if listed:  # the district's own answers said so, whether or not it is reachable now
+        problems.append({"seq": None, "problem": f"{listed} audit entries are on the "
+                         "not-accepted list: the district refused them",
+                         "problem_zh": f"未接收列表中有 {listed} 条审计记录：区数据库拒收了它们"})
     result.update(ok=not problems, problems=problems)
     return result
 

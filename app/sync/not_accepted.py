@@ -35,6 +35,15 @@ _ADVICE: dict[str, tuple[str, str]] = {
     "RDB10": ("照片/扫描件内容与其校验值不符（本机文件可能损坏），请重新拍摄或扫描。",
               "The photo/scan does not match its checksum (the local file may be damaged): "
               "take or scan it again."),
+    "RDV12": ("证件号码格式与本机登记的写法不同（小写字母、空格、全角数字，或把身份证号登记成护照/其他证件），"
+              "区数据库未接收。请用 rentdesk correct 改正该证件后再同步。",
+              "The document is not written as the desk writes it (lower case, spaces, "
+              "full-width digits, or a resident ID number recorded as a passport or other "
+              "papers); the district did not take it. Correct it with `rentdesk correct` and "
+              "sync again."),
+    "RDF13": ("该楼栋/租住记录已在区数据库删除，同一编号不能再次上传。请新建记录，或联系区管理员。",
+              "This building or tenancy was deleted at the district and cannot come back under "
+              "the same id: make a new record, or ask the district."),
 }
 
 
@@ -75,7 +84,9 @@ def record(conn, items: list[dict], seq_lo: int | None = None, seq_hi: int | Non
     for i in items:
         state = i.get("sqlstate") or "XX000"
         zh, en = advice(state)
-        zh = f"{i.get('reason_zh') or i.get('reason') or ''} {zh}".strip()
+        # The district's own `reason` is English: it goes to reason_en only, so the Chinese
+        # 同步 page shows Chinese (the advice says the same in Chinese).
+        zh = f"{i.get('reason_zh') or ''} {zh}".strip()
         en = f"{i.get('reason_en') or i.get('reason') or ''} {en}".strip()
         stmt = insert(SyncNotAccepted).values(
             table_name=i["table"], row_id=str(i["id"]), sqlstate=state, field=i.get("field"),
@@ -109,28 +120,8 @@ def count(desk: Desk) -> int:
 
 
 def correct(desk: Desk, actor, table: str, row_id: str, field: str, value: str | None) -> None:
-    """Correct one field of a not-accepted record (a supervisor's fix, audited). The new
-    value passes the text boundary like any input; the change is queued, so the next sync
-    sends the record again and it leaves the list once the district takes it."""
-    from app.data import text_input
-    from app.desk.errors import NotFound, Refused
-    from app.staff import audit
-    from app.staff.accounts import require
-    from db.sync_scope import UPLOADED_TABLES
+    """Correct one field of a listed record: app.sync.correct (only listed records, the
+    intake checks, a masked audit entry)."""
+    from app.sync.correct import correct as correct_listed
 
-    require(actor, "resolve_conflict")
-    model = next((m for m in UPLOADED_TABLES if m.__tablename__ == table), None)
-    column = model.__table__.columns.get(field) if model is not None else None
-    # Only typed text: never an id, a hash, a status or a time (collected_at is rule R2's clock).
-    if (model is None or table == "audit_event" or column is None
-            or not text_input.is_input_field(table, field)):
-        raise Refused("not_correctable", f"{table}.{field} 不能在此修改。",
-                      f"{table}.{field} cannot be corrected here.")
-    text_input.refuse(text_input.check_fields(table, {field: value}))
-    with write_session(desk.engine) as s:
-        obj = s.get(model, row_id)
-        if obj is None:
-            raise NotFound("no_record", f"没有记录 {table} {row_id}。", f"No record {table} {row_id}.")
-        setattr(obj, field, value)
-        s.add(obj)
-        audit.record(s, actor, "sync.correct", table, row_id, field=field)
+    correct_listed(desk, actor, table, row_id, field, value)

@@ -27,7 +27,7 @@ from app.desk.errors import Refused
 from app.staff import audit
 from app.staff.accounts import require, training_status
 from app.staff.audit import Actor
-from app.sync import anchor, batches
+from app.sync import anchor, audit_queue, batches
 from app.sync.district import check_schema, connect
 from app.sync.download import download, upload_resolutions
 from app.sync.errors import SyncError, from_db_error, no_url
@@ -188,6 +188,8 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
         check_schema(conn)
         if do_rebase:
             report["rebase"] = rebase(desk, conn)
+        # R10: entries above the district's anchor that nothing would send go first
+        report["audit_requeued"] = audit_queue.requeue(desk, audit_queue.district_anchor_seq(conn))
         total = batches.outbox_size(desk)
         done = 0
         ahead: Future | None = None
@@ -221,6 +223,11 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
             report["down"] = download(desk, conn)
             reached("decisions_applied")
         report["audit_anchor"] = anchor.report_head(desk, conn)  # R10: the anchor outside
+        if not report["cancelled"]:  # every entry sent: any left above the anchor was refused
+            head = report["audit_anchor"]
+            refused = audit_queue.not_accepted_entries(desk, head["anchor_seq"])
+            if refused or head.get("state") in ("behind_anchor", "differs"):
+                report["audit_problem"] = audit_queue.problem(refused, head["anchor_seq"])
         with write_session(desk.engine) as s:
             batches.set_meta(s, "district_url", without_password(url))
             batches.set_meta(s, "last_sync_at", utcnow().isoformat())
@@ -238,7 +245,7 @@ def sync(desk: Desk, url: str | None = None, password: str | None = None,
     report["seconds"] = round(time.perf_counter() - started, 3)
     report["rows_up_total"] = sum(report["rows_up"].values())
     report["outbox_left"] = batches.outbox_size(desk)
-    report["ok"] = not report["cancelled"]
+    report["ok"] = not report["cancelled"] and "audit_problem" not in report
     _record_run(desk, run_id, report["ok"], report, None)
     return report
 

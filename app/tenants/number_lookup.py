@@ -42,5 +42,6 @@ def number_lookup(desk: Desk, actor: Actor, kind: str, idno: str | None) -> Iter
         yield
     except NotFound as e:
         if e.code == "no_person":  # nobody has this number: a miss, as in search
-            log_read(desk, actor, kind, idno, found=0, miss=complete_number(idno))
+            # "number_…": a lookup by document number, not the search's kinds (card = card no.)
+            log_read(desk, actor, f"number_{kind}", idno, found=0, miss=complete_number(idno))
         raise

@@ -159,20 +159,48 @@ def room_check(session: Session, building: Building, unit: Unit) -> RoomCheck:
     is at the desk; the CLI's `register --accept-full` and the supervisor flag use this same
     answer. A building without a known cap is not "full" here: require_free_slot explains
     that at the card step."""
-    try:
-        cap = building_cap(building)
-    except Refused:
+    tally = RoomTally(session)
+    return tally.check(building, unit)
+
+
+class RoomTally:
+    """room_check for many intakes in one transaction (the CSV import, M4): each building's
+    and unit's counts are read once, then every accepted resident is added, so row 11 of a
+    file sees the ten rows before it in a building of cap 10 — the same answer one intake
+    after another would give."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.buildings: dict[str, list[int]] = {}  # id -> [people, cards]
+        self.units: dict[str, list[int]] = {}
+
+    def _counts(self, table: dict[str, list[int]], key: str, people, cards) -> list[int]:
+        if key not in table:
+            table[key] = [people(self.session, key), cards(self.session, key)]
+        return table[key]
+
+    def check(self, building: Building, unit: Unit) -> RoomCheck:
+        try:
+            cap = building_cap(building)
+        except Refused:
+            return RoomCheck(False, None, None, 0, 0)
+        people, cards = self._counts(self.buildings, building.id, people_in_building,
+                                     active_cards_in_building)
+        if free_places(cap, people, cards) <= 0:
+            return _full("building", building.name, cap, people, cards)
+        ucap = unit_cap(unit.area_m2)
+        if ucap is not None:
+            people, cards = self._counts(self.units, unit.id, people_in_unit,
+                                         active_cards_in_unit)
+            if free_places(ucap, people, cards) <= 0:
+                return _full("unit", f"{building.name} {unit.number}", ucap, people, cards)
         return RoomCheck(False, None, None, 0, 0)
-    people = people_in_building(session, building.id)
-    cards = active_cards_in_building(session, building.id)
-    if free_places(cap, people, cards) <= 0:
-        return _full("building", building.name, cap, people, cards)
-    ucap = unit_cap(unit.area_m2)
-    if ucap is not None:
-        people, cards = people_in_unit(session, unit.id), active_cards_in_unit(session, unit.id)
-        if free_places(ucap, people, cards) <= 0:
-            return _full("unit", f"{building.name} {unit.number}", ucap, people, cards)
-    return RoomCheck(False, None, None, 0, 0)
+
+    def add(self, building: Building, unit: Unit) -> None:
+        """One more resident living there (no card: an import issues none)."""
+        for table, key in ((self.buildings, building.id), (self.units, unit.id)):
+            if key in table:
+                table[key][0] += 1
 
 
 def _full(scope: str, where: str, cap: int, people: int, cards: int) -> RoomCheck:

@@ -22,16 +22,18 @@ from db.engine import read_session
 from db.models import Building, OccupancyFlag, Person, Tenancy, Unit, utcnow
 
 
-def flag_over_cap(s: Session, actor: Actor, tenancy: Tenancy, building: Building, unit: Unit,
-                  room: RoomCheck) -> OccupancyFlag:
-    """In the registration's own transaction: the flag and its audit entry (R10)."""
-    flag = OccupancyFlag(tenancy_id=tenancy.id, building_id=building.id, unit_id=unit.id,
+def flag_over_cap(s: Session, actor: Actor, tenancy: Tenancy | str, building: Building,
+                  unit: Unit, room: RoomCheck) -> OccupancyFlag:
+    """In the registration's own transaction: the flag and its audit entry (R10). The
+    import passes the tenancy's id (its rows are Core inserts, not ORM objects)."""
+    tenancy_id = tenancy if isinstance(tenancy, str) else tenancy.id
+    flag = OccupancyFlag(tenancy_id=tenancy_id, building_id=building.id, unit_id=unit.id,
                          scope=room.scope or "building", cap=room.cap or 0,
                          people=room.people + 1, cards=room.cards, flagged_by=actor.staff_id,
                          handed_to_supervisor=True)
     s.add(flag)
     s.flush()
-    audit.record(s, actor, "tenant.over_cap", "tenancy", tenancy.id, scope=flag.scope,
+    audit.record(s, actor, "tenant.over_cap", "tenancy", tenancy_id, scope=flag.scope,
                  cap=flag.cap, people=flag.people, cards=flag.cards)
     return flag
 

@@ -946,7 +946,12 @@ A revoked number is blocked for good.</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/conflicts.py" line="89"/>
+        <location filename="../../ui/panels/conflicts.py" line="61"/>
+        <source>另一中心</source>
+        <translation>another centre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/conflicts.py" line="91"/>
         <source>已处理，下次同步时报区里。</source>
         <translation>Resolved; the district hears of it at the next sync.</translation>
     </message>
@@ -3497,6 +3502,11 @@ A revoked number is blocked for good.</translation>
         <translation>Looking for cameras…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/settings_page.py" line="168"/>
+        <source>其中 {n} 行住进已满的房间或楼栋：已登记，不能发卡，已报主管。</source>
+        <translation>{n} of them moved into a full room or building: recorded, no card can be issued, and the supervisor is told.</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/settings_page.py" line="115"/>
         <source>找到 {n} 个摄像头。</source>
         <translation>Found {n} camera(s).</translation>
@@ -3818,123 +3828,123 @@ A revoked number is blocked for good.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="50"/>
+        <location filename="../../ui/pages/sync_page.py" line="54"/>
         <source>postgresql://用户@主机:端口/数据库（空则用上次的地址）</source>
         <translation>postgresql://user@host:port/database (empty: the last address)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="53"/>
+        <location filename="../../ui/pages/sync_page.py" line="57"/>
         <source>中心密码（不保存）</source>
         <translation>Centre password (not saved)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="54"/>
+        <location filename="../../ui/pages/sync_page.py" line="58"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="64"/>
+        <location filename="../../ui/pages/sync_page.py" line="68"/>
         <source>区数据库地址</source>
         <translation>District address</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="68"/>
+        <location filename="../../ui/pages/sync_page.py" line="72"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="69"/>
+        <location filename="../../ui/pages/sync_page.py" line="73"/>
         <source>每日自动同步：用系统的计划任务每天运行一次 rentdesk sync（地址取上次同步的，密码取环境变量 RENTDESK_DISTRICT_PASSWORD）：</source>
         <translation>Daily sync: have the system&apos;s scheduler run rentdesk sync once a day (it uses the last address and the password in RENTDESK_DISTRICT_PASSWORD):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="75"/>
+        <location filename="../../ui/pages/sync_page.py" line="79"/>
         <source>与区数据库同步</source>
         <translation>Sync with the district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="80"/>
+        <location filename="../../ui/pages/sync_page.py" line="84"/>
         <source>同步记录</source>
         <translation>Past runs</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="89"/>
+        <location filename="../../ui/pages/sync_page.py" line="93"/>
         <source>冲突记录（主管处理）</source>
         <translation>Conflicts (for supervisors)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="97"/>
+        <location filename="../../ui/pages/sync_page.py" line="101"/>
         <source>待上传的更改：{n} 条</source>
         <translation>Changes waiting to upload: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="122"/>
+        <location filename="../../ui/pages/sync_page.py" line="127"/>
         <source>{when}  成功：上传 {up} 行</source>
         <translation>{when}  done: {up} rows up</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="125"/>
+        <location filename="../../ui/pages/sync_page.py" line="130"/>
         <source>{when}  已取消</source>
         <translation>{when}  cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="126"/>
-        <location filename="../../ui/pages/sync_page.py" line="190"/>
+        <location filename="../../ui/pages/sync_page.py" line="131"/>
+        <location filename="../../ui/pages/sync_page.py" line="198"/>
         <source>{when}  失败（{code}）</source>
         <translation>{when}  failed ({code})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="145"/>
+        <location filename="../../ui/pages/sync_page.py" line="150"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="146"/>
+        <location filename="../../ui/pages/sync_page.py" line="151"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="163"/>
+        <location filename="../../ui/pages/sync_page.py" line="168"/>
         <source>上传</source>
         <translation>Upload</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="180"/>
+        <location filename="../../ui/pages/sync_page.py" line="186"/>
         <source>已取消：已上传的批次已保存，其余下次同步时继续。</source>
         <translation>Cancelled: batches already sent are kept; the rest goes at the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="183"/>
+        <location filename="../../ui/pages/sync_page.py" line="191"/>
         <source>同步完成。</source>
         <translation>Sync finished.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="199"/>
+        <location filename="../../ui/pages/sync_page.py" line="207"/>
         <source>上传：{rows} 行，{batches} 批，照片与扫描件 {blobs} 个</source>
         <translation>Up: {rows} rows in {batches} batches, {blobs} photos and scans</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="202"/>
+        <location filename="../../ui/pages/sync_page.py" line="210"/>
         <source>下载：区里的决定 {n} 条</source>
         <translation>Down: {n} decisions from the district</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="203"/>
+        <location filename="../../ui/pages/sync_page.py" line="211"/>
         <source>新冲突：{n} 条；被拒的门禁卡：{c} 张</source>
         <translation>New conflicts: {n}; cards refused: {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="205"/>
+        <location filename="../../ui/pages/sync_page.py" line="213"/>
         <source>仍待上传：{n} 条</source>
         <translation>Still to upload: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="82"/>
+        <location filename="../../ui/pages/sync_page.py" line="86"/>
         <source>区数据库未接收的记录（修改后会重新发送）</source>
         <translation>Rows the district did not take (sent again once corrected)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/sync_page.py" line="206"/>
+        <location filename="../../ui/pages/sync_page.py" line="214"/>
         <source>区数据库未接收：{n} 条（见下方列表）</source>
         <translation>Not taken by the district: {n} (see the list below)</translation>
     </message>

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import update
 from sqlmodel import select
 
 from app.desk.errors import Refused
@@ -31,10 +32,11 @@ def sh(*args: int) -> datetime:
 
 
 def collected(desk, tenancy_id: str, at: datetime) -> None:
+    """Set the stored collection time (any instant: the deadline arithmetic is tested with
+    fixed dates, some after today, so below the ORM's time boundary)."""
     with write_session(desk.engine) as s:
-        t = s.get(Tenancy, tenancy_id)
-        t.collected_at = at.astimezone(UTC)
-        s.add(t)
+        s.connection().execute(update(Tenancy).where(Tenancy.id == tenancy_id)
+                               .values(collected_at=at.astimezone(UTC)))
 
 
 def only(items, tenancy_id):
@@ -171,3 +173,29 @@ def test_undelivered_queries_use_the_due_index(desk, admin, building):
         for statement in (sql, "SELECT count(*) FROM tenancy WHERE delivered_at IS NULL"):
             plan = " ".join(r[3] for r in conn.execute(text("EXPLAIN QUERY PLAN " + statement)))
             assert "tenancy USING" in plan and "ix_tenancy_undelivered" in plan, plan
+
+
+def test_collected_in_the_future_is_refused_and_never_on_time(desk, admin, building):
+    # rule R2 (M9): a collection time set ahead is refused where it is written, and one
+    # already stored (a PC clock set forward, a hand-edited row) never counts as on time
+    from app.data.time_input import CLOCK_SKEW
+    from db.models import utcnow
+
+    tid = register(desk, admin, 1).tenancy_id
+    with pytest.raises(Refused) as err, write_session(desk.engine) as s:
+        t = s.get(Tenancy, tid)
+        t.collected_at = utcnow() + timedelta(days=2)
+        s.add(t)
+    assert err.value.code == "collected_in_future" and "将来" in err.value.zh
+    with write_session(desk.engine) as s:  # within the clock skew: kept
+        t = s.get(Tenancy, tid)
+        t.collected_at = utcnow() + CLOCK_SKEW / 2
+        s.add(t)
+    collected(desk, tid, sh(2026, 4, 3, 12, 0))  # stored ahead of the receipt below
+    assert only(due_list(desk, now=sh(2026, 4, 1, 12, 0)), tid).status == "red"
+    assert due_counts(desk, now=sh(2026, 4, 1, 12, 0)).red == 1
+    receipt = record_receipt(desk, None, [tid], sh(2026, 4, 1, 12, 0))
+    assert (receipt.on_time, receipt.late) == (0, 1)
+    assert only(due_list(desk, now=sh(2026, 4, 1, 12, 0)), tid).on_time is False
+    summary = delivery_summary(desk, date(2026, 4, 3), date(2026, 4, 3))
+    assert (summary.on_time, summary.late) == (0, 1)

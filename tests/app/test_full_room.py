@@ -3,6 +3,8 @@ the supervisor sees the case (rule R5, issue 13)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from app.desk.errors import Refused
@@ -80,3 +82,31 @@ def test_building_full_of_people_without_cards_is_full(desk, admin, building,
     with pytest.raises(Refused) as refused:
         register(desk, admin, 11, unit="102")
     assert refused.value.code == "room_full" and refused.value.data["scope"] == "building"
+
+
+def test_import_into_full_rooms_flags_each_row_as_the_intake_does(desk, admin, building,
+                                                                  tmp_path, capsys,
+                                                                  monkeypatch):
+    # rule R5 (M4): an imported tenant in a full unit or building is recorded, no card,
+    # flagged for the supervisor, and the import report names the row
+    from app.cli import main
+    from tests.conftest import PASSWORD
+
+    units = ["101", "101", "101"] + ["102"] * 8  # unit 101: cap 2; B1: cap 10
+    path = tmp_path / "租户.csv"
+    path.write_text("姓名,证件号码,联系电话,楼栋编号,房号\n" + "".join(
+        f"导入{n},{idno(n)},1390000{n:04d},B1,{u}\n" for n, u in enumerate(units, start=1)),
+        encoding="utf-8")
+    desk.engine.dispose()
+    monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
+    code = main(["--home", str(desk.home), "import", "tenants", str(path), "--as", "admin"])
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert code == 0
+    *rows, summary = out
+    assert summary["imported"] == 11 and summary["over_cap"] == 2
+    flagged = {r["row"]: r for r in rows if r.get("over_cap")}
+    assert sorted(flagged) == [4, 12]  # the third in unit 101; the eleventh in B1
+    assert "已满" in flagged[4]["note"] and "full" in flagged[4]["note_en"]
+    flags = open_flags(desk, admin)
+    assert sorted((f.scope, f.person_name) for f in flags) == [("building", "导入11"),
+                                                                ("unit", "导入3")]

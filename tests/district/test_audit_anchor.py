@@ -80,7 +80,9 @@ def test_edited_and_recomputed_chain_is_reported_and_noticed_by_the_next_sync(
     assert not result["ok"] and "differ" in str(result["problems"])
     register(desk, admin, 9)  # new entries now hang off the rewritten chain
     report = sync(desk, lh01_url)
-    assert report["ok"] and report["audit_anchor"]["state"] in ("differs", "ahead")
+    assert report["audit_anchor"]["state"] in ("differs", "ahead")
+    # rule R10: the sync goes on, but never reports success while the district refuses
+    assert not report["ok"] and report["audit_problem"]["code"] == "audit_not_accepted"
     assert any(x.startswith("audit_event:") for x in report["not_accepted"])
     # The district kept the original entry 2 and refused what extends the rewrite.
     assert district_rows(district, "SELECT detail FROM audit_event WHERE center_code = 'LH01' "

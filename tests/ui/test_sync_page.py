@@ -87,3 +87,29 @@ def test_cancel_stops_after_the_batch_in_flight(qtbot, make_ctx, desk, admin, bu
     assert page.report is not None and page.report["cancelled"]
     assert "已取消" in page.message.text()
     assert "已取消" in page.history.item(0).text()
+
+
+def test_refused_audit_chain_is_no_success_on_the_page(qtbot, make_ctx, desk, admin, building,
+                                                       lh01_url):
+    # rule R10 (H2): the page never says 同步完成 while the district refuses audit entries;
+    # the 未接收 list says what and why in Chinese
+    from app.sync.run import sync
+
+    register(desk, admin, 1)
+    assert sync(desk, lh01_url)["ok"]
+    register(desk, admin, 2)
+    with desk.engine.begin() as conn:  # an entry edited after it was written, not yet sent
+        conn.exec_driver_sql("UPDATE audit_event SET detail = '{}' WHERE seq = "
+                             "(SELECT max(seq) FROM audit_event)")
+    page = SyncPage(make_ctx(admin))
+    qtbot.addWidget(page)
+    page.url.setText(without_password(lh01_url))
+    page.password.setText(CENTER_PASSWORD)
+    page.start()
+    qtbot.waitUntil(lambda: page.job is None, timeout=60_000)
+    assert page.report is not None and not page.report["ok"]
+    assert "同步完成" not in page.message.text()
+    assert "区数据库未接收本中心的" in page.message.text()
+    shown = [page.not_accepted.item(i).text() for i in range(page.not_accepted.count())]
+    assert shown and all(t.startswith("审计记录") for t in shown)
+    assert not any("extend" in t or "anchor" in t for t in shown)  # Chinese only

@@ -162,6 +162,10 @@ class SettingsPage(QWidget):
                                  self._import_done, cancellable=False)
 
     def _import_done(self, report) -> None:
-        set_message(self.note, self.tr("导入完成：成功 {good} 行，有误 {bad} 行。").format(
-            good=report.good, bad=report.bad), ok=report.bad == 0)
+        text = self.tr("导入完成：成功 {good} 行，有误 {bad} 行。").format(
+            good=report.good, bad=report.bad)
+        if report.over_caps:  # rule R5: as at the intake, said per import (rows in the report)
+            text += " " + self.tr("其中 {n} 行住进已满的房间或楼栋：已登记，不能发卡，已报主管。").format(
+                n=report.over_caps)
+        set_message(self.note, text, ok=report.bad == 0 and not report.over_caps)
         self.ctx.changes.tenants_changed.emit()

@@ -19,16 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.desk import clock
+from app.desk.errors import Refused
 from app.staff.accounts import PERMISSIONS
+from app.staff.audit_words import entity_words
 from app.sync.batches import outbox_size
 from app.sync.history import SyncRunInfo, recent_runs, saved_district_url
 from app.sync.not_accepted import listed as not_accepted_rows
 from app.sync.run import check_url, sync_as, without_password
 from ui.context import UiContext
 from ui.dates import local_time
+from ui.i18n import pick
 from ui.lane import Job
 from ui.lane_op import LaneOp
 from ui.notify import error_label, report
+from ui.notify import report as show
 from ui.settings import settings
 from ui.widgets import heading, set_message
 
@@ -105,8 +109,9 @@ class SyncPage(QWidget):
         self.runs_before = len(runs)
         self.not_accepted.clear()
         for row in not_accepted_rows(desk):
-            self.not_accepted.addItem(f"{row.table_name} {row.row_id}  [{row.sqlstate}]  "
-                                      f"{row.reason_zh}")
+            what = pick(entity_words(row.table_name), entity_words(row.table_name, "en"))
+            self.not_accepted.addItem(f"{what} {row.row_id}  [{row.sqlstate}]  "
+                                      f"{pick(row.reason_zh, row.reason_en)}")
         if self.conflicts is not None:
             self.conflicts.reload()
 
@@ -176,9 +181,12 @@ class SyncPage(QWidget):
         self._end()
         self.report = report
         self.result.setText(self.report_text(report))
+        problem = report.get("audit_problem")
         if report.get("cancelled"):
             set_message(self.message, self.tr("已取消：已上传的批次已保存，其余下次同步时继续。"),
                         ok=False)
+        elif problem:  # rule R10: never "done" while the district refuses the audit chain
+            show(self, Refused(problem["code"], problem["zh"], problem["en"]), self.message)
         else:
             set_message(self.message, self.tr("同步完成。"), ok=True)
         self.ctx.changes.tenants_changed.emit()  # the status bar's last sync, revoked cards

@@ -57,8 +57,10 @@ class ConflictsPanel(QWidget):
 
     def _cells(self, c: ConflictInfo) -> tuple[str, ...]:
         status = self.tr("已处理") if c.status == "resolved" else self.tr("未处理")
+        # The district names no other centre (issue 16): it sends "another centre".
+        centres = [self.tr("另一中心") if x == "another centre" else x for x in c.centers]
         return (local_time(self.ctx.desk, c.detected_at), self.kind_text(c.kind),
-                "、".join(c.centers), status, c.resolution or "")
+                "、".join(centres), status, c.resolution or "")
 
     @property
     def rows(self) -> list[ConflictInfo]:
