@@ -80,7 +80,7 @@ def main() -> int:
                     window.search.run_query()
                 if key == "intake":
                     window.intake.read_id_card()
-                    window.intake.form.building.setCurrentIndex(1)
+                    window.intake.form.building.select_code("B000002")
                     settle(app, 1.0)  # a few camera frames and a face check
                     window.intake.photo.capture()
                 window.ctx.lane.wait()  # the supervisor pages load on the lane
