@@ -92,6 +92,8 @@ def add_center(url: str, center_code: str, password: str) -> str:
         conn.execute("INSERT INTO center_role (role_name, center_code) VALUES (%s, %s) "
                      "ON CONFLICT (role_name) DO UPDATE SET center_code = EXCLUDED.center_code",
                      (role, code))
+        # what its batches are shown is counted where a rollback cannot undo it (rev. 0011)
+        conn.execute("SELECT district_probe_sequence(%s)", (code,))
         conn.commit()
     parts = urlsplit(url)
     host = parts.netloc.rpartition("@")[2]

@@ -34,6 +34,11 @@ _BY_SQLSTATE: dict[str, tuple[str, str, str]] = {
     "55P03": ("district_busy", "区数据库正在为另一中心筛查（55P03：等待超时），本批次未写入，请稍后重新同步。",
               "The district was screening for another centre (55P03: lock wait timed out); "
               "this batch was not applied. Sync again later."),
+    "RDP14": ("probe_budget", "区数据库暂停接收本中心的数据：本中心多次读取筛查结果后又撤销了批次"
+              "（RDP14）。请联系区管理员核查后恢复。",
+              "The district stopped taking this centre's batches: screening answers were read "
+              "and the batches rolled back too often (RDP14). Call the district to review and "
+              "resume."),
     "57014": ("district_timeout", "区数据库处理超时（57014），本批次未写入，数据已保留，请稍后重新同步。",
               "The district took too long (57014); this batch was not applied and nothing is "
               "lost. Sync again later."),
@@ -70,7 +75,9 @@ def from_db_error(err: psycopg.Error) -> SyncError:
         code, zh, en = _BY_SQLSTATE[state]
         return SyncError(code, f"{zh}（SQLSTATE {state}）", f"{en} (SQLSTATE {state})",
                          sqlstate=state)
-    if isinstance(err, psycopg.OperationalError) or state.startswith("08"):
+    # Only a lost connection is "lost": an OperationalError the server raised with its own
+    # SQLSTATE (53200 out of memory, 57P01 session ended…) is named like any other error.
+    if state.startswith("08") or (isinstance(err, psycopg.OperationalError) and not state):
         return SyncError("connection_lost", "与区数据库的连接中断，本批次未完成，数据已保留，请重新同步。",
                          "The connection to the district was lost mid-batch. Nothing was lost: "
                          "sync again.")

@@ -186,3 +186,31 @@ def test_district_facts_survive_a_delete_and_a_resend(two, table):  # rule R2, r
     assert district_rows(two.admin_url, f"SELECT count(*) FROM {table} WHERE id = %s",
                          row_id) == [(0,)]
     assert before  # it was there, with its facts, before the centre deleted it
+
+
+def test_screening_answers_rolled_back_are_counted(two):  # rule R6, rule R10
+    # A centre may finish a batch, read which of its cards were refused, and roll back: a
+    # probe of who holds a number that leaves no row behind. The clashes it was shown are
+    # counted outside its transaction; past the district's budget its batches are refused
+    # until the district has looked.
+    with psycopg.connect(two.admin_url) as conn:
+        conn.execute("UPDATE screening_lock SET probe_budget = 4")
+    # each probe is shown three things: its refused card, that card's conflict and the
+    # same_person conflict of the number; the third probe finds the budget spent
+    for n in range(2):
+        stages, person, _ = registered_tenant(idno(2))
+        cols, card = _new_card_for(two, person, f"4600000{n}")
+        stages["card"] = (cols, [card])
+        conn, answer = hostile_batch(two.a.url, stages, commit=False)
+        assert answer["refused_cards"] == [card[0]]
+        conn.rollback()
+        conn.close()
+    with pytest.raises(psycopg.Error) as refused:
+        hostile_batch(two.a.url, {})
+    assert refused.value.sqlstate == "RDP14"
+    # LH02, which committed everything it was shown, syncs on
+    assert sync(two.b.desk, two.b.url)["ok"]
+    # the district looks and lets LH01 go on
+    with psycopg.connect(two.admin_url) as conn:
+        conn.execute("SELECT district_reset_probe_budget('LH01')")
+    hostile_batch(two.a.url, {})[0].close()

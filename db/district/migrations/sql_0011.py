@@ -216,7 +216,8 @@ FINISH = (_FINISH_0010.replace(_OLD_DELETES, _NEW_DELETES).replace(_OLD_BEGIN, _
           .replace(_LOCK_IN_LOOP, _NEW_LOCK_IN_LOOP)
           .replace(_LOCK_AFTER, _NEW_LOCK_AFTER)
           .replace(_OLD_DECLARE, _OLD_DECLARE + " screening boolean;")
-          .replace(_OLD_SCREEN, "").replace(_OLD_CLASH, _NEW_CLASH))
+          .replace(_OLD_SCREEN, "").replace(_OLD_CLASH, _NEW_CLASH)
+          .replace(_OLD_DECLARE, _OLD_DECLARE + " unseen bigint;"))
 
 # One card at a time, in id order, so a card accepted here is seen by the next one. Called
 # only under the screening lock.
@@ -338,7 +339,8 @@ _LOCK_TABLE = [
          id int PRIMARY KEY CHECK (id = 1),
          wait interval NOT NULL DEFAULT '10 s',        -- how long a batch waits for it
          idle_limit interval NOT NULL DEFAULT '60 s',  -- a holder idle in its transaction
-         hold_limit interval NOT NULL DEFAULT '5 min')  -- any holder's transaction""",
+         hold_limit interval NOT NULL DEFAULT '5 min',  -- any holder's transaction
+         probe_budget int NOT NULL DEFAULT 100)  -- answers shown, rolled back (RDP14)""",
     "INSERT INTO screening_lock (id) VALUES (1) ON CONFLICT DO NOTHING",
     "REVOKE ALL ON screening_lock FROM PUBLIC",
 ]
@@ -430,10 +432,83 @@ LOGIN = _LOGIN_0008.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION")
 for _verb in _ROLE_VERBS:
     LOGIN = LOGIN.replace(_verb, _verb.replace("LOGIN", f"LOGIN CONNECTION LIMIT {CENTRE_CONNECTIONS}"))
 
+# -- screening answers read and rolled back (attack of 2026-12-03, finding 4) ------------
+# A centre could finish a batch of made-up documents with cards, read which were refused
+# (someone holds that number) and roll back: no row, no budget, no trace. What each batch
+# was shown (new conflicts, refused cards) is counted twice: in a sequence, which a
+# rollback does not undo, and in `probe_count`, which it does. Past `probe_budget` shown
+# but never committed, the centre's batches are refused (RDP14) until the district looks
+# (`district_reset_probe_budget`). An honest centre commits what it is shown.
+_PROBE = [
+    """CREATE TABLE IF NOT EXISTS probe_count (center_code text PRIMARY KEY,
+         shown bigint NOT NULL DEFAULT 0)""",
+    "REVOKE ALL ON probe_count FROM PUBLIC",
+    """CREATE OR REPLACE FUNCTION district_probe_sequence(p_code text) RETURNS void
+       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+      EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I MINVALUE 0 START 0',
+                     'probe_seen_' || lower(p_code));
+      EXECUTE format('REVOKE ALL ON %I FROM PUBLIC', 'probe_seen_' || lower(p_code));
+      INSERT INTO probe_count (center_code) VALUES (upper(p_code)) ON CONFLICT DO NOTHING;
+    END $$""",
+    "REVOKE EXECUTE ON FUNCTION district_probe_sequence(text) FROM PUBLIC",
+    """DO $$ DECLARE r text; BEGIN
+         FOR r IN SELECT DISTINCT center_code FROM center_role LOOP
+           PERFORM district_probe_sequence(r);
+         END LOOP;
+       END $$""",
+    """CREATE OR REPLACE FUNCTION district_probe_unseen(c text) RETURNS bigint
+       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    DECLARE seen bigint;
+    BEGIN
+      IF to_regclass('probe_seen_' || lower(c)) IS NULL THEN
+        RETURN NULL;
+      END IF;
+      EXECUTE format('SELECT last_value FROM %I', 'probe_seen_' || lower(c)) INTO seen;
+      RETURN seen - coalesce((SELECT shown FROM probe_count WHERE center_code = c), 0);
+    END $$""",
+    "REVOKE EXECUTE ON FUNCTION district_probe_unseen(text) FROM PUBLIC",
+    """CREATE OR REPLACE FUNCTION district_reset_probe_budget(p_code text) RETURNS bigint
+       LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    DECLARE gap bigint := district_probe_unseen(upper(p_code));
+    BEGIN
+      UPDATE probe_count SET shown = shown + coalesce(gap, 0) WHERE center_code = upper(p_code);
+      RAISE LOG 'rentdesk: probe budget of % reset by % (% unseen)', p_code, session_user, gap;
+      RETURN gap;
+    END $$""",
+    "REVOKE EXECUTE ON FUNCTION district_reset_probe_budget(text) FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION district_reset_probe_budget(text) TO district_admin",
+]
+_OLD_TRIAL = """        RAISE EXCEPTION 'centre % is a trial centre', c USING ERRCODE = 'RDT06';
+      END IF;
+"""
+_NEW_TRIAL = _OLD_TRIAL + """      unseen := district_probe_unseen(c);
+      IF unseen IS NULL OR unseen > (SELECT probe_budget FROM screening_lock WHERE id = 1) THEN
+        RAISE EXCEPTION 'centre % read screening answers and rolled them back % times; the '
+                        'district must review (district_reset_probe_budget)', c, unseen
+              USING ERRCODE = 'RDP14';
+      END IF;
+"""
+_OLD_COUNTED = """      SELECT count(*) INTO n_conflicts FROM conflict
+       WHERE detected_at = now() AND c = ANY (centers);
+"""
+_NEW_COUNTED = _OLD_COUNTED + """      IF n_conflicts + jsonb_array_length(refused) > 0 THEN  -- what this batch was shown
+        EXECUTE format('SELECT setval(%L, last_value + %s) FROM %I', 'probe_seen_' || lower(c),
+                       n_conflicts + jsonb_array_length(refused), 'probe_seen_' || lower(c));
+        UPDATE probe_count SET shown = shown + n_conflicts + jsonb_array_length(refused)
+         WHERE center_code = c;
+      END IF;
+"""
+_PROBE_LOGIN = "      PERFORM office_log('center_login', code, r, NULL, '{}');\n"
+
+assert _FINISH_0010.count(_OLD_TRIAL) == 1 and FINISH.count(_OLD_COUNTED) == 1
+FINISH = FINISH.replace(_OLD_TRIAL, _NEW_TRIAL).replace(_OLD_COUNTED, _NEW_COUNTED)
+assert LOGIN.count(_PROBE_LOGIN) == 1
+LOGIN = LOGIN.replace(_PROBE_LOGIN, _PROBE_LOGIN + "      PERFORM district_probe_sequence(code);\n")
 MERGE = _merge()
 
 UPGRADE = [
-    *_LOCK_TABLE, *_TOMBSTONE, LOCK, HELD, CANONICAL, *_SERVER_UP, LOGIN,
+    *_LOCK_TABLE, *_TOMBSTONE, *_PROBE, LOCK, HELD, CANONICAL, *_SERVER_UP, LOGIN,
     "REVOKE EXECUTE ON FUNCTION district_screening_lock() FROM PUBLIC",
     "CREATE INDEX IF NOT EXISTS ix_card_revoked_number ON card (number) "
     "WHERE central_revoked_at IS NOT NULL",
@@ -448,6 +523,10 @@ DOWNGRADE = [*_OFFICE_DOWN, *_SERVER_DOWN, _MERGE_0010, _FINISH_0010,
              _LOGIN_0008.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION"),
              "DROP FUNCTION IF EXISTS district_canonical_document(text, text, text)",
              "DROP TABLE IF EXISTS district_tombstone",
+             "DROP FUNCTION IF EXISTS district_reset_probe_budget(text)",
+             "DROP FUNCTION IF EXISTS district_probe_unseen(text)",
+             "DROP FUNCTION IF EXISTS district_probe_sequence(text)",
+             "DROP TABLE IF EXISTS probe_count",
              "DROP FUNCTION IF EXISTS district_screening_lock()",
              "DROP FUNCTION IF EXISTS district_screening_held()",
              "DROP TABLE IF EXISTS screening_lock",
