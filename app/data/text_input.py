@@ -88,7 +88,7 @@ _SKIP_TABLES = frozenset({"audit_event", "outbox", "local_meta", "sync_batch", "
                           "sync_conflict", "sync_decision", "sync_not_accepted", "blob"})
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-_BAD_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+_BAD_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}\ud800-\udfff]")
 _BAD_FREE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 
 
@@ -105,6 +105,21 @@ def strip_invisible(value: str) -> str:
     rest of the text reads, so the clerk should see that something was wrong."""
     return "".join(c for c in value
                    if unicodedata.category(c) != "Cf" or _BIDI_CONTROL.match(c))
+
+
+# In a name: variation selectors, the combining grapheme joiner, blank letters, the braille
+# blank — a name holding them looks like another one and is not found by it.
+_NOT_IN_NAME = re.compile("[\u034f\u115f\u1160\u2800\u3164\uffa0\ufe00-\ufe0f"
+                          "\U000e0100-\U000e01ef]")
+
+
+def odd_name_character(value: str) -> str | None:
+    """The first character no name holds (see _NOT_IN_NAME; private-use, unassigned and
+    line or paragraph separators too), else None."""
+    for c in value:
+        if _NOT_IN_NAME.match(c) or unicodedata.category(c) in ("Co", "Cn", "Cs", "Zl", "Zp"):
+            return c
+    return None
 
 
 def has_visible_letter(value: str) -> bool:

@@ -10,7 +10,6 @@ the notice-board export withdraws published listings whose unit has since filled
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -26,13 +25,13 @@ from app.staff.accounts import require
 from app.staff.audit import Actor
 from app.tenants.lookups import find_unit
 from app.tenants.occupancy import active_cards_in_unit, building_occupancy, unit_cap
+from app.tenants.phone import normalise_phone, phone_problem
 from db.engine import read_session, write_session
 from db.models import Building, Tenancy, Unit, utcnow
 from db.service_tables import Listing, ListingPhoto
 
 MAX_PHOTOS = 6
 STATUSES = ("draft", "published", "withdrawn")
-_PHONE = re.compile(r"^\+?[\d-]{7,20}$")
 
 
 @dataclass(frozen=True)
@@ -176,8 +175,8 @@ def add_listing(desk: Desk, actor: Actor, building_code: str, unit_number: str,
                           "or withdraw that one.", listing=live.id)
         landlord = landlord_of(s, unit)
         name = (contact_name or (landlord.name if landlord else "") or "").strip()
-        phone = re.sub(r"[\s()]", "", contact_phone or (landlord.phone if landlord else "") or "")
-        if not name or not _PHONE.match(phone):
+        phone = normalise_phone(contact_phone or (landlord.phone if landlord else "") or "")
+        if not name or phone_problem(phone):  # the tenant's phone rule (app.tenants.phone)
             raise Refused("contact_required", "请填写联系人姓名和有效的联系电话（房间未登记房东电话）。",
                           "Give a contact name and a valid phone (the unit has no landlord phone).")
         listing = Listing(center_code=actor.center_code, unit_id=unit.id,
@@ -253,8 +252,8 @@ def update_listing(desk: Desk, actor: Actor, listing_id: str, *, rent_yuan: int 
         if rent_yuan is not None:
             listing.rent_yuan = whole_yuan(rent_yuan, "月租金", "The rent")
         if contact_phone is not None:
-            phone = re.sub(r"[\s()]", "", contact_phone)
-            if not _PHONE.match(phone):
+            phone = normalise_phone(contact_phone)
+            if phone_problem(phone):
                 raise Refused("contact_required", "联系电话格式不对。", "The phone is not valid.")
             listing.contact_phone = phone
         if contact_name is not None and contact_name.strip():

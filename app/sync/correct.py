@@ -11,8 +11,6 @@ queued like any other, so the next sync sends the record again and the district 
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 
 from app.data import text_input
@@ -23,6 +21,8 @@ from app.identity import doc_key, mask_id, parse_id
 from app.staff import audit
 from app.staff.accounts import require
 from app.staff.audit import Actor
+from app.tenants.intake import name_problems
+from app.tenants.phone import normalise_phone, phone_problem
 from db.engine import write_session
 from db.models import IdDocument, Person
 from db.sync_scope import UPLOADED_TABLES
@@ -32,7 +32,6 @@ from db.sync_tables import SyncNotAccepted
 # in the audit entry.
 NUMBER_FIELDS = frozenset({"number", "idno", "id_number", "permit_number",
                            "family_planning_cert"})
-_PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+?\d{7,15})$")  # as at intake
 
 
 def is_personal(table: str, field: str) -> bool:
@@ -52,16 +51,14 @@ def _not_listed(table: str, row_id: str) -> Refused:
 def _check_value(table: str, field: str, value: str) -> str:
     """The value as intake would store it, or Refused."""
     text_input.refuse(text_input.check_fields(table, {field: value}))
-    value = value.strip()
+    value = text_input.strip_invisible(value).strip()
     _cap, zh, en = text_input.field_spec(table, field)
-    if table == "person" and field == "name" and not value:
-        raise Refused("invalid_input", "姓名必填。", "Name is required.", fields=[field])
-    if field == "phone" and not _PHONE.match(re.sub(r"[\s()]", "", value)):
-        raise Refused("invalid_input", "联系电话格式不对：手机号 11 位，或带区号的固定电话。",
-                      "Phone not valid: an 11-digit mobile or a landline with area code.",
-                      fields=[field])
+    # the intake's own rules, not a copy of them (the attack found a looser copy here)
+    if table == "person" and field == "name":
+        text_input.refuse(name_problems(value))
     if field == "phone":
-        value = re.sub(r"[\s()]", "", value)
+        text_input.refuse([p] if (p := phone_problem(value)) else [])
+        value = normalise_phone(value)
     if not value:
         raise Refused("invalid_input", f"{zh}不能为空。", f"{en} cannot be empty.",
                       fields=[field])
@@ -117,6 +114,11 @@ def correct(desk: Desk, actor: Actor, table: str, row_id: str, field: str,
         listed = s.get(SyncNotAccepted, (table, row_id))
         if listed is None:
             raise _not_listed(table, row_id)
+        if listed.field and listed.field != field:  # the field the district named, only
+            raise Refused("not_correctable",
+                          f"{table} {row_id} 未被接收的是“{listed.field}”，只能修正该字段。",
+                          f"{table} {row_id} was not taken for its {listed.field!r}: only that "
+                          "field can be corrected.", fields=[listed.field])
         obj = s.get(model, row_id)
         if obj is None:
             raise NotFound("no_record", f"没有记录 {table} {row_id}。", f"No record {table} {row_id}.")

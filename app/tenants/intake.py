@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
 from sqlmodel import Session, select
 
 from app.data.blobs import store_blob
-from app.data.text_input import check_fields, has_visible_letter, strip_invisible
+from app.data.text_input import (
+    check_fields,
+    has_visible_letter,
+    odd_name_character,
+    strip_invisible,
+)
 from app.desk import clock
 from app.desk.context import Desk
 from app.desk.errors import Refused
@@ -88,6 +93,10 @@ class TenantInput:
             self.phone = normalise_phone(self.phone)
         if isinstance(self.name, str):
             self.name = strip_invisible(self.name).strip()
+        for spec in fields(self):  # an optional field of nothing visible is an empty one
+            value = getattr(self, spec.name)
+            if isinstance(value, str) and value and not strip_invisible(value).strip():
+                setattr(self, spec.name, "")
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,7 @@ def validate_input(data: TenantInput, today: date) -> list[tuple[str, str, str]]
         problems.append(("idno", f"证件号码：{parsed.error}", f"ID number: {parsed.error_en}"))
     else:
         problems += papers_problems(parsed, data, today)
-    problems += _name_problems(data.name)
+    problems += name_problems(data.name)
     if (bad_phone := phone_problem(data.phone)) is not None:
         problems.append(bad_phone)
     if not (data.building_code or "").strip():
@@ -131,7 +140,7 @@ def validate_input(data: TenantInput, today: date) -> list[tuple[str, str, str]]
     return problems
 
 
-def _name_problems(text: str | None) -> list[tuple[str, str, str]]:
+def name_problems(text: str | None) -> list[tuple[str, str, str]]:
     name = strip_invisible(text or "").strip()
     if not name:
         return [("name", "姓名必填。", "Name (姓名) is required.")]
@@ -140,6 +149,10 @@ def _name_problems(text: str | None) -> list[tuple[str, str, str]]:
     if not has_visible_letter(name):  # only marks, symbols or blank letters: nobody's name
         return [("name", "姓名：须含至少一个汉字或字母。",
                  "Name (姓名): must hold at least one letter or Chinese character.")]
+    if (odd := odd_name_character(name)) is not None:
+        return [("name", f"姓名：含有看不见或特殊的字符（U+{ord(odd):04X}），请删除后重新输入。",
+                 f"Name (姓名): holds an invisible or special character (U+{ord(odd):04X}); "
+                 "delete it and type the name again.")]
     if any(unicodedata.category(c) == "Nd" for c in name):
         # A digit in a name is a slip: the rest of a number typed a key too far.
         return [("name", "姓名：不能含数字，请删除数字（是否多输入了证件号码或电话的一位？）。",

@@ -8,7 +8,6 @@ when the number finds nobody, logs the miss (a keyed hash, never the number) the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -17,15 +16,16 @@ from app.desk.errors import NotFound
 from app.identity import normalise_id_text, parse_id
 from app.staff.audit import Actor
 from app.staff.read_audit import check_miss_budget, log_read
+from app.tenants.phone import phone_problem
 
 
 def complete_number(query: str) -> bool:
     """A number a guesser would try: a whole phone, a valid ID, or a long other document.
     Search-as-you-type runs on every keystroke; the half-typed prefixes of a resident ID
     are not whole numbers and must not use up the clerk's budget."""
-    compact = normalise_id_text(query.strip())
-    if re.fullmatch(r"1[0-9]{10}", compact):
+    if phone_problem(query) is None:  # a whole mobile or landline (a landline was free)
         return True
+    compact = normalise_id_text(query.strip())
     if compact.isdigit() or compact[:-1].isdigit():
         return parse_id(compact).valid
     return len(compact) >= 8

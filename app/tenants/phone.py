@@ -11,14 +11,15 @@ between groups ("(0755) 1234 5678", "139 1234 5678") are dropped.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63"), "-")
 _TABLE = str.maketrans({**_FULLWIDTH, **_HYPHENS})
 _DROPPED = re.compile(r"[\s()]")
-MOBILE = re.compile(r"1[3-9]\d{9}")
-# Area codes: 010, 02x and 0xxx; a local number never starts with 0.
-_LANDLINE = re.compile(r"0[1-9]\d{1,2}-?[1-9]\d{6,7}(?:-\d{1,6})?")
+MOBILE = re.compile(r"1[3-9][0-9]{9}")
+# Area codes as the plan has them: 010, 02x, 03xx–09xx (a "0139…" is a mobile with a 0).
+_LANDLINE = re.compile(r"(010|02[0-9]|0[3-9][0-9]{2})-?([1-9][0-9]{6,7})(?:-([0-9]{1,6}))?")
 
 PHONE_PROBLEM = (
     "phone",
@@ -29,12 +30,24 @@ PHONE_PROBLEM = (
     "an extension, e.g. 0755-12345678.")
 
 
+def _ascii_digits(text: str) -> str:
+    """Every decimal digit as ASCII: full-width, Arabic-Indic, mathematical bold… ('\\d' in
+    a pattern would take them as digits and store a number search never finds)."""
+    return "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c
+                   for c in text)
+
+
 def normalise_phone(text: str | None) -> str:
-    """ASCII digits and '-', without the spaces and brackets typed between groups; a mobile
-    written in groups with hyphens (139-1234-5678) is stored as its 11 digits."""
-    phone = _DROPPED.sub("", (text or "").translate(_TABLE))
+    """The one stored form: ASCII digits only (139-1234-5678 and 0755-1234 5678 as their
+    digits), a landline's extension after one '-'; search looks numbers up in this form."""
+    phone = _DROPPED.sub("", _ascii_digits((text or "").translate(_TABLE)))
     digits = phone.replace("-", "")
-    return digits if MOBILE.fullmatch(digits) else phone
+    if MOBILE.fullmatch(digits):
+        return digits
+    if landline := _LANDLINE.fullmatch(phone):
+        area, local, extension = landline.groups()
+        return area + local + (f"-{extension}" if extension else "")
+    return phone
 
 
 def is_mobile(text: str | None) -> bool:

@@ -26,6 +26,7 @@ from app.staff.audit import Actor
 from app.staff.read_audit import check_miss_budget, check_reader, log_read
 from app.tenants.cards import normalise_card_number
 from app.tenants.number_lookup import complete_number
+from app.tenants.phone import normalise_phone, phone_problem
 from app.tenants.privacy import mask_phone
 from db.engine import read_session
 
@@ -93,8 +94,8 @@ def _branches(query: str) -> list[tuple[str, tuple[str, dict]]]:
     if re.fullmatch(r"[0-9]{10}|[0-9A-F]{8}", compact):
         with contextlib.suppress(Refused):
             branches.append(("card", (_CARD_BRANCH, {"card": normalise_card_number(compact)})))
-    if re.fullmatch(r"1[0-9]{10}|0[0-9]{9,11}", compact):
-        branches.append(("phone", (_PHONE_BRANCH, {"phone": compact})))
+    if phone_problem(q) is None:  # a whole mobile or landline, in its stored form
+        branches.append(("phone", (_PHONE_BRANCH, {"phone": normalise_phone(q)})))
     if re.fullmatch(r"[A-Z0-9]{5,20}", compact) and any(c.isdigit() for c in compact):
         branches.append(("id", (_ID_BRANCH, {"number": compact})))
     if not branches and not any(c.isdigit() for c in q) or not q.isascii():

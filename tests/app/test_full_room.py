@@ -90,12 +90,12 @@ def test_import_into_full_rooms_flags_each_row_as_the_intake_does(desk, admin, b
     # rule R5 (M4): an imported tenant in a full unit or building is recorded, no card,
     # flagged for the supervisor, and the import report names the row
     from app.cli import main
-    from tests.conftest import PASSWORD
+    from tests.conftest import PASSWORD, cn
 
     units = ["101", "101", "101"] + ["102"] * 8  # unit 101: cap 2; B1: cap 10
     path = tmp_path / "租户.csv"
     path.write_text("姓名,证件号码,联系电话,楼栋编号,房号\n" + "".join(
-        f"导入{n},{idno(n)},1390000{n:04d},B1,{u}\n" for n, u in enumerate(units, start=1)),
+        f"导入{cn(n)},{idno(n)},1390000{n:04d},B1,{u}\n" for n, u in enumerate(units, start=1)),
         encoding="utf-8")
     desk.engine.dispose()
     monkeypatch.setenv("RENTDESK_PASSWORD", PASSWORD)
@@ -108,5 +108,5 @@ def test_import_into_full_rooms_flags_each_row_as_the_intake_does(desk, admin, b
     assert sorted(flagged) == [4, 12]  # the third in unit 101; the eleventh in B1
     assert "已满" in flagged[4]["note"] and "full" in flagged[4]["note_en"]
     flags = open_flags(desk, admin)
-    assert sorted((f.scope, f.person_name) for f in flags) == [("building", "导入11"),
-                                                                ("unit", "导入3")]
+    assert sorted((f.scope, f.person_name) for f in flags) == [("building", "导入一一"),
+                                                                ("unit", "导入三")]

@@ -27,13 +27,16 @@ GOOD_PHONES = {
     "139 1234 5678": "13912345678",
     "139-1234-5678": "13912345678",
     "19912345678": "19912345678",
-    "0755-12345678": "0755-12345678",
-    "０７５５－１２３４５６７８": "0755-12345678",
+    # one stored form, the digits (search finds a landline however it is typed)
+    "0755-12345678": "075512345678",
+    "０７５５－１２３４５６７８": "075512345678",
     "075512345678": "075512345678",
-    "010-62345678": "010-62345678",
-    "020-2345678": "020-2345678",
+    "010-62345678": "01062345678",
+    "020-2345678": "0202345678",
     "(0755) 2345 6789": "075523456789",
-    "0755-12345678-803": "0755-12345678-803",       # with an extension
+    "0755-12345678-803": "075512345678-803",       # with an extension
+    "139١٢٣٤٥٦٧٨": "13912345678",                   # Arabic-Indic digits
+    "13𝟗12345678": "13912345678",                   # a mathematical bold nine
 }
 BAD_PHONES = ["12345678901", "1291234567", "139123456789", "1391234567", "23912345678",
               "+8613912345678", "123", "0755-123", "00755-12345678", "0755-02345678",
@@ -152,3 +155,34 @@ def test_digits_in_a_name_are_refused_with_a_clear_message(desk, admin, building
         register_tenant(desk, admin, data)
     assert register_tenant(desk, admin, TenantInput(idno(2), "王〇一", "13912345678", "B1",
                                                     "102")).name == "王〇一"
+
+
+# Second attack (2026-12-03): line and paragraph separators, variation selectors, the
+# combining grapheme joiner, a Hangul filler or the braille blank inside a name, private use.
+ODD_NAMES = ["张\u2028三", "张\u2029三", "张\ufe0f三", "张\u034f三", "张\u3164三", "张\u2800三",
+             "张\ue000三"]
+
+
+@pytest.mark.parametrize("name", ODD_NAMES)
+def test_names_with_characters_that_draw_nothing_are_refused(name):
+    from datetime import date
+
+    problems = validate_input(TenantInput(idno(1), name, "13912345678", "B1", "102"),
+                              date(2026, 12, 3))
+    assert [p[0] for p in problems] == ["name"] and "U+" in problems[0][1]
+
+
+def test_an_optional_field_of_nothing_visible_is_empty():
+    assert TenantInput(idno(1), "张三", "13912345678", "B1", "102",
+                       employer="\u200b\u200b").employer == ""
+
+
+def test_a_landline_is_found_however_it_is_typed_and_a_miss_counts(desk, admin, building):
+    # rule R10: a whole landline is a number a guesser would try, like a mobile
+    from app.tenants.number_lookup import complete_number
+    from app.tenants.search import search_tenants
+
+    register_tenant(desk, admin, TenantInput(idno(1), "赵六", "0755 87654321", "B1", "102"))
+    for typed in ("0755-87654321", "075587654321", "0755 87654321", "０７５５８７６５４３２１"):
+        assert [r.name for r in search_tenants(desk, admin, typed)] == ["赵六"], typed
+    assert complete_number("0755-87654322") and complete_number("13912345678")
