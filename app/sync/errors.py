@@ -75,9 +75,10 @@ def from_db_error(err: psycopg.Error) -> SyncError:
         code, zh, en = _BY_SQLSTATE[state]
         return SyncError(code, f"{zh}（SQLSTATE {state}）", f"{en} (SQLSTATE {state})",
                          sqlstate=state)
-    # Only a lost connection is "lost": an OperationalError the server raised with its own
-    # SQLSTATE (53200 out of memory, 57P01 session ended…) is named like any other error.
-    if state.startswith("08") or (isinstance(err, psycopg.OperationalError) and not state):
+    # Only a lost connection is "lost" (the line, or the server ending the session: 57P0x);
+    # an error the server raised with its own SQLSTATE (53200 out of memory…) is named.
+    if (state.startswith(("08", "57P0"))
+            or (isinstance(err, psycopg.OperationalError) and not state)):
         return SyncError("connection_lost", "与区数据库的连接中断，本批次未完成，数据已保留，请重新同步。",
                          "The connection to the district was lost mid-batch. Nothing was lost: "
                          "sync again.")
