@@ -27,12 +27,14 @@ from app.desk.errors import Refused
 from app.identity import normalise_id_text
 from app.photos import ImageRefused
 from app.property.find import units_with_space_first
+from app.tenants.field_complete import id_number_complete
 from app.tenants.intake import Registered, register_tenant, validate_input
 from ui.context import UiContext
 from ui.dialogs.photo import PhotoDialog
 from ui.keyflow import KeyChain
 from ui.lane_op import run_on_lane
 from ui.notify import error_label, error_text
+from ui.pages.intake_person import Holder, card_holder
 from ui.panels.card import CardPanel
 from ui.panels.intake_form import IntakeForm
 from ui.panels.photo import IMAGE_FILTER, PhotoPanel
@@ -50,6 +52,7 @@ class IntakePage(QStackedWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.scans: dict[str, bytes] = {}
+        self._number: str | None = None  # the last complete document number in the form
         self.form = IntakeForm(ctx)
         self.photo = PhotoPanel(ctx)
         self.read_button = QPushButton(self.tr("读身份证（F2）"))
@@ -109,6 +112,7 @@ class IntakePage(QStackedWidget):
         self.chain.still_empty.connect(self.form.show_required)
         self.form.complete.connect(self.chain.advance)
         self.chain.overflowed.connect(self.form.show_overflow)
+        self.form.idno.textChanged.connect(self._number_changed)
         self._keys(form_step)
         ctx.changes.tenants_changed.connect(self._refresh_buildings)
 
@@ -180,14 +184,18 @@ class IntakePage(QStackedWidget):
         if card is None:
             set_message(self.error, self.tr("读卡器上没有身份证。"), ok=False)
             return
-        typed = normalise_id_text(self.form.idno.text())
-        cleared = bool(typed) and typed != normalise_id_text(card.idno)
+        holder = card_holder(self.form.idno.text(), self.form.name.text(), card.idno, card.name)
+        cleared = holder is Holder.OTHER
+        dropped = holder is Holder.UNKNOWN and self._has_pictures()
         if cleared:
-            # Another person's card while the form holds someone's number: a new intake,
-            # nothing of the previous person may stay with this one. The same card read
-            # again, or the first card of an intake begun without a number (the phone
-            # said first), keeps what was typed for it.
+            # Another person's card while the form holds someone's number or name: a new
+            # intake, nothing of the previous person may stay with this one (rule R6).
             self._fresh_form()
+        elif dropped:
+            # An intake begun without a number or name (the phone said first) keeps what was
+            # typed for it, but never a photo or scan taken before the card was read: whose
+            # face it is, nothing on the form can say (rule R6).
+            self._drop_pictures()
         self.form.clear_papers()  # the reader reads a resident ID card
         self.form.idno.setText(card.idno)
         self.form.name.setText(card.name)
@@ -199,7 +207,42 @@ class IntakePage(QStackedWidget):
         if cleared:
             set_message(self.error, self.tr("已读取另一张身份证：上一位的信息、照片和扫描件已清除，请为此人重新填写。"),
                         ok=True)
+        elif dropped:
+            set_message(self.error, self.tr(
+                "已读取身份证。读卡前的照片和扫描件无法确认是此人的，已清除：请为此人重新拍照、载入扫描件。"),
+                ok=False)
         self.form.phone.setFocus()
+
+    def _number_changed(self, text: str) -> None:
+        """A complete number typed over another complete one is another person: the photo
+        and scans taken for the previous number go (rule R6), and the clerk is told to check
+        the rest, which may still be the previous person's."""
+        if not id_number_complete(text, self.form.id_kind.currentData() or None,
+                                  clock.today(self.ctx.desk)):
+            return
+        number = normalise_id_text(text)
+        held, self._number = self._number, number
+        if held is None or held == number:
+            return
+        if self._has_pictures():
+            self._drop_pictures()
+            set_message(self.error, self.tr(
+                "证件号码已换成另一个：原号码的照片和扫描件已清除。请为此人重新拍照、载入扫描件，"
+                "并核对其余各项是否为此人的。"), ok=False)
+        else:
+            set_message(self.error, self.tr(
+                "证件号码已换成另一个：请核对其余各项是否为此人的。"), ok=False)
+
+    def _has_pictures(self) -> bool:
+        return self.photo.photo is not None or bool(self.scans)
+
+    def _drop_pictures(self) -> None:
+        """The photo and scans taken (another person's); the live preview stays for the next."""
+        self.photo.discard()
+        self.scans.clear()
+        for label in self.scan_labels.values():
+            set_message(label, self.tr("未载入"), ok=True)
+            label.setStyleSheet("")
 
     def _choose_scan(self, kind: str) -> None:
         if not self._editable():
@@ -339,11 +382,8 @@ class IntakePage(QStackedWidget):
         """Every field, the photo and the scans of a new intake; the place stays."""
         self.form.clear(keep_place=True)
         self.chain.disarm()
-        self.photo.discard()
-        self.scans.clear()
-        for label in self.scan_labels.values():
-            set_message(label, self.tr("未载入"), ok=True)
-            label.setStyleSheet("")
+        self._drop_pictures()
+        self._number = None
 
     def next_tenant(self) -> None:
         self.card_panel.card.setEnabled(True)
