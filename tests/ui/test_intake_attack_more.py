@@ -6,13 +6,81 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.conftest import idno
-from tests.ui.conftest import ASTRONAUT
+from app.tenants.cards import issue_card
+from app.tenants.search import search_tenants
+from tests.conftest import idno, register
+from tests.ui.conftest import ASTRONAUT, settle
 from tests.ui.test_intake_attack import by_keys
-from tests.ui.test_keystrokes import _intake_keys
+from tests.ui.test_keystrokes import Keys, _camera_ready, _intake_keys
 from ui.devices.id_reader import IdCardData
 
 SYNC = "rentdesk sync（命令行 / CLI）"  # the other program that writes (tests/desk_holder.py)
+
+
+# -- G4: the card's answer is always seen ---------------------------------------------------
+
+def _to_card_step(qtbot, window, n: int) -> tuple[Keys, object]:
+    keys, page = _intake_keys(qtbot, window)
+    _camera_ready(qtbot, page)
+    keys.type(idno(n))
+    keys.type("钱某")
+    keys.press(Qt.Key.Key_Return)
+    keys.type(f"13912345{n:03d}")
+    keys.type("b1")
+    keys.press(Qt.Key.Key_F3)
+    keys.press(Qt.Key.Key_Return)
+    settle(qtbot, window.ctx.lane)
+    qtbot.waitUntil(lambda: page.currentIndex() == 1)
+    assert keys.focused() is page.card_panel.card
+    return keys, page
+
+
+def _swipe_then_esc_while_busy(qtbot, window, keys: Keys, holder, number: str) -> None:
+    """The clerk guide's rhythm (swipe, one Esc) while another program holds the database."""
+    sync = holder(SYNC, write=True)
+    try:
+        keys.swipe(number)  # the write waits for the other program
+        qtbot.waitUntil(window.busy_label.isVisible, timeout=10_000)
+        keys.press(Qt.Key.Key_Escape)  # next tenant, at once
+        page = window.intake
+        assert page.currentIndex() == 1  # not before the card's answer
+        assert page.wait_note.isVisible() and "正在发卡" in page.wait_note.text()
+    finally:
+        sync.stop()
+    settle(qtbot, window.ctx.lane)
+
+
+def test_a_card_refused_after_esc_is_seen(qtbot, window, desk, admin, holder,
+                                          photo_jpeg):  # rule R6
+    register(desk, admin, 301, photo=photo_jpeg)
+    issue_card(desk, admin, idno(301), "0000009999")  # someone already holds this card
+    keys, page = _to_card_step(qtbot, window, 302)
+    _swipe_then_esc_while_busy(qtbot, window, keys, holder, "0000009999")
+    panel = page.card_panel
+    assert page.currentIndex() == 1  # refused: still the card step, the answer on screen
+    assert "0000009999" in panel.message.text() and "正在使用" in panel.message.text()
+    assert panel.message.isVisible() and not page.wait_note.isVisible()
+    assert keys.focused() is panel.card  # the next swipe goes where it belongs
+    (row,) = search_tenants(desk, window.ctx.actor, idno(302))
+    assert row.card_number in (None, "")
+    window.grab().save(str(qtbot_shot("g4-refused-after-esc.png")))
+    keys.swipe("0000009998")  # another card: issued, then the one Esc
+    settle(qtbot, window.ctx.lane)
+    assert "已发卡" in panel.message.text()
+    keys.press(Qt.Key.Key_Escape)
+    assert page.currentIndex() == 0 and keys.focused() is page.form.idno
+
+
+def test_a_card_issued_after_esc_moves_on_and_says_so(qtbot, window, desk, holder):  # rule R6
+    keys, page = _to_card_step(qtbot, window, 303)
+    _swipe_then_esc_while_busy(qtbot, window, keys, holder, "0000009997")
+    # issued: the Esc is carried out, and the fresh intake says which card the last one got
+    assert page.currentIndex() == 0 and keys.focused() is page.form.idno
+    assert "0000009997" in page.error.text() and "已发卡" in page.error.text()
+    assert page.error.isVisible()
+    (row,) = search_tenants(desk, window.ctx.actor, idno(303))
+    assert row.card_number == "0000009997"
+    window.grab().save(str(qtbot_shot("g4-issued-after-esc.png")))
 
 
 def qtbot_shot(name: str):

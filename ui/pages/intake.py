@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,8 +34,8 @@ from ui.dialogs.photo import PhotoDialog
 from ui.keyflow import KeyChain
 from ui.lane_op import run_on_lane
 from ui.notify import error_label, error_text
+from ui.pages.intake_card import CardStep
 from ui.pages.intake_person import Holder, card_holder
-from ui.panels.card import CardPanel
 from ui.panels.intake_form import IntakeForm
 from ui.panels.photo import IMAGE_FILTER, PhotoPanel
 from ui.printing.collection_form import print_collection_form
@@ -145,31 +145,14 @@ class IntakePage(QStackedWidget):
         self.form.building.edit.selectAll()
 
     def _card_step(self) -> QWidget:
-        page = QWidget()
-        self.card_panel = CardPanel(self.ctx)
-        self.done_button = QPushButton(self.tr("完成，登记下一位（Esc）"))
-        self.done_button.clicked.connect(self.next_tenant)
-        self.card_panel.issued.connect(lambda _info: self.done_button.setFocus())
-        self.print_button = QPushButton(self.tr("打印采集表…"))
-        self.print_button.clicked.connect(lambda: self.print_form())
-        self.photo_button = QPushButton(self.tr("补拍照片…"))
-        self.photo_button.clicked.connect(lambda: self.retake_photo())
-        self.done_note = QLabel()
-        self.done_note.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(self.tr("发放门禁卡")))
-        layout.addWidget(self.done_note)
-        layout.addWidget(self.card_panel, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.photo_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.done_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self._esc = _EscapeTo(self.next_tenant, page)
-        for w in (self.card_panel.card, self.done_button, self.card_panel.reason):
-            w.installEventFilter(self._esc)
-        return page
+        step = CardStep(self.ctx)
+        step.finished.connect(self._card_done)
+        step.print_button.clicked.connect(lambda: self.print_form())
+        step.photo_button.clicked.connect(lambda: self.retake_photo())
+        self.card_step = step
+        self.card_panel, self.done_note = step.card_panel, step.done_note
+        self.done_button, self.wait_note = step.done_button, step.wait_note
+        return step
 
     # -- devices -----------------------------------------------------------------------
     def read_id_card(self) -> None:
@@ -385,11 +368,21 @@ class IntakePage(QStackedWidget):
         self._drop_pictures()
         self._number = None
 
+    def _card_done(self, info) -> None:
+        """Esc in the card step; `info` is the card issued while the Esc waited for it
+        (ui/pages/intake_card.py): the fresh form says so, since the clerk pressed Esc
+        before seeing it."""
+        self.next_tenant()
+        if info is not None:
+            set_message(self.error, self.tr("上一位已发卡：{number}（{building} {unit}）。请登记下一位。")
+                        .format(number=info.number, building=info.building_name,
+                                unit=info.unit_number), ok=True)
+
     def next_tenant(self) -> None:
         self.card_panel.card.setEnabled(True)
         self._fresh_form()
         self.photo.reset()
-        self.card_panel.reset()
+        self.card_step.reset()
         self.setCurrentIndex(0)
         self.photo.start_camera()
         self.form.idno.setFocus()
@@ -399,18 +392,3 @@ class IntakePage(QStackedWidget):
         if self.currentIndex() == 0 and not self.form.idno.text():
             self.form.reload_buildings()
 
-
-class _EscapeTo(QObject):
-    """Esc in the card step backs out to a fresh intake form."""
-
-    def __init__(self, action, parent: QObject) -> None:
-        super().__init__(parent)
-        self._action = action
-
-    def eventFilter(self, watched: QObject, event) -> bool:  # noqa: N802 - Qt API
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
-            self._action()
-            return True
-        return False
