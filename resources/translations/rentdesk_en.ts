@@ -2127,7 +2127,7 @@ A revoked number is blocked for good.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake.py" line="75"/>
-        <location filename="../../ui/pages/intake.py" line="227"/>
+        <location filename="../../ui/pages/intake.py" line="226"/>
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
@@ -2173,81 +2173,81 @@ A revoked number is blocked for good.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake.py" line="195"/>
-        <source>已读取身份证。读卡前的照片和扫描件无法确认是此人的，已清除：请为此人重新拍照、载入扫描件。</source>
-        <translation>ID card read. The photo and scans taken before the card was read cannot be shown to be this person's and have been cleared: take this person's photo and load the scans again.</translation>
+        <source>读卡前的照片和扫描件无法确认是此人的，已清除：请重新拍照。</source>
+        <translation>The photo and scans taken before the card was read cannot be shown to be this person&apos;s and have been cleared: take the photo again.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/intake.py" line="213"/>
-        <source>证件号码已换成另一个：原号码的照片和扫描件已清除。请为此人重新拍照、载入扫描件，并核对其余各项是否为此人的。</source>
-        <translation>The document number was replaced by another: the photo and scans of the previous number have been cleared. Take this person's photo and load the scans again, and check that the other fields are this person's.</translation>
+        <source>证件号码已换：原号码的照片和扫描件已清除。请重新拍照，并核对其余各项。</source>
+        <translation>The document number was changed: the previous number&apos;s photo and scans have been cleared. Take the photo again and check the other fields.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="217"/>
-        <source>证件号码已换成另一个：请核对其余各项是否为此人的。</source>
-        <translation>The document number was replaced by another: check that the other fields are this person's.</translation>
+        <location filename="../../ui/pages/intake.py" line="216"/>
+        <source>证件号码已换：请核对其余各项是否为此人的。</source>
+        <translation>The document number was changed: check that the other fields are this person&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="233"/>
+        <location filename="../../ui/pages/intake.py" line="232"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="234"/>
+        <location filename="../../ui/pages/intake.py" line="233"/>
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="255"/>
+        <location filename="../../ui/pages/intake.py" line="254"/>
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="280"/>
+        <location filename="../../ui/pages/intake.py" line="279"/>
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="298"/>
+        <location filename="../../ui/pages/intake.py" line="297"/>
         <source>正在登记…登记完成前表单不能修改。</source>
         <translation>Registering… The form cannot be changed until this is done.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="337"/>
+        <location filename="../../ui/pages/intake.py" line="336"/>
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="339"/>
+        <location filename="../../ui/pages/intake.py" line="338"/>
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="344"/>
+        <location filename="../../ui/pages/intake.py" line="343"/>
         <source>该{what}已满：不发卡，已标记超员并报主管（首页可见）。有空位后可在“门禁卡”页发卡。</source>
         <translation>This {what} is full: no card; the overcrowding is flagged for the supervisor (see Home). Issue the card on the Cards page once there is room.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="345"/>
+        <location filename="../../ui/pages/intake.py" line="344"/>
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="345"/>
+        <location filename="../../ui/pages/intake.py" line="344"/>
         <source>房间</source>
         <translation>room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="359"/>
+        <location filename="../../ui/pages/intake.py" line="358"/>
         <source>照片已保存，可以发卡。</source>
         <translation>Photo saved: the card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="377"/>
+        <location filename="../../ui/pages/intake.py" line="376"/>
         <source>上一位已发卡：{number}（{building} {unit}）。请登记下一位。</source>
-        <translation>The last tenant's card was issued: {number} ({building} {unit}). Register the next tenant.</translation>
+        <translation>The last tenant&apos;s card was issued: {number} ({building} {unit}). Register the next tenant.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="252"/>
+        <location filename="../../ui/pages/intake.py" line="251"/>
         <source>无法读取文件。</source>
         <translation>The file cannot be read.</translation>
     </message>
@@ -2967,6 +2967,7 @@ A revoked number is blocked for good.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/photo.py" line="134"/>
+        <location filename="../../ui/panels/photo.py" line="177"/>
         <source>照片已拍好。如需重拍，再按空格键。</source>
         <translation>Photo taken. Press Space again to retake it.</translation>
     </message>
@@ -2982,6 +2983,7 @@ A revoked number is blocked for good.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/photo.py" line="150"/>
+        <location filename="../../ui/panels/photo.py" line="177"/>
         <source>已从文件载入照片。</source>
         <translation>Photo loaded from file.</translation>
     </message>

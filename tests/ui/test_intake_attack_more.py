@@ -136,6 +136,7 @@ def test_a_card_read_after_only_the_phone_keeps_it_but_not_an_earlier_photo(qtbo
     keys.press(Qt.Key.Key_F2)
     assert form.phone.text() == "13912345603" and form.idno.text() == idno(89, "M")
     assert page.photo.photo is None and page.scans == {}  # whose they were, nobody can say
+    assert "已从文件载入" not in page.photo.message.text()  # nor said to be there still
     assert "照片" in page.error.text() and "已清除" in page.error.text()
 
 

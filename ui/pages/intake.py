@@ -192,7 +192,7 @@ class IntakePage(QStackedWidget):
                         ok=True)
         elif dropped:
             set_message(self.error, self.tr(
-                "已读取身份证。读卡前的照片和扫描件无法确认是此人的，已清除：请为此人重新拍照、载入扫描件。"),
+                "读卡前的照片和扫描件无法确认是此人的，已清除：请重新拍照。"),
                 ok=False)
         self.form.phone.setFocus()
 
@@ -210,11 +210,10 @@ class IntakePage(QStackedWidget):
         if self._has_pictures():
             self._drop_pictures()
             set_message(self.error, self.tr(
-                "证件号码已换成另一个：原号码的照片和扫描件已清除。请为此人重新拍照、载入扫描件，"
-                "并核对其余各项是否为此人的。"), ok=False)
+                "证件号码已换：原号码的照片和扫描件已清除。请重新拍照，并核对其余各项。"), ok=False)
         else:
             set_message(self.error, self.tr(
-                "证件号码已换成另一个：请核对其余各项是否为此人的。"), ok=False)
+                "证件号码已换：请核对其余各项是否为此人的。"), ok=False)
 
     def _has_pictures(self) -> bool:
         return self.photo.photo is not None or bool(self.scans)

@@ -52,8 +52,9 @@ class CardStep(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("发放门禁卡")))
         layout.addWidget(self.done_note)
-        layout.addWidget(self.card_panel, 1)
-        layout.addWidget(self.wait_note)
+        layout.addWidget(self.card_panel)
+        layout.addWidget(self.wait_note)  # under the card's own message line, where it will answer
+        layout.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.photo_button)
         buttons.addWidget(self.print_button)
