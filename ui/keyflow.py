@@ -12,7 +12,8 @@ as a keyboard-wedge reader would) does nothing harmful.
 
 After such a move, keys that would have overflowed the finished field (a 12th digit of a
 mobile number, a 19th character of an ID number) are swallowed and reported (`overflowed`)
-instead of landing in the next field; see `advance`.
+instead of landing in the next field — or in the finished field itself when the focus had
+nowhere to go; see `advance`.
 """
 
 from __future__ import annotations
@@ -89,13 +90,17 @@ class KeyChain(QObject):
         typed twice). Not moving on by itself instead would cost every intake an Enter
         (issue 13's keystroke budget) to guard against the rare slip; swallowing keeps the
         next field clean and the focus where the clerk expects it. The guard ends at the
-        first other key, or when the focus leaves the field it moved to."""
+        first other key, or when the focus leaves the field it moved to.
+
+        When nothing after the field is empty (the building and room kept for a family),
+        the focus stays in the finished field and the guard watches that field itself: an
+        extra digit is swallowed and said the same way, rather than silently making the
+        number 12 digits long."""
         if widget in self.widgets:
             self.disarm()
             self._move(self.widgets.index(widget), +1, finish=False)
             target = QApplication.focusWidget()
-            if overflow and target is not None and target is not widget \
-                    and target in self._owner:
+            if overflow and target is not None and target in self._owner:
                 self._armed = (widget, target, overflow)
 
     def disarm(self) -> None:

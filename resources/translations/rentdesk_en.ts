@@ -493,100 +493,128 @@
 <context>
     <name>CardPanel</name>
     <message>
-        <location filename="../../ui/panels/card.py" line="41"/>
+        <location filename="../../ui/panels/card.py" line="42"/>
         <source>租户证件号码</source>
         <translation>Tenant&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="45"/>
+        <location filename="../../ui/panels/card.py" line="46"/>
         <source>请刷卡（或输入卡号后按回车）</source>
         <translation>Swipe the card (or type its number and press Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="56"/>
+        <location filename="../../ui/panels/card.py" line="57"/>
         <source>注销原因（必填）</source>
         <translation>Reason for revoking (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="58"/>
+        <location filename="../../ui/panels/card.py" line="59"/>
         <source>注销原卡…</source>
         <translation>Revoke held card…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="60"/>
+        <location filename="../../ui/panels/card.py" line="61"/>
         <source>办理迁出…</source>
         <translation>Move out…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="72"/>
+        <location filename="../../ui/panels/card.py" line="73"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="74"/>
+        <location filename="../../ui/panels/card.py" line="75"/>
         <source>门禁卡号</source>
         <translation>Card number</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="142"/>
+        <location filename="../../ui/panels/card.py" line="150"/>
         <source>上一张卡还在处理中，这次刷的卡（{number}）没有接收：请等结果出来后，如需要再刷一次。</source>
         <translation>The previous card is still being processed; this swipe ({number}) was not taken. Wait for the result, then swipe again if needed.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="151"/>
+        <location filename="../../ui/panels/card.py" line="159"/>
         <source>已发卡：{number}（{building} {unit}）</source>
         <translation>Card issued: {number} ({building} {unit})</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="161"/>
+        <location filename="../../ui/panels/card.py" line="169"/>
         <source>注销门禁卡</source>
         <translation>Revoke access card</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="162"/>
+        <location filename="../../ui/panels/card.py" line="170"/>
         <source>注销 {who} 持有的门禁卡 {number}？
 注销后此卡号永久停用。</source>
         <translation>Revoke card {number} held by {who}?
 A revoked number is blocked for good.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="164"/>
+        <location filename="../../ui/panels/card.py" line="172"/>
         <source>确认注销(&amp;Y)</source>
         <translation>&amp;Yes, revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="165"/>
-        <location filename="../../ui/panels/card.py" line="185"/>
+        <location filename="../../ui/panels/card.py" line="173"/>
+        <location filename="../../ui/panels/card.py" line="193"/>
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="175"/>
+        <location filename="../../ui/panels/card.py" line="183"/>
         <source>原卡 {number} 已注销。请刷新卡。</source>
         <translation>Card {number} revoked. Swipe the new card.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="181"/>
-        <location filename="../../ui/panels/card.py" line="185"/>
+        <location filename="../../ui/panels/card.py" line="189"/>
+        <location filename="../../ui/panels/card.py" line="193"/>
         <source>迁出</source>
         <translation>Move out</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="182"/>
+        <location filename="../../ui/panels/card.py" line="190"/>
         <source>为 {who} 办理迁出？
 其门禁卡 {number} 将同时停用。</source>
         <translation>Move {who} out?
 Their card {number} stops working too.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="184"/>
+        <location filename="../../ui/panels/card.py" line="192"/>
         <source>确认迁出(&amp;Y)</source>
         <translation>&amp;Yes, move out</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/card.py" line="194"/>
+        <location filename="../../ui/panels/card.py" line="202"/>
         <source>已办理迁出，门禁卡 {number} 已停用。如需入住新地址，请重新登记。</source>
         <translation>Moved out; card {number} stopped. Register again for a new address.</translation>
+    </message>
+</context>
+<context>
+    <name>CardStep</name>
+    <message>
+        <location filename="../../ui/pages/intake_card.py" line="37"/>
+        <source>完成，登记下一位（Esc）</source>
+        <translation>Done, next tenant (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_card.py" line="41"/>
+        <source>打印采集表…</source>
+        <translation>Print the collection form…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_card.py" line="42"/>
+        <source>补拍照片…</source>
+        <translation>Take the photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_card.py" line="46"/>
+        <source>正在发卡…请稍候：发卡成功后自动转到下一位；如被拒绝，留在本页并说明原因。</source>
+        <translation>Issuing the card… please wait: once it is issued the next tenant comes up by itself; if it is refused, this page stays and says why.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake_card.py" line="53"/>
+        <source>发放门禁卡</source>
+        <translation>Issue the access card</translation>
     </message>
 </context>
 <context>
@@ -2063,163 +2091,163 @@ A revoked number is blocked for good.</translation>
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/pages/intake.py" line="65"/>
+        <location filename="../../ui/pages/intake.py" line="68"/>
         <source>身份证正面</source>
         <translation>ID card front</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="65"/>
+        <location filename="../../ui/pages/intake.py" line="68"/>
         <source>身份证反面</source>
         <translation>ID card back</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="66"/>
+        <location filename="../../ui/pages/intake.py" line="69"/>
         <source>计生证</source>
         <translation>family-planning certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="55"/>
+        <location filename="../../ui/pages/intake.py" line="58"/>
         <source>读身份证（F2）</source>
         <translation>Read ID card (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="57"/>
+        <location filename="../../ui/pages/intake.py" line="60"/>
         <source>登记（Ctrl+回车）</source>
         <translation>Register (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="59"/>
+        <location filename="../../ui/pages/intake.py" line="62"/>
         <source>在最后一个必填项按回车，或在任意处按 Ctrl+回车。必填项空着时按回车不会跳过，也不会登记</source>
         <translation>Enter on the last required field, or Ctrl+Enter anywhere. Enter in an empty required field neither skips it nor registers</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="68"/>
+        <location filename="../../ui/pages/intake.py" line="71"/>
         <source>载入{what}扫描件…（{key}）</source>
         <translation>Load {what} scan… ({key})</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="72"/>
-        <location filename="../../ui/pages/intake.py" line="345"/>
+        <location filename="../../ui/pages/intake.py" line="75"/>
+        <location filename="../../ui/pages/intake.py" line="226"/>
         <source>未载入</source>
         <translation>Not loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="81"/>
+        <location filename="../../ui/pages/intake.py" line="84"/>
         <source>租住人员信息采集</source>
         <translation>Tenant information collection</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="86"/>
+        <location filename="../../ui/pages/intake.py" line="89"/>
         <source>正在登记：登记完成前表单不能修改，屏幕上的内容就是要保存的内容。</source>
         <translation>Registering: the form cannot be changed until this is done; what is on screen is what will be saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="93"/>
+        <location filename="../../ui/pages/intake.py" line="96"/>
         <source>照片（摄像头或文件）</source>
         <translation>Photo (camera or file)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="128"/>
+        <location filename="../../ui/pages/intake.py" line="132"/>
         <source>拍照（F3 或空格）</source>
         <translation>Take photo (F3 or Space)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="129"/>
+        <location filename="../../ui/pages/intake.py" line="133"/>
         <source>从文件载入（F4）</source>
         <translation>Load from file (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="146"/>
-        <source>完成，登记下一位（Esc）</source>
-        <translation>Done, next tenant (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake.py" line="149"/>
-        <source>打印采集表…</source>
-        <translation>Print the collection form…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake.py" line="151"/>
-        <source>补拍照片…</source>
-        <translation>Take the photo…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake.py" line="156"/>
-        <source>发放门禁卡</source>
-        <translation>Issue the access card</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/intake.py" line="175"/>
+        <location filename="../../ui/pages/intake.py" line="162"/>
         <source>未连接身份证阅读器（可在“设置”中选择）。请手工输入证件号码。</source>
         <translation>No ID-card reader connected (choose one in Settings). Type the ID number.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="181"/>
+        <location filename="../../ui/pages/intake.py" line="168"/>
         <source>读卡器上没有身份证。</source>
         <translation>No ID card on the reader.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="200"/>
+        <location filename="../../ui/pages/intake.py" line="191"/>
         <source>已读取另一张身份证：上一位的信息、照片和扫描件已清除，请为此人重新填写。</source>
         <translation>Another ID card was read: the previous person&apos;s details, photo and scans were cleared; fill in the rest for this person.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="207"/>
+        <location filename="../../ui/pages/intake.py" line="195"/>
+        <source>读卡前的照片和扫描件无法确认是此人的，已清除：请重新拍照。</source>
+        <translation>The photo and scans taken before the card was read cannot be shown to be this person&apos;s and have been cleared: take the photo again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="213"/>
+        <source>证件号码已换：原号码的照片和扫描件已清除。请重新拍照，并核对其余各项。</source>
+        <translation>The document number was changed: the previous number&apos;s photo and scans have been cleared. Take the photo again and check the other fields.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="216"/>
+        <source>证件号码已换：请核对其余各项是否为此人的。</source>
+        <translation>The document number was changed: check that the other fields are this person&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="232"/>
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="208"/>
+        <location filename="../../ui/pages/intake.py" line="233"/>
         <source>图片</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="229"/>
+        <location filename="../../ui/pages/intake.py" line="254"/>
         <source>已载入：{name}</source>
         <translation>Loaded: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="254"/>
+        <location filename="../../ui/pages/intake.py" line="279"/>
         <source>请更正标红的项目。</source>
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="272"/>
+        <location filename="../../ui/pages/intake.py" line="297"/>
         <source>正在登记…登记完成前表单不能修改。</source>
         <translation>Registering… The form cannot be changed until this is done.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="311"/>
+        <location filename="../../ui/pages/intake.py" line="336"/>
         <source>已登记：{name}，{building} {unit}。</source>
         <translation>Registered: {name}, {building} {unit}. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="313"/>
+        <location filename="../../ui/pages/intake.py" line="338"/>
         <source>没有照片：须先补拍照片才能发卡。</source>
         <translation>No photo: take one before a card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="318"/>
+        <location filename="../../ui/pages/intake.py" line="343"/>
         <source>该{what}已满：不发卡，已标记超员并报主管（首页可见）。有空位后可在“门禁卡”页发卡。</source>
         <translation>This {what} is full: no card; the overcrowding is flagged for the supervisor (see Home). Issue the card on the Cards page once there is room.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="319"/>
+        <location filename="../../ui/pages/intake.py" line="344"/>
         <source>楼栋</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="319"/>
+        <location filename="../../ui/pages/intake.py" line="344"/>
         <source>房间</source>
         <translation>room</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="333"/>
+        <location filename="../../ui/pages/intake.py" line="358"/>
         <source>照片已保存，可以发卡。</source>
         <translation>Photo saved: the card can be issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/intake.py" line="226"/>
+        <location filename="../../ui/pages/intake.py" line="376"/>
+        <source>上一位已发卡：{number}（{building} {unit}）。请登记下一位。</source>
+        <translation>The last tenant&apos;s card was issued: {number} ({building} {unit}). Register the next tenant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/intake.py" line="251"/>
         <source>无法读取文件。</source>
         <translation>The file cannot be read.</translation>
     </message>
@@ -2939,6 +2967,7 @@ A revoked number is blocked for good.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/photo.py" line="134"/>
+        <location filename="../../ui/panels/photo.py" line="177"/>
         <source>照片已拍好。如需重拍，再按空格键。</source>
         <translation>Photo taken. Press Space again to retake it.</translation>
     </message>
@@ -2954,6 +2983,7 @@ A revoked number is blocked for good.</translation>
     </message>
     <message>
         <location filename="../../ui/panels/photo.py" line="150"/>
+        <location filename="../../ui/panels/photo.py" line="177"/>
         <source>已从文件载入照片。</source>
         <translation>Photo loaded from file.</translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,13 +27,15 @@ from app.desk.errors import Refused
 from app.identity import normalise_id_text
 from app.photos import ImageRefused
 from app.property.find import units_with_space_first
+from app.tenants.field_complete import id_number_complete
 from app.tenants.intake import Registered, register_tenant, validate_input
 from ui.context import UiContext
 from ui.dialogs.photo import PhotoDialog
 from ui.keyflow import KeyChain
 from ui.lane_op import run_on_lane
 from ui.notify import error_label, error_text
-from ui.panels.card import CardPanel
+from ui.pages.intake_card import CardStep
+from ui.pages.intake_person import Holder, card_holder
 from ui.panels.intake_form import IntakeForm
 from ui.panels.photo import IMAGE_FILTER, PhotoPanel
 from ui.printing.collection_form import print_collection_form
@@ -50,6 +52,7 @@ class IntakePage(QStackedWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.scans: dict[str, bytes] = {}
+        self._number: str | None = None  # the last complete document number in the form
         self.form = IntakeForm(ctx)
         self.photo = PhotoPanel(ctx)
         self.read_button = QPushButton(self.tr("读身份证（F2）"))
@@ -109,6 +112,7 @@ class IntakePage(QStackedWidget):
         self.chain.still_empty.connect(self.form.show_required)
         self.form.complete.connect(self.chain.advance)
         self.chain.overflowed.connect(self.form.show_overflow)
+        self.form.idno.textChanged.connect(self._number_changed)
         self._keys(form_step)
         ctx.changes.tenants_changed.connect(self._refresh_buildings)
 
@@ -141,31 +145,14 @@ class IntakePage(QStackedWidget):
         self.form.building.edit.selectAll()
 
     def _card_step(self) -> QWidget:
-        page = QWidget()
-        self.card_panel = CardPanel(self.ctx)
-        self.done_button = QPushButton(self.tr("完成，登记下一位（Esc）"))
-        self.done_button.clicked.connect(self.next_tenant)
-        self.card_panel.issued.connect(lambda _info: self.done_button.setFocus())
-        self.print_button = QPushButton(self.tr("打印采集表…"))
-        self.print_button.clicked.connect(lambda: self.print_form())
-        self.photo_button = QPushButton(self.tr("补拍照片…"))
-        self.photo_button.clicked.connect(lambda: self.retake_photo())
-        self.done_note = QLabel()
-        self.done_note.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(heading(self.tr("发放门禁卡")))
-        layout.addWidget(self.done_note)
-        layout.addWidget(self.card_panel, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.photo_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.done_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self._esc = _EscapeTo(self.next_tenant, page)
-        for w in (self.card_panel.card, self.done_button, self.card_panel.reason):
-            w.installEventFilter(self._esc)
-        return page
+        step = CardStep(self.ctx)
+        step.finished.connect(self._card_done)
+        step.print_button.clicked.connect(lambda: self.print_form())
+        step.photo_button.clicked.connect(lambda: self.retake_photo())
+        self.card_step = step
+        self.card_panel, self.done_note = step.card_panel, step.done_note
+        self.done_button, self.wait_note = step.done_button, step.wait_note
+        return step
 
     # -- devices -----------------------------------------------------------------------
     def read_id_card(self) -> None:
@@ -180,14 +167,18 @@ class IntakePage(QStackedWidget):
         if card is None:
             set_message(self.error, self.tr("读卡器上没有身份证。"), ok=False)
             return
-        typed = normalise_id_text(self.form.idno.text())
-        cleared = bool(typed) and typed != normalise_id_text(card.idno)
+        holder = card_holder(self.form.idno.text(), self.form.name.text(), card.idno, card.name)
+        cleared = holder is Holder.OTHER
+        dropped = holder is Holder.UNKNOWN and self._has_pictures()
         if cleared:
-            # Another person's card while the form holds someone's number: a new intake,
-            # nothing of the previous person may stay with this one. The same card read
-            # again, or the first card of an intake begun without a number (the phone
-            # said first), keeps what was typed for it.
+            # Another person's card while the form holds someone's number or name: a new
+            # intake, nothing of the previous person may stay with this one (rule R6).
             self._fresh_form()
+        elif dropped:
+            # An intake begun without a number or name (the phone said first) keeps what was
+            # typed for it, but never a photo or scan taken before the card was read: whose
+            # face it is, nothing on the form can say (rule R6).
+            self._drop_pictures()
         self.form.clear_papers()  # the reader reads a resident ID card
         self.form.idno.setText(card.idno)
         self.form.name.setText(card.name)
@@ -199,7 +190,41 @@ class IntakePage(QStackedWidget):
         if cleared:
             set_message(self.error, self.tr("已读取另一张身份证：上一位的信息、照片和扫描件已清除，请为此人重新填写。"),
                         ok=True)
+        elif dropped:
+            set_message(self.error, self.tr(
+                "读卡前的照片和扫描件无法确认是此人的，已清除：请重新拍照。"),
+                ok=False)
         self.form.phone.setFocus()
+
+    def _number_changed(self, text: str) -> None:
+        """A complete number typed over another complete one is another person: the photo
+        and scans taken for the previous number go (rule R6), and the clerk is told to check
+        the rest, which may still be the previous person's."""
+        if not id_number_complete(text, self.form.id_kind.currentData() or None,
+                                  clock.today(self.ctx.desk)):
+            return
+        number = normalise_id_text(text)
+        held, self._number = self._number, number
+        if held is None or held == number:
+            return
+        if self._has_pictures():
+            self._drop_pictures()
+            set_message(self.error, self.tr(
+                "证件号码已换：原号码的照片和扫描件已清除。请重新拍照，并核对其余各项。"), ok=False)
+        else:
+            set_message(self.error, self.tr(
+                "证件号码已换：请核对其余各项是否为此人的。"), ok=False)
+
+    def _has_pictures(self) -> bool:
+        return self.photo.photo is not None or bool(self.scans)
+
+    def _drop_pictures(self) -> None:
+        """The photo and scans taken (another person's); the live preview stays for the next."""
+        self.photo.discard()
+        self.scans.clear()
+        for label in self.scan_labels.values():
+            set_message(label, self.tr("未载入"), ok=True)
+            label.setStyleSheet("")
 
     def _choose_scan(self, kind: str) -> None:
         if not self._editable():
@@ -339,17 +364,24 @@ class IntakePage(QStackedWidget):
         """Every field, the photo and the scans of a new intake; the place stays."""
         self.form.clear(keep_place=True)
         self.chain.disarm()
-        self.photo.discard()
-        self.scans.clear()
-        for label in self.scan_labels.values():
-            set_message(label, self.tr("未载入"), ok=True)
-            label.setStyleSheet("")
+        self._drop_pictures()
+        self._number = None
+
+    def _card_done(self, info) -> None:
+        """Esc in the card step; `info` is the card issued while the Esc waited for it
+        (ui/pages/intake_card.py): the fresh form says so, since the clerk pressed Esc
+        before seeing it."""
+        self.next_tenant()
+        if info is not None:
+            set_message(self.error, self.tr("上一位已发卡：{number}（{building} {unit}）。请登记下一位。")
+                        .format(number=info.number, building=info.building_name,
+                                unit=info.unit_number), ok=True)
 
     def next_tenant(self) -> None:
         self.card_panel.card.setEnabled(True)
         self._fresh_form()
         self.photo.reset()
-        self.card_panel.reset()
+        self.card_step.reset()
         self.setCurrentIndex(0)
         self.photo.start_camera()
         self.form.idno.setFocus()
@@ -359,18 +391,3 @@ class IntakePage(QStackedWidget):
         if self.currentIndex() == 0 and not self.form.idno.text():
             self.form.reload_buildings()
 
-
-class _EscapeTo(QObject):
-    """Esc in the card step backs out to a fresh intake form."""
-
-    def __init__(self, action, parent: QObject) -> None:
-        super().__init__(parent)
-        self._action = action
-
-    def eventFilter(self, watched: QObject, event) -> bool:  # noqa: N802 - Qt API
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
-            self._action()
-            return True
-        return False

@@ -30,6 +30,7 @@ from ui.widgets import card_number_edit, set_message
 
 class CardPanel(QWidget):
     issued = Signal(object)  # app.tenants.cards.CardInfo
+    answered = Signal()  # a card job's answer is on screen (issued, refused, revoked, …)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,14 +114,21 @@ class CardPanel(QWidget):
         def finished(result) -> None:
             self._pending = False
             done(result)
+            self.answered.emit()
 
         def failed(exc: BaseException) -> None:
             self._pending = False
             self._refused(exc)
+            self.answered.emit()
 
         self._pending = True
         run_on_lane(self, op, success=finished, failure=failed, message=self.message,
                     busy=(self.reason, self.revoke_button, self.move_out_button))
+
+    @property
+    def pending(self) -> bool:
+        """A card job is on its way; its answer has not been said yet."""
+        return self._pending
 
     def _refused(self, exc: BaseException) -> None:
         """After the refusal's own words (said in the message line): the way out the rule

@@ -171,7 +171,12 @@ class PhotoPanel(QWidget):
         self.shot = None
 
     def discard(self) -> None:
-        """Drop the photo taken (another person's), keep the live preview for the next."""
+        """Drop the photo taken (another person's), keep the live preview for the next.
+        What was said about that photo goes with it (a stale 已从文件载入照片 beside 尚无照片
+        once read as if the photo were still there); the camera's own status stays."""
+        said = (self.tr("已从文件载入照片。"), self.tr("照片已拍好。如需重拍，再按空格键。"))
+        if self.message.text() in said:
+            self.message.clear()
         self._set_photo(None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
