@@ -137,12 +137,19 @@ _NEW_CLASH = """      IF screening THEN
         -- A person whose documents changed in this batch has its active cards screened
         -- again: a document rewritten after its card must not hide a second card, and a
         -- card refused for a mistyped number is accepted once the number is corrected.
+        -- A probe by person (OFFSET 0) and the ids by array: a join the planner ordered from
+        -- the statistics of tables filled a moment ago read the whole card table per person
+        -- (28 s of a 33 s upload at 30,000 tenants).
         UPDATE card k SET district_state = 'pending'
-          FROM (SELECT d.person_id FROM id_document d
-                 WHERE d.center_code = c AND d.src_batch_no = p_batch_no
-                 UNION SELECT person_id FROM pg_temp.district_docs_changed) x
-         WHERE k.person_id = x.person_id AND k.center_code = c AND k.status = 'active'
-           AND k.district_state IN ('accepted', 'refused') AND k.src_batch_no < p_batch_no;
+         WHERE k.id = ANY (ARRAY(
+               SELECT w.id FROM (SELECT person_id FROM pg_temp.district_touched
+                                 UNION SELECT person_id FROM pg_temp.district_docs_changed) x
+               CROSS JOIN LATERAL (SELECT w.id, w.center_code, w.status, w.district_state,
+                                          w.src_batch_no
+                                     FROM card w WHERE w.person_id = x.person_id OFFSET 0) w
+                WHERE w.center_code = c AND w.status = 'active'
+                  AND w.district_state IN ('accepted', 'refused')
+                  AND w.src_batch_no < p_batch_no));
         -- rule R6 district-wide: a second active card for one person is refused (it stays
         -- stored, marked refused); the card the district accepted first wins.
         refused := district_screen_cards(c, p_batch_no);
