@@ -81,7 +81,7 @@ def _sample(desk: Desk, sql: str, n: int = 400) -> list[str]:
 
 
 def run_bench(tenants: int = 600_000, keep: Path | None = None, progress=None,
-              district: bool = False, centres: int = 0) -> dict:
+              district: bool = False, centres: int = 0, centre_tenants: int = 30_000) -> dict:
     home = keep or Path(tempfile.mkdtemp(prefix="rentdesk-bench-"))
     desk, demo_seconds = _prepare(home, tenants, progress)
     actor = authenticate(desk, "bench", BENCH_PASSWORD)
@@ -128,7 +128,8 @@ def run_bench(tenants: int = 600_000, keep: Path | None = None, progress=None,
         # Against a real PostgreSQL (pgserver): its own demo centre of the same size.
         from devkit.sync_bench import bench_sync
 
-        result["district_sync"] = bench_sync(tenants, centres=centres)
+        result["district_sync"] = bench_sync(tenants, centres=centres,
+                                             centre_tenants=centre_tenants)
     return result
 
 

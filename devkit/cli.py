@@ -30,7 +30,7 @@ def run_bench(args) -> int:
     from app.cli.cmd_data import _progress
 
     result = bench(args.tenants, keep=args.keep, progress=_progress, district=args.district,
-                   centres=args.centres)
+                   centres=args.centres, centre_tenants=args.centre_tenants)
     if args.district and args.office:
         from devkit.office_bench import bench_office
 

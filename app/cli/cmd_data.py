@@ -38,6 +38,8 @@ def register(sub) -> None:
                    help="also time the sync against a real PostgreSQL (pgserver)")
     p.add_argument("--centres", type=int, default=0,
                    help="with --district: N simulated centres syncing at once")
+    p.add_argument("--centre-tenants", type=int, default=30_000,
+                   help="with --centres: tenants per simulated centre (issue 16: 20 × 30,000)")
     p.add_argument("--office", type=int, default=0, metavar="N",
                    help="with --district: time the street office's pages over N centres")
     p.add_argument("--office-tenants", type=int, default=30_000, help="tenants per office centre")
