@@ -201,15 +201,10 @@ def _check_flush(session: Session, _ctx, _instances) -> None:
         refuse(check_fields(table, _changed_text(obj)))
 
 
-_installed = False
-
-
 def install() -> None:
     """Check every ORM flush (idempotent): the one boundary every service writes through."""
-    global _installed
-    if not _installed:
+    if not event.contains(Session, "before_flush", _check_flush):
         event.listen(Session, "before_flush", _check_flush)
-        _installed = True
 
 
 install()

@@ -45,15 +45,10 @@ def _check_flush(session: Session, _ctx, _instances) -> None:
             check_collected_at(obj.collected_at)
 
 
-_installed = False
-
-
 def install() -> None:
     """Check every ORM flush (idempotent)."""
-    global _installed
-    if not _installed:
+    if not event.contains(Session, "before_flush", _check_flush):
         event.listen(Session, "before_flush", _check_flush)
-        _installed = True
 
 
 install()

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from app.data.importer import import_file
-from app.data.text_input import has_visible_letter
+from app.data.text_input import has_visible_letter, odd_name_character
 from app.desk.errors import Refused
 from app.identity import parse_id
 from app.tenants.intake import TenantInput, register_tenant
@@ -166,11 +166,14 @@ def test_control_characters_in_names_are_refused_with_the_field_named(desk, admi
 
 @FIXTURE_OK
 # Invisible format characters (Cf) are taken out of names, a name holds a visible letter and
-# no digit (tests/app/test_person_boundary.py): those are not round trips.
-@given(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Nd"),
+# no digit, and no character that draws nothing or breaks the line (private use, unassigned,
+# U+2028/2029, variation selectors…: tests/app/test_person_boundary.py): not round trips.
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Nd", "Co", "Cn", "Zl",
+                                                   "Zp"),
                              blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
                                                   "\u2068\u2069"), min_size=1, max_size=30)
-       .filter(lambda s: s.strip() == s and not s.isascii() and has_visible_letter(s)))
+       .filter(lambda s: s.strip() == s and not s.isascii() and has_visible_letter(s)
+               and odd_name_character(s) is None))
 def test_any_name_round_trips(desk, admin, building, name):
     n = next(_serial)
     # many people in one building: past its cap they are recorded anyway (rule R5)
