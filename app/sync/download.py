@@ -37,7 +37,11 @@ def upload_resolutions(desk: Desk, conn: psycopg.Connection) -> int:
         # The district keeps only a centre's note (<= 500 characters, no control characters);
         # it closes the conflict itself and tells both centres.
         note = " ".join(_CONTROL.sub(" ", resolution or "").split())[:NOTE_MAX] or "-"
-        conn.execute("SELECT district_resolve_conflict(%s, %s)", (cid, note))
+        try:
+            with conn.transaction():  # a savepoint: one busy conflict fails only itself
+                conn.execute("SELECT district_resolve_conflict(%s, %s)", (cid, note))
+        except psycopg.errors.LockNotAvailable:
+            continue  # the other centre holds the conflict row: sent again at the next sync
         with write_session(desk.engine) as s:
             s.connection().execute(update(SyncConflict).where(SyncConflict.id == cid)
                                    .values(resolution_pending=False))

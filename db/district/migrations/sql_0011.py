@@ -149,7 +149,10 @@ _NEW_CLASH = """      IF screening THEN
         UPDATE card k SET district_state = 'pending'
          WHERE k.id = ANY (ARRAY(
                SELECT w.id FROM (SELECT person_id FROM pg_temp.district_touched
-                                 UNION SELECT person_id FROM pg_temp.district_docs_changed) x
+                                 UNION SELECT person_id FROM pg_temp.district_docs_changed
+                                 -- a person without an open tenancy too (third attack)
+                                 UNION SELECT d.person_id FROM id_document d
+                                  WHERE d.center_code = c AND d.src_batch_no = p_batch_no) x
                CROSS JOIN LATERAL (SELECT w.id, w.center_code, w.status, w.district_state,
                                           w.src_batch_no
                                      FROM card w WHERE w.person_id = x.person_id OFFSET 0) w
@@ -224,7 +227,7 @@ FINISH = (_FINISH_0010.replace(_OLD_DELETES, _NEW_DELETES).replace(_OLD_BEGIN, _
           .replace(_LOCK_AFTER, _NEW_LOCK_AFTER)
           .replace(_OLD_DECLARE, _OLD_DECLARE + " screening boolean;")
           .replace(_OLD_SCREEN, "").replace(_OLD_CLASH, _NEW_CLASH)
-          .replace(_OLD_DECLARE, _OLD_DECLARE + " unseen bigint;"))
+          .replace(_OLD_DECLARE, _OLD_DECLARE + " unseen bigint; n_shown bigint;"))
 
 # One card at a time, in id order, so a card accepted here is seen by the next one. Called
 # only under the screening lock.
@@ -281,7 +284,8 @@ SCREEN = """CREATE OR REPLACE FUNCTION district_screen_cards(c text, p_batch_no 
           WITH gone AS (
             UPDATE conflict x SET status = 'withdrawn', resolved_by = 'district',
                    resolution = 'card screened again and accepted', resolved_at = now()
-             WHERE x.dedup_key = 'card_refused:' || r.id AND x.status = 'open'
+             WHERE x.id IN (SELECT y.id FROM conflict y WHERE y.dedup_key = 'card_refused:'
+                             || r.id AND y.status = 'open' FOR UPDATE SKIP LOCKED)
             RETURNING x.id, x.centers)
           INSERT INTO decision (center_code, kind, row_id)
           SELECT cc, 'conflict', gone.id FROM gone, unnest(gone.centers) cc;
@@ -324,14 +328,34 @@ _NEW_TRIAL = _OLD_TRIAL + """      unseen := district_probe_unseen(c);
 _OLD_COUNTED = """      SELECT count(*) INTO n_conflicts FROM conflict
        WHERE detected_at = now() AND c = ANY (centers);
 """
-_NEW_COUNTED = _OLD_COUNTED + """      IF n_conflicts + jsonb_array_length(refused) > 0 THEN  -- what this batch was shown
+_NEW_COUNTED = _OLD_COUNTED + """      -- what this batch was shown, once each: its same_person conflicts and refused cards
+      -- (a refused card's own conflict is the same news)
+      n_shown := jsonb_array_length(refused) + (SELECT count(*) FROM conflict
+                  WHERE detected_at = now() AND c = ANY (centers) AND kind = 'same_person');
+      IF n_shown > 0 THEN
         EXECUTE format('SELECT setval(%L, last_value + %s) FROM %I', 'probe_seen_' || lower(c),
-                       n_conflicts + jsonb_array_length(refused), 'probe_seen_' || lower(c));
-        UPDATE probe_count SET shown = shown + n_conflicts + jsonb_array_length(refused)
-         WHERE center_code = c;
+                       n_shown, 'probe_seen_' || lower(c));
+        UPDATE probe_count SET shown = shown + n_shown WHERE center_code = c;
       END IF;
 """
 
+# A conflict row another centre holds (its note, in a transaction it never ends) is never
+# waited for: a conflict that exists is not inserted again, and the withdrawal skips a row
+# that is locked (withdrawn at a later batch). Waiting stalled the victim's every sync.
+_OLD_MADE = "          FROM found ON CONFLICT (dedup_key) DO NOTHING RETURNING id, centers)"
+_NEW_MADE = """          FROM found WHERE NOT EXISTS (SELECT 1 FROM conflict x WHERE x.dedup_key =
+               'same_person:' || doc || ':' || least(c, other) || ':' || greatest(c, other))
+          ON CONFLICT (dedup_key) DO NOTHING RETURNING id, centers)"""
+_OLD_GONE = """         WHERE x.status = 'open' AND x.kind = 'same_person' AND c = ANY (x.centers)
+           AND NOT EXISTS (SELECT 1 FROM id_document i WHERE i.center_code = c
+                 AND i.kind || ':' || i.country || ':' || i.number = x.doc_key)"""
+_NEW_GONE = """         WHERE x.id IN (SELECT y.id FROM conflict y WHERE y.status = 'open'
+                 AND y.kind = 'same_person' AND c = ANY (y.centers)
+                 AND NOT EXISTS (SELECT 1 FROM id_document i WHERE i.center_code = c
+                       AND i.kind || ':' || i.country || ':' || i.number = y.doc_key)
+                 FOR UPDATE SKIP LOCKED)"""
+assert FINISH.count(_OLD_MADE) == 1 and FINISH.count(_OLD_GONE) == 1
+FINISH = FINISH.replace(_OLD_MADE, _NEW_MADE).replace(_OLD_GONE, _NEW_GONE)
 assert _FINISH_0010.count(_OLD_TRIAL) == 1 and FINISH.count(_OLD_COUNTED) == 1
 FINISH = FINISH.replace(_OLD_TRIAL, _NEW_TRIAL).replace(_OLD_COUNTED, _NEW_COUNTED)
 MERGE = _merge()

@@ -122,6 +122,11 @@ _SERVER_UP = [
            EXECUTE format('ALTER ROLE %I CONNECTION LIMIT {CENTRE_CONNECTIONS}', r);
          END LOOP;
        END $$""",
+    # Temporary tables take a lock each: thousands in one open transaction filled the lock
+    # table. The district's functions make the staging tables as their owner.
+    """DO $$ BEGIN
+         EXECUTE format('REVOKE TEMP ON DATABASE %I FROM PUBLIC', current_database());
+       END $$""",
     # Functions that touch rows two centres share wait seconds for a lock, not minutes.
     "ALTER FUNCTION district_resolve_conflict(text, text) SET lock_timeout = '5s'",
     "ALTER FUNCTION office_resolve_conflict(text, text) SET lock_timeout = '5s'",
@@ -134,6 +139,9 @@ _SERVER_DOWN = [
                      AND p.proname LIKE 'pg\\_%advisory\\_%' LOOP
            EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO PUBLIC', f);
          END LOOP;
+       END $$""",
+    """DO $$ BEGIN
+         EXECUTE format('GRANT TEMP ON DATABASE %I TO PUBLIC', current_database());
        END $$""",
     "ALTER FUNCTION district_resolve_conflict(text, text) RESET lock_timeout",
     "ALTER FUNCTION office_resolve_conflict(text, text) RESET lock_timeout",
