@@ -108,45 +108,41 @@ CANONICAL = """CREATE OR REPLACE FUNCTION district_canonical_document(p_kind tex
 # "out of shared memory"); the district's own functions run as their owner and need none
 # of these grants. A few connections per centre leave slots for the others and the office.
 CENTRE_CONNECTIONS = 4
-_SERVER_UP = [
-    """DO $$ DECLARE f regprocedure; BEGIN
+_SHARED_ROW_FUNCTIONS = ("district_resolve_conflict(text, text)",
+                         "office_resolve_conflict(text, text)", "district_put_blobs()")
+
+
+def _public(verb: str) -> list[str]:
+    """REVOKE (upgrade) or GRANT (downgrade) of what every login had: the advisory-lock
+    functions and temporary tables."""
+    to = "FROM" if verb == "REVOKE" else "TO"
+    return [f"""DO $$ DECLARE f regprocedure; BEGIN
          FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
                    WHERE p.pronamespace = 'pg_catalog'::regnamespace
                      AND p.proname LIKE 'pg\\_%advisory\\_%' LOOP
-           EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+           EXECUTE format('{verb} EXECUTE ON FUNCTION %s {to} PUBLIC', f);
          END LOOP;
        END $$""",
+            # Temporary tables take a lock each: thousands in one open transaction filled
+            # the lock table. The district's functions make the staging tables as owner.
+            f"""DO $$ BEGIN
+         EXECUTE format('{verb} TEMP ON DATABASE %I {to} PUBLIC', current_database());
+       END $$"""]
+
+
+_SERVER_UP = [
+    *_public("REVOKE"),
     f"""DO $$ DECLARE r text; BEGIN
          FOR r IN SELECT m.rolname FROM pg_roles m JOIN pg_auth_members a ON a.member = m.oid
                    JOIN pg_roles g ON g.oid = a.roleid WHERE g.rolname = 'rentdesk_center' LOOP
            EXECUTE format('ALTER ROLE %I CONNECTION LIMIT {CENTRE_CONNECTIONS}', r);
          END LOOP;
        END $$""",
-    # Temporary tables take a lock each: thousands in one open transaction filled the lock
-    # table. The district's functions make the staging tables as their owner.
-    """DO $$ BEGIN
-         EXECUTE format('REVOKE TEMP ON DATABASE %I FROM PUBLIC', current_database());
-       END $$""",
     # Functions that touch rows two centres share wait seconds for a lock, not minutes.
-    "ALTER FUNCTION district_resolve_conflict(text, text) SET lock_timeout = '5s'",
-    "ALTER FUNCTION office_resolve_conflict(text, text) SET lock_timeout = '5s'",
-    "ALTER FUNCTION district_put_blobs() SET lock_timeout = '5s'",
+    *(f"ALTER FUNCTION {f} SET lock_timeout = '5s'" for f in _SHARED_ROW_FUNCTIONS),
 ]
-_SERVER_DOWN = [
-    """DO $$ DECLARE f regprocedure; BEGIN
-         FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
-                   WHERE p.pronamespace = 'pg_catalog'::regnamespace
-                     AND p.proname LIKE 'pg\\_%advisory\\_%' LOOP
-           EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO PUBLIC', f);
-         END LOOP;
-       END $$""",
-    """DO $$ BEGIN
-         EXECUTE format('GRANT TEMP ON DATABASE %I TO PUBLIC', current_database());
-       END $$""",
-    "ALTER FUNCTION district_resolve_conflict(text, text) RESET lock_timeout",
-    "ALTER FUNCTION office_resolve_conflict(text, text) RESET lock_timeout",
-    "ALTER FUNCTION district_put_blobs() RESET lock_timeout",
-]
+_SERVER_DOWN = [*_public("GRANT"),
+                *(f"ALTER FUNCTION {f} RESET lock_timeout" for f in _SHARED_ROW_FUNCTIONS)]
 _LOGIN_0008 = next(x for x in _LOGIN_0008_ALL if "CREATE FUNCTION office_center_login" in x)
 _ROLE_VERBS = ("'ALTER ROLE %I LOGIN PASSWORD %L'", "'CREATE ROLE %I LOGIN PASSWORD %L'")
 assert all(v in _LOGIN_0008 for v in _ROLE_VERBS)
