@@ -160,7 +160,8 @@ _NEW_CLASH = """      IF screening THEN
                   AND w.district_state IN ('accepted', 'refused')
                   AND w.src_batch_no < p_batch_no));
         -- rule R6 district-wide: a second active card for one person is refused (it stays
-        -- stored, marked refused); the card the district accepted first wins.
+        -- stored, marked refused); the card the district accepted first wins. The answer
+        -- lists this screening's refusals (a card screened again may be an older one).
         refused := district_screen_cards(c, p_batch_no);
       ELSE  -- the lock stayed busy past the wait: what cannot clash is accepted, the rest
             -- waits for the centre's next batch (the sync itself goes on)
@@ -225,9 +226,9 @@ FINISH = (_FINISH_0010.replace(_OLD_DELETES, _NEW_DELETES).replace(_OLD_BEGIN, _
           .replace(_OLD_DELETE_SQL, _NEW_DELETE_SQL)
           .replace(_LOCK_IN_LOOP, _NEW_LOCK_IN_LOOP)
           .replace(_LOCK_AFTER, _NEW_LOCK_AFTER)
-          .replace(_OLD_DECLARE, _OLD_DECLARE + " screening boolean;")
-          .replace(_OLD_SCREEN, "").replace(_OLD_CLASH, _NEW_CLASH)
-          .replace(_OLD_DECLARE, _OLD_DECLARE + " unseen bigint; n_shown bigint;"))
+          .replace(_OLD_DECLARE,
+                   _OLD_DECLARE + " unseen bigint; n_shown bigint; screening boolean;")
+          .replace(_OLD_SCREEN, "").replace(_OLD_CLASH, _NEW_CLASH))
 
 # One card at a time, in id order, so a card accepted here is seen by the next one. Called
 # only under the screening lock.
@@ -308,12 +309,6 @@ SCREEN = """CREATE OR REPLACE FUNCTION district_screen_cards(c text, p_batch_no 
       END LOOP;
       RETURN refused;
     END $$"""
-
-# The answer's refused cards: this batch's screening (a card screened again may be older).
-_OLD_REFUSED = """      SELECT coalesce(jsonb_agg(id), '[]'::jsonb) INTO refused FROM card
-       WHERE center_code = c AND district_state = 'refused' AND src_batch_no = p_batch_no;
-"""
-assert _OLD_REFUSED in _OLD_CLASH
 
 _OLD_TRIAL = """        RAISE EXCEPTION 'centre % is a trial centre', c USING ERRCODE = 'RDT06';
       END IF;
